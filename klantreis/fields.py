@@ -145,13 +145,15 @@ def coerce(field: Field, value: Any) -> Any:
             )
         return text
     if kind == TEXT:
-        if isinstance(value, bool) or isinstance(value, dict | list):
+        if isinstance(value, (bool, dict | list)):
             raise FieldValueError(f"must be text, not {_type_name(value)}")
         text = str(value)
         if field.required and not text.strip():
             raise FieldValueError("is required and may not be empty")
         if field.choices and text and text not in field.choices:
-            raise FieldValueError(f"{text!r} is not allowed; use one of: {', '.join(field.choices)}")
+            raise FieldValueError(
+                f"{text!r} is not allowed; use one of: {', '.join(field.choices)}"
+            )
         return text
     if kind == LIST:
         if isinstance(value, str):

@@ -32,7 +32,9 @@ def load(path: PathLike) -> Journey:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise JourneyError(f"{path}: no such file; create one with `klantreis new {path}`") from None
+        raise JourneyError(
+            f"{path}: no such file; create one with `klantreis new {path}`"
+        ) from None
     except IsADirectoryError:
         raise JourneyError(f"{path}: is a folder, not a project file") from None
     return loads(decode(raw, str(path)), str(path))
@@ -41,14 +43,24 @@ def load(path: PathLike) -> Journey:
 def decode(raw: bytes, source: str) -> str:
     """Project-file bytes as text; binary or non-UTF-8 content gets a clear error."""
     if b"\x00" in raw:
-        raise ValidationError([Problem("", "this is a binary file, not a klantreis YAML "
-                                       "project (did you mean `klantreis import`?)", None, source)])
+        raise ValidationError(
+            [
+                Problem(
+                    "",
+                    "this is a binary file, not a klantreis YAML "
+                    "project (did you mean `klantreis import`?)",
+                    None,
+                    source,
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise ValidationError([Problem("", "the file is not UTF-8 text; save it as UTF-8",
-                                       line, source)]) from None
+        raise ValidationError(
+            [Problem("", "the file is not UTF-8 text; save it as UTF-8", line, source)]
+        ) from None
 
 
 def to_dict(journey: Journey) -> dict[str, Any]:
@@ -75,8 +87,15 @@ def _compact(table: str, record: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for spec in TABLES[table]:
         value = record[spec.name]
-        keep = spec.required or spec.name == "scenario" or (
-            value is not None and value != "" and value != [] and not (spec.kind == BOOL and not value)
+        keep = (
+            spec.required
+            or spec.name == "scenario"
+            or (
+                value is not None
+                and value != ""
+                and value != []
+                and not (spec.kind == BOOL and not value)
+            )
         )
         if spec.kind == OPTBOOL and value is None:
             keep = False

@@ -5,7 +5,9 @@ Pure: no file or network I/O here (see :mod:`klantreis.fileformat` for that).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -88,9 +90,13 @@ class Journey:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise JourneyError(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+            raise JourneyError(
+                f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}"
+            )
         if not self.scale:
-            self.scale = [ScalePoint(p.score, p.label, p.emoji) for p in DEFAULT_SCALE[self.language]]
+            self.scale = [
+                ScalePoint(p.score, p.label, p.emoji) for p in DEFAULT_SCALE[self.language]
+            ]
         if self.scenarios.empty:
             self.scenarios = frame_from_records(
                 "scenarios", [{"id": "current", "name": DEFAULT_SCENARIO[self.language]}]
@@ -178,7 +184,7 @@ class Journey:
         """Add a persona; refused when the id exists or a field is invalid."""
         self._add("personas", {"id": id, "name": name, **fields})
 
-    def update_persona(self, id: str, **changes: Any) -> None:
+    def update_persona(self, id: str, /, **changes: Any) -> None:
         """Change fields of a persona (``id=`` renames it and its touchpoints' references)."""
         self._update("personas", self._index("personas", id), changes)
 
@@ -186,11 +192,13 @@ class Journey:
         """Remove a persona; refused while it has touchpoints unless ``with_touchpoints``."""
         self._remove("personas", id, cascade=with_touchpoints)
 
-    def add_phase(self, id: str, name: str = "", *, position: int | None = None, **fields: Any) -> None:
+    def add_phase(
+        self, id: str, name: str = "", *, position: int | None = None, **fields: Any
+    ) -> None:
         """Add a phase at ``position`` (default: at the end)."""
         self._add("phases", {"id": id, "name": name, **fields}, position)
 
-    def update_phase(self, id: str, **changes: Any) -> None:
+    def update_phase(self, id: str, /, **changes: Any) -> None:
         """Change fields of a phase (``id=`` renames it everywhere)."""
         self._update("phases", self._index("phases", id), changes)
 
@@ -206,7 +214,7 @@ class Journey:
         """Add a scenario (e.g. the desired situation, or a competitor)."""
         self._add("scenarios", {"id": id, "name": name})
 
-    def update_scenario(self, id: str, **changes: Any) -> None:
+    def update_scenario(self, id: str, /, **changes: Any) -> None:
         """Rename a scenario (``name=``) or change its id (``id=``)."""
         self._update("scenarios", self._index("scenarios", id), changes)
 
@@ -235,7 +243,7 @@ class Journey:
         self._add("touchpoints", {**record, "phase": phase, "name": name, **fields}, position)
 
     def update_touchpoint(
-        self, id: str, persona: str, scenario: str | None = None, **changes: Any
+        self, id: str, persona: str, /, scenario: str | None = None, **changes: Any
     ) -> None:
         """Change fields of one touchpoint of one persona's journey."""
         self._update("touchpoints", self._tp_index(id, persona, scenario), changes)
@@ -248,7 +256,9 @@ class Journey:
             self._refuse_if_referred("touchpoints", id)
         self.touchpoints = self.touchpoints.drop(index=index).reset_index(drop=True)
 
-    def move_touchpoint(self, id: str, persona: str, scenario: str | None = None, step: int = -1) -> None:
+    def move_touchpoint(
+        self, id: str, persona: str, scenario: str | None = None, step: int = -1
+    ) -> None:
         """Move a touchpoint ``step`` places earlier (negative) or later within its phase."""
         index = self._tp_index(id, persona, scenario)
         row = self.touchpoints.loc[index]
@@ -305,7 +315,7 @@ class Journey:
         """Add an opportunity (kans): description, touchpoint, phase, impact, effort, owner."""
         self._add("opportunities", {"id": id, "description": description, **fields})
 
-    def update_opportunity(self, id: str, **changes: Any) -> None:
+    def update_opportunity(self, id: str, /, **changes: Any) -> None:
         """Change fields of an opportunity."""
         self._update("opportunities", self._index("opportunities", id), changes)
 
@@ -318,6 +328,12 @@ class Journey:
         answers = dict(self.review.get("answers") or {})
         answers[question] = str(text)
         self.review = {**self.review, "answers": answers}
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the journey to a project file, atomically (see :func:`klantreis.save`)."""
+        from .fileformat import save  # the model itself does no I/O
+
+        return save(self, path)
 
     # ------------------------------------------------------------- internals
     def _index(self, table: str, item_id: str) -> int:
@@ -376,7 +392,9 @@ class Journey:
         frame = getattr(self, table)
         mask = frame["id"] == record["id"]
         if table == "touchpoints":
-            mask &= (frame["persona"] == record["persona"]) & (frame["scenario"] == record["scenario"])
+            mask &= (frame["persona"] == record["persona"]) & (
+                frame["scenario"] == record["scenario"]
+            )
         if skip is not None:
             mask &= frame.index != skip
         if mask.any():
@@ -410,8 +428,10 @@ class Journey:
         old_id, new_id = current["id"], merged["id"]
         for name, value in coerced.items():
             spec = fields_of(table)[name]
-            frame.at[index, name] = list(value) if isinstance(value, list) else (
-                pd.NA if value is None and spec.kind == INT else value
+            frame.at[index, name] = (
+                list(value)
+                if isinstance(value, list)
+                else (pd.NA if value is None and spec.kind == INT else value)
             )
         if new_id != old_id and not (table == "touchpoints" and (frame["id"] == old_id).any()):
             for ref_table, column in REFERRERS[table]:
@@ -423,7 +443,15 @@ class Journey:
         if cascade:
             tps = self.touchpoints
             column = SINGULAR[table]
-            self.touchpoints = tps[tps[column] != item_id].reset_index(drop=True)
+            keep = tps[tps[column] != item_id]
+            gone = set(tps.loc[tps[column] == item_id, "id"]) - set(keep["id"])
+            used = sorted(gone & set(self.opportunities["touchpoint"]))
+            if used:
+                raise JourneyError(
+                    f"{SINGULAR[table]} {item_id!r} has touchpoints that opportunities refer "
+                    f"to ({', '.join(used)}); move or remove those opportunities first"
+                )
+            self.touchpoints = keep.reset_index(drop=True)
         self._refuse_if_referred(table, item_id)
         setattr(self, table, getattr(self, table).drop(index=index).reset_index(drop=True))
 

@@ -67,8 +67,11 @@ class Template:
     def lanes(self, language: str = "nl") -> list[dict[str, str]]:
         """Canvas rows, top to bottom: ``{id, name, hint}``."""
         return [
-            {"id": str(lane["id"]), "name": text(lane.get("name"), language),
-             "hint": text(lane.get("hint"), language)}
+            {
+                "id": str(lane["id"]),
+                "name": text(lane.get("name"), language),
+                "hint": text(lane.get("hint"), language),
+            }
             for lane in self.data.get("lanes", [])
         ]
 
@@ -88,7 +91,10 @@ class Template:
 
     def review_questions(self, language: str = "nl") -> list[tuple[str, str]]:
         """``(id, question)`` pairs for the review step."""
-        return [(str(q["id"]), text(q.get("text"), language)) for q in self.data.get("review_questions", [])]
+        return [
+            (str(q["id"]), text(q.get("text"), language))
+            for q in self.data.get("review_questions", [])
+        ]
 
     def guidance(self, step: str, language: str = "nl") -> str:
         """The explanation and tips for one workbook step (see :data:`STEPS`)."""
@@ -133,5 +139,8 @@ def new_journey(template_id: str, title: str = "", language: str = "nl") -> Jour
         phases=frame_from_records("phases", template.phases(language)),
         scenarios=frame_from_records("scenarios", template.scenarios(language)),
     )
-    journey.review = {"answers": {qid: "" for qid, _ in template.review_questions(language)}, "notes": ""}
+    journey.review = {
+        "answers": {qid: "" for qid, _ in template.review_questions(language)},
+        "notes": "",
+    }
     return journey

@@ -42,7 +42,9 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, path: Path, message: str) -> None:
-        self.problems.append(Problem(fmt_path(path), message, line_of(self.lines, path), self.source))
+        self.problems.append(
+            Problem(fmt_path(path), message, line_of(self.lines, path), self.source)
+        )
 
     def text(self, data: dict[str, Any], key: str, required: bool = False) -> str:
         value = data.get(key)
@@ -68,8 +70,11 @@ def journey_from_data(
         check.add((), "the file is empty; create a project with `klantreis new FILE --template ID`")
         raise ValidationError(check.problems)
     if not isinstance(data, dict):
-        check.add((), f"a project file must be a mapping (title: ..., phases: ...), "
-                      f"not {type(data).__name__}")
+        check.add(
+            (),
+            f"a project file must be a mapping (title: ..., phases: ...), "
+            f"not {type(data).__name__}",
+        )
         raise ValidationError(check.problems)
     _check_version(data, check)
     for key in data:
@@ -79,7 +84,9 @@ def journey_from_data(
     goal = check.text(data, "goal")
     language = data.get("language") or "nl"
     if language not in LANGUAGES:
-        check.add(("language",), f"{language!r} is not supported; use one of: {', '.join(LANGUAGES)}")
+        check.add(
+            ("language",), f"{language!r} is not supported; use one of: {', '.join(LANGUAGES)}"
+        )
         language = "nl"
     template_id = check.text(data, "template")
     scale: list[ScalePoint] = []
@@ -91,8 +98,14 @@ def journey_from_data(
     scope = _scope(data.get("scope"), check)
     if data.get("scale") is not None:
         scale = _scale(data["scale"], check)
-    journey = Journey(title=title or "?", goal=goal, language=language, template=template_id,
-                      scope=scope, scale=scale)
+    journey = Journey(
+        title=title or "?",
+        goal=goal,
+        language=language,
+        template=template_id,
+        scope=scope,
+        scale=scale,
+    )
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in ("phases", "personas", "scenarios", "touchpoints", "opportunities"):
         tables[table] = _records(table, data.get(table), journey, check)
@@ -113,11 +126,15 @@ def journey_from_data(
 def _check_version(data: dict[str, Any], check: _Checker) -> None:
     version = data.get("klantreis")
     if version is None:
-        check.add(("klantreis",), f"missing format version; add `klantreis: {FORMAT_VERSION}` "
-                                  "as the first line")
+        check.add(
+            ("klantreis",),
+            f"missing format version; add `klantreis: {FORMAT_VERSION}` as the first line",
+        )
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        check.add(("klantreis",), f"the format version must be a whole number such as "
-                                  f"{FORMAT_VERSION}, not {version!r}")
+        check.add(
+            ("klantreis",),
+            f"the format version must be a whole number such as {FORMAT_VERSION}, not {version!r}",
+        )
     elif version > FORMAT_VERSION:
         line = line_of(check.lines, ("klantreis",))
         where = f"{check.source or 'this file'}" + (f":{line}" if line else "")
@@ -154,7 +171,9 @@ def _scale(value: Any, check: _Checker) -> list[ScalePoint]:
             continue
         for key in item:
             if key not in ("score", "label", "emoji"):
-                check.add(("scale", i, str(key)), _unknown_key(str(key), ("score", "label", "emoji")))
+                check.add(
+                    ("scale", i, str(key)), _unknown_key(str(key), ("score", "label", "emoji"))
+                )
         score = item.get("score")
         if isinstance(score, bool) or not isinstance(score, int):
             check.add(("scale", i, "score"), f"must be a whole number, not {score!r}")
@@ -177,8 +196,10 @@ def _records(table: str, value: Any, journey: Journey, check: _Checker) -> list[
     records = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            check.add((table, i), f"each {SINGULAR[table]} must be a mapping of fields, "
-                                  f"not {type(item).__name__}")
+            check.add(
+                (table, i),
+                f"each {SINGULAR[table]} must be a mapping of fields, not {type(item).__name__}",
+            )
             continue
         record: dict[str, Any] = {}
         for key in item:
@@ -208,18 +229,25 @@ def _check_unique_and_refs(tables: dict[str, list[dict[str, Any]]], check: _Chec
                 key = (record.get("id", ""), record.get("persona", ""), record.get("scenario", ""))
             if key[0] and key in seen:
                 where = f" for persona {key[1]!r} in scenario {key[2]!r}" if len(key) > 1 else ""
-                check.add((table, i, "id"), f"id {key[0]!r} is already used by {table}[{seen[key]}]"
-                                            f"{where}; ids must be unique")
+                check.add(
+                    (table, i, "id"),
+                    f"id {key[0]!r} is already used by {table}[{seen[key]}]"
+                    f"{where}; ids must be unique",
+                )
             seen.setdefault(key, i)
-    ids = {t: list(dict.fromkeys(r.get("id", "") for r in rs)) for t, rs in tables.items()}
+    ids = {
+        t: [i for i in dict.fromkeys(r.get("id", "") for r in rs) if i] for t, rs in tables.items()
+    }
     for table, records in tables.items():
         for i, record in enumerate(records):
             for spec in TABLES[table]:
                 value = record.get(spec.name)
                 if spec.ref and value and value not in ids[spec.ref]:
                     known = ", ".join(ids[spec.ref]) or f"none; add {spec.ref} first"
-                    check.add((table, i, spec.name),
-                              f"unknown {SINGULAR[spec.ref]} {value!r}; known: {known}")
+                    check.add(
+                        (table, i, spec.name),
+                        f"unknown {SINGULAR[spec.ref]} {value!r}; known: {known}",
+                    )
 
 
 def _review(value: Any, check: _Checker) -> dict[str, Any]:

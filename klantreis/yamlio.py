@@ -26,19 +26,35 @@ def parse(text: str, source: str | None = None) -> tuple[Any, dict[Path, int]]:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         tag = getattr(err, "problem", "") or "an unknown tag"
         raise ValidationError(
-            [Problem("", f"{tag}; a project file may hold only plain text, numbers, lists "
-                     "and mappings (no YAML tags such as !!python/...)", line, source)]
+            [
+                Problem(
+                    "",
+                    f"{tag}; a project file may hold only plain text, numbers, lists "
+                    "and mappings (no YAML tags such as !!python/...)",
+                    line,
+                    source,
+                )
+            ]
         ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(x for x in (err.context, err.problem) if x)
         raise ValidationError(
-            [Problem("", f"this is not valid YAML ({what}); check indentation, colons and "
-                     "quotes around this line", line, source)]
+            [
+                Problem(
+                    "",
+                    f"this is not valid YAML ({what}); check indentation, colons and "
+                    "quotes around this line",
+                    line,
+                    source,
+                )
+            ]
         ) from None
     except yaml.YAMLError as err:
-        raise ValidationError([Problem("", f"this is not valid YAML: {err}", None, source)]) from None
+        raise ValidationError(
+            [Problem("", f"this is not valid YAML: {err}", None, source)]
+        ) from None
     lines: dict[Path, int] = {}
     if node is not None:
         _walk(node, (), lines)
@@ -75,6 +91,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(ch in value for ch in "\x85\u2028\u2029"):
+        # YAML reads these as line breaks and folds them in '...' or | text: escape them
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value and value == value.strip() and "\r" not in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

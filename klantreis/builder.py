@@ -1,0 +1,243 @@
+"""``klantreis build``: execute the report notebook with papermill once per persona ×
+scenario, convert each to a self-contained HTML page with nbconvert, and write an
+index that compares them. Journeys run in parallel worker processes; one failing
+journey does not stop the others."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import JourneyError
+from .fileformat import load
+from .model import Journey
+from .resources import data_dir
+
+REPORT_NOTEBOOK = "rapport.ipynb"
+
+
+@dataclass
+class JourneyResult:
+    """The outcome of building one journey's report."""
+
+    persona: str
+    scenario: str
+    notebook: Path
+    html: Path | None = None
+    error: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    extra_notebooks: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the notebook ran and the HTML page was written."""
+        return not self.error and self.html is not None
+
+
+@dataclass(frozen=True)
+class _Task:
+    project: str
+    persona: str
+    scenario: str
+    out: str
+    with_code: bool
+    notebooks: tuple[str, ...]
+    title: str
+    language: str
+
+
+def select_journeys(
+    journey: Journey, personas: Iterable[str] | None = None, scenarios: Iterable[str] | None = None
+) -> list[tuple[str, str]]:
+    """The (persona, scenario) pairs to build: those with touchpoints, narrowed to the
+    given ids. Unknown ids are refused with the known ones."""
+    wanted: dict[str, list[str] | None] = {
+        "personas": list(personas) if personas else None,
+        "scenarios": list(scenarios) if scenarios else None,
+    }
+    for table, ids in wanted.items():
+        unknown = [i for i in ids or [] if i not in journey.ids(table)]
+        if unknown:
+            known = ", ".join(journey.ids(table))
+            raise JourneyError(
+                f"unknown {table[:-1]} {', '.join(map(repr, unknown))}; known: {known}"
+            )
+    pairs = [
+        (p, s)
+        for p, s in journey.journeys()
+        if (wanted["personas"] is None or p in wanted["personas"])
+        and (wanted["scenarios"] is None or s in wanted["scenarios"])
+    ]
+    if not pairs:
+        raise JourneyError(
+            "no journey to build: the selected personas have no touchpoints "
+            "in the selected scenarios"
+        )
+    return pairs
+
+
+def _inside(out: Path, *parts: str) -> Path:
+    target = out.joinpath(*parts).resolve()
+    if out.resolve() not in target.parents:
+        raise JourneyError(f"refusing to write outside {out}: {target}")
+    return target
+
+
+def build(
+    project: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    personas: Iterable[str] | None = None,
+    scenarios: Iterable[str] | None = None,
+    jobs: int | None = None,
+    *,
+    with_code: bool = False,
+    notebooks: str = "report",
+    progress: Callable[[JourneyResult], None] | None = None,
+) -> list[JourneyResult]:
+    """Build a report per journey into ``out`` and an ``index.html``; returns one
+    :class:`JourneyResult` per journey (in persona, scenario order).
+
+    ``jobs`` is the number of journeys built at once (default: the number of cores);
+    ``notebooks="all"`` also executes every step notebook of the workbook per journey.
+    """
+    from .report.assets import vega_javascript
+    from .report.index import write_index
+
+    project_path = Path(project).resolve()
+    journey = load(project_path)
+    pairs = select_journeys(journey, personas, scenarios)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    vega_javascript()  # built once here; forked workers inherit the cache
+    if notebooks not in ("report", "all"):
+        raise JourneyError(f"--notebooks must be 'report' or 'all', not {notebooks!r}")
+    steps: tuple[str, ...] = ()
+    if notebooks == "all":
+        steps = tuple(sorted(p.name for p in data_dir("workbook").glob("[0-9][0-9]_*.ipynb")))
+    tasks = [
+        _Task(
+            str(project_path),
+            p,
+            s,
+            str(out_dir.resolve()),
+            with_code,
+            steps,
+            f"{journey.title} – {journey.name_of('personas', p)} – "
+            f"{journey.name_of('scenarios', s)}",
+            journey.language,
+        )
+        for p, s in pairs
+    ]
+    for task in tasks:
+        _inside(out_dir, task.persona, f"{task.scenario}.html")
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    results: dict[tuple[str, str], JourneyResult] = {}
+    if jobs == 1:
+        for task in tasks:
+            result = build_journey(task)
+            results[(task.persona, task.scenario)] = result
+            if progress:
+                progress(result)
+    else:
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = {pool.submit(build_journey, task): task for task in tasks}
+            for future in as_completed(futures):
+                task = futures[future]
+                try:
+                    result = future.result()
+                except Exception as err:  # a worker that died: report, keep going
+                    result = JourneyResult(
+                        task.persona,
+                        task.scenario,
+                        _notebook_path(task),
+                        error=f"worker failed: {err}",
+                    )
+                results[(task.persona, task.scenario)] = result
+                if progress:
+                    progress(result)
+    ordered = [results[pair] for pair in pairs]
+    write_index(journey, ordered, out_dir)
+    return ordered
+
+
+def _notebook_path(task: _Task) -> Path:
+    return Path(task.out) / task.persona / f"{task.scenario}.ipynb"
+
+
+def build_journey(task: _Task) -> JourneyResult:
+    """Execute and convert one journey's report (runs in a worker process)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    notebook = _notebook_path(task)
+    notebook.parent.mkdir(parents=True, exist_ok=True)
+    result = JourneyResult(task.persona, task.scenario, notebook)
+    parameters = {
+        "project": task.project,
+        "persona": task.persona,
+        "scenario": task.scenario,
+        "language": "",
+    }
+    marks: dict[str, float] = {"start": time.perf_counter()}
+
+    def kernel_ready(**_: object) -> None:
+        marks["kernel"] = time.perf_counter()
+
+    try:
+        papermill.execute_notebook(
+            str(data_dir("workbook") / REPORT_NOTEBOOK),
+            str(notebook),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=str(notebook.parent),
+            on_notebook_start=kernel_ready,
+        )
+    except PapermillExecutionError as err:
+        result.error = f"cell {err.exec_count}: {err.ename}: {err.evalue}"
+    except Exception as err:  # kernel died, notebook missing, ...
+        result.error = f"{type(err).__name__}: {err}"
+    executed = time.perf_counter()
+    kernel = marks.get("kernel", executed)
+    result.timings = {"kernel_start": kernel - marks["start"], "execute": executed - kernel}
+    if result.error:
+        return result
+    try:
+        from .report.convert import notebook_to_html
+
+        html = notebook.with_suffix(".html")
+        notebook_to_html(
+            notebook, html, with_code=task.with_code, title=task.title, language=task.language
+        )
+        result.html = html
+    except Exception as err:
+        result.error = f"HTML conversion failed: {type(err).__name__}: {err}"
+    result.timings["convert"] = time.perf_counter() - executed
+    for step in task.notebooks:
+        target = notebook.parent / task.scenario / step
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            papermill.execute_notebook(
+                str(data_dir("workbook") / step),
+                str(target),
+                parameters=parameters,
+                kernel_name="python3",
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                cwd=str(target.parent),
+            )
+            result.extra_notebooks.append(target)
+        except Exception as err:
+            result.error = (
+                f"{step}: {getattr(err, 'ename', type(err).__name__)}: "
+                f"{getattr(err, 'evalue', err)}"
+            )
+            break
+    return result

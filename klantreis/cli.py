@@ -1,0 +1,181 @@
+"""The ``klantreis`` command line. It only parses arguments and calls the engine
+functions; every bad-input error is printed as a message, never as a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import JourneyError, ValidationError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="klantreis", description="Map a customer journey (klantreis) step by step."
+    )
+    parser.add_argument("--version", action="version", version=f"klantreis {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("templates", help="list the canvas templates")
+    p.add_argument("--language", choices=("nl", "en"), default="nl")
+
+    p = sub.add_parser("new", help="create a project file from a template")
+    p.add_argument("file")
+    p.add_argument("--template", required=True, help="template id (see `klantreis templates`)")
+    p.add_argument("--title", default="")
+    p.add_argument("--language", choices=("nl", "en"), default="nl")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = sub.add_parser("validate", help="check project files and list every problem")
+    p.add_argument("files", nargs="+")
+
+    p = sub.add_parser(
+        "export",
+        help="export to .xlsx, .json, .yaml or a folder of CSV files; or one journey's map "
+        "to .html (canvas and curve), .svg or .png (curve)",
+    )
+    p.add_argument("file")
+    p.add_argument("--to", required=True, dest="target")
+    p.add_argument("--persona", default=None, help="for a map: the persona (default: the first)")
+    p.add_argument("--scenario", default=None, help="for a map: the scenario (default: the first)")
+
+    p = sub.add_parser("import", help="import a .xlsx, .json or CSV folder into a project file")
+    p.add_argument("source")
+    p.add_argument("--to", required=True, dest="target")
+    p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    p = sub.add_parser("build", help="an HTML report per persona × scenario, and an index")
+    p.add_argument("file")
+    p.add_argument("--out", default="rapport", help="output folder (default: rapport)")
+    p.add_argument("--persona", action="append", help="only this persona (repeatable)")
+    p.add_argument("--scenario", action="append", help="only this scenario (repeatable)")
+    p.add_argument("--jobs", type=int, default=None, help="journeys at once (default: cores)")
+    p.add_argument("--with-code", action="store_true", help="keep the code cells in the HTML")
+    p.add_argument(
+        "--notebooks",
+        choices=("report", "all"),
+        default="report",
+        help="'all' also runs every step notebook per journey",
+    )
+
+    p = sub.add_parser("lab", help="open the workbook in JupyterLab on a project")
+    p.add_argument("file", nargs="?", help="the project file")
+    p.add_argument("--port", type=int, default=None)
+    p.add_argument("--no-browser", action="store_true")
+
+    sub.add_parser("schema", help="print the JSON Schema of the project file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ValidationError as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except (JourneyError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import exchange, project, templates
+    from .fileformat import load
+
+    if args.command == "templates":
+        for template in templates.list_templates():
+            print(f"{template.id:<20} {template.description(args.language)}")
+        return 0
+    if args.command == "schema":
+        import json
+
+        from .schema import json_schema
+
+        print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+        return 0
+    if args.command == "new":
+        path = project.create_project(
+            args.file, args.template, title=args.title, language=args.language, force=args.force
+        )
+        print(f"created {path} from template {args.template!r}")
+        return 0
+    if args.command == "validate":
+        status = 0
+        for file in args.files:
+            try:
+                print(f"{file}: ok: {project.summary(load(file))}")
+            except ValidationError as err:
+                for problem in err.problems:
+                    print(f"error: {problem}", file=sys.stderr)
+                status = 1
+        return status
+    if args.command == "export":
+        from .report.standalone import MAP_SUFFIXES, export_map
+
+        if args.target.lower().endswith(MAP_SUFFIXES):
+            path = export_map(load(args.file), args.target, args.persona, args.scenario)
+            print(f"wrote {path}")
+            return 0
+        written = exchange.export_journey(load(args.file), args.target)
+        print(f"wrote {', '.join(str(p) for p in written)}")
+        return 0
+    if args.command == "build":
+        return _build(args)
+    if args.command == "lab":
+        from .lab import lab
+
+        return lab(args.file, port=args.port, open_browser=not args.no_browser)
+    if args.command == "import":
+        written = exchange.import_journey(args.source, args.target, force=args.force)
+        print(f"wrote {written}")
+        return 0
+    raise AssertionError(args.command)  # pragma: no cover
+
+
+def _build(args: argparse.Namespace) -> int:
+    import time
+
+    from tqdm import tqdm
+
+    from .builder import build
+
+    started = time.perf_counter()
+    bar = tqdm(unit="journey", desc="klantreis build", file=sys.stderr)
+
+    def tick(result: object) -> None:
+        bar.update(1)
+
+    try:
+        results = build(
+            args.file,
+            args.out,
+            personas=args.persona,
+            scenarios=args.scenario,
+            jobs=args.jobs,
+            with_code=args.with_code,
+            notebooks=args.notebooks,
+            progress=tick,
+        )
+    finally:
+        bar.close()
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        print(
+            f"failed: {result.persona}/{result.scenario}: {result.error} "
+            f"(notebook kept: {result.notebook})",
+            file=sys.stderr,
+        )
+    seconds = time.perf_counter() - started
+    print(
+        f"built {len(results) - len(failed)}, failed {len(failed)}, in {seconds:.1f} s; "
+        f"open {args.out}/index.html"
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

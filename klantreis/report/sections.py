@@ -1,0 +1,198 @@
+"""The sections of the report notebook (``workbook/rapport.ipynb``): each method
+returns something the notebook displays. All user text is escaped."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from typing import Any
+
+from ..fileformat import load
+from ..model import Journey
+from ..templates import get_template
+from .display import chart_html
+from .figures import key_figures
+from .texts import t
+
+
+class HTML:
+    """A block of HTML for notebook display."""
+
+    def __init__(self, html: str):
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def _list(items: list[str], language: str) -> str:
+    if not items:
+        return f"<p>{escape(t('none', language))}</p>"
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+class Report:
+    """One journey's report: ``Report(project, persona, scenario, language)``; empty
+    persona/scenario/language mean the first one / the project's language."""
+
+    def __init__(
+        self, project: str = "", persona: str = "", scenario: str = "", language: str = ""
+    ):
+        project = project or os.environ.get("KLANTREIS_PROJECT", "")
+        if not project:
+            raise ValueError("set the parameter `project` to the path of a project file")
+        self.journey: Journey = load(project)
+        j = self.journey
+        self.persona = persona or (j.ids("personas") or [""])[0]
+        self.scenario = scenario or j.default_scenario
+        self.language = language or j.language
+        for table, value in (("personas", self.persona), ("scenarios", self.scenario)):
+            if value not in j.ids(table):
+                raise ValueError(
+                    f"unknown {table[:-1]} {value!r}; known: {', '.join(j.ids(table))}"
+                )
+
+    def _h(self, key: str) -> str:
+        return f"<h2>{escape(t(key, self.language))}</h2>"
+
+    def header(self) -> HTML:
+        """Title, persona and scenario, goal, scope and the persona card."""
+        j, lang = self.journey, self.language
+        persona = j.personas[j.personas["id"] == self.persona].iloc[0]
+        parts = [
+            f"<h1>{escape(j.title)}</h1>",
+            f"<p><b>{escape(t('persona', lang))}:</b> {escape(j.name_of('personas', self.persona))}"
+            f" &nbsp; <b>{escape(t('scenario', lang))}:</b> "
+            f"{escape(j.name_of('scenarios', self.scenario))}</p>",
+        ]
+        if j.goal:
+            parts.append(f"{self._h('goal')}<p>{escape(j.goal)}</p>")
+        if j.scope.get("start") or j.scope.get("end"):
+            parts.append(
+                f"{self._h('scope')}<p><b>{escape(t('start', lang))}:</b> "
+                f"{escape(j.scope.get('start', ''))}<br><b>{escape(t('end', lang))}:</b> "
+                f"{escape(j.scope.get('end', ''))}</p>"
+            )
+        card = [
+            f"<h2>{escape(t('persona', lang))}: {escape(str(persona['name']) or self.persona)}</h2>"
+        ]
+        if persona["description"]:
+            card.append(f"<p>{escape(str(persona['description']))}</p>")
+        for key in ("role", "context"):
+            if persona[key]:
+                card.append(f"<p><b>{escape(t(key, lang))}:</b> {escape(str(persona[key]))}</p>")
+        for key in ("needs", "frustrations"):
+            if persona[key]:
+                card.append(
+                    f"<p><b>{escape(t(key, lang))}:</b></p>{_list(list(persona[key]), lang)}"
+                )
+        return HTML("\n".join(parts + card))
+
+    def figures(self) -> HTML:
+        """The key figures as tiles."""
+        f = key_figures(self.journey, self.persona, self.scenario)
+        lang = self.language
+        mean = "–" if f.mean_emotion is None else f"{f.mean_emotion:.1f}"
+        tiles = [
+            (t("touchpoints", lang), str(f.touchpoints)),
+            (t("mean_emotion", lang), mean),
+            (t("lowest", lang), ", ".join(f.lowest) or "–"),
+            (t("crucial", lang), str(len(f.crucial))),
+        ]
+        body = "".join(
+            f'<div class="kr-figure"><b>{escape(value)}</b>{escape(label)}</div>'
+            for label, value in tiles
+        )
+        return HTML(f'<div class="kr-figures">{body}</div>')
+
+    def _chart(self, chart: Any) -> str:
+        return chart_html(chart, self.language)
+
+    def canvas(self) -> HTML:
+        """The journey canvas: phases as columns, the template's lanes as rows."""
+        from ..charts import canvas
+
+        body = canvas(self.journey, self.persona, self.scenario)._repr_html_()
+        return HTML(f"{self._h('canvas')}\n{body}")
+
+    def emotion_curve(self) -> HTML:
+        """The emotion curve of this journey."""
+        from ..charts import emotion_curve
+
+        chart = emotion_curve(self.journey, self.persona, self.scenario)
+        return HTML(f"{self._h('curve')}\n{self._chart(chart)}")
+
+    def channel_map(self) -> HTML:
+        """Channels × phases: how many touchpoints and how they feel."""
+        from ..charts import channel_map
+
+        chart = channel_map(self.journey, self.persona, self.scenario)
+        return HTML(f"{self._h('channels')}\n{self._chart(chart)}")
+
+    def comparison(self) -> HTML:
+        """For each other scenario of this persona: the change per touchpoint."""
+        from ..charts import scenario_delta
+
+        others = [s for p, s in self.journey.journeys() if p == self.persona and s != self.scenario]
+        if not others:
+            return HTML("")
+        parts = [self._h("comparison")]
+        for other in others:
+            parts.append(
+                f"<h3>{escape(self.journey.name_of('scenarios', self.scenario))} → "
+                f"{escape(self.journey.name_of('scenarios', other))}</h3>"
+            )
+            parts.append(
+                self._chart(scenario_delta(self.journey, self.persona, self.scenario, other))
+            )
+        return HTML("\n".join(parts))
+
+    def findings(self) -> HTML:
+        """Pain points, crucial touchpoints and touchpoints outside the organisation."""
+        f = key_figures(self.journey, self.persona, self.scenario)
+        lang = self.language
+        parts = [self._h("findings")]
+        for key, items in (
+            ("pain_points", f.lowest),
+            ("crucial", f.crucial),
+            ("not_owned", f.not_owned),
+        ):
+            parts.append(f"<h3>{escape(t(key, lang))}</h3>{_list(items, lang)}")
+        return HTML("\n".join(parts))
+
+    def review(self) -> HTML:
+        """The template's review questions with the team's answers, and the notes."""
+        j, lang = self.journey, self.language
+        answers = j.review.get("answers") or {}
+        questions: list[tuple[str, str]] = []
+        if j.template:
+            questions = get_template(j.template).review_questions(lang)
+        known = {qid for qid, _ in questions}
+        questions += [(qid, qid) for qid in answers if qid not in known]
+        parts = [self._h("review")]
+        for qid, question in questions:
+            answer = answers.get(qid, "") or t("no_answer", lang)
+            parts.append(f"<h3>{escape(question)}</h3><p>{escape(answer)}</p>")
+        if j.review.get("notes"):
+            parts.append(f"<h3>{escape(t('notes', lang))}</h3><p>{escape(j.review['notes'])}</p>")
+        return HTML("\n".join(parts))
+
+    def opportunities(self) -> HTML:
+        """The opportunities as a table, and the impact × effort matrix."""
+        from ..charts import opportunity_matrix
+
+        j, lang = self.journey, self.language
+        ops = j.opportunities
+        if ops.empty:
+            return HTML(f"{self._h('opportunities')}<p>{escape(t('none', lang))}</p>")
+        columns = ["description", "touchpoint", "phase", "impact", "effort", "owner", "status"]
+        head = "".join(f"<th>{escape(t(c, lang))}</th>" for c in columns)
+        rows = []
+        for _, op in ops.iterrows():
+            cells = "".join(
+                f"<td>{escape('' if op[c] is None or str(op[c]) == '<NA>' else str(op[c]))}</td>"
+                for c in columns
+            )
+            rows.append(f"<tr>{cells}</tr>")
+        table = f'<table class="kr-table"><tr>{head}</tr>{"".join(rows)}</table>'
+        return HTML(f"{self._h('opportunities')}\n{table}\n{self._chart(opportunity_matrix(j))}")

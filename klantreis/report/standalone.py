@@ -1,0 +1,35 @@
+"""One journey's map as a standalone file, without papermill: the canvas with its
+emotion curve as an HTML page, or the emotion curve as an SVG/PNG image for slides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import JourneyError
+from ..fileformat import write_atomic
+from ..model import Journey
+
+MAP_SUFFIXES = (".html", ".htm", ".svg", ".png")
+
+
+def export_map(
+    journey: Journey, target: str | Path, persona: str | None = None, scenario: str | None = None
+) -> Path:
+    """Write the map of one journey (default: the first persona and scenario) to
+    ``target``: ``.html`` is the canvas page, ``.svg``/``.png`` the emotion curve."""
+    from ..charts import canvas, emotion_curve, save_chart
+
+    persona = persona or (journey.ids("personas") or [""])[0]
+    scenario = scenario or journey.default_scenario
+    for table, value in (("personas", persona), ("scenarios", scenario)):
+        if value not in journey.ids(table):
+            known = ", ".join(journey.ids(table)) or "none yet"
+            raise JourneyError(f"unknown {table[:-1]} {value!r}; known: {known}")
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in MAP_SUFFIXES:
+        raise JourneyError(f"{target}: a map is exported as {', '.join(MAP_SUFFIXES)}")
+    if suffix in (".html", ".htm"):
+        return write_atomic(target, canvas(journey, persona, scenario).to_html())
+    save_chart(emotion_curve(journey, persona, scenario), target)
+    return target

@@ -1,0 +1,95 @@
+"""The JSON Schema of the project file, generated from the field definitions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .fields import BOOL, INT, LIST, OPTBOOL, SLUG, TABLES, Field
+from .validation import FORMAT_VERSION
+
+SLUG_PATTERN = "^[A-Za-z0-9_-]+$"
+
+
+def _field_schema(field: Field) -> dict[str, Any]:
+    if field.kind == SLUG:
+        return {"type": ["string", "integer"], "pattern": SLUG_PATTERN}
+    if field.kind == LIST:
+        return {"type": "array", "items": {"type": "string"}}
+    if field.kind == BOOL:
+        return {"type": "boolean"}
+    if field.kind == OPTBOOL:
+        return {"type": ["boolean", "null"]}
+    if field.kind == INT:
+        if field.name == "emotion":
+            return {
+                "type": ["integer", "string", "null"],
+                "description": "a score of the scale, or one of its labels or emoji",
+            }
+        schema: dict[str, Any] = {"type": ["integer", "null"]}
+        if field.bounds:
+            schema.update(minimum=field.bounds[0], maximum=field.bounds[1])
+        return schema
+    schema = {"type": ["string", "null"]}
+    if field.choices:
+        schema["enum"] = [*field.choices, "", None]
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a klantreis project file. It checks shapes and
+    types; references between tables and unique ids are checked by ``klantreis validate``."""
+    tables = {}
+    for table, fields in TABLES.items():
+        tables[table] = {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [f.name for f in fields if f.required],
+                "properties": {f.name: _field_schema(f) for f in fields},
+            },
+        }
+    text = {"type": ["string", "null"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://klantreis.invalid/schema/project-v1.json",
+        "title": "klantreis project file",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["klantreis", "title"],
+        "properties": {
+            "klantreis": {"const": FORMAT_VERSION},
+            "title": {"type": "string", "minLength": 1},
+            "goal": text,
+            "language": {"enum": ["nl", "en"]},
+            "template": {"type": ["string", "null"], "pattern": SLUG_PATTERN},
+            "scope": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"start": text, "end": text},
+            },
+            "scale": {
+                "type": "array",
+                "minItems": 2,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["score", "label"],
+                    "properties": {
+                        "score": {"type": "integer"},
+                        "label": {"type": "string"},
+                        "emoji": {"type": "string"},
+                    },
+                },
+            },
+            **tables,
+            "review": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "answers": {"type": "object", "additionalProperties": text},
+                    "notes": text,
+                },
+            },
+        },
+    }

@@ -1,0 +1,58 @@
+"""Regenerate the README images from the bundled gym example.
+
+    python scripts/make_images.py
+
+- docs/img/emotiecurve.png: the student's emotion curve, current vs desired (vl-convert);
+- docs/img/canvas.png: the canvas page of `klantreis export --to kaart.html`, screenshot;
+- docs/img/rapport.png: a report page of `klantreis build`, screenshot.
+Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright. The
+JupyterLab screenshot (docs/img/emoties.png) comes from the browser test:
+`python -m pytest tests/browser -m browser` with KLANTREIS_SCREENSHOT=docs/img/emoties.png.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import klantreis
+from klantreis.charts import emotion_curve, save_chart
+from klantreis.report.standalone import export_map
+from klantreis.resources import example_path
+
+IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def screenshot(page_file: Path, target: Path, width: int = 1400, height: int = 1000) -> None:
+    """A PNG of a local HTML file as Chromium shows it (top part of the page)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(page_file.resolve().as_uri())
+        page.wait_for_timeout(1500)  # let Vega draw
+        page.screenshot(path=str(target))
+        browser.close()
+
+
+def main() -> None:
+    """Write the three images."""
+    IMG.mkdir(parents=True, exist_ok=True)
+    journey = klantreis.load(example_path("sportschool"))
+    save_chart(emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]),
+               IMG / "emotiecurve.png")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        canvas_page = export_map(journey, folder / "kaart.html", "student", "huidig")
+        screenshot(canvas_page, IMG / "canvas.png", height=1100)
+        results = klantreis.build(example_path("sportschool"), folder / "rapport",
+                                  personas=["student"], scenarios=["huidig"], jobs=1)
+        screenshot(results[0].html, IMG / "rapport.png", height=1200)
+    print(f"wrote {', '.join(sorted(p.name for p in IMG.glob('*.png')))} in {IMG}")
+
+
+if __name__ == "__main__":
+    main()

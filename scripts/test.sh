@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Install klantreis with its test tools and run the whole test suite (lint included).
+# Used by the README's second command and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m pip install -q --upgrade pip
+python3 -m pip install -q -e '.[test]'
+python3 -m ruff check .
+set +e
+python3 -m pytest -n 2 --dist loadgroup "$@"
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+  echo "pytest collected no tests: failing on purpose" >&2
+  exit 1
+fi
+exit "$status"

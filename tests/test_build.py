@@ -1,0 +1,136 @@
+"""End-to-end report builds: papermill per journey, nbconvert to offline HTML, index."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import klantreis
+from klantreis import builder
+from klantreis.cli import main
+from klantreis.resources import data_dir, example_path
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("build")]
+
+SCRIPT = '<script>alert("kr")</script>'
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.I)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[klantreis.Journey, list, Path]:
+    """The gym example, with one touchpoint named like a script, built once for the module."""
+    folder = tmp_path_factory.mktemp("build")
+    journey = klantreis.load(example_path("sportschool"))
+    first = journey.journey("student", "huidig").iloc[0]
+    journey.update_touchpoint(first["id"], "student", "huidig", name=SCRIPT)
+    project = journey.save(folder / "sportschool.yaml")
+    out = folder / "rapport"
+    results = klantreis.build(project, out, jobs=2)
+    return klantreis.load(project), results, out
+
+
+def test_every_journey_is_built_with_its_persona_phases_and_touchpoints(built) -> None:
+    journey, results, out = built
+    assert [(r.persona, r.scenario) for r in results] == journey.journeys()
+    for result in results:
+        assert result.ok, result.error
+        assert result.html == out / result.persona / f"{result.scenario}.html"
+        assert result.notebook.exists()
+        html = result.html.read_text(encoding="utf-8")
+        assert journey.name_of("personas", result.persona) in html
+        for name in journey.phases["name"]:
+            assert name in html
+        for name in journey.journey(result.persona, result.scenario)["name"]:
+            if name != SCRIPT:
+                assert name.replace("&", "&amp;").replace("'", "&#x27;") in html or name in html
+
+
+def test_pages_are_offline_small_and_hide_code(built) -> None:
+    _, results, out = built
+    for page in [r.html for r in results] + [out / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(html), EXTERNAL.search(html).group(0)
+        assert "cdn" not in html.lower().replace("cdnjs", "") or "cdnjs" not in html
+        assert html.count("window.vegaEmbed = vegaEmbed") == 1  # the Vega bundle once per page
+        assert page.stat().st_size < 2_000_000
+        assert "Report(project" not in html  # code cells hidden by default
+
+
+def test_user_text_is_escaped(built) -> None:
+    _, results, _ = built
+    html = results[0].html.read_text(encoding="utf-8")
+    assert SCRIPT not in html
+    assert "&lt;script&gt;alert" in html or "\\u003cscript\\u003ealert" in html
+
+
+def test_chart_specs_carry_the_journey_data(built) -> None:
+    journey, results, _ = built
+    result = next(r for r in results if (r.persona, r.scenario) == ("senior", "huidig"))
+    html = result.html.read_text(encoding="utf-8")
+    specs = re.findall(r"var spec = (\{.*?\});\n", html)
+    assert len(specs) >= 3  # emotion curve, channel map, opportunity matrix
+    curve = next(s for s in specs if "emotion" in s)
+    last = journey.journey("senior", "huidig").iloc[-1]
+    assert last["id"] in curve
+
+
+def test_index_links_every_journey_with_key_figures(built) -> None:
+    journey, results, out = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for result in results:
+        assert f'href="{result.persona}/{result.scenario}.html"' in index
+        assert (out / result.persona / f"{result.scenario}.html").exists()
+    rows = journey.journey("senior", "huidig")
+    assert f"<td>{len(rows)}</td>" in index
+    assert index.count("var spec = ") >= 2  # all personas; student's scenarios
+
+
+def test_nothing_is_written_outside_out(built) -> None:
+    _, _, out = built
+    written = {p.relative_to(out.parent) for p in out.parent.rglob("*") if p.is_file()}
+    assert all(p.parts[0] == "rapport" or p.name == "sportschool.yaml" for p in written)
+
+
+def _failing_workbook(folder: Path) -> Path:
+    workbook = folder / "workbook"
+    shutil.copytree(data_dir("workbook"), workbook)
+    notebook = workbook / "rapport.ipynb"
+    text = notebook.read_text(encoding="utf-8")
+    text = text.replace(
+        '"report.figures()"',
+        '"if persona == \\"senior\\":\\n",\n    "    raise RuntimeError(\\"broken on purpose\\")\\n",\n'
+        '    "report.figures()"',
+    )
+    notebook.write_text(text, encoding="utf-8")
+    return workbook
+
+
+def test_a_failing_journey_does_not_stop_the_others(tmp_path: Path, monkeypatch, capsys) -> None:
+    workbook = _failing_workbook(tmp_path)
+    real = data_dir
+    monkeypatch.setattr(builder, "data_dir", lambda name: workbook if name == "workbook" else real(name))
+    project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
+    out = tmp_path / "out"
+    code = main(["build", str(project), "--out", str(out), "--persona", "senior", "--persona", "ouder",
+                 "--jobs", "2"])
+    assert code == 1
+    err = capsys.readouterr()
+    assert "failed: senior/huidig" in err.err
+    assert "RuntimeError: broken on purpose" in err.err
+    assert "built 1, failed 1" in err.out
+    assert (out / "ouder" / "huidig.html").exists()
+    assert (out / "senior" / "huidig.ipynb").exists()  # kept for inspection
+    assert not (out / "senior" / "huidig.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="ouder/huidig.html"' in index and "broken on purpose" in index
+
+
+def test_with_code_keeps_the_code(tmp_path: Path) -> None:
+    project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
+    results = klantreis.build(project, tmp_path / "out", personas=["ouder"], jobs=1, with_code=True)
+    assert results[0].ok, results[0].error
+    assert "Report(project" in results[0].html.read_text(encoding="utf-8")
+    assert set(results[0].timings) == {"kernel_start", "execute", "convert"}
