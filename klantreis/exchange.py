@@ -3,6 +3,7 @@ files, and import such a workbook back, so a team can fill the tables elsewhere.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import JourneyError, Problem, ValidationError
-from .fields import LIST, TABLES
+from .fields import INT, LIST, TABLES
 from .fileformat import decode, loads, to_dict, write_atomic
 from .model import Journey
 from .validation import journey_from_data
@@ -50,7 +51,9 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
                 value = record.get(spec.name)
                 row[spec.name] = "\n".join(value) if spec.kind == LIST and value else value
             rows.append(row)
-        out[table] = pd.DataFrame(rows, columns=columns)
+        out[table] = pd.DataFrame(rows, columns=columns).astype(
+            {f.name: "Int64" for f in TABLES[table] if f.kind == INT}
+        )
     answers = data["review"]["answers"]
     out["review"] = pd.DataFrame({"question": list(answers), "answer": list(answers.values())})
     return out
@@ -74,7 +77,9 @@ def export_journey(journey: Journey, target: str | Path) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         written = []
         for name, frame in sheets(journey).items():
-            written.append(write_atomic(target / f"{name}.csv", frame.to_csv(index=False)))
+            # quote every text, so a carriage return inside a cell cannot end the row
+            text = frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
+            written.append(write_atomic(target / f"{name}.csv", text))
         return written
     raise JourneyError(
         f"{target}: cannot export to {suffix!r}; use .xlsx, .json, .yaml or a folder"
@@ -144,7 +149,7 @@ def read_journey(source: str | Path) -> Journey:
         return journey_from_data(data, None, str(source))
     if suffix == ".xlsx":
         try:
-            tables = pd.read_excel(source, sheet_name=None, dtype=object)
+            tables = pd.read_excel(source, sheet_name=None, dtype=object, keep_default_na=False)
         except Exception as err:  # openpyxl raises many kinds for a damaged file
             raise JourneyError(f"{source}: cannot read this spreadsheet ({err})") from None
         return journey_from_tables(tables, str(source))

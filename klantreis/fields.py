@@ -211,8 +211,8 @@ def _as_int(value: Any) -> int | None:
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
         return int(value)
     try:
-        if float(value).is_integer():  # numpy integers
-            return int(value)
+        if float(value).is_integer():  # numpy integers, "4.0" from a CSV file
+            return int(float(value))
     except (TypeError, ValueError):
         return None
     return None
