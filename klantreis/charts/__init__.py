@@ -1,0 +1,36 @@
+"""Charts of a journey, built with Altair (Vega-Lite) and plain HTML.
+
+- :func:`emotion_curve`: the emotion per touchpoint, persona and scenario, with phases,
+  crucial touchpoints, pain points, gaps and the peak and end.
+- :func:`canvas`: the printable canvas (phases x lanes) with the curve underneath.
+- :func:`channel_map`: channels x phases, number of touchpoints and mean emotion.
+- :func:`scenario_delta`: change in emotion per touchpoint between two scenarios.
+- :func:`opportunity_matrix`: opportunities by impact and effort.
+- :func:`save_chart`: save as offline HTML, SVG, PNG (PDF, JSON).
+- :func:`charts_html_page`: one offline HTML page with several charts and canvases,
+  the Vega JavaScript embedded once.
+
+Labels follow ``journey.language`` (Dutch or English).
+"""
+
+from __future__ import annotations
+
+from .canvas import Canvas, canvas
+from .channels import channel_map
+from .delta import scenario_delta
+from .emotion import emotion_curve
+from .export import chart_png, chart_svg, charts_html_page, save_chart
+from .opportunities import opportunity_matrix
+
+__all__ = [
+    "Canvas",
+    "canvas",
+    "channel_map",
+    "chart_png",
+    "chart_svg",
+    "charts_html_page",
+    "emotion_curve",
+    "opportunity_matrix",
+    "save_chart",
+    "scenario_delta",
+]

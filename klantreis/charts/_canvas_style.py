@@ -1,0 +1,80 @@
+"""Lane names and the CSS of the canvas (screen, and print on A3 landscape)."""
+
+from __future__ import annotations
+
+#: Lanes used when the journey's template is unknown (in this order).
+DEFAULT_LANES = ("user_goal", "touchpoints", "interaction", "emotion", "backstage", "thoughts", "ideas")
+
+LANE_NAMES = {
+    "nl": {
+        "user_goal": "Doel van de klant",
+        "touchpoints": "Touchpoints",
+        "interaction": "Wat doet de klant",
+        "emotion": "Emotie",
+        "backstage": "Backstage",
+        "thoughts": "Gedachten",
+        "ideas": "Ideeën",
+        "data": "Data",
+        "opportunities": "Kansen",
+    },
+    "en": {
+        "user_goal": "Customer's goal",
+        "touchpoints": "Touchpoints",
+        "interaction": "What the customer does",
+        "emotion": "Emotion",
+        "backstage": "Backstage",
+        "thoughts": "Thoughts",
+        "ideas": "Ideas",
+        "data": "Data",
+        "opportunities": "Opportunities",
+    },
+}
+
+#: Lanes with one cell per phase; the others have one cell per touchpoint.
+PHASE_LANES = ("user_goal", "opportunities")
+
+#: Width of the lane-name column and of one touchpoint column, in SVG pixels; the
+#: table uses the same proportions, so the curve's points sit under their columns.
+LANE_PX = 150
+STEP_PX = 110
+CURVE_HEIGHT = 170
+
+CANVAS_CSS = """
+.klantreis-canvas { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+  sans-serif; font-size: 12px; color: #222; }
+.klantreis-canvas h2 { font-size: 18px; margin: 0 0 2px 0; }
+.klantreis-canvas .kr-meta { margin: 0 0 8px 0; color: #555; }
+.klantreis-canvas table { width: 100%; table-layout: fixed; border-collapse: collapse; }
+.klantreis-canvas th, .klantreis-canvas td { border: 1px solid #d0d0d0; padding: 4px 5px;
+  vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+.klantreis-canvas thead th { background: #2f4858; color: #fff; text-align: left; }
+.klantreis-canvas thead th.kr-shade-1 { background: #456a80; }
+.klantreis-canvas .kr-duration { display: block; font-weight: normal; font-size: 11px; opacity: .9; }
+.klantreis-canvas tbody th { background: #f2f2f2; text-align: left; font-weight: 600; }
+.klantreis-canvas tbody th .kr-hint { display: block; font-weight: normal; color: #666;
+  font-size: 10px; }
+.klantreis-canvas td.kr-crucial { background: #fff6df; }
+.klantreis-canvas tr.kr-lane-touchpoints td.kr-crucial { box-shadow: inset 0 3px 0 #E69F00; }
+.klantreis-canvas td.kr-side { color: #666; }
+.klantreis-canvas td.kr-empty { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px,
+  #f0f0f0 6px, #f0f0f0 12px); }
+.klantreis-canvas .kr-name { font-weight: 600; display: block; }
+.klantreis-canvas .kr-star { color: #b36b00; }
+.klantreis-canvas .kr-tag { display: inline-block; margin: 2px 3px 0 0; padding: 0 4px;
+  border-radius: 3px; background: #eef2f5; font-size: 10px; }
+.klantreis-canvas .kr-emoji { font-size: 16px; }
+.klantreis-canvas .kr-muted { color: #777; }
+.klantreis-canvas ul { margin: 0; padding-left: 14px; }
+.klantreis-canvas tr.kr-curve td { padding: 0; border: none; }
+.klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }
+.klantreis-canvas .kr-legend { margin: 6px 0 0 0; color: #555; font-size: 11px; }
+@media print {
+  .klantreis-canvas { font-size: 8.5pt; }
+  .klantreis-canvas th, .klantreis-canvas td { padding: 2px 3px; }
+  .klantreis-canvas tbody tr { break-inside: avoid; }
+  .klantreis-canvas * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+PRINT_CSS = "@page { size: A3 landscape; margin: 10mm; }\n"
+PAGE_CSS = PRINT_CSS + "body { margin: 16px; }\n@media print { body { margin: 0; } }\n"

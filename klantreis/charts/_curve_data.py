@@ -1,0 +1,118 @@
+"""The data behind the emotion curve: one row per touchpoint and series, pain points,
+and the peak and end of each series (peak-end rule)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Journey
+from ._common import Layout, names_of, scale_labels, shorten, text_of
+
+#: Symbol areas (square pixels) of ordinary and crucial touchpoints.
+DOT_SIZE, CRUCIAL_SIZE = 70, 260
+
+
+def fit_label(name: str, chars: int) -> str | list[str]:
+    """A phase name fitted to ``chars`` characters a line: as is, on two lines split
+    at a space, or shortened with an ellipsis."""
+    chars = max(chars, 6)
+    if len(name) <= chars:
+        return name
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(first) <= chars:
+            return [first, shorten(second, chars)]
+    return shorten(name, chars)
+
+
+def point_rows(
+    journey: Journey,
+    rows: list[dict[str, Any]],
+    layout: Layout,
+    names: list[str],
+    t: dict[str, str],
+) -> list[dict[str, Any]]:
+    """One row per touchpoint of each series (``rows`` from ``series_rows``): its x
+    slot in ``layout``, the series name from ``names``, display names, the emotion
+    (None for a gap) with its label, tooltip texts, and the crucial marker and size."""
+    labels = scale_labels(journey)
+    phase_names = dict(layout.phases)
+    persona_names = names_of(journey, "personas")
+    scenario_names = names_of(journey, "scenarios")
+    out = []
+    for row in rows:
+        emotion = row["emotion"]
+        crucial = bool(row["critical"])
+        out.append(
+            {
+                "x": layout.index(row["phase"], row["id"]),
+                "id": row["id"],
+                "series": names[row["series"]],
+                "persona": persona_names.get(row["persona"], row["persona"]),
+                "scenario": scenario_names.get(row["scenario"], row["scenario"]),
+                "phase": phase_names.get(row["phase"], row["phase"]),
+                "touchpoint": text_of(row["name"]),
+                "channel": text_of(row["channel"]),
+                "emotion": None if emotion is None else int(emotion),
+                "emotion_label": t["no_emotion"] if emotion is None else labels.get(int(emotion)),
+                "why": text_of(row["why"]),
+                "thoughts": text_of(row["thoughts"]),
+                "crucial": crucial,
+                "kind": t["crucial"] if crucial else t["regular"],
+                "size": CRUCIAL_SIZE if crucial else DOT_SIZE,
+                "pain": False,
+                "_series": row["series"],
+            }
+        )
+    return out
+
+
+def by_series(points: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """The points that have an emotion, grouped by series number, in journey order."""
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for point in points:
+        if point["emotion"] is not None:
+            groups.setdefault(point["_series"], []).append(point)
+    return groups
+
+
+def mark_pain(points: list[dict[str, Any]], middle: float, t: dict[str, str]) -> None:
+    """Flag the lowest score(s) of each series as pain points, when below the middle."""
+    for scored in by_series(points).values():
+        lowest = min(p["emotion"] for p in scored)
+        if lowest < middle:
+            for p in scored:
+                p["pain"] = p["emotion"] == lowest
+
+
+def annotations(points: list[dict[str, Any]], middle: float, t: dict[str, str]) -> list[dict[str, Any]]:
+    """Peak and end texts per series, merged where several land on the same spot."""
+    spots: dict[tuple[int, int], dict[str, Any]] = {}
+    for scored in by_series(points).values():
+        peak = min(
+            enumerate(scored), key=lambda ip: (-abs(ip[1]["emotion"] - middle), ip[1]["emotion"], ip[0])
+        )[1]
+        end = scored[-1]
+        for point, kind in ((peak, "peak"), (end, "end")):
+            spot = spots.setdefault(
+                (point["x"], point["emotion"]),
+                {"x": point["x"], "emotion": point["emotion"], "kinds": [], "series": []},
+            )
+            if kind not in spot["kinds"]:
+                spot["kinds"].append(kind)
+            if point["series"] not in spot["series"]:
+                spot["series"].append(point["series"])
+    notes = []
+    for spot in spots.values():
+        kinds = [k for k in ("peak", "end") if k in spot["kinds"]]
+        notes.append(
+            {
+                "x": spot["x"],
+                "emotion": spot["emotion"],
+                "text": " + ".join(t[k] for k in kinds),
+                "kinds": kinds,
+                "series": ", ".join(spot["series"]),
+            }
+        )
+    return sorted(notes, key=lambda n: (n["x"], n["emotion"]))
