@@ -1,0 +1,47 @@
+"""Step fasen: the phases of the journey, in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..fields import record_from_row
+from ..session import ProjectSession
+from .form import StepForm
+from .record_list import FieldSpec, RecordList, RecordOps
+
+
+class FasenForm(StepForm):
+    """A list editor for phases: add, rename, remove and reorder, with duration, the
+    customer's goal and a description. A new project starts with the template's phases."""
+
+    def __init__(self, session: ProjectSession, language: str = ""):
+        super().__init__(session, language)
+        self.phases = RecordList(self, RecordOps(
+            items=lambda: [(self.journey.name_of("phases", i), i)
+                           for i in self.journey.ids("phases")],
+            read=self._read,
+            ids=lambda: self.journey.ids("phases"),
+            add=lambda j, pid, name: j.add_phase(pid, name),
+            update=lambda j, pid, changes: j.update_phase(pid, **changes),
+            remove=lambda j, pid: j.remove_phase(pid),
+            move=self._move,
+        ), [
+            FieldSpec("name", required=True),
+            FieldSpec("duration"),
+            FieldSpec("user_goal", "area"),
+            FieldSpec("description", "area"),
+        ])
+        self.body.children = [self.phases.widget]
+        self._refresh_quietly()
+
+    def _read(self, pid: str) -> dict[str, Any]:
+        frame = self.journey.phases
+        return record_from_row("phases", frame[frame["id"] == pid].iloc[0])
+
+    @staticmethod
+    def _move(journey: Any, pid: str, step: int) -> None:
+        journey.move_phase(pid, max(0, journey.ids("phases").index(pid) + step))
+
+    def refresh(self) -> None:
+        """Show the saved phases."""
+        self.phases.refresh()

@@ -1,0 +1,131 @@
+"""The base of every step form: autosave through the session, messages, no tracebacks.
+
+Saving style (the same in every form): each committed change (a button click, or a
+text field losing focus or Enter) is applied to the journey and saved at once; the
+status line then says "Opgeslagen om 14:32". Refused input shows a message and
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as w
+
+from ..errors import JourneyError
+from ..model import Journey
+from ..session import ProjectSession, SaveConflict
+from .status import StatusLine
+from .texts import tr
+
+
+class StepForm(ABC):
+    """Common behaviour of the step forms. Subclasses build ``self.body`` and
+    implement :meth:`refresh` (show the journey's current values)."""
+
+    def __init__(self, session: ProjectSession, language: str = ""):
+        self.session = session
+        self.language = language or session.journey.language
+        self.status = StatusLine(self.language)
+        self.status.refresh_button.on_click(self.safely(lambda _: self.sync()))
+        self.status.keep_mine.on_click(self.safely(lambda _: self.save(prefer="mine")))
+        self.status.take_theirs.on_click(self.safely(lambda _: self.save(prefer="theirs")))
+        self._loading = 0
+        self.body = w.VBox()
+        self.widget = w.VBox([self.body, self.status.widget])
+        session.on_change(self._refresh_quietly)
+
+    # ------------------------------------------------------------ helpers
+    @property
+    def journey(self) -> Journey:
+        """The session's journey (a new object after a merge: always look it up here)."""
+        return self.session.journey
+
+    def t(self, key: str, **values: Any) -> str:
+        """A user text in the form's language."""
+        return tr(key, self.language, **values)
+
+    @property
+    def loading(self) -> bool:
+        """True while the form fills its widgets (their change events are ignored)."""
+        return self._loading > 0
+
+    @contextmanager
+    def filling(self) -> Iterator[None]:
+        """Set widget values without treating them as user edits."""
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+    def safely(self, handler: Callable[[Any], Any]) -> Callable[[Any], None]:
+        """Wrap a widget callback so an unexpected error shows as a message, never as
+        a traceback; value changes made while filling are ignored."""
+
+        def run(event: Any) -> None:
+            if self.loading:
+                return
+            try:
+                handler(event)
+            except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
+                self.status.error(self.t("error", message=f"{type(err).__name__}: {err}"))
+
+        return run
+
+    # ------------------------------------------------------------- saving
+    def commit(self, change: Callable[[Journey], Any], *, refresh: bool = False) -> bool:
+        """Apply ``change`` to the journey and save. Refused changes (JourneyError)
+        show their message and leave journey and file as they were (returns False).
+        Returns True when the change was applied: saved, or, when saving failed (a
+        conflict), kept in memory with the reason in the status line."""
+        try:
+            self.session.apply(change)
+        except JourneyError as err:
+            self.status.error(self.t("not_saved", message=str(err)))
+            return False
+        if refresh:
+            self._refresh_quietly()
+        self.save()
+        return True
+
+    def refuse(self, key: str, **values: Any) -> bool:
+        """Show a refusal message (text ``key``) and return False."""
+        self.status.error(self.t("not_saved", message=self.t(key, **values)))
+        return False
+
+    def save(self, prefer: str | None = None) -> bool:
+        """Save the session; report the time, a conflict or an error in the status line."""
+        try:
+            result = self.session.save(prefer)  # type: ignore[arg-type]
+        except SaveConflict as err:
+            self.status.conflict(err.conflicts)
+            return False
+        except (JourneyError, OSError) as err:
+            self.status.error(self.t("not_saved", message=str(err)))
+            return False
+        self.status.saved(result)
+        return True
+
+    def sync(self) -> None:
+        """Fetch changes made in other notebooks (merging this form's unsaved edits)."""
+        if self.session.changed_on_disk():
+            self.save()
+        else:
+            self.status.show("info", self.t("up_to_date", time=_now()))
+
+    def _refresh_quietly(self) -> None:
+        with self.filling():
+            self.refresh()
+
+    @abstractmethod
+    def refresh(self) -> None:
+        """Show the journey's current values in the widgets."""
+
+
+def _now() -> str:
+    return datetime.now().strftime("%H:%M")

@@ -1,0 +1,45 @@
+"""Step persona: add, edit and remove personas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..fields import record_from_row
+from ..session import ProjectSession
+from .form import StepForm
+from .record_list import FieldSpec, RecordList, RecordOps
+
+
+class PersonaForm(StepForm):
+    """A list editor for personas: name, description, role, context, needs and
+    frustrations (one per line)."""
+
+    def __init__(self, session: ProjectSession, language: str = "", persona: str = ""):
+        super().__init__(session, language)
+        self.personas = RecordList(self, RecordOps(
+            items=lambda: [(self.journey.name_of("personas", i), i)
+                           for i in self.journey.ids("personas")],
+            read=self._read,
+            ids=lambda: self.journey.ids("personas"),
+            add=lambda j, pid, name: j.add_persona(pid, name),
+            update=lambda j, pid, changes: j.update_persona(pid, **changes),
+            remove=lambda j, pid: j.remove_persona(pid),
+        ), [
+            FieldSpec("name", required=True),
+            FieldSpec("description", "area"),
+            FieldSpec("role"),
+            FieldSpec("context", "area"),
+            FieldSpec("needs", "lines"),
+            FieldSpec("frustrations", "lines"),
+        ])
+        self.body.children = [self.personas.widget]
+        with self.filling():
+            self.personas.refresh(persona or None)
+
+    def _read(self, pid: str) -> dict[str, Any]:
+        frame = self.journey.personas
+        return record_from_row("personas", frame[frame["id"] == pid].iloc[0])
+
+    def refresh(self) -> None:
+        """Show the saved personas."""
+        self.personas.refresh()

@@ -1,0 +1,115 @@
+"""Step review: the template's review questions, the opportunities found, and what is
+still missing."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..analysis import missing
+from ..fields import record_from_row
+from ..model import Journey
+from ..session import ProjectSession
+from .form import StepForm
+from .record_list import FieldSpec, RecordList, RecordOps
+
+STATUSES = {"nl": ["open", "bezig", "klaar"], "en": ["open", "in progress", "done"]}
+
+
+class ReviewForm(StepForm):
+    """Answer fields per review question (``answers`` by question id), notes, a list
+    editor for opportunities, and the list of missing pieces (``missing``)."""
+
+    def __init__(self, session: ProjectSession, language: str = ""):
+        super().__init__(session, language)
+        template = session.template
+        questions = template.review_questions(self.language) if template else []
+        known = {qid for qid, _ in questions}
+        extra = [(q, q) for q in (self.journey.review.get("answers") or {}) if q not in known]
+        self.answers: dict[str, w.Textarea] = {}
+        question_widgets: list[w.Widget] = []
+        for qid, text in [*questions, *extra]:
+            area = w.Textarea(continuous_update=False, rows=2, layout=w.Layout(width="95%"))
+            area.observe(self.safely(lambda _, q=qid: self._answer(q)), names="value")
+            self.answers[qid] = area
+            question_widgets += [w.HTML(f"<b>{html.escape(text)}</b>"), area]
+        self.notes = w.Textarea(description=self.t("notes"), continuous_update=False, rows=3,
+                                layout=w.Layout(width="95%"))
+        self.notes.observe(self.safely(lambda _: self._set_notes()), names="value")
+        self.opportunities = RecordList(self, RecordOps(
+            items=lambda: [(_short(str(r["description"])), str(r["id"]))
+                           for _, r in self.journey.opportunities.iterrows()],
+            read=self._read,
+            ids=lambda: self.journey.ids("opportunities"),
+            add=lambda j, oid, text: j.add_opportunity(oid, text),
+            update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
+            remove=lambda j, oid: j.remove_opportunity(oid),
+        ), self._fields(), new_label="new_opportunity")
+        self.missing = w.HTML()
+        self.body.children = [
+            w.HTML(f"<h4>{self.t('questions')}</h4>"), *question_widgets, self.notes,
+            w.HTML(f"<h4>{self.t('opportunities')}</h4>"), self.opportunities.widget,
+            w.HTML(f"<h4>{self.t('missing')}</h4>"), self.missing,
+        ]
+        self._refresh_quietly()
+
+    def _fields(self) -> list[FieldSpec]:
+        scores = [("-", "")] + [(str(n), n) for n in range(1, 6)]
+        return [
+            FieldSpec("description", "area", required=True),
+            FieldSpec("touchpoint", "choice", options=self._touchpoint_options),
+            FieldSpec("phase", "choice", options=lambda: [("-", "")] + [
+                (self.journey.name_of("phases", p), p) for p in self.journey.ids("phases")
+            ]),
+            FieldSpec("impact", "choice", options=lambda: scores),
+            FieldSpec("effort", "choice", options=lambda: scores),
+            FieldSpec("owner"),
+            FieldSpec("status", "combo", options=lambda: STATUSES[self.language]),
+        ]
+
+    def _touchpoint_options(self) -> list[tuple[str, str]]:
+        tps = self.journey.touchpoints.drop_duplicates("id")
+        return [("-", "")] + [(f"{r['name']} ({r['id']})", str(r["id"])) for _, r in tps.iterrows()]
+
+    def _read(self, oid: str) -> dict[str, Any]:
+        frame = self.journey.opportunities
+        return record_from_row("opportunities", frame[frame["id"] == oid].iloc[0])
+
+    def _answer(self, question: str) -> None:
+        text = self.answers[question].value.strip()
+        self.commit(lambda j: j.set_answer(question, text))
+
+    def _set_notes(self) -> None:
+        notes = self.notes.value.strip()
+        self.commit(lambda j: _set_review_notes(j, notes))
+
+    def commit(self, change: Any, *, refresh: bool = False) -> bool:
+        """Apply and save a change, then update the list of missing pieces."""
+        done = super().commit(change, refresh=refresh)
+        self.show_missing()
+        return done
+
+    def show_missing(self) -> None:
+        """List what is still missing in the journey (or say that nothing is)."""
+        gaps = [g.describe(self.journey, self.language) for g in missing(self.journey)]
+        items = "".join(f"<li>{html.escape(g)}</li>" for g in gaps)
+        self.missing.value = f"<ul>{items}</ul>" if gaps else f"<p>{self.t('complete')}</p>"
+
+    def refresh(self) -> None:
+        """Show the saved answers, notes, opportunities and what is missing."""
+        answers = self.journey.review.get("answers") or {}
+        for qid, area in self.answers.items():
+            area.value = str(answers.get(qid) or "")
+        self.notes.value = str(self.journey.review.get("notes") or "")
+        self.opportunities.refresh()
+        self.show_missing()
+
+
+def _set_review_notes(journey: Journey, notes: str) -> None:
+    journey.review = {**journey.review, "notes": notes}
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"

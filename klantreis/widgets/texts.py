@@ -1,0 +1,170 @@
+"""The user-facing texts of the workbook forms, in Dutch and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # status line
+    "saved_at": ("Opgeslagen om {time}", "Saved at {time}"),
+    "saved_merged": (
+        "Opgeslagen om {time}, samen met wijzigingen uit een ander notebook",
+        "Saved at {time}, together with changes from another notebook",
+    ),
+    "not_saved": ("Niet opgeslagen: {message}", "Not saved: {message}"),
+    "conflict": (
+        "Niet opgeslagen: in een ander notebook is hetzelfde veld anders ingevuld ({fields}). "
+        "Je invoer staat nog in dit formulier. Kies welke versie geldt voor die velden.",
+        "Not saved: another notebook filled in the same field differently ({fields}). "
+        "Your input is still in this form. Choose which version wins for those fields.",
+    ),
+    "keep_mine": ("Mijn versie bewaren", "Keep my version"),
+    "take_theirs": ("Andere versie nemen", "Take the other version"),
+    "refresh": ("Bijwerken", "Refresh"),
+    "refresh_tip": (
+        "Haal wijzigingen uit andere notebooks op", "Fetch changes made in other notebooks"
+    ),
+    "up_to_date": ("Bijgewerkt om {time}", "Up to date at {time}"),
+    "error": ("Er ging iets mis: {message}", "Something went wrong: {message}"),
+    # project
+    "no_project": (
+        "Er is nog geen project gekozen. Start de werkmap met `klantreis lab mijnreis.yaml`, "
+        "of vul bovenaan dit notebook in de parameters-cel `project = \"pad/naar/project.yaml\"` "
+        "in en voer het notebook opnieuw uit.",
+        "No project chosen yet. Start the workbook with `klantreis lab myjourney.yaml`, or "
+        "fill in `project = \"path/to/project.yaml\"` in the parameters cell at the top of "
+        "this notebook and run it again.",
+    ),
+    "cannot_open": ("Het project kon niet worden geopend: {message}",
+                    "The project could not be opened: {message}"),
+    "unknown_step": ("Onbekende stap {step!r}; kies uit: {known}",
+                     "Unknown step {step!r}; choose from: {known}"),
+    # generic record editor
+    "add": ("Toevoegen", "Add"),
+    "remove": ("Verwijderen", "Remove"),
+    "up": ("Omhoog", "Up"),
+    "down": ("Omlaag", "Down"),
+    "new_name": ("Naam van een nieuw item", "Name of a new item"),
+    "empty_name": ("Vul eerst een naam in.", "Fill in a name first."),
+    "nothing_selected": ("Kies eerst een item in de lijst.", "Choose an item in the list first."),
+    "none_yet": ("(nog niets)", "(nothing yet)"),
+    "added": ("{name} toegevoegd", "{name} added"),
+    "removed": ("{name} verwijderd", "{name} removed"),
+    # fields
+    "title": ("Titel", "Title"),
+    "goal": ("Doel", "Goal"),
+    "scenarios": ("Scenario's", "Scenarios"),
+    "name": ("Naam", "Name"),
+    "description": ("Beschrijving", "Description"),
+    "role": ("Rol", "Role"),
+    "context": ("Context", "Context"),
+    "needs": ("Behoeften (één per regel)", "Needs (one per line)"),
+    "frustrations": ("Frustraties (één per regel)", "Frustrations (one per line)"),
+    "personas": ("Persona's", "Personas"),
+    "scope_start": ("Begin van de reis", "Start of the journey"),
+    "scope_end": ("Einde van de reis", "End of the journey"),
+    "phases": ("Fasen", "Phases"),
+    "duration": ("Duur", "Duration"),
+    "user_goal": ("Doel van de klant", "Customer's goal"),
+    "persona": ("Persona", "Persona"),
+    "scenario": ("Scenario", "Scenario"),
+    "phase": ("Fase", "Phase"),
+    "touchpoints": ("Touchpoints", "Touchpoints"),
+    "channel": ("Kanaal", "Channel"),
+    "online": ("Online of offline", "Online or offline"),
+    "owned": ("Van de organisatie zelf", "Owned by the organisation"),
+    "partner": ("Partner", "Partner"),
+    "action": ("Wat doet de klant", "What the customer does"),
+    "frequency": ("Hoe vaak", "How often"),
+    "backstage": ("Achter de schermen", "Backstage"),
+    "data": ("Feiten en cijfers", "Facts and figures"),
+    "importance": ("Belang", "Importance"),
+    "unknown": ("onbekend", "unknown"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "is_online": ("online", "online"),
+    "is_offline": ("offline", "offline"),
+    "main": ("hoofdzaak", "main matter"),
+    "side": ("bijzaak", "side matter"),
+    "copy_title": ("Touchpoints kopiëren als startpunt", "Copy touchpoints as a starting point"),
+    "copy_from": ("Van", "From"),
+    "copy_to": ("Naar", "To"),
+    "copy_replace": ("Bestaande touchpoints vervangen", "Replace existing touchpoints"),
+    "copy": ("Kopiëren", "Copy"),
+    "copied": ("{count} touchpoints gekopieerd", "{count} touchpoints copied"),
+    "no_personas": ("Voeg eerst een persona toe (stap persona).",
+                    "Add a persona first (step persona)."),
+    "no_phases": ("Voeg eerst fasen toe (stap fasen).", "Add phases first (step phases)."),
+    "emotion": ("Emotie", "Emotion"),
+    "why": ("Waarom", "Why"),
+    "thoughts": ("Gedachten", "Thoughts"),
+    "ideas": ("Ideeën", "Ideas"),
+    "critical": ("Cruciaal moment", "Crucial moment"),
+    "no_touchpoints": (
+        "Deze persona heeft in dit scenario nog geen touchpoints (stap touchpoints).",
+        "This persona has no touchpoints in this scenario yet (step touchpoints).",
+    ),
+    "curve": ("Emotiecurve", "Emotion curve"),
+    "questions": ("Reviewvragen", "Review questions"),
+    "notes": ("Notities", "Notes"),
+    "opportunities": ("Kansen", "Opportunities"),
+    "new_opportunity": ("Beschrijving van een nieuwe kans", "Description of a new opportunity"),
+    "touchpoint": ("Touchpoint", "Touchpoint"),
+    "impact": ("Impact (1-5)", "Impact (1-5)"),
+    "effort": ("Inspanning (1-5)", "Effort (1-5)"),
+    "owner": ("Eigenaar", "Owner"),
+    "status": ("Status", "Status"),
+    "missing": ("Wat ontbreekt nog", "What is still missing"),
+    "complete": ("Niets meer: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
+    # step names
+    "step_start": ("Start", "Start"),
+    "step_doel": ("Doel", "Goal"),
+    "step_persona": ("Persona", "Persona"),
+    "step_scope": ("Scope", "Scope"),
+    "step_fasen": ("Fasen", "Phases"),
+    "step_touchpoints": ("Touchpoints", "Touchpoints"),
+    "step_emoties": ("Emoties", "Emotions"),
+    "step_review": ("Review", "Review"),
+    "bad_language": ("Onbekende taal {language!r}; kies nl of en.",
+                     "Unknown language {language!r}; choose nl or en."),
+    "missing_file": (
+        "Het project {path} bestaat nog niet. Maak het eerst aan in 00_start.",
+        "The project {path} does not exist yet. Create it first in 00_start.",
+    ),
+    # start
+    "start_intro": (
+        "Maak een nieuw klantreisproject of open een bestaand project. Een sjabloon geeft de "
+        "fasen, de emotieschaal, de reviewvragen en de uitleg bij elke stap. Werk daarna de "
+        "notebooks 01 tot en met 07 af; alles wat je invult wordt meteen opgeslagen.",
+        "Create a new customer journey project or open an existing one. A template provides "
+        "the phases, the emotion scale, the review questions and the guidance for each step. "
+        "Then work through notebooks 01 to 07; everything you fill in is saved at once.",
+    ),
+    "path": ("Projectbestand", "Project file"),
+    "template": ("Sjabloon", "Template"),
+    "language": ("Taal", "Language"),
+    "create": ("Nieuw project maken", "Create new project"),
+    "open": ("Project openen", "Open project"),
+    "created": ("Project {path} gemaakt", "Project {path} created"),
+    "opened": ("Project {path} geopend", "Project {path} opened"),
+    "empty_path": ("Vul eerst een bestandsnaam in.", "Fill in a file name first."),
+    "summary": (
+        "**{title}** ({path}): sjabloon {template}, {personas} persona's, {phases} fasen, "
+        "{scenarios} scenario's, {touchpoints} touchpoints.",
+        "**{title}** ({path}): template {template}, {personas} personas, {phases} phases, "
+        "{scenarios} scenarios, {touchpoints} touchpoints.",
+    ),
+    "other_steps": (
+        "Ga verder met 01_doel. Wordt dit project daar niet gevonden, start de werkmap dan "
+        "met `klantreis lab {path}`.",
+        "Continue with 01_doel. If it does not find this project, start the workbook with "
+        "`klantreis lab {path}`.",
+    ),
+}
+
+
+def tr(key: str, language: str, /, **values: Any) -> str:
+    """The text ``key`` in ``language`` (``nl`` or ``en``), with ``values`` filled in."""
+    nl, en = _TEXTS[key]
+    text = en if language == "en" else nl
+    return text.format(**values) if values else text

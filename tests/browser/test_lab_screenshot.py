@@ -1,0 +1,31 @@
+"""JupyterLab in a real browser: the emoties step renders, a click is saved."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from klantreis import load
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sportschool.yaml"
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def test_emoties_step_in_jupyterlab(tmp_path: Path) -> None:
+    pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
+    from klantreis.screenshots import capture_emoties
+
+    project = Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
+    before = load(project).journey("student", "huidig")["emotion"].tolist()
+    capture = capture_emoties(project, tmp_path / "emoties.png")
+    assert capture.project_changed
+    after = load(project).journey("student", "huidig")["emotion"].tolist()
+    assert after[0] != before[0] and after[1:] == before[1:]  # the first row's smiley
+    assert capture.image.stat().st_size > 20_000
