@@ -5,13 +5,16 @@ journey does not stop the others."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import JourneyError
 from .fileformat import load
@@ -64,9 +67,7 @@ def select_journeys(
         unknown = [i for i in ids or [] if i not in journey.ids(table)]
         if unknown:
             known = ", ".join(journey.ids(table))
-            raise JourneyError(
-                f"unknown {table[:-1]} {', '.join(map(repr, unknown))}; known: {known}"
-            )
+            raise JourneyError(f"unknown {table[:-1]} {', '.join(map(repr, unknown))}; known: {known}")
     pairs = [
         (p, s)
         for p, s in journey.journeys()
@@ -75,8 +76,7 @@ def select_journeys(
     ]
     if not pairs:
         raise JourneyError(
-            "no journey to build: the selected personas have no touchpoints "
-            "in the selected scenarios"
+            "no journey to build: the selected personas have no touchpoints in the selected scenarios"
         )
     return pairs
 
@@ -127,8 +127,7 @@ def build(
             str(out_dir.resolve()),
             with_code,
             steps,
-            f"{journey.title} – {journey.name_of('personas', p)} – "
-            f"{journey.name_of('scenarios', s)}",
+            f"{journey.title} – {journey.name_of('personas', p)} – {journey.name_of('scenarios', s)}",
             journey.language,
         )
         for p, s in pairs
@@ -170,6 +169,22 @@ def _notebook_path(task: _Task) -> Path:
     return Path(task.out) / task.persona / f"{task.scenario}.ipynb"
 
 
+@contextlib.contextmanager
+def _kernel_manager() -> Iterator[type[Any]]:
+    """A kernel manager class whose kernels talk over Unix sockets in a private temporary
+    folder, so kernels started at the same moment by parallel workers cannot race for
+    the same TCP port. nbclient creates, owns and shuts down the manager itself."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    with tempfile.TemporaryDirectory(prefix="klantreis-kernel-") as folder:
+
+        class IpcKernelManager(AsyncKernelManager):
+            def __init__(self, **kwargs: Any):
+                super().__init__(transport="ipc", ip=os.path.join(folder, "k"), **kwargs)
+
+        yield IpcKernelManager
+
+
 def build_journey(task: _Task) -> JourneyResult:
     """Execute and convert one journey's report (runs in a worker process)."""
     import papermill
@@ -190,16 +205,18 @@ def build_journey(task: _Task) -> JourneyResult:
         marks["kernel"] = time.perf_counter()
 
     try:
-        papermill.execute_notebook(
-            str(data_dir("workbook") / REPORT_NOTEBOOK),
-            str(notebook),
-            parameters=parameters,
-            kernel_name="python3",
-            progress_bar=False,
-            request_save_on_cell_execute=False,
-            cwd=str(notebook.parent),
-            on_notebook_start=kernel_ready,
-        )
+        with _kernel_manager() as manager:
+            papermill.execute_notebook(
+                str(data_dir("workbook") / REPORT_NOTEBOOK),
+                str(notebook),
+                parameters=parameters,
+                kernel_name="python3",
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                cwd=str(notebook.parent),
+                on_notebook_start=kernel_ready,
+                kernel_manager_class=manager,
+            )
     except PapermillExecutionError as err:
         result.error = f"cell {err.exec_count}: {err.ename}: {err.evalue}"
     except Exception as err:  # kernel died, notebook missing, ...
@@ -213,9 +230,7 @@ def build_journey(task: _Task) -> JourneyResult:
         from .report.convert import notebook_to_html
 
         html = notebook.with_suffix(".html")
-        notebook_to_html(
-            notebook, html, with_code=task.with_code, title=task.title, language=task.language
-        )
+        notebook_to_html(notebook, html, with_code=task.with_code, title=task.title, language=task.language)
         result.html = html
     except Exception as err:
         result.error = f"HTML conversion failed: {type(err).__name__}: {err}"
@@ -236,8 +251,7 @@ def build_journey(task: _Task) -> JourneyResult:
             result.extra_notebooks.append(target)
         except Exception as err:
             result.error = (
-                f"{step}: {getattr(err, 'ename', type(err).__name__)}: "
-                f"{getattr(err, 'evalue', err)}"
+                f"{step}: {getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', err)}"
             )
             break
     return result

@@ -108,7 +108,7 @@ class Template:
 @cache
 def _load_all(folder: Path) -> dict[str, Template]:
     found: dict[str, Template] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml"), key=lambda p: p.stem):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         found[path.stem] = Template(path.stem, data)
     return found

@@ -19,9 +19,10 @@ def parse(text: str, source: str | None = None) -> tuple[Any, dict[Path, int]]:
     Only plain YAML is accepted: tags that would build Python objects are refused.
     Malformed YAML raises :class:`ValidationError` with the line of the problem.
     """
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.constructor.ConstructorError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         tag = getattr(err, "problem", "") or "an unknown tag"
@@ -84,7 +85,10 @@ def line_of(lines: dict[Path, int], path: Path) -> int | None:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block style, lists indented under their key, multi-line text as ``|`` blocks."""
+    """Block style, lists indented under their key, multi-line text as ``|`` blocks.
+
+    The pure-Python emitter on purpose: libyaml's writes emoji as ``\U0001F642``
+    escapes, and a project file must keep them as characters."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 REPORT_CSS = """
 body.jp-Notebook { max-width: 1400px; margin: 0 auto; padding: 1rem 2rem; }
 .kr-chart { margin: 0.5rem 0 1.5rem; }
@@ -17,14 +15,12 @@ table.kr-table th, table.kr-table td { border: 1px solid #ccc; padding: 4px 8px;
 """
 
 
-@cache
 def vega_javascript() -> str:
-    """Vega, Vega-Lite and Vega-Embed as one offline script defining ``window.vegaEmbed``.
+    """The offline Vega/Vega-Lite/vega-embed script for report pages, for the Vega-Lite
+    version Altair writes (built once by vl-convert, then cached; see
+    :func:`klantreis.charts.export.vega_bundle`)."""
+    import altair as alt
 
-    Wrapped in a function so its top-level names cannot clash with anything else on the
-    page. Built once per process by vl-convert (a few seconds), then cached.
-    """
-    import vl_convert
+    from ..charts.export import vega_bundle, vl_version
 
-    bundle = vl_convert.javascript_bundle("window.vegaEmbed = vegaEmbed;")
-    return "(function () {\n" + bundle.replace("</script", "<\\/script") + "\n})();"
+    return vega_bundle(vl_version({"$schema": alt.SCHEMA_URL}))

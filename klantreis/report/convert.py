@@ -14,10 +14,11 @@ TEMPLATE_DIR = Path(__file__).parent / "nbtemplate"
 
 
 @cache
-def _exporter(with_code: bool):  # noqa: ANN202 - nbconvert has no public type for this
+def _exporter(with_code: bool, language: str):  # noqa: ANN202 - nbconvert has no public type for this
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
+        language_code=language,
         template_name="klantreis",
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         exclude_input=not with_code,
@@ -42,10 +43,9 @@ def notebook_to_html(
     resources = {
         "klantreis_css": REPORT_CSS,
         "klantreis_vega_js": vega_javascript(),
-        "language_code": language,
         "metadata": {"name": Path(notebook).stem},
     }
-    body, _ = _exporter(with_code).from_notebook_node(node, resources=resources)
+    body, _ = _exporter(with_code, language).from_notebook_node(node, resources=resources)
     html = Path(html)
     html.write_text(body, encoding="utf-8")
     return html

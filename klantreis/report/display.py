@@ -7,23 +7,19 @@ import hashlib
 import json
 from typing import Any
 
+from ..charts.export import script_json
+
 FALLBACK = {
     "nl": "Deze grafiek verschijnt in het HTML-rapport (klantreis build).",
     "en": "This chart appears in the HTML report (klantreis build).",
 }
 
 
-def spec_json(spec: dict[str, Any]) -> str:
-    """JSON for a ``<script>`` block: '<' escaped so user text cannot end the script."""
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def chart_html(chart: Any, language: str = "nl") -> str:
     """An HTML snippet that draws ``chart`` (an Altair chart or a Vega-Lite dict) with the
     page's ``vegaEmbed``; the element id is derived from the spec, so output is stable."""
     spec = chart if isinstance(chart, dict) else chart.to_dict()
-    data = spec_json(spec)
+    data = script_json(spec)
     element = "kr-" + hashlib.sha1(data.encode("utf-8")).hexdigest()[:12]
     fallback = json.dumps(FALLBACK.get(language, FALLBACK["nl"]))
     return (

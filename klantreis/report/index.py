@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
+from ..charts.export import charts_html_page
 from ..fileformat import write_atomic
 from ..model import Journey
-from .assets import REPORT_CSS, vega_javascript
-from .display import chart_html
+from .assets import REPORT_CSS
 from .figures import key_figures
 from .texts import t
 
@@ -51,44 +53,25 @@ def index_html(journey: Journey, results: list[JourneyResult]) -> str:
             escape(", ".join(f.crucial)) or "–",
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td>{link}</td></tr>")
-    charts = []
+    charts: list[Any] = []
     built = [(r.persona, r.scenario) for r in results]
     personas = list(dict.fromkeys(p for p, _ in built))
     first = journey.default_scenario
     if len([p for p, s in built if s == first]) > 1:
-        charts.append(f"<h2>{escape(t('all_personas', lang))}</h2>")
-        charts.append(chart_html(emotion_curve(journey, personas, first), lang))
+        charts.append(Markup(f"<h2>{escape(t('all_personas', lang))}</h2>"))
+        charts.append(emotion_curve(journey, personas, first))
     for persona in personas:
         scenarios = [s for p, s in built if p == persona]
         if len(scenarios) > 1:
             name = journey.name_of("personas", persona)
-            charts.append(f"<h2>{escape(t('scenarios_of', lang, name=name))}</h2>")
-            charts.append(chart_html(emotion_curve(journey, persona, scenarios), lang))
-    return f"""<!DOCTYPE html>
-<html lang="{escape(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{escape(journey.title)} – {escape(t("index_title", lang))}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 1400px; margin: 0 auto; padding: 1rem 2rem; }}
-{REPORT_CSS}
-</style>
-<script type="text/javascript">
-{vega_javascript()}
-</script>
-</head>
-<body>
-<h1>{escape(journey.title)}</h1>
-<p>{escape(journey.goal)}</p>
-<h2>{escape(t("journeys", lang))}</h2>
-<table class="kr-table"><tr>{head}<th></th></tr>
-{"".join(rows)}
-</table>
-{"".join(charts)}
-</body>
-</html>
-"""
+            charts.append(Markup(f"<h2>{escape(t('scenarios_of', lang, name=name))}</h2>"))
+            charts.append(emotion_curve(journey, persona, scenarios))
+    table = (
+        f"<p>{escape(journey.goal)}</p>\n<h2>{escape(t('journeys', lang))}</h2>\n"
+        f'<table class="kr-table"><tr>{head}<th></th></tr>\n{"".join(rows)}\n</table>\n'
+        f"<style>{REPORT_CSS}</style>"
+    )
+    return charts_html_page(journey.title, charts, extra_html=Markup(table), language=lang)
 
 
 def write_index(journey: Journey, results: list[JourneyResult], out: Path) -> Path:

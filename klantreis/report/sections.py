@@ -35,9 +35,7 @@ class Report:
     """One journey's report: ``Report(project, persona, scenario, language)``; empty
     persona/scenario/language mean the first one / the project's language."""
 
-    def __init__(
-        self, project: str = "", persona: str = "", scenario: str = "", language: str = ""
-    ):
+    def __init__(self, project: str = "", persona: str = "", scenario: str = "", language: str = ""):
         project = project or os.environ.get("KLANTREIS_PROJECT", "")
         if not project:
             raise ValueError("set the parameter `project` to the path of a project file")
@@ -48,9 +46,7 @@ class Report:
         self.language = language or j.language
         for table, value in (("personas", self.persona), ("scenarios", self.scenario)):
             if value not in j.ids(table):
-                raise ValueError(
-                    f"unknown {table[:-1]} {value!r}; known: {', '.join(j.ids(table))}"
-                )
+                raise ValueError(f"unknown {table[:-1]} {value!r}; known: {', '.join(j.ids(table))}")
 
     def _h(self, key: str) -> str:
         return f"<h2>{escape(t(key, self.language))}</h2>"
@@ -73,9 +69,7 @@ class Report:
                 f"{escape(j.scope.get('start', ''))}<br><b>{escape(t('end', lang))}:</b> "
                 f"{escape(j.scope.get('end', ''))}</p>"
             )
-        card = [
-            f"<h2>{escape(t('persona', lang))}: {escape(str(persona['name']) or self.persona)}</h2>"
-        ]
+        card = [f"<h2>{escape(t('persona', lang))}: {escape(str(persona['name']) or self.persona)}</h2>"]
         if persona["description"]:
             card.append(f"<p>{escape(str(persona['description']))}</p>")
         for key in ("role", "context"):
@@ -83,9 +77,7 @@ class Report:
                 card.append(f"<p><b>{escape(t(key, lang))}:</b> {escape(str(persona[key]))}</p>")
         for key in ("needs", "frustrations"):
             if persona[key]:
-                card.append(
-                    f"<p><b>{escape(t(key, lang))}:</b></p>{_list(list(persona[key]), lang)}"
-                )
+                card.append(f"<p><b>{escape(t(key, lang))}:</b></p>{_list(list(persona[key]), lang)}")
         return HTML("\n".join(parts + card))
 
     def figures(self) -> HTML:
@@ -100,8 +92,7 @@ class Report:
             (t("crucial", lang), str(len(f.crucial))),
         ]
         body = "".join(
-            f'<div class="kr-figure"><b>{escape(value)}</b>{escape(label)}</div>'
-            for label, value in tiles
+            f'<div class="kr-figure"><b>{escape(value)}</b>{escape(label)}</div>' for label, value in tiles
         )
         return HTML(f'<div class="kr-figures">{body}</div>')
 
@@ -142,9 +133,7 @@ class Report:
                 f"<h3>{escape(self.journey.name_of('scenarios', self.scenario))} → "
                 f"{escape(self.journey.name_of('scenarios', other))}</h3>"
             )
-            parts.append(
-                self._chart(scenario_delta(self.journey, self.persona, self.scenario, other))
-            )
+            parts.append(self._chart(scenario_delta(self.journey, self.persona, self.scenario, other)))
         return HTML("\n".join(parts))
 
     def findings(self) -> HTML:
