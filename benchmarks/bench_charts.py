@@ -155,6 +155,11 @@ def main() -> None:
     scores = iter(range(10**6))
 
     def edit_and_rebuild() -> dict:
+        # What the emoties form does on a click: no schema re-validation of our own spec.
+        journey.update_touchpoint("tp7", persona, first, emotion=next(scores) % 5 + 1)
+        return emotion_curve(journey, persona, first).to_dict(validate=False)
+
+    def edit_and_rebuild_validated() -> dict:
         journey.update_touchpoint("tp7", persona, first, emotion=next(scores) % 5 + 1)
         return emotion_curve(journey, persona, first).to_dict()
 
@@ -170,12 +175,13 @@ def main() -> None:
     for name, action in (
         ("update_touchpoint alone", edit_only),
         ("emotion_curve build", lambda: emotion_curve(journey, persona, first)),
-        ("edit + build + to_dict", edit_and_rebuild),
+        ("edit + build + to_dict (as the emoties form)", edit_and_rebuild),
+        ("edit + build + to_dict(validate=True)", edit_and_rebuild_validated),
         ("plain Altair line: edit + chart", plain_edit),
     ):
         timings[name] = (median_ms(action, runs), CPU[0])
         print(f"  {name:56} {timings[name][0]:8.1f}ms {timings[name][1]:8.1f}ms")
-    ours, ours_cpu = timings["edit + build + to_dict"]
+    ours, ours_cpu = timings["edit + build + to_dict (as the emoties form)"]
     plain = timings["plain Altair line: edit + chart"][0]
     print(f"  {'ratio klantreis / plain (wall)':56} {ours / plain:8.1f}x")
     verdict = "yes" if ours < TARGET_MS else "NO"

@@ -185,11 +185,38 @@ def _kernel_manager() -> Iterator[type[Any]]:
         yield IpcKernelManager
 
 
-def build_journey(task: _Task) -> JourneyResult:
-    """Execute and convert one journey's report (runs in a worker process)."""
+def _execute(
+    source: Path, target: Path, parameters: dict[str, str], on_start: Callable[..., None] | None = None
+) -> None:
+    """Run ``source`` with papermill into ``target`` (cwd: its folder) in a fresh kernel."""
     import papermill
+
+    hooks = {"on_notebook_start": on_start} if on_start else {}
+    with _kernel_manager() as manager:
+        papermill.execute_notebook(
+            str(source),
+            str(target),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=str(target.parent),
+            kernel_manager_class=manager,
+            **hooks,
+        )
+
+
+def _describe(err: Exception) -> str:
+    """Which cell failed and why, for the summary; other errors by type and message."""
     from papermill.exceptions import PapermillExecutionError
 
+    if isinstance(err, PapermillExecutionError):
+        return f"cell {err.exec_count}: {err.ename}: {err.evalue}"
+    return f"{type(err).__name__}: {err}"
+
+
+def build_journey(task: _Task) -> JourneyResult:
+    """Execute and convert one journey's report (runs in a worker process)."""
     notebook = _notebook_path(task)
     notebook.parent.mkdir(parents=True, exist_ok=True)
     result = JourneyResult(task.persona, task.scenario, notebook)
@@ -205,22 +232,9 @@ def build_journey(task: _Task) -> JourneyResult:
         marks["kernel"] = time.perf_counter()
 
     try:
-        with _kernel_manager() as manager:
-            papermill.execute_notebook(
-                str(data_dir("workbook") / REPORT_NOTEBOOK),
-                str(notebook),
-                parameters=parameters,
-                kernel_name="python3",
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                cwd=str(notebook.parent),
-                on_notebook_start=kernel_ready,
-                kernel_manager_class=manager,
-            )
-    except PapermillExecutionError as err:
-        result.error = f"cell {err.exec_count}: {err.ename}: {err.evalue}"
-    except Exception as err:  # kernel died, notebook missing, ...
-        result.error = f"{type(err).__name__}: {err}"
+        _execute(data_dir("workbook") / REPORT_NOTEBOOK, notebook, parameters, kernel_ready)
+    except Exception as err:  # a cell raised, the kernel died, ...
+        result.error = _describe(err)
     executed = time.perf_counter()
     kernel = marks.get("kernel", executed)
     result.timings = {"kernel_start": kernel - marks["start"], "execute": executed - kernel}
@@ -239,19 +253,9 @@ def build_journey(task: _Task) -> JourneyResult:
         target = notebook.parent / task.scenario / step
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            papermill.execute_notebook(
-                str(data_dir("workbook") / step),
-                str(target),
-                parameters=parameters,
-                kernel_name="python3",
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                cwd=str(target.parent),
-            )
+            _execute(data_dir("workbook") / step, target, parameters)
             result.extra_notebooks.append(target)
         except Exception as err:
-            result.error = (
-                f"{step}: {getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', err)}"
-            )
+            result.error = f"{step}: {_describe(err)}"
             break
     return result

@@ -4,14 +4,14 @@
 
 - docs/img/emotiecurve.png: the student's emotion curve, current vs desired (vl-convert);
 - docs/img/canvas.png: the canvas page of `klantreis export --to kaart.html`, screenshot;
-- docs/img/rapport.png: a report page of `klantreis build`, screenshot.
-Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright. The
-JupyterLab screenshot (docs/img/emoties.png) comes from the browser test:
-`python -m pytest tests/browser -m browser` with KLANTREIS_SCREENSHOT=docs/img/emoties.png.
+- docs/img/rapport.png: a report page of `klantreis build`, screenshot;
+- docs/img/emoties.png: the emoties step in a real JupyterLab (klantreis.screenshots).
+Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -19,6 +19,7 @@ import klantreis
 from klantreis.charts import emotion_curve, save_chart
 from klantreis.report.standalone import export_map
 from klantreis.resources import example_path
+from klantreis.screenshots import capture_emoties
 
 IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,6 +52,8 @@ def main() -> None:
         results = klantreis.build(example_path("sportschool"), folder / "rapport",
                                   personas=["student"], scenarios=["huidig"], jobs=1)
         screenshot(results[0].html, IMG / "rapport.png", height=1200)
+        lab_copy = shutil.copy(example_path("sportschool"), folder / "sportschool.yaml")
+        capture_emoties(Path(lab_copy), IMG / "emoties.png")
     print(f"wrote {', '.join(sorted(p.name for p in IMG.glob('*.png')))} in {IMG}")
 
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 REPORT_CSS = """
-body.jp-Notebook { max-width: 1400px; margin: 0 auto; padding: 1rem 2rem; }
+body.jp-Notebook { margin: 0 auto; padding: 1rem 2rem; }
+/* The canvas brings its own table style; JupyterLab's right-aligned cells must not win. */
+.jp-RenderedHTMLCommon .klantreis-canvas table { margin: 0; max-width: none; }
+.jp-RenderedHTMLCommon .klantreis-canvas th, .jp-RenderedHTMLCommon .klantreis-canvas td {
+  text-align: left; padding: 4px 5px; }
+.jp-RenderedHTMLCommon .klantreis-canvas thead th { color: #fff; }
 .kr-chart { margin: 0.5rem 0 1.5rem; }
 .kr-figures { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
-.kr-figure { border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; min-width: 9rem; }
+.kr-figure { border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem;
+  min-width: 9rem; max-width: 24rem; }
 .kr-figure b { display: block; font-size: 1.5rem; }
 table.kr-table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 table.kr-table th, table.kr-table td { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;

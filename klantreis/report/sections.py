@@ -7,6 +7,7 @@ import os
 from html import escape
 from typing import Any
 
+from ..analysis import missing
 from ..fileformat import load
 from ..model import Journey
 from ..templates import get_template
@@ -85,10 +86,12 @@ class Report:
         f = key_figures(self.journey, self.persona, self.scenario)
         lang = self.language
         mean = "–" if f.mean_emotion is None else f"{f.mean_emotion:.1f}"
+        point = self.journey.scale_point(f.lowest_score)
+        lowest = f"{point.emoji} {point.label}".strip() if point else "–"
         tiles = [
             (t("touchpoints", lang), str(f.touchpoints)),
             (t("mean_emotion", lang), mean),
-            (t("lowest", lang), ", ".join(f.lowest) or "–"),
+            (f"{t('lowest', lang)}: {', '.join(f.lowest)}" if f.lowest else t("lowest", lang), lowest),
             (t("crucial", lang), str(len(f.crucial))),
         ]
         body = "".join(
@@ -137,14 +140,21 @@ class Report:
         return HTML("\n".join(parts))
 
     def findings(self) -> HTML:
-        """Pain points, crucial touchpoints and touchpoints outside the organisation."""
+        """Pain points, crucial touchpoints, touchpoints outside the organisation, and
+        what is still missing in this journey (no emotion, no reason, empty phases)."""
         f = key_figures(self.journey, self.persona, self.scenario)
         lang = self.language
         parts = [self._h("findings")]
+        gaps = [
+            gap.describe(self.journey, lang)
+            for gap in missing(self.journey)
+            if (gap.persona, gap.scenario) == (self.persona, self.scenario)
+        ]
         for key, items in (
             ("pain_points", f.lowest),
             ("crucial", f.crucial),
             ("not_owned", f.not_owned),
+            ("missing", gaps),
         ):
             parts.append(f"<h3>{escape(t(key, lang))}</h3>{_list(items, lang)}")
         return HTML("\n".join(parts))

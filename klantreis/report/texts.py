@@ -37,6 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Touchpoints buiten de organisatie",
         "en": "Touchpoints outside the organisation",
     },
+    "missing": {"nl": "Nog open", "en": "Still missing"},
     "description": {"nl": "Omschrijving", "en": "Description"},
     "touchpoint": {"nl": "Touchpoint", "en": "Touchpoint"},
     "phase": {"nl": "Fase", "en": "Phase"},
