@@ -82,10 +82,11 @@ def missing(journey: Journey) -> list[Gap]:
 
 def _journey_gaps(journey: Journey, persona: str, scenario: str) -> list[Gap]:
     rows = journey.journey(persona, scenario)
+    used = set(rows["phase"])
     gaps = [
         Gap(PHASE_WITHOUT_TOUCHPOINTS, persona, scenario, phase=phase)
         for phase in journey.ids("phases")
-        if phase not in set(rows["phase"])
+        if phase not in used
     ]
     for _, row in rows.iterrows():
         where = {"persona": persona, "scenario": scenario, "phase": str(row["phase"]),

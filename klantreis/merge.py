@@ -69,18 +69,16 @@ def merge(
             conflicts, prefer,
         )
     b_rev, m_rev, t_rev = (d.get("review") or {} for d in (base, mine, theirs))
-    review = {
+    out["review"] = {
         "answers": _merge_mapping(
             "review.answers", b_rev.get("answers") or {}, m_rev.get("answers") or {},
             t_rev.get("answers") or {}, conflicts, prefer,
-        )
+        ),
+        "notes": _pick(
+            "review.notes", b_rev.get("notes", ""), m_rev.get("notes", ""),
+            t_rev.get("notes", ""), conflicts, prefer,
+        ),
     }
-    notes = _merge_mapping(
-        "review", {"notes": b_rev.get("notes", "")}, {"notes": m_rev.get("notes", "")},
-        {"notes": t_rev.get("notes", "")}, conflicts, prefer,
-    )
-    review["notes"] = notes.get("notes", "")
-    out["review"] = review
     return MergeResult(out, conflicts)
 
 

@@ -117,7 +117,7 @@ class ProjectSession:
         was read. Raises :class:`SaveConflict` (nothing written, journey unchanged) when
         the same field changed on both sides, unless ``prefer`` picks a side; raises
         :class:`JourneyError` when the file on disk or the merged result is invalid."""
-        mine_text = dumps(self.journey)
+        mine_text = dumps(self.journey)  # also refuses an inconsistent journey
         try:
             disk_text: str | None = _read(self.path)
         except JourneyError:
@@ -125,27 +125,26 @@ class ProjectSession:
         merged = disk_text is not None and disk_text != self.base_text
         if merged:
             assert disk_text is not None
-            text = self._merged_text(disk_text, prefer)
+            journey, text = self._merged(disk_text, prefer)
         else:
-            text = mine_text
+            journey, text = self.journey, mine_text
         write_atomic(self.path, text)
-        if merged:
-            self.journey = loads(text, str(self.path))
-        self.base_text = text
+        self.journey, self.base_text = journey, text
         self.saved_at = datetime.now()
         if merged:
-            for callback in list(self._listeners):
-                callback()
+            self._notify()
         return SaveResult(self.saved_at, merged)
 
-    def _merged_text(self, disk_text: str, prefer: Prefer) -> str:
+    def _merged(self, disk_text: str, prefer: Prefer) -> tuple[Journey, str]:
+        """The merged journey and its text (this session's changes onto the file's)."""
         theirs = to_dict(loads(disk_text, str(self.path)))
         base = to_dict(loads(self.base_text, str(self.path))) if self.base_text else theirs
         result = merge(base, to_dict(self.journey), theirs, prefer)
         if not result.ok:
             raise SaveConflict(self.path, result.conflicts)
         try:
-            return dumps(from_dict(result.data, str(self.path)))
+            journey = from_dict(result.data, str(self.path))
+            return journey, dumps(journey)
         except JourneyError as err:
             raise JourneyError(
                 f"{self.path} was changed in another notebook and the changes do not fit "
@@ -156,6 +155,9 @@ class ProjectSession:
         """Throw away unsaved edits and read the file again."""
         fresh = ProjectSession.open(self.path)
         self.journey, self.base_text = fresh.journey, fresh.base_text
+        self._notify()
+
+    def _notify(self) -> None:
         for callback in list(self._listeners):
             callback()
 

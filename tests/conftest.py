@@ -87,6 +87,12 @@ def tmp_example(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A temporary copy of the sportschool example project (the workbook forms' tests)."""
+    return Path(shutil.copy(EXAMPLES_DIR / "sportschool.yaml", tmp_path / "sportschool.yaml"))
+
+
+@pytest.fixture
 def problems_of():
     """``problems_of(text)``: the problems ``loads`` reports for ``text`` (fails when the
     text loads without error)."""

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from klantreis import load
 from klantreis.session import ProjectSession
 from klantreis.widgets import DoelForm, ScopeForm
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sportschool.yaml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
 
 
 def test_goal_and_title_are_saved_on_commit(project: Path) -> None:

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from klantreis import load
 from klantreis.analysis import missing
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
 from klantreis.widgets.emoties import VEGALITE_MIME
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sportschool.yaml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
 
 
 def test_rows_follow_journey_order_and_show_saved_values(project: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from klantreis.widgets import (
     show,
     show_step,
 )
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sportschool.yaml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
 
 
 def test_two_notebooks_with_disjoint_edits_keep_both(project: Path) -> None:

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from klantreis import load, new_journey, save
 from klantreis.session import ProjectSession
 from klantreis.widgets import TouchpointsForm
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sportschool.yaml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
 
 
 def _touchpoint(path: Path, tid: str, persona: str, scenario: str) -> dict:

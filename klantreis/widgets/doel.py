@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ipywidgets as w
 
-from ..fields import record_from_row
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FIELD_LAYOUT, LABEL_STYLE, FieldSpec, RecordList, RecordOps
+from .record_list import (
+    FIELD_LAYOUT,
+    LABEL_STYLE,
+    FieldSpec,
+    RecordList,
+    RecordOps,
+    named_items,
+    read_record,
+)
 
 
 class DoelForm(StepForm):
@@ -28,9 +33,8 @@ class DoelForm(StepForm):
             names="value",
         )
         self.scenarios = RecordList(self, RecordOps(
-            items=lambda: [(self.journey.name_of("scenarios", i), i)
-                           for i in self.journey.ids("scenarios")],
-            read=self._read_scenario,
+            items=lambda: named_items(self.journey, "scenarios"),
+            read=lambda sid: read_record(self.journey, "scenarios", sid),
             ids=lambda: self.journey.ids("scenarios"),
             add=lambda j, sid, name: j.add_scenario(sid, name),
             update=lambda j, sid, changes: j.update_scenario(sid, **changes),
@@ -40,10 +44,6 @@ class DoelForm(StepForm):
             self.title, self.goal, w.HTML(f"<h4>{self.t('scenarios')}</h4>"), self.scenarios.widget
         ]
         self._refresh_quietly()
-
-    def _read_scenario(self, sid: str) -> dict[str, Any]:
-        frame = self.journey.scenarios
-        return record_from_row("scenarios", frame[frame["id"] == sid].iloc[0])
 
     def _set_title(self) -> None:
         title = self.title.value.strip()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..fields import record_from_row
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps
+from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
 
 
 class FasenForm(StepForm):
@@ -17,9 +16,8 @@ class FasenForm(StepForm):
     def __init__(self, session: ProjectSession, language: str = ""):
         super().__init__(session, language)
         self.phases = RecordList(self, RecordOps(
-            items=lambda: [(self.journey.name_of("phases", i), i)
-                           for i in self.journey.ids("phases")],
-            read=self._read,
+            items=lambda: named_items(self.journey, "phases"),
+            read=lambda pid: read_record(self.journey, "phases", pid),
             ids=lambda: self.journey.ids("phases"),
             add=lambda j, pid, name: j.add_phase(pid, name),
             update=lambda j, pid, changes: j.update_phase(pid, **changes),
@@ -33,10 +31,6 @@ class FasenForm(StepForm):
         ])
         self.body.children = [self.phases.widget]
         self._refresh_quietly()
-
-    def _read(self, pid: str) -> dict[str, Any]:
-        frame = self.journey.phases
-        return record_from_row("phases", frame[frame["id"] == pid].iloc[0])
 
     @staticmethod
     def _move(journey: Any, pid: str, step: int) -> None:

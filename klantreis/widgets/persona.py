@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..fields import record_from_row
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps
+from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
 
 
 class PersonaForm(StepForm):
@@ -17,9 +14,8 @@ class PersonaForm(StepForm):
     def __init__(self, session: ProjectSession, language: str = "", persona: str = ""):
         super().__init__(session, language)
         self.personas = RecordList(self, RecordOps(
-            items=lambda: [(self.journey.name_of("personas", i), i)
-                           for i in self.journey.ids("personas")],
-            read=self._read,
+            items=lambda: named_items(self.journey, "personas"),
+            read=lambda pid: read_record(self.journey, "personas", pid),
             ids=lambda: self.journey.ids("personas"),
             add=lambda j, pid, name: j.add_persona(pid, name),
             update=lambda j, pid, changes: j.update_persona(pid, **changes),
@@ -35,10 +31,6 @@ class PersonaForm(StepForm):
         self.body.children = [self.personas.widget]
         with self.filling():
             self.personas.refresh(persona or None)
-
-    def _read(self, pid: str) -> dict[str, Any]:
-        frame = self.journey.personas
-        return record_from_row("personas", frame[frame["id"] == pid].iloc[0])
 
     def refresh(self) -> None:
         """Show the saved personas."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ..fields import record_from_row
 from ..model import Journey
 from .ids import unique_id
 
@@ -50,6 +51,17 @@ class RecordOps:
     update: Callable[[Journey, str, dict[str, Any]], Any]
     remove: Callable[[Journey, str], Any]
     move: Callable[[Journey, str, int], Any] | None = None
+
+
+def named_items(journey: Journey, table: str) -> list[tuple[str, str]]:
+    """``(name, id)`` pairs of a table's records, in order, for a list or a dropdown."""
+    return [(journey.name_of(table, i), i) for i in journey.ids(table)]
+
+
+def read_record(journey: Journey, table: str, item_id: str) -> dict[str, Any]:
+    """The stored values of the record of ``table`` with id ``item_id``."""
+    frame = getattr(journey, table)
+    return record_from_row(table, frame[frame["id"] == item_id].iloc[0])
 
 
 class RecordList:

@@ -9,11 +9,10 @@ from typing import Any
 import ipywidgets as w
 
 from ..analysis import missing
-from ..fields import record_from_row
 from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps
+from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
 
 STATUSES = {"nl": ["open", "bezig", "klaar"], "en": ["open", "in progress", "done"]}
 
@@ -41,7 +40,7 @@ class ReviewForm(StepForm):
         self.opportunities = RecordList(self, RecordOps(
             items=lambda: [(_short(str(r["description"])), str(r["id"]))
                            for _, r in self.journey.opportunities.iterrows()],
-            read=self._read,
+            read=lambda oid: read_record(self.journey, "opportunities", oid),
             ids=lambda: self.journey.ids("opportunities"),
             add=lambda j, oid, text: j.add_opportunity(oid, text),
             update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
@@ -60,9 +59,8 @@ class ReviewForm(StepForm):
         return [
             FieldSpec("description", "area", required=True),
             FieldSpec("touchpoint", "choice", options=self._touchpoint_options),
-            FieldSpec("phase", "choice", options=lambda: [("-", "")] + [
-                (self.journey.name_of("phases", p), p) for p in self.journey.ids("phases")
-            ]),
+            FieldSpec("phase", "choice",
+                      options=lambda: [("-", ""), *named_items(self.journey, "phases")]),
             FieldSpec("impact", "choice", options=lambda: scores),
             FieldSpec("effort", "choice", options=lambda: scores),
             FieldSpec("owner"),
@@ -72,10 +70,6 @@ class ReviewForm(StepForm):
     def _touchpoint_options(self) -> list[tuple[str, str]]:
         tps = self.journey.touchpoints.drop_duplicates("id")
         return [("-", "")] + [(f"{r['name']} ({r['id']})", str(r["id"])) for _, r in tps.iterrows()]
-
-    def _read(self, oid: str) -> dict[str, Any]:
-        frame = self.journey.opportunities
-        return record_from_row("opportunities", frame[frame["id"] == oid].iloc[0])
 
     def _answer(self, question: str) -> None:
         text = self.answers[question].value.strip()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..errors import JourneyError
+from ..fields import SINGULAR
 from ..model import Journey
+from .record_list import named_items
 from .texts import tr
 
 
@@ -29,8 +31,8 @@ class JourneySelector:
             ids = journey.ids(table)
             if wanted and wanted not in ids:
                 raise JourneyError(
-                    f"unknown {table[:-1]} {wanted!r}; known: {', '.join(ids) or 'none yet'}"
+                    f"unknown {SINGULAR[table]} {wanted!r}; known: {', '.join(ids) or 'none yet'}"
                 )
             keep = wanted or dropdown.value
-            dropdown.options = [(journey.name_of(table, i), i) for i in ids]
+            dropdown.options = named_items(journey, table)
             dropdown.value = keep if keep in ids else (ids[0] if ids else None)

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from ..errors import JourneyError
 from ..session import ProjectSession
-from ..templates import list_templates
+from ..templates import get_template, list_templates
 from .record_list import FIELD_LAYOUT, LABEL_STYLE
 from .status import StatusLine
 from .texts import tr
@@ -79,15 +79,14 @@ class StartForm:
             self.status.error(self.t("error", message=f"{type(err).__name__}: {err}"))
 
     def _describe_template(self) -> None:
-        chosen = next(t for t in list_templates() if t.id == self.template.value)
+        chosen = get_template(self.template.value)
         self.template_info.value = f"<i>{chosen.description(self.language)}</i>"
 
     def create(self) -> None:
         """Create the project file from the chosen template (refused if it exists)."""
-        if not self.path.value.strip():
-            self.status.error(self.t("empty_path"))
+        path = self._chosen_path()
+        if path is None:
             return
-        path = resolve_path(self.path.value.strip())
         self.session = ProjectSession.create(
             path, self.template.value, self.title.value.strip(), self.project_language.value
         )
@@ -95,11 +94,19 @@ class StartForm:
 
     def open(self) -> None:
         """Open the project file named in ``path``."""
-        if not self.path.value.strip():
-            self.status.error(self.t("empty_path"))
+        path = self._chosen_path()
+        if path is None:
             return
-        self.session = ProjectSession.open(resolve_path(self.path.value.strip()))
+        self.session = ProjectSession.open(path)
         self._opened("opened")
+
+    def _chosen_path(self) -> Path | None:
+        """The typed project path, resolved; None (with a message) when it is empty."""
+        text = self.path.value.strip()
+        if not text:
+            self.status.error(self.t("empty_path"))
+            return None
+        return resolve_path(text)
 
     def _opened(self, key: str) -> None:
         assert self.session is not None

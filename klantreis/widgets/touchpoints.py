@@ -12,7 +12,7 @@ from ..fields import record_from_row
 from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps
+from .record_list import FieldSpec, RecordList, RecordOps, named_items
 from .selectors import JourneySelector
 
 
@@ -50,9 +50,7 @@ class TouchpointsForm(StepForm):
         channels = template.channels(self.language) if template else []
         return [
             FieldSpec("name", required=True),
-            FieldSpec("phase", "choice", options=lambda: [
-                (self.journey.name_of("phases", p), p) for p in self.journey.ids("phases")
-            ]),
+            FieldSpec("phase", "choice", options=lambda: named_items(self.journey, "phases")),
             FieldSpec("channel", "combo", options=lambda: channels),
             FieldSpec("online", "choice", options=lambda: [
                 (t("unknown"), ""), (t("is_online"), True), (t("is_offline"), False)
@@ -153,7 +151,7 @@ class TouchpointsForm(StepForm):
             selector.update(journey)
         phases = journey.ids("phases")
         keep = self.phase.value
-        self.phase.options = [(journey.name_of("phases", p), p) for p in phases]
+        self.phase.options = named_items(journey, "phases")
         self.phase.value = keep if keep in phases else (phases[0] if phases else None)
         notice = "" if self.persona else self.t("no_personas")
         notice = notice or ("" if phases else self.t("no_phases"))
