@@ -176,9 +176,9 @@ def test_curve_peak_and_end_on_one_spot_and_english() -> None:
     j = make_journey("en")
     j.update_touchpoint("service", "anna", "huidig", emotion=1)
     j.update_touchpoint("winkel", "anna", "huidig", emotion=2)
-    notes = emotion_curve(j, "anna", "huidig").to_dict()["datasets"]["notes"]
-    assert [n["text"] for n in notes] == ["peak + end"]
     spec = emotion_curve(j, "anna", "huidig").to_dict()
+    notes = spec["datasets"]["notes"]
+    assert [n["text"] for n in notes] == ["peak + end"]
     assert spec["title"]["text"] == "Emotion curve"
     assert layer_with(spec, "point", filled=True)["encoding"]["tooltip"][2]["title"] == "Phase"
 

@@ -65,6 +65,11 @@ def js_string(value: str) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+def js_list(values: Iterable[str]) -> str:
+    """A Vega expression array literal of strings."""
+    return "[" + ",".join(js_string(v) for v in values) + "]"
+
+
 def label_expr(mapping: dict[int, str], default: str = "") -> str:
     """A Vega ``labelExpr`` mapping axis values to texts (a chain of ternaries)."""
     expr = js_string(default)
@@ -130,10 +135,10 @@ def names_of(journey: Journey, table: str) -> dict[str, str]:
     }
 
 
-def series_label(journey: Journey, persona: str, scenario: str) -> str:
-    """The legend name of one journey: "persona name – scenario name"."""
+def series_labels(journey: Journey, pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """The legend names of journeys: "persona name – scenario name" per pair."""
     personas, scenarios = names_of(journey, "personas"), names_of(journey, "scenarios")
-    return f"{personas.get(persona, persona)} – {scenarios.get(scenario, scenario)}"
+    return [f"{personas.get(p, p)} – {scenarios.get(s, s)}" for p, s in pairs]
 
 
 def series_rows(journey: Journey, pairs: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:

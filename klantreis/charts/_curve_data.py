@@ -77,19 +77,23 @@ def by_series(points: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
     return groups
 
 
-def mark_pain(points: list[dict[str, Any]], middle: float, t: dict[str, str]) -> None:
-    """Flag the lowest score(s) of each series as pain points, when below the middle."""
-    for scored in by_series(points).values():
+def mark_pain(groups: dict[int, list[dict[str, Any]]], middle: float) -> None:
+    """Flag the lowest score(s) of each series (``groups`` from :func:`by_series`) as
+    pain points, when below the middle."""
+    for scored in groups.values():
         lowest = min(p["emotion"] for p in scored)
         if lowest < middle:
             for p in scored:
                 p["pain"] = p["emotion"] == lowest
 
 
-def annotations(points: list[dict[str, Any]], middle: float, t: dict[str, str]) -> list[dict[str, Any]]:
-    """Peak and end texts per series, merged where several land on the same spot."""
+def annotations(
+    groups: dict[int, list[dict[str, Any]]], middle: float, t: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Peak and end texts per series (``groups`` from :func:`by_series`), merged where
+    several land on the same spot."""
     spots: dict[tuple[int, int], dict[str, Any]] = {}
-    for scored in by_series(points).values():
+    for scored in groups.values():
         peak = min(
             enumerate(scored), key=lambda ip: (-abs(ip[1]["emotion"] - middle), ip[1]["emotion"], ip[0])
         )[1]

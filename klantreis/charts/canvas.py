@@ -29,7 +29,7 @@ from ._canvas_style import (
 from ._common import (
     build_layout,
     select_series,
-    series_label,
+    series_labels,
     series_rows,
     text_of,
     texts,
@@ -72,6 +72,9 @@ class Canvas:
     # ------------------------------------------------------------ public API
     def lanes(self) -> list[dict[str, str]]:
         """The rows of the canvas: ``{id, name, hint}``, top to bottom."""
+        return self._lanes(self._rows())
+
+    def _lanes(self, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
         journey = self.journey
         lang = journey.language
         try:
@@ -82,7 +85,6 @@ class Canvas:
         if not lanes:
             lanes = [{"id": lane, "name": names[lane], "hint": ""} for lane in DEFAULT_LANES]
         present = {lane["id"] for lane in lanes}
-        rows = self._rows()
         if "data" not in present and any(text_of(r["data"]) for r in rows):
             lanes.append({"id": "data", "name": names["data"], "hint": ""})
         if "opportunities" not in present and len(journey.opportunities):
@@ -104,8 +106,11 @@ class Canvas:
     def curve_svg(self) -> str:
         """The aligned emotion curve as inline SVG; rendered again only when the journey's
         touchpoints, phases or scale changed since the last time."""
+        return self._curve_svg(self._rows())
+
+    def _curve_svg(self, rows: list[dict[str, Any]]) -> str:
         journey = self.journey
-        key = repr((self._rows(), journey.ids("phases"), journey.phases["name"].tolist(), journey.scale))
+        key = repr((rows, journey.ids("phases"), journey.phases["name"].tolist(), journey.scale))
         if self._svg is None or self._svg[0] != key:
             from .export import chart_svg
 
@@ -137,7 +142,7 @@ class Canvas:
 
     # ------------------------------------------------------------- building
     def _label(self) -> str:
-        return series_label(self.journey, self.persona, self.scenario)
+        return series_labels(self.journey, [(self.persona, self.scenario)])[0]
 
     def _rows(self) -> list[dict[str, Any]]:
         return series_rows(self.journey, [(self.persona, self.scenario)])
@@ -168,7 +173,7 @@ class Canvas:
                 + "</th>"
             )
         body = []
-        for lane in self.lanes():
+        for lane in self._lanes(rows):
             hint = f' title="{escape(lane["hint"])}"' if lane.get("hint") else ""
             cells = [f'<th scope="row"{hint}>{escape(lane["name"])}</th>']
             if lane["id"] in PHASE_LANES:
@@ -187,7 +192,7 @@ class Canvas:
                     cls = f' class="{" ".join(classes)}"' if classes else ""
                     cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row)}</td>")
             body.append(f'<tr class="kr-lane kr-lane-{escape(lane["id"])}">{"".join(cells)}</tr>')
-        body.append(f'<tr class="kr-curve"><td colspan="{n + 1}">{self.curve_svg()}</td></tr>')
+        body.append(f'<tr class="kr-curve"><td colspan="{n + 1}">{self._curve_svg(rows)}</td></tr>')
         meta = " · ".join(
             [
                 f"{escape(t['persona'])}: {escape(journey.name_of('personas', self.persona))}",

@@ -10,7 +10,10 @@ import altair as alt
 
 from ..model import Journey
 from ._common import (
+    js_list,
+    js_string,
     label_expr,
+    names_of,
     no_validation,
     scale_bounds,
     scale_labels,
@@ -55,10 +58,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
     labels = scale_labels(journey)
     rows = series_rows(journey, pairs)
     phase_ids = journey.ids("phases")
-    phase_names = {
-        pid: text_of(name) or pid
-        for pid, name in zip(journey.phases["id"], journey.phases["name"], strict=True)
-    }
+    phase_names = names_of(journey, "phases")
     channels: dict[str, dict[str, Any]] = {}
     for row in rows:
         name = text_of(row["channel"]) or t["no_channel"]
@@ -98,8 +98,8 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         second_line[label] = kind
         for pid in phase_ids:
             here = [r for r in info["rows"] if r["phase"] == pid]
-            cells.append(_cell(label, phase_label[pid], here, info, kind, labels, t, "phase"))
-        total = _cell(label, total_col, info["rows"], info, kind, labels, t, "total")
+            cells.append(_cell(label, phase_label[pid], here, kind, labels, t, "phase"))
+        total = _cell(label, total_col, info["rows"], kind, labels, t, "total")
         cells.append(total)
         mean = total["mean"]
         if (mean is not None and mean < middle) or len(info["rows"]) * 2 < typical:
@@ -107,6 +107,8 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
     if not row_labels:
         row_labels = [t["no_touchpoints"]]
     empty_cols = [phase_label[p] for p in phase_ids if p not in used_phases]
+    is_empty_col = _listed(empty_cols)
+    is_low_value = _listed(low_value)
 
     x = alt.X(
         "column:N",
@@ -115,20 +117,16 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
             orient="top",
             labelAngle=0,
             labelLimit=cell - 4,
-            labelExpr=f"indexof({_js_list(empty_cols)}, datum.value) >= 0 "
-            f"? [datum.value, {_js(t['empty_phase'])}] : datum.value",
+            labelExpr=f"{is_empty_col} ? [datum.value, {js_string(t['empty_phase'])}] : datum.value",
             title=None,
             domain=False,
             ticks=False,
             labelFontWeight={
-                "condition": {"test": f"datum.value == {_js(total_col)}", "value": "bold"},
+                "condition": {"test": f"datum.value == {js_string(total_col)}", "value": "bold"},
                 "value": "normal",
             },
             labelColor={
-                "condition": {
-                    "test": f"indexof({_js_list(empty_cols)}, datum.value) >= 0",
-                    "value": "#D55E00",
-                },
+                "condition": {"test": is_empty_col, "value": "#D55E00"},
                 "value": "#333",
             },
         ),
@@ -144,14 +142,11 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
             domain=False,
             ticks=False,
             labelFontWeight={
-                "condition": {"test": f"indexof({_js_list(low_value)}, datum.value) >= 0", "value": "bold"},
+                "condition": {"test": is_low_value, "value": "bold"},
                 "value": "normal",
             },
             labelColor={
-                "condition": {
-                    "test": f"indexof({_js_list(low_value)}, datum.value) >= 0",
-                    "value": "#B34700",
-                },
+                "condition": {"test": is_low_value, "value": "#B34700"},
                 "value": "#333",
             },
         ),
@@ -256,7 +251,6 @@ def _cell(
     channel: str,
     column: str,
     rows: list[dict[str, Any]],
-    info: dict[str, Any],
     kind: str,
     labels: dict[int, str],
     t: dict[str, str],
@@ -283,15 +277,10 @@ def _cell(
 
 def _two_lines(second: dict[str, str]) -> str:
     """A labelExpr giving each channel a second line (online/offline, owned)."""
-    pairs = ",".join(f"{_js(k)}:{_js(shorten(v, 34))}" for k, v in second.items() if v)
+    pairs = ",".join(f"{js_string(k)}:{js_string(shorten(v, 34))}" for k, v in second.items() if v)
     return f"[datum.value, ({{{pairs}}})[datum.value] || '']"
 
 
-def _js(value: str) -> str:
-    from ._common import js_string
-
-    return js_string(value)
-
-
-def _js_list(values: list[str]) -> str:
-    return "[" + ",".join(_js(v) for v in values) + "]"
+def _listed(values: list[str]) -> str:
+    """A Vega test: is the axis label one of ``values``?"""
+    return f"indexof({js_list(values)}, datum.value) >= 0"

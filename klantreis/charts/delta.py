@@ -11,7 +11,7 @@ from ..model import Journey
 from ._common import (
     BAND_FILLS,
     build_layout,
-    js_string,
+    js_list,
     names_of,
     no_validation,
     scale_bounds,
@@ -92,8 +92,8 @@ def delta_rows(journey: Journey, persona: str, from_scenario: str, to_scenario: 
                 "phase": phase_names.get(phase, phase),
                 "from_score": sa,
                 "to_score": sb,
-                "from_label": labels.get(sa, "–") if sa is not None else "–",
-                "to_label": labels.get(sb, "–") if sb is not None else "–",
+                "from_label": labels.get(sa, "–"),
+                "to_label": labels.get(sb, "–"),
                 "delta": delta,
                 "status": status,
                 "status_label": t[status],
@@ -129,7 +129,7 @@ def _build(
                     "shade": len(bands) % 2,
                 }
             )
-    names = "[" + ",".join(js_string(r["touchpoint"]) for r in rows) + "][datum.value]"
+    names = js_list(r["touchpoint"] for r in rows) + "[datum.value]"
     shared = {
         "x": alt.X(
             "delta:Q",

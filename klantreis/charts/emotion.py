@@ -15,19 +15,19 @@ from ._common import (
     STAR,
     Layout,
     build_layout,
-    js_string,
+    js_list,
     label_expr,
     no_validation,
     scale_bounds,
     scale_labels,
     select_series,
-    series_label,
+    series_labels,
     series_rows,
     texts,
     unit,
     with_datasets,
 )
-from ._curve_data import annotations, fit_label, mark_pain, point_rows
+from ._curve_data import annotations, by_series, fit_label, mark_pain, point_rows
 
 #: Pixels per touchpoint on the x axis (the default width of the curve).
 STEP = 80
@@ -95,10 +95,11 @@ def _build_curve(
     layout = build_layout(journey, rows)
     low, high, middle = scale_bounds(journey)
     labels = scale_labels(journey)
-    names = [series_label(journey, p, s) for p, s in pairs]
+    names = series_labels(journey, pairs)
     points = point_rows(journey, rows, layout, names, t)
-    mark_pain(points, middle, t)
-    notes = annotations(points, middle, t)
+    groups = by_series(points)
+    mark_pain(groups, middle)
+    notes = annotations(groups, middle, t)
     for point in points:
         del point["_series"]
     compact = compact_padding is not None
@@ -271,4 +272,4 @@ def _build_curve(
 
 def _x_label_expr(layout: Layout) -> str:
     names = [layout.names.get((p, tid), "") if tid else "" for p, tid in layout.slots]
-    return "[" + ",".join(js_string(n) for n in names) + "][datum.value]"
+    return js_list(names) + "[datum.value]"

@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 
 from ..model import Journey
-from ._common import PALETTE, no_validation, shorten, text_of, texts, unit, with_datasets
+from ._common import PALETTE, names_of, no_validation, shorten, text_of, texts, unit, with_datasets
 
 MIDPOINT = 3
 LOWEST, HIGHEST = 1, 5
@@ -32,10 +32,7 @@ def opportunity_rows(journey: Journey) -> list[dict[str, Any]]:
     tps = journey.touchpoints
     tp_phase = dict(zip(tps["id"].tolist()[::-1], tps["phase"].tolist()[::-1], strict=True))
     tp_name = dict(zip(tps["id"].tolist()[::-1], tps["name"].tolist()[::-1], strict=True))
-    phase_names = {
-        pid: text_of(name) or pid
-        for pid, name in zip(journey.phases["id"], journey.phases["name"], strict=True)
-    }
+    phase_names = names_of(journey, "phases")
     rows = []
     for op in journey.opportunities.to_dict("records"):
         impact = None if text_of(op["impact"]) == "" else int(op["impact"])
