@@ -177,7 +177,8 @@ class Journey:
         """The display name of a persona, phase or scenario (its id when unnamed)."""
         frame = getattr(self, table)
         hit = frame.loc[frame["id"] == item_id, "name"]
-        return str(hit.iloc[0]) if len(hit) and str(hit.iloc[0]) else item_id
+        name = hit.iloc[0] if len(hit) else None
+        return str(name) if name is not None and pd.notna(name) and str(name) else item_id
 
     # ------------------------------------------------------------ mutations
     def add_persona(self, id: str, name: str = "", **fields: Any) -> None:
