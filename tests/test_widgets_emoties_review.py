@@ -6,9 +6,9 @@ from pathlib import Path
 
 from klantreis import load
 from klantreis.analysis import missing
+from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
-from klantreis.widgets.emoties import VEGALITE_MIME
 
 
 def test_rows_follow_journey_order_and_show_saved_values(project: Path) -> None:

@@ -10,7 +10,9 @@
 - :func:`charts_html_page`: one offline HTML page with several charts and canvases,
   the Vega JavaScript embedded once.
 
-Labels follow ``journey.language`` (Dutch or English).
+Labels follow ``journey.language`` (Dutch or English). Importing this package makes
+Altair show charts in JupyterLab through its own bundled Vega-Lite viewer, so they
+draw without internet (see :mod:`klantreis.charts.notebook`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from .channels import channel_map
 from .delta import scenario_delta
 from .emotion import emotion_curve
 from .export import chart_png, chart_svg, charts_html_page, save_chart
+from .notebook import enable_offline_renderer, notebook_bundle
 from .opportunities import opportunity_matrix
+
+enable_offline_renderer()
 
 __all__ = [
     "Canvas",
@@ -30,6 +35,8 @@ __all__ = [
     "chart_svg",
     "charts_html_page",
     "emotion_curve",
+    "enable_offline_renderer",
+    "notebook_bundle",
     "opportunity_matrix",
     "save_chart",
     "scenario_delta",

@@ -16,7 +16,6 @@ from .record_list import LABEL_STYLE
 from .selectors import JourneySelector
 
 #: JupyterLab renders Vega-Lite natively (offline) under this mime type.
-VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 #: Pixels the curve may take across; the chart narrows its steps to fit.
 CURVE_WIDTH = 860
 
@@ -103,16 +102,15 @@ class EmotiesForm(StepForm):
         if rows.empty or rows["emotion"].isna().all():
             self.curve.outputs = ()
             return
-        from ..charts import emotion_curve  # altair is slow to import: only when drawn
+        from ..charts import emotion_curve, notebook_bundle  # altair is slow to import: only when drawn
 
         step = max(32, min(64, CURVE_WIDTH // len(rows)))  # fit the notebook's width
         # The chart's spec is validated against the schema in the test suite; redrawing
         # it on every click skips that check, which is most of the cost (benchmarks/).
         spec = emotion_curve(self.journey, persona, scenario, step=step).to_dict(validate=False)
-        spec["$schema"] = "https://vega.github.io/schema/vega-lite/v5.json"
         self.curve.outputs = ({
             "output_type": "display_data",
-            "data": {VEGALITE_MIME: spec, "text/plain": self.t("curve")},
+            "data": notebook_bundle(spec, self.t("curve")),
             "metadata": {},
         },)
 
