@@ -28,16 +28,20 @@ def loads(text: str, source: str | None = None) -> Journey:
 
 def load(path: PathLike) -> Journey:
     """Read a project file. Errors name the file and the line."""
+    return loads(read_text(path), str(path))
+
+
+def read_text(path: PathLike) -> str:
+    """The text of a project file; a missing file, a folder or binary content gets a
+    clear message naming the file."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise JourneyError(
-            f"{path}: no such file; create one with `klantreis new {path}`"
-        ) from None
+        raise JourneyError(f"{path}: no such file; create one with `klantreis new {path}`") from None
     except IsADirectoryError:
         raise JourneyError(f"{path}: is a folder, not a project file") from None
-    return loads(decode(raw, str(path)), str(path))
+    return decode(raw, str(path))
 
 
 def decode(raw: bytes, source: str) -> str:

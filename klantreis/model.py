@@ -173,6 +173,10 @@ class Journey:
             (p, s) for p in self.ids("personas") for s in self.ids("scenarios") if (p, s) in present
         ]
 
+    def require(self, table: str, item_id: str) -> None:
+        """Refuse an id that ``table`` does not have, naming the known ones."""
+        self._index(table, item_id)
+
     def name_of(self, table: str, item_id: str) -> str:
         """The display name of a persona, phase or scenario (its id when unnamed)."""
         frame = getattr(self, table)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import JourneyError
-from .fileformat import decode, dumps, from_dict, loads, to_dict, write_atomic
+from .fileformat import dumps, from_dict, loads, read_text, to_dict, write_atomic
 from .merge import Prefer, merge
 from .model import Journey
 from .templates import Template, get_template, new_journey
@@ -61,7 +61,7 @@ class ProjectSession:
     def open(cls, path: str | os.PathLike[str]) -> ProjectSession:
         """Open an existing project file (errors name the file and the line)."""
         path = Path(path)
-        text = _read(path)
+        text = read_text(path)
         return cls(path, loads(text, str(path)), text)
 
     @classmethod
@@ -97,7 +97,7 @@ class ProjectSession:
     def changed_on_disk(self) -> bool:
         """True when the file no longer holds the text this session last read or wrote."""
         try:
-            return _read(self.path) != self.base_text
+            return read_text(self.path) != self.base_text
         except JourneyError:
             return True
 
@@ -119,7 +119,7 @@ class ProjectSession:
         :class:`JourneyError` when the file on disk or the merged result is invalid."""
         mine_text = dumps(self.journey)  # also refuses an inconsistent journey
         try:
-            disk_text: str | None = _read(self.path)
+            disk_text: str | None = read_text(self.path)
         except JourneyError:
             disk_text = None  # removed or unreadable: write ours, nothing of theirs to keep
         merged = disk_text is not None and disk_text != self.base_text
@@ -171,13 +171,3 @@ class ProjectSession:
             "template": j.template,
             **{t: len(getattr(j, t)) for t in ("personas", "phases", "scenarios", "touchpoints")},
         }
-
-
-def _read(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise JourneyError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise JourneyError(f"{path}: is a folder, not a project file") from None
-    return decode(raw, str(path))

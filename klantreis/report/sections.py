@@ -45,9 +45,8 @@ class Report:
         self.persona = persona or (j.ids("personas") or [""])[0]
         self.scenario = scenario or j.default_scenario
         self.language = language or j.language
-        for table, value in (("personas", self.persona), ("scenarios", self.scenario)):
-            if value not in j.ids(table):
-                raise ValueError(f"unknown {table[:-1]} {value!r}; known: {', '.join(j.ids(table))}")
+        j.require("personas", self.persona)
+        j.require("scenarios", self.scenario)
 
     def _h(self, key: str) -> str:
         return f"<h2>{escape(t(key, self.language))}</h2>"

@@ -21,10 +21,8 @@ def export_map(
 
     persona = persona or (journey.ids("personas") or [""])[0]
     scenario = scenario or journey.default_scenario
-    for table, value in (("personas", persona), ("scenarios", scenario)):
-        if value not in journey.ids(table):
-            known = ", ".join(journey.ids(table)) or "none yet"
-            raise JourneyError(f"unknown {table[:-1]} {value!r}; known: {known}")
+    journey.require("personas", persona)
+    journey.require("scenarios", scenario)
     target = Path(target)
     suffix = target.suffix.lower()
     if suffix not in MAP_SUFFIXES:
