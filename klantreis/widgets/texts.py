@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-_TEXTS: dict[str, tuple[str, str]] = {
+from ..messages import Catalog
+
+TEXTS = Catalog("widgets", {
     # status line
     "saved_at": ("Opgeslagen om {time}", "Saved at {time}"),
     "saved_merged": (
@@ -160,11 +162,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Continue with 01_doel. If it does not find this project, start the workbook with "
         "`klantreis lab {path}`.",
     ),
-}
+})
 
 
 def tr(key: str, language: str, /, **values: Any) -> str:
     """The text ``key`` in ``language`` (``nl`` or ``en``), with ``values`` filled in."""
-    nl, en = _TEXTS[key]
-    text = en if language == "en" else nl
-    return text.format(**values) if values else text
+    return TEXTS.text(key, language, **values)
