@@ -18,14 +18,15 @@ def test_rows_follow_journey_order_and_show_saved_values(project: Path) -> None:
     first = form.rows[0]
     assert first.picker.value == int(expected.loc[0, "emotion"])
     assert first.why.value == expected.loc[0, "why"]
-    labels = [label for label, _ in first.picker.buttons.options]
-    assert labels[0] == "😠 boos"  # the template's scale
+    points = first.picker.points
+    assert (points[0]["emoji"], points[0]["label"]) == ("😠", "boos")  # the template's scale
+    assert [p["score"] for p in points] == [1, 2, 3, 4, 5]
 
 
 def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     form = EmotiesForm(ProjectSession.open(project), persona="student")
     row = form.row("website-bezoek")
-    old_curve = form.curve.outputs[0]["data"][VEGALITE_MIME]
+    old_curve = form.curve.spec
     row.picker.value = 5
     row.why.value = "Prijzen staan nu op de homepage"
     row.thoughts.value = "Eindelijk!"
@@ -34,8 +35,9 @@ def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     tp = load(project).journey("student", "huidig").set_index("id").loc["website-bezoek"]
     assert (tp["emotion"], tp["why"], tp["thoughts"], tp["ideas"], tp["critical"]) == (
         5, "Prijzen staan nu op de homepage", "Eindelijk!", "Ook het rooster", True)
-    assert form.curve.outputs[0]["data"][VEGALITE_MIME] != old_curve
-    row.picker.clear.click()
+    assert form.curve.spec != old_curve
+    assert form.curve.output.outputs[0]["data"][VEGALITE_MIME] == form.curve.spec
+    row.picker.clear()
     assert "emotion" not in _raw(project, "website-bezoek")
 
 
@@ -52,7 +54,7 @@ def test_switching_persona_rebuilds_rows(project: Path) -> None:
     form.selector.scenario.value = "concurrent"
     form.selector.persona.value = "ouder"
     assert form.rows == [] and "no touchpoints" in form.notice.value
-    assert form.curve.outputs == ()
+    assert form.curve.spec is None
 
 
 def test_review_answers_notes_and_missing(project: Path) -> None:
@@ -87,10 +89,14 @@ def test_opportunity_add_edit_and_refusals(project: Path) -> None:
     before = project.read_text(encoding="utf-8")
     lst.fields["description"].value = ""
     assert form.status.kind == "error"
+    assert "vul eerst een naam in" in lst.notices["description"].text
     lst.new_name.value = "Dubbel"
     lst.new_id.value = "o1"
     lst.add_button.click()
-    assert "opportunity id 'o1' is already in use" in form.status.text
+    assert lst.add_notice.text == (
+        "Niet opgeslagen: de code ‘o1’ hoort al bij een andere kans. Kies een andere code, "
+        "of laat het vak leeg.")
     assert project.read_text(encoding="utf-8") == before
     lst.remove_button.click()
+    lst.removal.yes.click()
     assert oid not in load(project).ids("opportunities")

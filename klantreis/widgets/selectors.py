@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..errors import JourneyError
-from ..fields import SINGULAR
 from ..model import Journey
+from .checks import thing
 from .record_list import named_items
 from .texts import tr
 
@@ -15,6 +15,7 @@ class JourneySelector:
     """Persona and scenario dropdowns. ``persona.value``/``scenario.value`` are ids."""
 
     def __init__(self, journey: Journey, language: str, persona: str = "", scenario: str = ""):
+        self.language = language
         style = {"description_width": "80px"}
         self.persona = w.Dropdown(description=tr("persona", language), style=style)
         self.scenario = w.Dropdown(description=tr("scenario", language), style=style)
@@ -30,9 +31,9 @@ class JourneySelector:
         ):
             ids = journey.ids(table)
             if wanted and wanted not in ids:
-                raise JourneyError(
-                    f"unknown {SINGULAR[table]} {wanted!r}; known: {', '.join(ids) or 'none yet'}"
-                )
+                known = ", ".join(ids) or tr("nothing_yet", self.language)
+                raise JourneyError(tr("unknown_item", self.language, thing=thing(table, self.language),
+                                      id=wanted, known=known))
             keep = wanted or dropdown.value
             dropdown.options = named_items(journey, table)
             dropdown.value = keep if keep in ids else (ids[0] if ids else None)
