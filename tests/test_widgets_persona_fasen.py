@@ -86,9 +86,14 @@ def test_empty_names_are_refused(project: Path) -> None:
     assert form.personas.add_notice.text == "Niet opgeslagen: vul eerst een naam in."
     form.personas.fields["name"].value = " "
     assert form.personas.notices["name"].text == "Niet opgeslagen: vul eerst een naam in."
-    assert form.personas.add_notice.text == ""  # the latest message only, where it belongs
+    assert form.personas.list_notice.text == ""  # each message in its own place
+    form.personas.remove_button.click()  # refused too: the name's message stays
+    assert form.personas.list_notice.kind == "error"
+    assert form.personas.notices["name"].text == "Niet opgeslagen: vul eerst een naam in."
     assert project.read_text(encoding="utf-8") == before
     assert form.journey.name_of("personas", "senior") != ""
+    form.personas.select.value = "ouder"  # the fields show saved values: message gone
+    assert form.personas.notices["name"].text == ""
 
 
 def test_removing_a_persona_asks_first_and_undo_brings_back_its_touchpoints(project: Path) -> None:

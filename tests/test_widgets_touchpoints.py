@@ -113,8 +113,10 @@ def test_remove_with_undo_and_refused_codes(project: Path) -> None:
     lst.select.value = "google-zoeken"
     lst.remove_button.click()
     assert lst.removal.question.value == "<b>‘Reviews lezen op Google Maps’ verwijderen?</b>"
+    order = before.journey("student", "huidig")["id"].tolist()
     lst.removal.yes.click()
     assert "google-zoeken" not in load(project).journey("student", "huidig")["id"].tolist()
+    assert lst.selected == order[order.index("google-zoeken") + 1]  # its neighbour, not the top
     assert "google-zoeken" in load(project).journey("student", "gewenst")["id"].tolist()
     lst.removal.undo_button.click()
     assert load(project).touchpoints.equals(before.touchpoints)  # back in its place
@@ -124,7 +126,7 @@ def test_remove_with_undo_and_refused_codes(project: Path) -> None:
     lst.new_id.value = "website-bezoek"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Niet opgeslagen: de code ‘website-bezoek’ hoort al bij een andere touchpoint. Kies "
+        "Niet opgeslagen: de code ‘website-bezoek’ hoort al bij een ander touchpoint. Kies "
         "een andere code, of laat het vak leeg.")
     lst.new_id.value = "Geen geldig id!"
     lst.add_button.click()

@@ -34,7 +34,9 @@ STEP = 80
 #: With ``width=``: the narrowest and widest step the curve is fitted to.
 MIN_STEP, MAX_STEP = 32, 200
 #: Pixels per character of a phase name (11 px bold), to fit the names to their band.
-CHAR_WIDTH = 7
+CHAR_WIDTH = 6.5
+#: Pixels per line of a wrapped phase name.
+LINE_HEIGHT = 13
 
 
 def emotion_curve(
@@ -119,7 +121,20 @@ def _build_curve(
 
     n = len(layout.slots)
     x_scale = alt.Scale(domain=[-0.5, n - 0.5], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[low - 0.6, high + 0.9], nice=False, zero=False)
+    spans = layout.phase_spans()
+    for span in spans:
+        span["x"] = span["start"]
+        span["fill"] = BAND_FILLS[span["shade"]]
+    # Constant styling comes from the data with ``scale=None`` (cheaper for Altair to
+    # validate than conditions), and filtered views are separate small data sets.
+    phase_labels = [
+        {"x": span["middle"], "label": fit_label(span["phase"], int(span["slots"] * step / CHAR_WIDTH))}
+        for span in spans
+    ]
+    # Room above the highest score for the phase names: more when they wrap.
+    lines = max((len(p["label"]) if isinstance(p["label"], list) else 1 for p in phase_labels), default=1)
+    top = high + 0.9 + (lines - 1) * LINE_HEIGHT * (high - low + 1.5) / height
+    y_scale = alt.Scale(domain=[low - 0.6, top], nice=False, zero=False)
     x_axis = (
         None
         if compact
@@ -154,16 +169,6 @@ def _build_curve(
         "y": alt.Y("emotion:Q", scale=y_scale, axis=y_axis),
     }
 
-    spans = layout.phase_spans()
-    for span in spans:
-        span["x"] = span["start"]
-        span["fill"] = BAND_FILLS[span["shade"]]
-    # Constant styling comes from the data with ``scale=None`` (cheaper for Altair to
-    # validate than conditions), and filtered views are separate small data sets.
-    phase_labels = [
-        {"x": span["middle"], "label": fit_label(span["phase"], span["slots"] * step // CHAR_WIDTH)}
-        for span in spans
-    ]
     bands = unit(
         "phases",
         {"type": "rect", "stroke": "white", "strokeWidth": 2},

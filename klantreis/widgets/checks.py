@@ -50,7 +50,7 @@ def code_problem(
     if not SLUG_RE.match(code):
         return tr("code_bad", language, code=code, example=slugify(code))
     if code in set(taken):
-        return tr("code_taken", language, code=code, thing=thing(table, language))
+        return tr("code_taken", language, code=code, other=tr(f"other_{table}", language))
     return None
 
 

@@ -23,11 +23,23 @@ from ..model import Journey
 #: Pixels across the curve's plot may take in a notebook or app page; the chart
 #: spreads its touchpoints over them.
 CURVE_WIDTH = 900
+#: Plot height: low enough that the curve and a row or two fit on a laptop screen.
+CURVE_HEIGHT = 170
 
 #: Keeps the curve at the top of the screen while the rows below it scroll past.
+#: Sticking needs every box around it to let it out: widget boxes and JupyterLab's
+#: output area clip their content, so only the boxes that hold the curve are opened.
 CURVE_CSS = """<style>
-.kr-curve-panel { position: sticky; top: 0; z-index: 5; background: var(--jp-layout-color0, #fff);
-  border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+@media (min-height: 640px) {
+  .kr-curve-panel { position: sticky; top: 0; z-index: 5; }
+  /* a row (or field) brought into view, e.g. by Tab, lands below the curve */
+  .kr-below-curve, .kr-below-curve * { scroll-margin-top: 400px; }
+}
+.kr-curve-panel { background: var(--jp-layout-color0, #fff); border-bottom: 1px solid #ddd;
+  padding-bottom: 4px; }
+.widget-box:has(.kr-curve-panel), .jp-OutputArea-output:has(.kr-curve-panel),
+.jp-OutputArea-child:has(.kr-curve-panel), .jp-Cell-outputArea:has(.kr-curve-panel)
+  { overflow: visible !important; }
 </style>"""
 
 
@@ -73,7 +85,7 @@ class CurvePanel:
             self.output.outputs = ()
             return
         charts = import_charts()
-        chart = charts.emotion_curve(journey, persona, scenario, width=self.width)
+        chart = charts.emotion_curve(journey, persona, scenario, width=self.width, height=CURVE_HEIGHT)
         spec = chart.to_dict(validate=False)
         self.output.outputs = ({
             "output_type": "display_data",

@@ -13,6 +13,7 @@ from ..session import ProjectSession
 from .curve import CurvePanel
 from .emotion_picker import EmotionPicker
 from .form import StepForm
+from .notice import Notice
 from .record_list import LABEL_STYLE
 from .selectors import JourneySelector
 
@@ -38,7 +39,9 @@ class EmotionRow:
             value=bool(row["critical"]), description=t("critical"), icon="star",
             layout=w.Layout(width="auto", align_self="center"),
         )
-        self.notice = form.new_notice()
+        self.notice = Notice()
+        self._mark_critical()
+        self.critical.observe(lambda _: self._mark_critical(), names="value")
         self.picker.observe(form.safely(lambda _: form.set_field(self, "emotion")), names="value")
         for name in ("why", "thoughts", "ideas", "critical"):
             getattr(self, name).observe(
@@ -49,6 +52,11 @@ class EmotionRow:
              self.why, self.thoughts, self.ideas],
             layout=w.Layout(border_bottom="1px solid #ddd", padding="6px 0"),
         )
+        self.widget.add_class("kr-below-curve")
+
+    def _mark_critical(self) -> None:
+        """A crucial moment shows in colour, not only as a pressed grey button."""
+        self.critical.button_style = "warning" if self.critical.value else ""
 
     def value(self, name: str) -> Any:
         """The value of field ``name`` as the model takes it."""

@@ -5,7 +5,8 @@ text field losing focus or Enter) is applied to the journey and saved at once; t
 status line then says "Opgeslagen om 14:32:05 (wijziging 3)" and flashes. Refused
 input changes nothing and shows its message in the :class:`~.notice.Notice` next to
 the field or button that caused it; the status line then says that not everything
-is saved.
+is saved. A message stays until its place is used again or the fields are
+reloaded from the journey.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class StepForm(ABC):
         return notice
 
     def clear_notices(self) -> None:
-        """Hide every message next to a field (a new change starts with a clean form)."""
+        """Hide every message next to a field (when the fields show saved values again)."""
         for notice in self._notices:
             notice.clear()
 
@@ -101,7 +102,8 @@ class StepForm(ABC):
         notice next to what was changed; the status line when None); returns False.
         Returns True when the change was applied: saved, or, when saving failed (a
         conflict), kept in memory with the reason in the status line."""
-        self.clear_notices()
+        if at is not None:
+            at.clear()
         try:
             self.session.apply(change)
         except JourneyError as err:
@@ -115,7 +117,6 @@ class StepForm(ABC):
 
     def refuse(self, key: str, /, at: Notice | None = None, **values: Any) -> bool:
         """Show the refusal text ``key`` in ``at`` (or the status line) and return False."""
-        self.clear_notices()
         return self.show_refusal(self.t("not_saved", message=self.t(key, **values)), at)
 
     def show_refusal(self, text: str, at: Notice | None, *, unsaved: bool = True) -> bool:
@@ -150,6 +151,7 @@ class StepForm(ABC):
             self.status.show("info", self.t("up_to_date", time=_now()))
 
     def _refresh_quietly(self) -> None:
+        self.clear_notices()  # every field shows its saved value again
         with self.filling():
             self.refresh()
 

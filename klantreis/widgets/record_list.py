@@ -179,6 +179,13 @@ class RecordList:
         self.select.value = keep if keep in keys else first
         self._load_fields()
 
+    def nearest(self, candidates: list[str]) -> str | None:
+        """The first of ``candidates`` (list keys, nearest first) still in the list,
+        preferring items to headings; None when none is."""
+        keys = set(self.ops.ids())
+        return next((k for k in candidates if k in keys), None) or next(
+            (k for k in candidates if heading_group(k) is not None), None)
+
     def _selection_changed(self) -> None:
         self.removal.stop_asking()
         self._load_fields()
@@ -186,6 +193,8 @@ class RecordList:
     def _load_fields(self) -> None:
         key = self.selected
         record = self.ops.read(key) if key else {}
+        for notice in self.notices.values():
+            notice.clear()  # the fields show saved values again
         with self.form.filling():
             self.id_label.value = (
                 f"<code>{self.form.t('code_of', code=key)}</code>" if key else ""

@@ -33,14 +33,16 @@ class RemovalBox:
         self.pending: str | None = None
         self.last: Removed | None = None
         self.question = w.HTML()
-        self.yes = w.Button(description=form.t("yes_remove"), button_style="danger", icon="trash")
-        self.cancel = w.Button(description=form.t("cancel"))
+        fit = {"width": "auto"}
+        self.yes = w.Button(description=form.t("yes_remove"), button_style="danger", icon="trash",
+                            layout=w.Layout(**fit))
+        self.cancel = w.Button(description=form.t("cancel"), layout=w.Layout(**fit))
         self.confirm_box = w.VBox(
             [self.question, w.HBox([self.yes, self.cancel])],
             layout=w.Layout(display="none", **BOX_LAYOUT),
         )
         self.undo_text = w.HTML()
-        self.undo_button = w.Button(description=form.t("undo"), icon="undo")
+        self.undo_button = w.Button(description=form.t("undo"), icon="undo", layout=w.Layout(**fit))
         self.undo_box = w.VBox(
             [self.undo_text, self.undo_button], layout=w.Layout(display="none", **BOX_LAYOUT)
         )
@@ -63,12 +65,11 @@ class RemovalBox:
             return
         table = records.ops.table
         problem = removal_problem(form.journey, table, key, form.language, self._where)
+        records.list_notice.clear()
         if problem:
-            form.clear_notices()
             form.show_refusal(form.t("not_removed", message=problem), records.list_notice,
                               unsaved=False)  # fmt: skip
             return
-        form.clear_notices()
         text = form.t("remove_question", name=display_name(records.ops.read(key)))
         going = len(owned_touchpoints(form.journey, table, key))
         if going:
@@ -93,6 +94,8 @@ class RemovalBox:
             return
         taken: list[Removed] = []
         table = records.ops.table
+        keys = [k for _, k in records.select.options]
+        after = keys[keys.index(key) + 1:] + keys[: keys.index(key)][::-1] if key in keys else []
         if not form.commit(lambda j: taken.append(take_out(j, table, key, where)),
                            at=records.list_notice):  # fmt: skip
             return
@@ -102,7 +105,7 @@ class RemovalBox:
         self.undo_text.value = html.escape(form.t(key_text, name=self.last.name, count=count))
         self.undo_box.layout.display = "flex"
         with form.filling():
-            records.refresh()
+            records.refresh(records.nearest(after))
 
     def undo(self) -> None:
         """Put the last removed item back (with its touchpoints) and select it."""

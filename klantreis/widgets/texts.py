@@ -72,10 +72,9 @@ TEXTS = Catalog("widgets", {
         "dashes, no spaces (for example ‘{example}’), or leave the box empty.",
     ),
     "code_taken": (
-        "de code ‘{code}’ hoort al bij een andere {thing}. Kies een andere code, of laat "
-        "het vak leeg.",
-        "the code ‘{code}’ already belongs to another {thing}. Choose another code, or "
-        "leave the box empty.",
+        "de code ‘{code}’ hoort al bij een {other}. Kies een andere code, of laat het vak leeg.",
+        "the code ‘{code}’ already belongs to {other}. Choose another code, or leave the "
+        "box empty.",
     ),
     "name_taken": (
         "er is al een {thing} met de naam ‘{name}’. Kies een naam waaraan je ze uit "
@@ -125,6 +124,11 @@ TEXTS = Catalog("widgets", {
     "thing_scenarios": ("scenario", "scenario"),
     "thing_touchpoints": ("touchpoint", "touchpoint"),
     "thing_opportunities": ("kans", "opportunity"),
+    "other_personas": ("andere persona", "another persona"),
+    "other_phases": ("andere fase", "another phase"),
+    "other_scenarios": ("ander scenario", "another scenario"),
+    "other_touchpoints": ("ander touchpoint", "another touchpoint"),
+    "other_opportunities": ("andere kans", "another opportunity"),
     # fields
     "title": ("Titel", "Title"),
     "goal": ("Doel", "Goal"),
