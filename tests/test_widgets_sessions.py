@@ -121,9 +121,9 @@ def test_show_step_builds_each_form_and_explains_problems(
     out = texts()
     assert "### Emotions" in out and "peak-end" in out
     assert show_step("emoties", persona="niemand") is None
-    assert texts() == "**Onbekende persona 'niemand'; kies uit: student, senior, ouder**"
+    assert texts() == "**persona 'niemand' bestaat niet; bekend: student, senior, ouder**"
     assert show_step("emoties", persona="niemand", language="en") is None
-    assert texts() == "**Unknown persona 'niemand'; choose from: student, senior, ouder**"
+    assert texts() == "**unknown persona 'niemand'; known: student, senior, ouder**"
     assert show_step("planning") is None
     assert "Onbekende stap 'planning'" in texts()
     project.write_text("title: [kapot\n", encoding="utf-8")

@@ -22,7 +22,7 @@ class DoelForm(StepForm):
         self.title_notice, self.goal_notice = self.new_notice(), self.new_notice()
         self.title.observe(self.safely(lambda _: self._set_title()), names="value")
         self.goal.observe(self.safely(lambda _: self.commit(
-            lambda j: setattr(j, "goal", self.goal.value), at=self.goal_notice)), names="value")
+            lambda j: j.set_goal(self.goal.value), at=self.goal_notice)), names="value")
         self.scenarios = RecordList(self, table_ops(
             self, "scenarios",
             add=lambda j, sid, name: j.add_scenario(sid, name),
@@ -35,11 +35,7 @@ class DoelForm(StepForm):
         self._refresh_quietly()
 
     def _set_title(self) -> None:
-        title = self.title.value.strip()
-        if not title:
-            self.refuse("empty_name", at=self.title_notice)
-            return
-        self.commit(lambda j: setattr(j, "title", title), at=self.title_notice)
+        self.commit(lambda j: j.set_title(self.title.value.strip()), at=self.title_notice)
 
     def refresh(self) -> None:
         """Show the saved title, goal and scenarios."""

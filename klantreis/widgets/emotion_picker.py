@@ -9,6 +9,8 @@ so the choice shows without relying on colour alone. "×" clears the choice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import anywidget
 import traitlets
 
@@ -104,7 +106,7 @@ _CSS = f"""
 """
 
 
-def scale_colours(scale: list[ScalePoint]) -> dict[int, str]:
+def scale_colours(scale: Sequence[ScalePoint]) -> dict[int, str]:
     """A colour per score: the lowest score red, the middle amber, the highest green."""
     scores = sorted(p.score for p in scale)
     if not scores:
@@ -137,7 +139,7 @@ class EmotionPicker(anywidget.AnyWidget):
     clear_text = traitlets.Unicode("").tag(sync=True)
     group_label = traitlets.Unicode("").tag(sync=True)
 
-    def __init__(self, scale: list[ScalePoint], value: int | None = None, language: str = "nl"):
+    def __init__(self, scale: Sequence[ScalePoint], value: int | None = None, language: str = "nl"):
         colours = scale_colours(scale)
         points = [
             {"score": p.score, "emoji": p.emoji, "label": p.label,

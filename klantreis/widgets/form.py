@@ -107,9 +107,9 @@ class StepForm(ABC):
         try:
             self.session.apply(change)
         except JourneyError as err:
-            # The model's own text (the core renders it in the project's language);
-            # the form adds only words in its own language around it.
-            return self.show_refusal(self.t("not_saved", message=str(err)), at)
+            # The model's own message, in the form's language; the form adds only words
+            # in that language around it.
+            return self.show_refusal(self.t("not_saved", message=err.text(self.language)), at)
         if refresh:
             self._refresh_quietly()
         self.save()
@@ -137,7 +137,10 @@ class StepForm(ABC):
         except SaveConflict as err:
             self.status.conflict(err.conflicts)
             return False
-        except (JourneyError, OSError) as err:
+        except JourneyError as err:
+            self.status.error(self.t("not_saved", message=err.text(self.language)))
+            return False
+        except OSError as err:
             self.status.error(self.t("not_saved", message=str(err)))
             return False
         self.status.saved(result)

@@ -9,7 +9,6 @@ from typing import Any
 import ipywidgets as w
 
 from ..analysis import missing
-from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm
 from .notice import Notice
@@ -80,7 +79,7 @@ class ReviewForm(StepForm):
 
     def _set_notes(self) -> None:
         notes = self.notes.value.strip()
-        self.commit(lambda j: _set_review_notes(j, notes), at=self.notices[""])
+        self.commit(lambda j: j.set_review_notes(notes), at=self.notices[""])
 
     def commit(self, change: Any, *, refresh: bool = False, at: Notice | None = None) -> bool:
         """Apply and save a change, then update the list of missing pieces."""
@@ -102,7 +101,3 @@ class ReviewForm(StepForm):
         self.notes.value = str(self.journey.review.get("notes") or "")
         self.opportunities.refresh()
         self.show_missing()
-
-
-def _set_review_notes(journey: Journey, notes: str) -> None:
-    journey.review = {**journey.review, "notes": notes}

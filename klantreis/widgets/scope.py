@@ -29,8 +29,7 @@ class ScopeForm(StepForm):
                           style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
 
     def _set(self, which: str, text: str) -> None:
-        self.commit(lambda j: setattr(j, "scope", {**j.scope, which: text.strip()}),
-                    at=self.notices[which])
+        self.commit(lambda j: j.set_scope(**{which: text.strip()}), at=self.notices[which])
 
     def refresh(self) -> None:
         """Show the saved start and end."""

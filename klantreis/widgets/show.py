@@ -86,12 +86,12 @@ def show_step(
     try:
         session = ProjectSession.open(path)
     except JourneyError as err:
-        return _message(tr("cannot_open", lang, message=str(err)))
+        return _message(tr("cannot_open", lang, message=err.text(lang)))
     lang = language or session.journey.language
     try:
         form = make_form(step, session, persona=persona, scenario=scenario, language=lang)
     except JourneyError as err:  # e.g. a persona the project does not have
-        return _message(str(err))
+        return _message(err.text(lang))
     display(Markdown(explanation(step, session, lang)), form.widget)
     return form
 

@@ -33,9 +33,6 @@ TEXTS = Catalog("widgets", {
     ),
     "up_to_date": ("Bijgewerkt om {time}", "Up to date at {time}"),
     "error": ("Er ging iets mis: {message}", "Something went wrong: {message}"),
-    "unknown_item": ("Onbekende {thing} {id!r}; kies uit: {known}",
-                     "Unknown {thing} {id!r}; choose from: {known}"),
-    "nothing_yet": ("nog geen", "none yet"),
     # project
     "no_project": (
         "Er is nog geen project gekozen. Start de werkmap met `klantreis lab mijnreis.yaml`, "
