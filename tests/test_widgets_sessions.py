@@ -94,6 +94,10 @@ def test_start_form_creates_then_opens(tmp_path: Path, monkeypatch: pytest.Monke
     assert "Onze reis" in form.summary.value
     form.create_button.click()
     assert form.status.kind == "error" and "already exists" in form.status.text
+    assert form.status.text.endswith("Choose ‘Open project’, or choose another name.")
+    form.path.value = "elders/nieuw.yaml"
+    form.open_button.click()
+    assert form.status.text.endswith("does not exist yet. Choose ‘Create new project’.")
     reopened = StartForm(str(tmp_path / "nieuw.yaml"))
     assert reopened.session is not None and reopened.session.journey.title == "Onze reis"
 

@@ -88,6 +88,8 @@ class StepForm(ABC):
                 return
             try:
                 handler(event)
+            except JourneyError as err:
+                self.status.error(self.t("error", message=err.text(self.language)))
             except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
                 self.status.error(self.t("error", message=str(err) or type(err).__name__))
 

@@ -73,7 +73,9 @@ class StartForm:
     def _guard(self, action: Callable[[], None]) -> None:
         try:
             action()
-        except (JourneyError, OSError) as err:
+        except JourneyError as err:
+            self.status.error(self.t("not_saved", message=err.text(self.language)))
+        except OSError as err:
             self.status.error(self.t("not_saved", message=str(err)))
         except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
             self.status.error(self.t("error", message=str(err) or type(err).__name__))
