@@ -38,16 +38,22 @@ SEGMENTS = {"Ik studeer": "student", "Ik ben met pensioen": "senior", "Ik werk e
 
 
 def make_long(path: Path, rows: int, journey: klantreis.Journey, seed: int = 1) -> None:
-    """A long survey: one answer per row, persona and touchpoint ids, some empty."""
+    """A long survey: one answer per row about a touchpoint of the respondent's persona's
+    journey, persona and touchpoint ids, about 3% empty answers."""
     rng = np.random.default_rng(seed)
     personas = np.array(journey.ids("personas"))
-    touchpoints = np.array(sorted(set(journey.journey("student", "huidig")["id"])))
+    persona = rng.integers(0, len(personas), rows)
+    touchpoint = np.empty(rows, dtype=object)
+    for i, pid in enumerate(personas):
+        own = np.array(list(journey.journey(pid, "huidig")["id"]), dtype=object)
+        mine = persona == i
+        touchpoint[mine] = own[rng.integers(0, len(own), int(mine.sum()))]
     scores = rng.integers(1, 6, rows).astype(object)
     scores[rng.random(rows) < 0.03] = ""
     pd.DataFrame({
         "respondent": rng.integers(1, rows // 5, rows),
-        "persona": personas[rng.integers(0, len(personas), rows)],
-        "touchpoint": touchpoints[rng.integers(0, len(touchpoints), rows)],
+        "persona": personas[persona],
+        "touchpoint": touchpoint,
         "score": scores,
     }).to_csv(path, index=False)
 
@@ -95,8 +101,8 @@ def main() -> None:
     parser.add_argument("--wide-rows", type=int, default=200_000)
     args = parser.parse_args()
     journey = klantreis.load(ROOT / "examples" / "sportschool.yaml")
-    shared = sorted(set.intersection(*(set(journey.journey(p, "huidig")["id"]) for p in SEGMENTS.values())))
-    questions = [f"Vraag over {tp}" for tp in shared][:12]
+    touchpoints = list(journey.journey("student", "huidig")["id"])[:12]  # some not in every journey
+    questions = [f"Vraag over {tp}" for tp in touchpoints]
     mapping = {
         "columns": {"persona": "Segment"},
         "questions": {q: q.removeprefix("Vraag over ") for q in questions},

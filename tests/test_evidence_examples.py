@@ -89,3 +89,69 @@ def test_the_web_export_and_the_interviews(journey) -> None:
         record = find(interviews.evidence, persona=persona, touchpoint=touchpoint, metric="interviews")
         assert record["n"] == rows["Interview"].nunique()
     assert interviews.source["skipped"] == {}
+
+
+def test_records_have_fixed_keys_plain_types_and_three_decimals(journey) -> None:
+    import yaml
+
+    from klantreis.evidence import EVIDENCE_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS
+
+    results = [
+        read_survey(journey, EVIDENCE_DIR / "enquete-2026-voorjaar.csv",
+                    mapping=EVIDENCE_DIR / "enquete-2026-voorjaar.yaml"),
+        read_calls(journey, EVIDENCE_DIR / "klantcontact-2026q1.csv",
+                   mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml"),
+        read_web(journey, EVIDENCE_DIR / "webstatistiek-2026q1.csv",
+                 mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml"),
+        read_interviews(journey, EVIDENCE_DIR / "interviews-2026.csv"),
+    ]
+    for result in results:
+        assert tuple(result.source) == SOURCE_FIELDS
+        assert all(tuple(r) == EVIDENCE_FIELDS for r in result.evidence)
+        assert all(tuple(q) == QUOTE_FIELDS for q in result.quotes)
+        # plain Python data: the safe YAML dumper refuses numpy scalars
+        text = yaml.safe_dump({"sources": [result.source], "evidence": result.evidence,
+                               "quotes": result.quotes}, allow_unicode=True)
+        assert yaml.safe_load(text)["evidence"] == result.evidence
+        for r in result.evidence:
+            assert bool(r["touchpoint"]) != bool(r["phase"])
+            for key in ("value", "sd", "ci_low", "ci_high"):
+                if isinstance(r[key], float):
+                    assert r[key] == round(r[key], 3)
+            if r["metric"] == "score":
+                assert r["ci_low"] is None or 1 <= r["ci_low"] <= r["value"] <= r["ci_high"] <= 5
+        frame = result.evidence_frame()
+        assert list(frame.columns) == list(EVIDENCE_FIELDS) and len(frame) == len(result.evidence)
+    assert [r.source["kind"] for r in results] == ["survey", "calls", "web", "interviews"]
+    assert {m for r in results for m in (e["metric"] for e in r.evidence)} == {
+        "score", "calls", "visits", "interviews"}
+
+
+def test_the_mapping_examples_in_the_docs_are_valid_for_the_example_project(journey) -> None:
+    import re
+
+    import yaml
+
+    from klantreis.evidence.mapping import (
+        as_mapping,
+        mapping_from_data,
+        resolve_answers,
+        resolve_personas,
+        resolve_targets,
+    )
+    from klantreis.evidence.scope import Scope
+
+    text = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+    assert len(blocks) == 5
+    scope = Scope(journey, "huidig")
+    kinds = []
+    for block in blocks:
+        mapping = mapping_from_data(yaml.safe_load(block), "docs", "nl")
+        checked = as_mapping(mapping, mapping.kind, "nl")
+        for key in ("questions", "reasons", "pages", "touchpoints"):
+            resolve_targets(checked, key, scope, "nl")
+        resolve_personas(checked, scope, "nl")
+        resolve_answers(checked, journey.scale, "nl")
+        kinds.append(mapping.kind)
+    assert kinds == ["survey", "survey", "calls", "web", "interviews"]

@@ -145,3 +145,25 @@ def test_counts_with_thousands_and_decimals(journey, tmp_path: Path) -> None:
     result = read_web(journey, path, persona="ouder")
     assert find(result.evidence, touchpoint="groepsles")["value"] == 1234 + 1000 + 7
     assert result.source["skipped"] == {"invalid_count": 1}
+
+
+def test_dates_in_the_forms_exports_write_them(journey, tmp_path: Path) -> None:
+    path = write(tmp_path, "log.csv", "tijdstip;reden\n03-01-2026 09:40;kinderopvang\n"
+                 "2026-01-02T23:30:00+01:00;kinderopvang\n5 maart 2026;kinderopvang\n"
+                 "31/03/2026 8:05;kinderopvang\n")
+    result = read_calls(journey, path, persona="ouder")
+    assert result.source["period"] == "2026-01-02/2026-03-31"
+    assert result.source["skipped"] == {}
+
+
+def test_dates_from_an_xlsx_sheet(journey, tmp_path: Path) -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    path = tmp_path / "log.xlsx"
+    pd.DataFrame({"Datum": [dt.datetime(2026, 1, 3, 10, 0), dt.datetime(2026, 2, 1), "15-02-2026"],
+                  "Contactreden": ["kinderopvang"] * 3}).to_excel(path, index=False)
+    result = read_calls(journey, path, persona="ouder")
+    assert result.source["period"] == "2026-01-03/2026-02-15"
+    assert find(result.evidence, touchpoint="kinderopvang")["value"] == 3

@@ -217,3 +217,10 @@ def test_many_rows_are_read_without_row_loops(journey, tmp_path: Path) -> None:
         values = scores[(frame["persona"] == persona)].dropna().tolist()
         assert_matches(find(result.evidence, persona=persona, touchpoint="groepsles"), values)
     assert result.source["skipped"] == {"empty": n // 6}
+
+
+def test_combined_dont_know_answers_are_skipped(journey, tmp_path: Path) -> None:
+    path = write(tmp_path, "c.csv", "persona,touchpoint,score\nsenior,koffiehoek,Weet niet / N.v.t.\n"
+                 "senior,koffiehoek,4\n")
+    result = read_survey(journey, path)
+    assert result.source["skipped"] == {"dont_know": 1}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from .calls import read_calls
 from .interviews import read_interviews
 from .mapping import KINDS, EvidenceMapping, load_mapping, mapping_from_data
-from .records import METRICS, EvidenceImport, Summary
+from .records import EVIDENCE_FIELDS, METRICS, QUOTE_FIELDS, SOURCE_FIELDS, EvidenceImport, Summary
 from .stats import t975, t_quantile
 from .survey import read_survey
 from .units import REASONS
@@ -31,6 +31,9 @@ READERS = {
 }
 
 __all__ = [
+    "EVIDENCE_FIELDS",
+    "QUOTE_FIELDS",
+    "SOURCE_FIELDS",
     "KINDS",
     "METRICS",
     "READERS",

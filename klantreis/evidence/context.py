@@ -234,10 +234,8 @@ def dates_per_row(column: Column | None, rows: int) -> tuple[np.ndarray, np.ndar
     """Per row: its date (NaT when none) and whether a date was written but unreadable."""
     if column is None:
         return np.full(rows, np.datetime64("NaT"), dtype="datetime64[ns]"), np.zeros(rows, dtype=bool)
-    parsed = values.parse_dates(column.values)
-    written = np.array([not values.is_empty(v) for v in column.values] + [False])
-    bad = written & np.isnat(np.append(parsed, np.datetime64("NaT")))
-    return column.lookup(parsed, np.datetime64("NaT"), "datetime64[ns]"), bad[column.codes]
+    days, bad = values.parse_days(column.values)
+    return column.lookup(days, np.datetime64("NaT"), "datetime64[ns]"), np.append(bad, False)[column.codes]
 
 
 def mark_outside_journey(ctx: ImportContext, units: Units) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from .context import ImportContext
 from .scope import PHASE, TOUCHPOINT, Target
@@ -18,6 +19,13 @@ from .units import Units
 
 METRICS = ("score", "calls", "visits", "interviews")
 DECIMALS = 3
+
+#: The keys of the three record kinds, in the order they are written.
+SOURCE_FIELDS = ("id", "kind", "file", "sha256", "rows_read", "rows_skipped", "skipped", "period",
+                 "imported", "mapping")
+EVIDENCE_FIELDS = ("source", "persona", "scenario", "touchpoint", "phase", "metric", "n", "value",
+                   "sd", "ci_low", "ci_high")
+QUOTE_FIELDS = ("id", "source", "interview", "persona", "scenario", "touchpoint", "text", "emotion")
 
 
 def rounded(value: Any) -> float | None:
@@ -81,6 +89,11 @@ class EvidenceImport:
     def report(self, language: str | None = None) -> str:
         """The summary as text (see :meth:`Summary.report`)."""
         return self.summary.report(language)
+
+    def evidence_frame(self) -> pd.DataFrame:
+        """The evidence records as a DataFrame (columns :data:`EVIDENCE_FIELDS`), e.g.
+        for a preview before the records are stored."""
+        return pd.DataFrame(self.evidence, columns=list(EVIDENCE_FIELDS))
 
 
 def group_keys(ctx: ImportContext, units: Units) -> np.ndarray:

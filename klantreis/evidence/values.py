@@ -135,8 +135,8 @@ class ScoreReader:
         if k in self.answers:
             mapped = self.answers[k]
             return Score(reason="dont_know") if mapped is None else Score(float(mapped))
-        if k in self.skip:
-            return Score(reason="dont_know")
+        if k in self.skip or ("/" in k and all(part.strip() in self.skip for part in k.split("/"))):
+            return Score(reason="dont_know")  # also "Weet niet / n.v.t."
         n = number(value)
         if n is not None:
             return Score(n) if self.low <= n <= self.high else Score(reason="out_of_scale")
@@ -145,28 +145,106 @@ class ScoreReader:
         return Score(reason="unknown")
 
 
+_DUTCH_MONTHS = {
+    "januari": "January", "februari": "February", "maart": "March", "mrt": "Mar", "mei": "May",
+    "juni": "June", "juli": "July", "augustus": "August", "oktober": "October", "okt": "Oct",
+}
+_DUTCH_MONTH = re.compile(r"\b(" + "|".join(_DUTCH_MONTHS) + r")\b", re.IGNORECASE)
+
+
+def parse_days(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Per value: its day (``datetime64[ns]`` at midnight; NaT when none) and whether
+    something was written that is no date. Times are cut off first ("03-01-2026 09:40"
+    -> "03-01-2026"), so a log of a million timestamps parses its few hundred days."""
+    keys: list[Any] = []
+    written: list[bool] = []
+    for value in values:
+        if isinstance(value, str):
+            text = value.strip()
+            keys.append(_day_part(text) if text else None)
+            written.append(bool(text))
+        elif is_empty(value):
+            keys.append(None)
+            written.append(False)
+        else:
+            keys.append(value.date() if isinstance(value, dt.datetime) else value)
+            written.append(True)
+    codes, days = pd.factorize(pd.Series(keys, dtype=object), use_na_sentinel=True)
+    parsed = np.append(parse_dates(list(days)), np.datetime64("NaT", "ns"))[codes]
+    return parsed, np.array(written, dtype=bool) & np.isnat(parsed)
+
+
+def _day_part(text: str) -> str:
+    colon = text.find(":")
+    if colon < 0:
+        return text
+    cut = max(text.rfind(" ", 0, colon), text.rfind("T", 0, colon))
+    return text[:cut].rstrip(", ") if cut > 0 else text
+
+
 def parse_dates(values: list[Any]) -> np.ndarray:
     """``datetime64[ns]`` per value; NaT for empty and unreadable ones. Day first
-    ("03-02-2026" is 3 February), unless the text starts with a year (ISO)."""
-    series = pd.Series([None if is_empty(v) or number(v) is not None else v for v in values],
-                       dtype=object)
-    first = next((v for v in series if isinstance(v, str)), "")
-    dayfirst = not _ISO_DATE.match(first.strip())
+    ("03-02-2026" is 3 February) unless the text starts with a year (ISO); Dutch month
+    names ("5 maart 2026") are understood."""
+    fast = _all_at_once(values)
+    if fast is not None:
+        return fast
+    series = pd.Series([_date_text(v) for v in values], dtype=object)
+    iso = series.map(lambda v: isinstance(v, str) and bool(_ISO_DATE.match(v)))
+    parsed = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    for part, dayfirst in ((series[iso], False), (series[~iso & series.notna()], True)):
+        if len(part):
+            parsed[part.index] = _to_datetime(part, dayfirst)
+    return np.asarray(parsed, dtype="datetime64[ns]")
+
+
+def _all_at_once(values: list[Any]) -> np.ndarray | None:
+    """All values in one pandas call when they are text or dates in one format (a log
+    of a million timestamps); None when any fails, for the careful way."""
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "datetime", "date"):
+        return None
+    series = pd.Series(values, dtype=object)
+    first = next((v for v in values if isinstance(v, str)), "")
+    try:
+        parsed = _to_datetime_once(series, dayfirst=not _ISO_DATE.match(first.strip()))
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if (parsed.isna() & series.notna()).any():
+        return None
+    return np.asarray(parsed, dtype="datetime64[ns]")
+
+
+def _to_datetime_once(series: pd.Series, dayfirst: bool) -> pd.Series:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas warns when it guesses a format
+        parsed = pd.to_datetime(series, errors="coerce", dayfirst=dayfirst)
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_localize(None)
+    return parsed
+
+
+def _date_text(value: Any) -> Any:
+    if is_empty(value) or number(value) is not None:
+        return None  # a bare number is no date
+    if isinstance(value, str):
+        return _DUTCH_MONTH.sub(lambda m: _DUTCH_MONTHS[m.group(1).lower()], value.strip())
+    return value
+
+
+def _to_datetime(part: pd.Series, dayfirst: bool) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pandas warns when it guesses a format
         try:
-            parsed = pd.to_datetime(series, errors="coerce", dayfirst=dayfirst)
-            missing = parsed.isna() & series.notna()
-            if missing.any():
-                again = pd.to_datetime(series[missing], errors="coerce", dayfirst=dayfirst,
+            parsed = pd.to_datetime(part, errors="coerce", dayfirst=dayfirst)
+            if parsed.isna().any():
+                again = pd.to_datetime(part[parsed.isna()], errors="coerce", dayfirst=dayfirst,
                                        format="mixed")
-                parsed = parsed.astype(object).where(~missing, again)
-                parsed = pd.to_datetime(parsed)
+                parsed = pd.to_datetime(parsed.astype(object).where(parsed.notna(), again))
+            if getattr(parsed.dt, "tz", None) is not None:
+                parsed = parsed.dt.tz_localize(None)
         except (ValueError, TypeError):
-            parsed = pd.Series([_one_date(v, dayfirst) for v in series])
-        if getattr(parsed.dt, "tz", None) is not None:
-            parsed = parsed.dt.tz_localize(None)
-    return np.asarray(parsed, dtype="datetime64[ns]")
+            parsed = pd.Series([_one_date(v, dayfirst) for v in part], index=part.index)
+    return parsed.astype("datetime64[ns]")
 
 
 def _one_date(value: Any, dayfirst: bool) -> pd.Timestamp:
