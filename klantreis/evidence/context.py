@@ -9,7 +9,7 @@ import fnmatch
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +30,9 @@ from .reading import Column, SourceFile, open_source
 from .scope import Scope, Target
 from .texts import counted, fail, listing, text
 from .units import CODE, Units, reason_codes
+
+if TYPE_CHECKING:
+    from .records import EvidenceImport
 
 MappingArg = EvidenceMapping | Mapping[str, Any] | str | Path | None
 
@@ -73,6 +76,42 @@ class ImportContext:
         """The mapping as used: the file's content plus the columns actually read."""
         data = {**(self.mapping.data if self.mapping else {}), **self.used, "columns": dict(self.columns)}
         return {key: data[key] for key in ALL_KEYS if key in data and key != "kind"}
+
+
+Reader = Callable[..., "EvidenceImport"]
+
+
+def reader(kind: str, body: Callable[[ImportContext], EvidenceImport]) -> Reader:
+    """The public ``read_<kind>`` function: check the arguments and open the file
+    (:func:`prepare`), then let ``body`` read it. ``body``'s docstring documents it."""
+
+    def read(
+        journey: Journey,
+        path: str | Path,
+        mapping: MappingArg = None,
+        source: str | None = None,
+        persona: str | None = None,
+        scenario: str | None = None,
+        *,
+        imported: str | None = None,
+    ) -> EvidenceImport:
+        return body(prepare(kind, journey, path, mapping, source, persona, scenario, imported))
+
+    read.__name__ = read.__qualname__ = f"read_{kind}"
+    read.__doc__ = (body.__doc__ or "") + ARGUMENTS_DOC
+    read.__module__ = body.__module__
+    return read
+
+
+ARGUMENTS_DOC = """
+    Arguments: ``journey`` (read, never changed); ``path`` (CSV or .xlsx); ``mapping``: a
+    mapping file, its loaded :class:`EvidenceMapping` or a plain dict (see
+    docs/evidence.md); ``source``: the source id (default: from the file name);
+    ``persona``/``scenario``: whose journey the rows belong to when the file has no
+    persona column (default scenario: the project's first); ``imported``: the import
+    date (default: today). Returns an :class:`EvidenceImport`; bad input raises
+    :class:`~klantreis.errors.JourneyError` with a message in the journey's language.
+    """
 
 
 def prepare(kind: str, journey: Journey, path: str | Path, mapping: MappingArg,
@@ -236,6 +275,21 @@ def dates_per_row(column: Column | None, rows: int) -> tuple[np.ndarray, np.ndar
         return np.full(rows, np.datetime64("NaT"), dtype="datetime64[ns]"), np.zeros(rows, dtype=bool)
     days, bad = values.parse_days(column.values)
     return column.lookup(days, np.datetime64("NaT"), "datetime64[ns]"), np.append(bad, False)[column.codes]
+
+
+def place(ctx: ImportContext, units: Units, rows: int, role: str, key: str, unmapped_reason: str,
+          strict: bool, weights: np.ndarray | None = None) -> np.ndarray:
+    """Attribute per-row units: skip unreadable dates, give each unit its persona and
+    its target (from the column of ``role``, see :func:`targets_per_row`) and skip
+    touchpoints outside the persona's journey. Returns the date per row."""
+    dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
+    units.mark(bad_dates, "invalid_date")
+    units.persona, codes = personas_per_row(ctx, rows)
+    units.mark_codes(codes)
+    units.target, codes = targets_per_row(ctx, role, key, unmapped_reason, strict, weights)
+    units.mark_codes(codes)
+    mark_outside_journey(ctx, units)
+    return dates
 
 
 def mark_outside_journey(ctx: ImportContext, units: Units) -> None:

@@ -8,45 +8,25 @@ that was sampled.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..model import Journey
 from . import values
 from .columns import require
-from .context import (
-    ImportContext,
-    MappingArg,
-    dates_per_row,
-    mark_outside_journey,
-    personas_per_row,
-    prepare,
-    read_roles,
-    scores_per_row,
-    targets_per_row,
-)
+from .context import ImportContext, place, read_roles, reader, scores_per_row
 from .records import EvidenceImport, count_records, finish, group_keys, rounded, score_records
 from .units import CODE, Units
 
 
-def read_interviews(
-    journey: Journey,
-    path: str | Path,
-    mapping: MappingArg = None,
-    source: str | None = None,
-    persona: str | None = None,
-    scenario: str | None = None,
-    *,
-    imported: str | None = None,
-) -> EvidenceImport:
-    """Read a table of interview quotes (interview id, persona, touchpoint, quote,
-    optional emotion) into quote records, ``interviews`` counts and, where emotions are
-    given, ``score`` means over interviews. An emotion outside the scale is dropped
-    (the quote is kept) and counted as ``out_of_scale``. The other arguments work as in
-    :func:`read_survey`."""
-    ctx = prepare("interviews", journey, path, mapping, source, persona, scenario, imported)
+def _read_interviews(ctx: ImportContext) -> EvidenceImport:
+    """Read a table of interview quotes (interview id, touchpoint, quote, optional
+    persona, emotion and date) into quote records, ``interviews`` counts (distinct
+    interviews) and, where emotions are given, ``score`` means over interviews. An
+    emotion outside the scale is dropped (the quote is kept) and counted as
+    ``out_of_scale``; touchpoint values must be ids unless the mapping's
+    ``touchpoints`` places them.
+    """
     for role in ("interview", "touchpoint", "quote"):
         require(ctx.columns, role, ctx.file, ctx.language)
     roles = ["interview", "persona", "touchpoint", "quote", "emotion", "date"]
@@ -60,14 +40,7 @@ def read_interviews(
     has_quote = quote.lookup([bool(t) for t in texts], False, bool)
     emotion, emotion_codes = _emotions(ctx, rows)
     units.mark(~has_quote & np.isnan(emotion), "empty_quote")
-    dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
-    units.mark(bad_dates, "invalid_date")
-    units.persona, codes = personas_per_row(ctx, rows)
-    units.mark_codes(codes)
-    units.target, codes = targets_per_row(ctx, "touchpoint", "touchpoints", "unmapped_touchpoint",
-                                          strict=True)
-    units.mark_codes(codes)
-    mark_outside_journey(ctx, units)
+    dates = place(ctx, units, rows, "touchpoint", "touchpoints", "unmapped_touchpoint", strict=True)
 
     usable = units.usable
     groups = group_keys(ctx, units)
@@ -111,3 +84,6 @@ def _quotes(ctx: ImportContext, units: Units, interview_codes: np.ndarray, inter
             "emotion": None if score is None else (int(score) if float(score).is_integer() else score),
         })
     return out
+
+
+read_interviews = reader("interviews", _read_interviews)

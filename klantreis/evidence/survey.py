@@ -9,25 +9,20 @@ skipped and counted, never read as 0.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from ..model import Journey
 from . import values
 from .columns import header_key, require
 from .context import (
     ImportContext,
-    MappingArg,
     dates_per_row,
     distinct_personas,
     distinct_scores,
     mark_outside_journey,
-    personas_per_row,
-    prepare,
+    place,
     read_roles,
+    reader,
     scores_per_row,
-    targets_per_row,
 )
 from .mapping import resolve_targets
 from .reading import column_list
@@ -40,27 +35,13 @@ from .units import Units
 _WIDE_ROLES = ("respondent", "persona", "date")
 
 
-def read_survey(
-    journey: Journey,
-    path: str | Path,
-    mapping: MappingArg = None,
-    source: str | None = None,
-    persona: str | None = None,
-    scenario: str | None = None,
-    *,
-    imported: str | None = None,
-) -> EvidenceImport:
-    """Read a survey export (CSV or .xlsx, wide or long) into ``score`` aggregates.
-
-    ``mapping``: a mapping file, its loaded :class:`EvidenceMapping` or a plain dict
-    (see docs/evidence.md); without one, columns named after touchpoint ids (wide) or
-    the columns ``respondent, persona, touchpoint, score`` (long) are recognised and
-    anything unmatched stops the import. ``persona``/``scenario``: whose journey the rows
-    belong to when the file has no persona column (default scenario: the first).
-    ``source``: the source id (default: from the file name); ``imported``: the import
-    date (default: today). The journey is read, never changed.
+def _read_survey(ctx: ImportContext) -> EvidenceImport:
+    """Read a survey export, wide (a row per respondent, a column per question) or long
+    (a row per answer: touchpoint and score), into ``score`` aggregates: mean, sample
+    sd and 95% t-interval per persona × touchpoint. Without a mapping, columns named
+    after touchpoint ids (wide) or the columns ``respondent, persona, touchpoint,
+    score`` (long) are recognised, and anything that cannot be matched stops the import.
     """
-    ctx = prepare("survey", journey, path, mapping, source, persona, scenario, imported)
     layout = ctx.mapping.data.get("format") if ctx.mapping else None
     if layout is None:
         layout = "long" if {"touchpoint", "score"} <= set(ctx.columns) else "wide"
@@ -75,13 +56,7 @@ def _long(ctx: ImportContext) -> EvidenceImport:
     units = Units.per_row(rows)
     units.value, codes = scores_per_row(ctx, "score")
     units.mark_codes(codes)
-    dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
-    units.mark(bad_dates, "invalid_date")
-    units.persona, codes = personas_per_row(ctx, rows)
-    units.mark_codes(codes)
-    units.target, codes = targets_per_row(ctx, "touchpoint", "questions", "unmapped_question", strict=True)
-    units.mark_codes(codes)
-    mark_outside_journey(ctx, units)
+    dates = place(ctx, units, rows, "touchpoint", "questions", "unmapped_question", strict=True)
     evidence = score_records(ctx, group_keys(ctx, units), units.value[units.usable])
     return finish(ctx, units, rows, dates, evidence)
 
@@ -164,3 +139,6 @@ def _question_columns(ctx: ImportContext) -> dict[str, Target]:
     if not found:
         fail("no_questions", language, file=file.name)
     return found
+
+
+read_survey = reader("survey", _read_survey)

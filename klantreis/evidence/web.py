@@ -7,40 +7,21 @@ glob (``/abonnementen*``); pages it does not map are listed with their visits.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from ..model import Journey
 from . import values
 from .columns import require
-from .context import (
-    MappingArg,
-    dates_per_row,
-    mark_outside_journey,
-    personas_per_row,
-    prepare,
-    read_roles,
-    targets_per_row,
-)
+from .context import ImportContext, place, read_roles, reader
 from .records import EvidenceImport, count_records, finish, group_keys
 from .units import Units
 
 
-def read_web(
-    journey: Journey,
-    path: str | Path,
-    mapping: MappingArg = None,
-    source: str | None = None,
-    persona: str | None = None,
-    scenario: str | None = None,
-    *,
-    imported: str | None = None,
-) -> EvidenceImport:
-    """Read an analytics export (CSV or .xlsx: page or event, count, optional date)
-    into ``visits`` counts. Counts such as "1.234" are read as thousands. The other
-    arguments work as in :func:`read_survey`."""
-    ctx = prepare("web", journey, path, mapping, source, persona, scenario, imported)
+def _read_web(ctx: ImportContext) -> EvidenceImport:
+    """Read an analytics export (page or event, count, optional date and persona) into
+    ``visits`` counts. Pages map through the mapping's ``pages`` (exact names first,
+    then globs in order) or equal a touchpoint or phase id; counts such as "1.234" are
+    thousands; unmapped pages are listed with their visits.
+    """
     require(ctx.columns, "page", ctx.file, ctx.language)
     rows = read_roles(ctx, ["page", "count", "date", "persona"], text_roles=("count",))
     units = Units.per_row(rows)
@@ -53,12 +34,9 @@ def read_web(
     page = ctx.read["page"]
     ok = page.codes >= 0
     visits = np.bincount(page.codes[ok], weights=np.nan_to_num(units.value[ok]), minlength=len(page.values))
-    units.target, codes = targets_per_row(ctx, "page", "pages", "unmapped_page", strict=False, weights=visits)
-    units.mark_codes(codes)
-    dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
-    units.mark(bad_dates, "invalid_date")
-    units.persona, codes = personas_per_row(ctx, rows)
-    units.mark_codes(codes)
-    mark_outside_journey(ctx, units)
+    dates = place(ctx, units, rows, "page", "pages", "unmapped_page", strict=False, weights=visits)
     evidence = count_records(ctx, group_keys(ctx, units), "visits", units.value[units.usable])
     return finish(ctx, units, rows, dates, evidence)
+
+
+read_web = reader("web", _read_web)
