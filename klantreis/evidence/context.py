@@ -78,6 +78,10 @@ class ImportContext:
         return {key: data[key] for key in ALL_KEYS if key in data and key != "kind"}
 
 
+#: Roles read as plain text rather than categorical: timestamps have nearly as many
+#: distinct values as rows, which pandas' chunked categorical reading handles slowly.
+TEXT_ROLES = ("date",)
+
 Reader = Callable[..., "EvidenceImport"]
 
 
@@ -264,7 +268,8 @@ def read_roles(ctx: ImportContext, roles: list[str], text_roles: tuple[str, ...]
     """Read the columns of the ``roles`` found (nothing else) into ``ctx.read``; return
     the number of data rows."""
     wanted = {r: ctx.columns[r] for r in roles if r in ctx.columns}
-    rows, coded = ctx.file.read(list(wanted.values()), text=[wanted[r] for r in text_roles if r in wanted])
+    as_text = [wanted[r] for r in (*text_roles, *TEXT_ROLES) if r in wanted]
+    rows, coded = ctx.file.read(list(wanted.values()), text=as_text)
     ctx.read = {r: coded[c] for r, c in wanted.items()}
     return rows
 

@@ -14,6 +14,7 @@ import numpy as np
 from . import values
 from .columns import header_key, require
 from .context import (
+    TEXT_ROLES,
     ImportContext,
     dates_per_row,
     distinct_personas,
@@ -68,7 +69,8 @@ def _wide(ctx: ImportContext) -> EvidenceImport:
     questions = _question_columns(ctx)
     ctx.columns = {r: c for r, c in ctx.columns.items() if r in _WIDE_ROLES}
     roles = {r: c for r, c in ctx.columns.items() if r != "respondent"}
-    rows, coded = ctx.file.read([*roles.values(), *questions])
+    rows, coded = ctx.file.read([*roles.values(), *questions],
+                                text=[c for r, c in roles.items() if r in TEXT_ROLES])
     ctx.read = {r: coded[c] for r, c in roles.items()}
     person_of, person_code = distinct_personas(ctx)
     segment = ctx.read.get("persona")
