@@ -19,7 +19,7 @@ and :func:`resolve_answers` check the ids and scores against a journey.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -245,7 +245,7 @@ def resolve_personas(mapping: EvidenceMapping | None, scope: Scope, language: st
     return resolved
 
 
-def resolve_answers(mapping: EvidenceMapping | None, scale: list[ScalePoint],
+def resolve_answers(mapping: EvidenceMapping | None, scale: Sequence[ScalePoint],
                     language: str) -> dict[str, float | None]:
     """The mapping's ``answers`` as matching key -> score (None: skip); a score that is
     not on the journey's scale is refused."""
@@ -261,6 +261,6 @@ def resolve_answers(mapping: EvidenceMapping | None, scale: list[ScalePoint],
     return resolved
 
 
-def describe_scale(scale: list[ScalePoint]) -> str:
+def describe_scale(scale: Sequence[ScalePoint]) -> str:
     """``1 (boos 😠), 2 (gefrustreerd 😞), ...`` for messages."""
     return ", ".join(f"{p.score} ({' '.join(x for x in (p.label, p.emoji) if x)})" for p in scale)

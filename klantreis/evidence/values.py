@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,7 +112,7 @@ class ScoreReader:
 
     def __init__(
         self,
-        scale: list[ScalePoint],
+        scale: Sequence[ScalePoint],
         answers: Mapping[str, float | None] | None = None,
         skip: list[str] | None = None,
     ):
