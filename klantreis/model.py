@@ -19,7 +19,8 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from .errors import JourneyError
-from .fields import TABLES, record_from_row
+from .fields import TABLES
+from .frames import record_from_row
 from .messages import LANGUAGES, Catalog
 from .named_changes import NamedChanges
 from .scale import Scale, ScalePoint
