@@ -115,6 +115,7 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
         raise ValidationError(
             [Problem("project", "the sheet 'project' (key, value) is missing", None, source)]
         )
+    _require_columns(tables, "project", ("key", "value"), source)
     project = {
         str(k): _cell(v)
         for k, v in zip(tables["project"]["key"], tables["project"]["value"], strict=True)
@@ -145,9 +146,20 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
                 lines[(table, i)] = i + 2
     answers = {}
     if "review" in tables:
+        _require_columns(tables, "review", ("question", "answer"), source)
         answers = {str(r["question"]): r.get("answer") or "" for r in _rows(tables["review"])}
     data["review"] = {"answers": answers, "notes": project.get("review_notes") or ""}
     return journey_from_data(data, lines, source)
+
+
+def _require_columns(
+    tables: dict[str, pd.DataFrame], sheet: str, columns: tuple[str, ...], source: str
+) -> None:
+    missing = [c for c in columns if c not in tables[sheet].columns]
+    if missing:
+        message = (f"the sheet '{sheet}' needs the columns {', '.join(columns)} in its first "
+                   f"row; missing: {', '.join(missing)}")  # fmt: skip
+        raise ValidationError([Problem(sheet, message, 1, source)])
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:

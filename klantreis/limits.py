@@ -8,7 +8,8 @@ the memory or hang the workbook, so every reader checks its input *before* parsi
 - an ``.xlsx`` is a zip archive: what it unpacks to counts against the same limit,
   so a small "zip bomb" that unpacks to gigabytes is refused before it is unpacked;
 - a table (a sheet, a CSV file) may have at most :data:`MAX_ROWS` rows, counted while
-  the rows stream in, so a huge table is refused without loading it.
+  the rows stream in, so a huge table is refused without loading it; a sheet may use
+  at most :data:`MAX_COLUMNS` columns.
 
 The limits can be raised for the rare real case: ``--max-mb`` on the command line,
 the environment variables ``KLANTREIS_MAX_MB`` and ``KLANTREIS_MAX_ROWS``, or in code
@@ -31,6 +32,9 @@ from .messages import Catalog
 
 MAX_FILE_MB = 50
 MAX_ROWS = 100_000
+#: Columns a sheet may use: far more than any table has (a column that is not a field
+#: of its table is refused anyway), few enough that a row cannot be made huge.
+MAX_COLUMNS = 100
 MAX_MB_ENV = "KLANTREIS_MAX_MB"
 MAX_ROWS_ENV = "KLANTREIS_MAX_ROWS"
 MB = 1024 * 1024

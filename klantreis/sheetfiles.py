@@ -14,12 +14,15 @@ in (see :mod:`klantreis.limits`). Anything wrong with the file is a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 import warnings
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from xml.parsers import expat
 
 import pandas as pd
 
@@ -34,6 +37,9 @@ FORMULA_START = "=+-@\t\r"
 # number of apostrophes: then "=x" is written "'=x" and "'=x" is written "''=x",
 # while "'s-Hertogenbosch" (an apostrophe not before a formula character) stays as it is.
 _MARKED = re.compile(r"'*[=+\-@\t\r]")
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_ROW, _CELL = f"{_MAIN} row", f"{_MAIN} c"
+_COLUMN = re.compile(r"[A-Za-z]{1,7}")
 
 TEXTS = Catalog("sheetfiles", {
     "unreadable": (
@@ -65,6 +71,12 @@ TEXTS = Catalog("sheetfiles", {
     "twice": (
         "{file}: {table}: de kolom {name!r} staat twee keer in de kopregel",
         "{file}: {table}: the column {name!r} appears twice in the header",
+    ),
+    "wide_sheet": (
+        "{file}: een werkblad ({member}) heeft een rij met een cel in kolom {column}; "
+        "een tabel heeft hooguit {limit} kolommen, dus klantreis leest dit bestand niet",
+        "{file}: a worksheet ({member}) has a row with a cell in column {column}; a table "
+        "has at most {limit} columns, so klantreis does not read this file",
     ),
     "unnamed": (
         "{file}: {table}: kolom {column} heeft waarden maar geen naam in de kopregel",
@@ -125,16 +137,25 @@ def _read_csv(path: Path) -> pd.DataFrame:
                 if len(row) > len(header):
                     raise JourneyError(TEXTS.text("too_wide", None, file=source, width=len(header),
                                                   line=reader.line_num, count=len(row)))  # fmt: skip
-                body.append([restore(cell) for cell in row] + [""] * (len(header) - len(row)))
+                body.append([restore(cell) for cell in row])
     except UnicodeDecodeError:
-        line = (reader.line_num + 1) if reader else 1
-        raise JourneyError(TEXTS.text("not_utf8", None, file=source, line=line)) from None
+        raise JourneyError(TEXTS.text("not_utf8", None, file=source, line=_bad_line(path))) from None
     except csv.Error as err:
         line = reader.line_num if reader else 1
         raise JourneyError(TEXTS.text("bad_csv", None, file=source, line=line, reason=err)) from None
     finally:
         csv.field_size_limit(old_limit)
     return _frame(header, body, source, path.name)
+
+
+def _bad_line(path: Path) -> int:
+    """The line of the first byte that is not UTF-8 (the file is within the limit)."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return raw[: err.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)].count(b"\n") + 1
+    return 1
 
 
 def _nonblank(rows: Iterable[list[str]]) -> Iterator[list[str]]:
@@ -183,6 +204,7 @@ def read_xlsx(path: Path) -> dict[str, pd.DataFrame]:
     source = str(path)
     tables = {}
     try:
+        _check_columns(path)
         with warnings.catch_warnings():
             # openpyxl warns about features it skips (styles, extensions); not our business
             warnings.simplefilter("ignore")
@@ -191,13 +213,13 @@ def read_xlsx(path: Path) -> dict[str, pd.DataFrame]:
                 for sheet in book.worksheets:
                     # the stored size of a sheet may lie; rows are padded to it otherwise
                     sheet.reset_dimensions()
-                    rows = _nonblank(
-                        [_value(c) for c in _trimmed(row)]
-                        for row in limits.limit_rows(sheet.iter_rows(), source, sheet.title,
-                                                     header=True)
-                    )
-                    header = [("" if v is None else str(v)) for v in next(rows, [])]
-                    body = [row + [""] * (len(header) - len(row)) for row in rows]
+                    with contextlib.closing(sheet.iter_rows()) as cells:
+                        rows = _nonblank(
+                            [_value(c) for c in _trimmed(row)]
+                            for row in limits.limit_rows(cells, source, sheet.title, header=True)
+                        )
+                        header = [("" if v is None else str(v)) for v in next(rows, [])]
+                        body = list(rows)
                     tables[str(sheet.title)] = _frame(header, body, source, str(sheet.title))
             finally:
                 book.close()
@@ -206,6 +228,47 @@ def read_xlsx(path: Path) -> dict[str, pd.DataFrame]:
     except Exception as err:  # openpyxl raises many kinds for a damaged file
         raise JourneyError(TEXTS.text("unreadable", None, file=source, reason=err)) from None
     return tables
+
+
+def _check_columns(path: Path) -> None:
+    """Refuse a workbook with a row that reaches beyond :data:`limits.MAX_COLUMNS`
+    (or holds more cells than that), streaming over every XML part of the archive
+    before openpyxl sees it: openpyxl pads each row to its last cell, so a few bytes
+    (``<c r="XFD1"/>``) would otherwise become 16,384 cells per row."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.lower().endswith(".xml"):
+                with archive.open(info) as member:
+                    _scan_rows(member, str(path), info.filename)
+
+
+def _scan_rows(member: IO[bytes], source: str, name: str) -> None:
+    cells = 0
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal cells
+        if tag == _ROW:
+            cells = 0
+        elif tag == _CELL:
+            cells += 1
+            letters = _COLUMN.match(attrs.get("r", ""))
+            column = _column_number(letters.group()) if letters else cells
+            if max(cells, column) > limits.MAX_COLUMNS:
+                raise JourneyError(TEXTS.text("wide_sheet", None, file=source, member=name,
+                                              column=max(cells, column),
+                                              limit=limits.MAX_COLUMNS))  # fmt: skip
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    with contextlib.suppress(expat.ExpatError):  # a damaged part: openpyxl will say so
+        parser.ParseFile(member)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _trimmed(row: Sequence[Any]) -> Sequence[Any]:
@@ -243,7 +306,7 @@ def _frame(header: list[str], body: list[list[Any]], source: str, table: str) ->
             raise JourneyError(TEXTS.text("twice", None, file=source, table=table, name=name))
         keep.append(i)
     columns = [header[i] for i in keep]
-    rows = [[row[i] for i in keep] for row in body]
+    rows = [[row[i] if i < len(row) else "" for i in keep] for row in body]
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
