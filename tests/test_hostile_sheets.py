@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from klantreis import JourneyError, ValidationError
+from klantreis import JourneyError
 from klantreis.exchange import export_journey, read_journey
 from klantreis.messages import use_language
 
@@ -93,40 +93,25 @@ def test_formulas_are_not_run_on_import(workbook):
     assert journey.name_of("phases", "huren") == "huren"
 
 
-def test_a_sheet_column_without_a_name_but_with_values(workbook):
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value", "message"),
+    [
+        ("phases", "H2", "notitie", "{path}: phases: column 8 has values but no name in the header"),
+        ("phases", "C1", "name", "{path}: phases: the column 'name' appears twice in the header"),
+        ("project", "A1", "sleutel", "1 problem:\n  - {path}:1: project: the sheet 'project' "
+         "needs the columns key, value in its first row; missing: key"),
+    ],
+    ids=["unnamed-column", "name-twice", "project-without-key"],
+)  # fmt: skip
+def test_sheet_headers_that_do_not_fit(workbook, sheet, cell, value, message):
     from openpyxl import load_workbook
 
     book = load_workbook(workbook)
-    book["phases"]["H2"] = "notitie"
+    book[sheet][cell] = value
     book.save(workbook)
     with use_language("en"), pytest.raises(JourneyError) as info:
         read_journey(workbook)
-    assert str(info.value) == f"{workbook}: phases: column 8 has values but no name in the header"
-
-
-def test_a_column_name_used_twice(workbook):
-    from openpyxl import load_workbook
-
-    book = load_workbook(workbook)
-    book["phases"]["C1"] = "name"
-    book.save(workbook)
-    with use_language("en"), pytest.raises(JourneyError) as info:
-        read_journey(workbook)
-    assert str(info.value) == f"{workbook}: phases: the column 'name' appears twice in the header"
-
-
-def test_a_project_sheet_without_its_columns(workbook):
-    from openpyxl import load_workbook
-
-    book = load_workbook(workbook)
-    book["project"]["A1"] = "sleutel"
-    book.save(workbook)
-    with pytest.raises(ValidationError) as info:
-        read_journey(workbook)
-    assert str(info.value.problems[0]) == (
-        f"{workbook}:1: project: the sheet 'project' needs the columns key, value in its first "
-        "row; missing: key"
-    )
+    assert str(info.value) == message.format(path=workbook)
 
 
 # ------------------------------------------------------------------ CSV
