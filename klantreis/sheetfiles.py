@@ -27,8 +27,8 @@ from xml.parsers import expat
 import pandas as pd
 
 from . import limits
+from .atomic import write_atomic
 from .errors import JourneyError
-from .fileformat import write_atomic
 from .messages import Catalog
 
 # OWASP's CSV-injection list: a cell starting with one of these is run as a formula.

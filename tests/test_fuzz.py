@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 
 from klantreis import JourneyError, dumps, load, loads
 from klantreis.exchange import export_journey, read_journey
-from klantreis.fileformat import decode
 from tests.conftest import EXAMPLES_DIR, build_small_journey
 
 FUZZ = settings(derandomize=True, database=None, deadline=None,
@@ -101,7 +100,11 @@ def loads_or_refuses(read: Any, *args: Any) -> None:
 
 # ------------------------------------------------------------------ project file
 def load_bytes(raw: bytes) -> Any:
-    return loads(decode(raw, "fuzz.yaml"), "fuzz.yaml")
+    """``klantreis.load`` of a file holding ``raw``: read, decoded and ``loads``."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reis.yaml"
+        path.write_bytes(raw)
+        return load(path)
 
 
 @settings(FUZZ, max_examples=120 * SCALE)

@@ -109,9 +109,10 @@ def test_sheet_headers_that_do_not_fit(workbook, sheet, cell, value, message):
     book = load_workbook(workbook)
     book[sheet][cell] = value
     book.save(workbook)
-    with use_language("en"), pytest.raises(JourneyError) as info:
-        read_journey(workbook)
-    assert str(info.value) == message.format(path=workbook)
+    with use_language("en"):
+        with pytest.raises(JourneyError) as info:
+            read_journey(workbook)
+        assert str(info.value) == message.format(path=workbook)
 
 
 # ------------------------------------------------------------------ CSV
