@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check project files and list every problem")
     p.add_argument("files", nargs="+")
+    _max_mb_option(p)
 
     p = sub.add_parser(
         "export",
@@ -57,11 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, dest="target")
     p.add_argument("--persona", default=None, help="for a map: the persona (default: the first)")
     p.add_argument("--scenario", default=None, help="for a map: the scenario (default: the first)")
+    _max_mb_option(p)
 
     p = sub.add_parser("import", help="import a .xlsx, .json or CSV folder into a project file")
     p.add_argument("source")
     p.add_argument("--to", required=True, dest="target")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    _max_mb_option(p)
     p = sub.add_parser("build", help="an HTML report per persona × scenario, and an index")
     p.add_argument("file")
     p.add_argument("--out", default="rapport", help="output folder (default: rapport)")
@@ -85,11 +88,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _max_mb_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-mb", type=float, default=None, metavar="MB",
+                        help="read files up to this size (default: 50, or $KLANTREIS_MAX_MB)")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    from .limits import use_limits
+
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        with use_limits(max_mb=getattr(args, "max_mb", None)):
+            return _run(args)
     except ValidationError as err:
         _problems(err)
         return 1
