@@ -51,7 +51,7 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
     for table in TABLE_NAMES:
         columns = [f.name for f in TABLES[table].fields]
         rows = []
-        for record in data[table]:
+        for record in data.get(table, []):
             row = {}
             for spec in TABLES[table].fields:
                 value = record.get(spec.name)

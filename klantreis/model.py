@@ -224,6 +224,9 @@ class Journey(NamedChanges):
     scenarios = _table_property("scenarios")
     touchpoints = _table_property("touchpoints")
     opportunities = _table_property("opportunities")
+    sources = _table_property("sources")
+    evidence = _table_property("evidence")
+    quotes = _table_property("quotes")
 
     def ids(self, table: str) -> list[str]:
         """The ids of a table, in order (touchpoint ids may repeat across journeys)."""

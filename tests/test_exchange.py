@@ -15,7 +15,7 @@ from klantreis.fields import TABLES
 from klantreis.messages import use_language
 
 SHEETS = ["project", "scale", "phases", "personas", "scenarios", "touchpoints",
-          "opportunities", "review"]  # fmt: skip
+          "opportunities", "sources", "evidence", "quotes", "review"]  # fmt: skip
 
 
 def sheet_rows(path: Path, name: str) -> list[dict]:

@@ -265,22 +265,14 @@ def test_mutated_csv_folder(files):
 
 
 # Crashes the fuzzing found in the YAML core (klantreis/yamlio), kept as the smallest
-# input that shows them; the core's fix turns them green (strict: then remove the mark).
-EMPTY_VALUE = pytest.mark.xfail(
-    raises=IndexError, strict=True,
-    reason="yamlio/reader.py value(): 'key: ' with nothing after the space raises "
-    "IndexError (rest[0] on an empty string) instead of reading an empty value",
-)  # fmt: skip
-
-
+# input that showed them: 'key: ' with nothing after the space.
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("klantreis: 1\ntitle: \n", marks=EMPTY_VALUE, id="title-space"),
-        pytest.param("klantreis: 1\ntitle: x\nphases:\n  - id: \n", marks=EMPTY_VALUE,
-                     id="list-item-key-space"),
+        pytest.param("klantreis: 1\ntitle: \n", id="title-space"),
+        pytest.param("klantreis: 1\ntitle: x\nphases:\n  - id: \n", id="list-item-key-space"),
         pytest.param("klantreis: 1\ntitle: x\nscale:\n  - score: \n    label: a\n",
-                     marks=EMPTY_VALUE, id="scale-score-space"),
+                     id="scale-score-space"),
     ],
 )  # fmt: skip
 def test_found_by_fuzzing(text):

@@ -252,8 +252,6 @@ def test_cli_refuses_a_bad_max_mb(tmp_example, capsys):
     )
 
 
-@pytest.mark.xfail(strict=True, reason="the lead wires limits.check_file_size into "
-                   "projectfile.read_text (issue 11); then this passes")  # fmt: skip
 def test_oversized_project_file_is_refused_by_load_and_validate(tmp_path, capsys, no_reading):
     path = sparse(tmp_path / "groot.yaml")
     assert main(["validate", str(path)]) == 1
