@@ -116,7 +116,7 @@ def blank_html(journey: Journey, paper: Paper) -> str:
         f"<table>\n<colgroup>{cols}</colgroup>\n<thead><tr>{''.join(head)}</tr></thead>\n"
         f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>\n"
         f'<p class="kr-legend">{escape(TEXTS.text("scale", lang))}: {legend} · '
-        f'<span class="kr-star">★</span> {crucial}</p>\n</div></section>\n</body>\n</html>\n'
+        f"{crucial}</p>\n</div></section>\n</body>\n</html>\n"
     )
 
 

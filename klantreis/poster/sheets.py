@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from ..charts._canvas_style import CANVAS_CSS, CELL_PAD_EM
 from ..charts._canvas_svg import curve_cells
+from ..charts._words import word_em
 from ..charts.canvas import Canvas
 from .paper import Paper
 from .render import EMOJI_FAMILY, FONT_FAMILY, render
@@ -21,6 +22,9 @@ from .texts import TEXTS
 #: Curve units per point of text size: the curve's labels (10-11 units) come out
 #: about as big as the canvas text.
 CURVE_UNITS_PER_EM = 9.5
+#: Size of the curve's axis labels, and the room beside them, in curve units.
+AXIS_LABEL_UNITS = 10
+AXIS_ROOM_UNITS = 16
 #: Height of the curve in curve units.
 CURVE_UNITS_HIGH = 150
 #: Attempts at fitting each sheet's columns on one page before letting rows flow on.
@@ -54,17 +58,20 @@ def plan(canvas: Canvas, paper: Paper, sheets: int | None = None) -> SheetLayout
     size = paper.font_pt
     label_em, slot_em = canvas.column_em(grid)
     width, _ = paper.content_pt
-    label = label_em * size
+    unit = size / CURVE_UNITS_PER_EM
+    # the lane names, and the curve's scale labels under them, fit in the first column
+    axis = max((word_em(f"{p.emoji} {p.label}") for p in canvas.journey.scale), default=0)
+    label = max(label_em * size, (axis * AXIS_LABEL_UNITS + AXIS_ROOM_UNITS) * unit)
     fit = max(1, int((width - label) // (slot_em * size)))
     count = max(1, math.ceil(grid.columns / fit), sheets or 1)
     per_sheet = math.ceil(grid.columns / count)
-    unit = size / CURVE_UNITS_PER_EM
+    lane_units = math.ceil(label / unit)
     return SheetLayout(
         columns=grid.columns,
         per_sheet=per_sheet,
         unit=unit,
-        lane_units=int(label // unit),
-        step_units=int((width - label) / per_sheet // unit),
+        lane_units=lane_units,
+        step_units=int((width - lane_units * unit) / per_sheet // unit),
     )
 
 
