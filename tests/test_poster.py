@@ -30,7 +30,6 @@ from klantreis.poster import PAPERS, export_pdf, get_paper, poster_pdf
 from klantreis.poster.render import render
 from klantreis.poster.sheets import plan, poster_document
 
-
 SIZES_MM = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594), "A0": (1189, 841)}
 
 

@@ -11,7 +11,6 @@ from pdf_helpers import emoji_pixels, fonts, missing_words, page_sizes_mm, page_
 import klantreis
 from klantreis.poster import blank_pdf, export_pdf
 
-
 SIZES_MM = {"A3": (420, 297), "A2": (594, 420), "A1": (841, 594), "A0": (1189, 841)}
 
 

@@ -16,7 +16,6 @@ from klantreis import load
 from klantreis.cli import main
 
 
-
 @mock.patch("klantreis.poster.export_pdf")
 def test_export_pdf_calls_the_poster_engine(export, tmp_example: Path, capsys) -> None:
     export.return_value = Path("poster.pdf")
