@@ -153,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
                 template=args.template,
                 language=args.language,
             )
-            print(f"wrote {path}")
+            print(TEXTS.text("wrote", args.language, paths=path))
             return 0
         if args.file is None:
             from .poster.texts import TEXTS as POSTER_TEXTS

@@ -25,7 +25,7 @@ def test_export_pdf_calls_the_poster_engine(export, tmp_example: Path, capsys) -
         "poster.pdf", str(tmp_example), paper="A1", persona="student", scenario="gewenst",
         blank=False, template=None, language=None,
     )  # fmt: skip
-    assert capsys.readouterr().out == "wrote poster.pdf\n"
+    assert capsys.readouterr().out == "geschreven: poster.pdf\n"
 
 
 @mock.patch("klantreis.poster.export_pdf")
@@ -68,7 +68,7 @@ def test_export_poster_end_to_end(tmp_example: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"wrote {target}\n"
+    assert done.stdout == f"wrote {target}\n"  # KLANTREIS_LANG=en
     pdf = reader(target.read_bytes())
     assert (round(page_sizes_mm(pdf)[0][0]), round(page_sizes_mm(pdf)[0][1])) == (594, 420)
     journey = load(tmp_example)

@@ -16,10 +16,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import JourneyError
 from ..model import Journey
 from .paper import PAPERS, Paper, get_paper
-from .render import pdf_bytes, write_bytes_atomic
+from .render import pdf_bytes
 from .texts import TEXTS
 
 __all__ = ["PAPERS", "Paper", "blank_pdf", "export_pdf", "get_paper", "poster_pdf"]
@@ -87,13 +88,13 @@ def export_pdf(
     elif isinstance(project, Journey):
         journey, source = project, ""
     else:
-        from ..fileformat import load
+        from ..projectfile import load
 
         journey, source = load(project), str(project)
     data = (
         blank_pdf(journey, sheet) if blank else poster_pdf(journey, persona, scenario, sheet, source=source)
     )
-    return write_bytes_atomic(path, data)
+    return write_atomic(path, data)
 
 
 def _check_target(path: Path) -> None:
