@@ -196,6 +196,23 @@ def test_a_long_journey_continues_on_more_sheets_with_the_row_labels() -> None:
     )
 
 
+def test_rows_too_tall_for_the_sheet_spread_over_more_sheets() -> None:
+    j = klantreis.new_journey("canvas", "Veel tekst")
+    j.add_persona("pien", "Pien")
+    phases = j.ids("phases")
+    story = " ".join(["Het duurde lang voordat iemand reageerde op haar vraag over de rekening"] * 6)
+    for i in range(16):
+        j.add_touchpoint(f"t{i}", "pien", phases[i * 5 // 16], f"Stap{i}", emotion=3,
+                         why=story, thoughts=story, ideas=story)  # fmt: skip
+    assert plan(canvas(j), get_paper("A3")).sheets == 1  # the words alone would fit one sheet
+    pdf = reader(poster_pdf(j))
+    pages = len(pdf.pages)
+    assert pages > 1
+    for number in range(pages):  # each sheet on one page: no rows pushed on to a next page
+        assert not missing_words(f"blad {number + 1} van {pages}", page_words(pdf, number))
+    assert all(f"Stap{i}" in all_words(pdf) for i in range(16))
+
+
 # ------------------------------------------------------------------ bad input
 @pytest.mark.parametrize(
     ("kwargs", "nl", "en"),
