@@ -49,11 +49,8 @@ WORD_CAP_EM = 8.5
 #: A touchpoint name is never hyphenated: a name whose longest word is too wide for
 #: its column is set smaller, down to this fraction (columns widen beyond that).
 NAME_SQUEEZE = 0.85
-#: The printable width of A3 landscape with the page margins below.
-A3_WIDTH = "400mm"
 
-CANVAS_CSS = (
-    """
+CANVAS_CSS = """
 .klantreis-canvas { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
   sans-serif; font-size: 12px; color: #222; }
 .klantreis-canvas h2 { font-size: 1.5em; margin: 0 0 .15em 0; }
@@ -85,15 +82,13 @@ CANVAS_CSS = (
 .klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }
 .klantreis-canvas .kr-legend { margin: .5em 0 0 0; color: #555; font-size: .92em; }
 @media print {
-  .klantreis-canvas { font-size: min(8.5pt, calc("""
-    + A3_WIDTH
-    + """ / var(--kr-width-em, 1))); }
+  /* small enough that the widest words fit the page's width (100vw when printing) */
+  .klantreis-canvas { font-size: min(8.5pt, calc(100vw / var(--kr-width-em, 1))); }
   .klantreis-canvas table { min-width: 0; }
   .klantreis-canvas tbody tr { break-inside: avoid; }
   .klantreis-canvas * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
-)
 
 PRINT_CSS = "@page { size: A3 landscape; margin: 10mm; }\n"
 PAGE_CSS = PRINT_CSS + "body { margin: 16px; }\n@media print { body { margin: 0; } }\n"
