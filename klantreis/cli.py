@@ -52,12 +52,17 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export",
         help="export to .xlsx, .json, .yaml or a folder of CSV files; or one journey's map "
-        "to .html (canvas and curve), .svg or .png (curve)",
+        "to .html (canvas and curve), .svg or .png (curve), or .pdf (a printable poster); "
+        "or a blank canvas to .pdf",
     )
-    p.add_argument("file")
+    p.add_argument("file", nargs="?", help="the project file (not needed for --blank --template)")
     p.add_argument("--to", required=True, dest="target")
     p.add_argument("--persona", default=None, help="for a map: the persona (default: the first)")
     p.add_argument("--scenario", default=None, help="for a map: the scenario (default: the first)")
+    p.add_argument("--paper", default=None, help="for a .pdf: A3 (default), A2, A1 or A0, landscape")
+    p.add_argument("--blank", action="store_true", help="for a .pdf: the empty canvas, to fill in by hand")
+    p.add_argument("--template", default=None, help="with --blank and no project: the template id")
+    p.add_argument("--language", choices=("nl", "en"), default=None, help="with --template: nl or en")
     _max_mb_option(p)
 
     p = sub.add_parser("import", help="import a .xlsx, .json or CSV folder into a project file")
@@ -146,6 +151,25 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from .report.standalone import MAP_SUFFIXES, export_map
 
+        if args.target.lower().endswith(".pdf") or args.blank or args.paper or args.template:
+            from .poster import export_pdf
+
+            path = export_pdf(
+                args.target,
+                args.file,
+                paper=args.paper,
+                persona=args.persona,
+                scenario=args.scenario,
+                blank=args.blank,
+                template=args.template,
+                language=args.language,
+            )
+            print(TEXTS.text("wrote", args.language, paths=path))
+            return 0
+        if args.file is None:
+            from .poster.texts import TEXTS as POSTER_TEXTS
+
+            raise JourneyError(POSTER_TEXTS.msg("need_project"))
         if args.target.lower().endswith(MAP_SUFFIXES):
             journey = load(args.file)
             path = export_map(journey, args.target, args.persona, args.scenario)
