@@ -46,6 +46,8 @@ class MappingEditor:
         self.value_box = w.VBox()
         self.widget = w.VBox([self.column_box, self.value_box])
         self._filling = False
+        self._target_part: list[w.Widget] = []
+        self._persona_part: list[w.Widget] = []
 
     # ------------------------------------------------------------ building
     def show(self, view: FileView | None, kind: str, base: EvidenceMapping | None = None) -> None:
@@ -53,7 +55,7 @@ class MappingEditor:
         mapping file) and from what the headers and values already say."""
         self.view, self.kind = view, kind
         self.base = dict(base.data) if base else {}
-        self.columns = {}
+        self.columns, self.targets, self.personas, self.answers = {}, {}, {}, {}
         if view is None:
             self.column_box.children, self.value_box.children = (), ()
             return
@@ -82,11 +84,11 @@ class MappingEditor:
         return not (self.role("touchpoint") and self.role("score"))
 
     def _rebuild_values(self) -> None:
+        """Rebuild the value dropdowns for the chosen columns, keeping what was chosen."""
         if self._filling or self.view is None:
             return
         journey, lang, view = self._journey(), self.language, self.view
         section = SECTIONS[self.kind]
-        parts: list[w.Widget] = [w.HTML(f"<b>{bt('values', lang)}</b>")]
         if self.kind == "survey" and self.wide():
             taken = {c for c in (d.value for d in self.columns.values()) if c}
             items = [(c, 0) for c in view.columns if c not in taken]
@@ -96,26 +98,35 @@ class MappingEditor:
             items = view.distinct(column) if column else []
             heading = bt("value_targets", lang, column=column or "–")
         phases = self.kind in ("calls", "web")
-        self.targets = {item: self._target_dropdown(journey, section, item, phases, count)
+        chosen = {item: d.value for item, d in self.targets.items()}
+        self.targets = {item: self._target_dropdown(journey, section, item, phases, count, chosen.get(item))
                         for item, count in items}
-        if self.targets:
-            parts += [w.HTML(f"<i>{heading}</i>"), *self.targets.values()]
+        self._target_part = [w.HTML(f"<i>{heading}</i>"), *self.targets.values()] if self.targets else []
+        chosen = {item: d.value for item, d in self.personas.items()}
         self.personas = {}
         persona_column = self.role("persona")
         if persona_column:
-            self.personas = {item: self._persona_dropdown(journey, item, count)
+            self.personas = {item: self._persona_dropdown(journey, item, count, chosen.get(item))
                              for item, count in view.distinct(persona_column)}
-            parts += [w.HTML(f"<i>{bt('personas', lang, column=persona_column)}</i>"),
-                      *self.personas.values()]
+        self._persona_part = [w.HTML(f"<i>{bt('personas', lang, column=persona_column)}</i>"),
+                              *self.personas.values()] if self.personas else []
+        self._rebuild_answers()
+
+    def _rebuild_answers(self) -> None:
+        """Rebuild the answer dropdowns (answers that need a score), keeping choices."""
+        journey, view = self._journey(), self.view
+        chosen = {label: d.value for label, d in self.answers.items()}
         self.answers = {}
         answer_columns = self._answer_columns()
-        if answer_columns:
+        if answer_columns and view is not None:
             base = EvidenceMapping({k: v for k, v in self.base.items() if k in ("answers", "skip")})
             unknown = view.unknown_answers(journey, answer_columns, base)
-            self.answers = {label: self._answer_dropdown(journey, label, count) for label, count in unknown}
-            if self.answers:
-                parts += [w.HTML(f"<i>{bt('answers', lang)}</i>"), *self.answers.values()]
-        self.value_box.children = parts
+            self.answers = {label: self._answer_dropdown(journey, label, count, chosen.get(label, ""))
+                            for label, count in unknown}
+        answer_part = [w.HTML(f"<i>{bt('answers', self.language)}</i>"), *self.answers.values()] \
+            if self.answers else []
+        self.value_box.children = [w.HTML(f"<b>{bt('values', self.language)}</b>"), *self._target_part,
+                                   *self._persona_part, *answer_part]
 
     def _answer_columns(self) -> list[str]:
         if self.kind == "survey" and self.wide():
@@ -124,14 +135,14 @@ class MappingEditor:
         return [self.role(role)] if role and self.role(role) else []
 
     def _target_dropdown(self, journey: Journey, section: str, item: str, phases: bool,
-                         count: int) -> w.Dropdown:
+                         count: int, chosen: str | None) -> w.Dropdown:
         tps = journey.touchpoints.drop_duplicates("id")
         options = [(bt("skip_value", self.language), "")]
         options += [(f"{name} ({tid})", str(tid)) for tid, name in zip(tps["id"], tps["name"], strict=True)]
         if phases:
             options += [(bt("phase", self.language, name=journey.name_of("phases", p)), PHASE + p)
                         for p in journey.ids("phases")]
-        value = self._default_target(journey, section, item, phases)
+        value = chosen if chosen is not None else self._default_target(journey, section, item, phases)
         known = {v for _, v in options}
         label = f"{item} ({count})" if count else item
         dropdown = w.Dropdown(description=label, options=options, value=value if value in known else "",
@@ -141,7 +152,7 @@ class MappingEditor:
 
     def _answers_follow(self) -> None:
         if self.kind == "survey" and self.wide():
-            self._rebuild_values()
+            self._rebuild_answers()
 
     def _default_target(self, journey: Journey, section: str, item: str, phases: bool) -> str:
         mapped = self.base.get(section) or {}
@@ -161,22 +172,23 @@ class MappingEditor:
             return next((PHASE + p for p in journey.ids("phases") if values.key(p) == k), "")
         return ""
 
-    def _persona_dropdown(self, journey: Journey, item: str, count: int) -> w.Dropdown:
+    def _persona_dropdown(self, journey: Journey, item: str, count: int, chosen: str | None) -> w.Dropdown:
         options = [(bt("skip_value", self.language), "")]
         options += [(journey.name_of("personas", p), p) for p in journey.ids("personas")]
         k = values.key(item) or item
         mapped = {values.key(a) or a: b for a, b in (self.base.get("personas") or {}).items()}
-        value = mapped.get(k, "")
-        if not value:
+        value = chosen if chosen is not None else mapped.get(k, "")
+        if chosen is None and not value:
             value = next((p for p in journey.ids("personas")
                           if k in (values.key(p), values.key(journey.name_of("personas", p)))), "")
         return w.Dropdown(description=f"{item} ({count})", options=options, value=value, style=_STYLE,
                           layout=_WIDE_LAYOUT)
 
-    def _answer_dropdown(self, journey: Journey, label: str, count: int) -> w.Dropdown:
+    def _answer_dropdown(self, journey: Journey, label: str, count: int, chosen: str) -> w.Dropdown:
         options = [("–", ""), (bt("skip_answer", self.language), "skip")]
         options += [(f"{p.score} {p.emoji} {p.label}".strip(), str(p.score)) for p in journey.scale]
-        return w.Dropdown(description=f"{label} ({count})", options=options, value="", style=_STYLE,
+        value = chosen if chosen in {v for _, v in options} else ""
+        return w.Dropdown(description=f"{label} ({count})", options=options, value=value, style=_STYLE,
                           layout=_WIDE_LAYOUT)
 
     # ------------------------------------------------------------ result
