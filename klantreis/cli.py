@@ -178,6 +178,9 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     bar = tqdm(unit="journey", desc="klantreis build", file=sys.stderr)
 
+    def plan(total: int) -> None:
+        bar.reset(total=total)
+
     def tick(result: object) -> None:
         bar.update(1)
 
@@ -191,6 +194,7 @@ def _build(args: argparse.Namespace) -> int:
             with_code=args.with_code,
             notebooks=args.notebooks,
             progress=tick,
+            planned=plan,
         )
     finally:
         bar.close()
