@@ -69,3 +69,12 @@ def test_render_reads_the_file_once_and_says_what_is_wrong(journey: Journey, tmp
 def test_an_empty_project_says_what_to_do(tmp_path: Path) -> None:
     empty = Journey(title="Leeg")
     assert "Nog niets om te tonen" in wall_fragment(empty)
+
+
+def test_the_curve_sits_right_under_the_phases_on_the_wall(journey: Journey) -> None:
+    from klantreis.charts import canvas
+
+    html = wall_fragment(journey)
+    assert html.index("<thead>") < html.index('class="kr-curve"') < html.index("kr-lane-touchpoints")
+    report = canvas(journey).html_fragment()  # elsewhere it stays under the lanes
+    assert report.index("kr-lane-touchpoints") < report.index('class="kr-curve"')

@@ -118,9 +118,11 @@ class Canvas:
             self._svg = (key, svg)
         return self._svg[1]
 
-    def html_fragment(self) -> str:
-        """The canvas as an HTML fragment with its (scoped) CSS."""
-        return f"<style>{CANVAS_CSS}</style>\n{self._body()}"
+    def html_fragment(self, *, curve_first: bool = False) -> str:
+        """The canvas as an HTML fragment with its (scoped) CSS; ``curve_first`` puts
+        the emotion curve right under the phases instead of under the lanes (the wall
+        does, so a room sees it without scrolling)."""
+        return f"<style>{CANVAS_CSS}</style>\n{self._body(curve_first)}"
 
     def _repr_html_(self) -> str:
         return self.html_fragment()
@@ -147,7 +149,7 @@ class Canvas:
     def _rows(self) -> list[dict[str, Any]]:
         return series_rows(self.journey, [(self.persona, self.scenario)])
 
-    def _body(self) -> str:
+    def _body(self, curve_first: bool = False) -> str:
         journey = self.journey
         t = texts(journey)
         rows = self._rows()
@@ -192,7 +194,11 @@ class Canvas:
                     cls = f' class="{" ".join(classes)}"' if classes else ""
                     cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row)}</td>")
             body.append(f'<tr class="kr-lane kr-lane-{escape(lane["id"])}">{"".join(cells)}</tr>')
-        body.append(f'<tr class="kr-curve"><td colspan="{n + 1}">{self._curve_svg(rows)}</td></tr>')
+        curve = f'<tr class="kr-curve"><td colspan="{n + 1}">{self._curve_svg(rows)}</td></tr>'
+        if curve_first:
+            body.insert(0, curve)
+        else:
+            body.append(curve)
         meta = " · ".join(
             [
                 f"{escape(t['persona'])}: {escape(journey.name_of('personas', self.persona))}",
