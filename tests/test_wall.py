@@ -74,7 +74,8 @@ def test_an_empty_project_says_what_to_do(tmp_path: Path) -> None:
 def test_the_curve_sits_right_under_the_phases_on_the_wall(journey: Journey) -> None:
     from klantreis.charts import canvas
 
+    curve, lane = '<tr class="kr-curve"', '<tr class="kr-lane kr-lane-touchpoints"'
     html = wall_fragment(journey)
-    assert html.index("<thead>") < html.index('class="kr-curve"') < html.index("kr-lane-touchpoints")
+    assert html.index("<thead>") < html.index(curve) < html.index(lane)
     report = canvas(journey).html_fragment()  # elsewhere it stays under the lanes
-    assert report.index("kr-lane-touchpoints") < report.index('class="kr-curve"')
+    assert report.index(lane) < report.index(curve)
