@@ -17,30 +17,22 @@ from pathlib import Path
 import pytest
 
 from klantreis.resources import data_dir, example_path
-from klantreis.supervise import descendants
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
-from app_driver import port_is_free, running, running_pids  # noqa: E402
+from app_driver import kernels_below, port_is_free, running, running_pids  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")]
 
 
-def kernels_below(pid: int, timeout: float = 60) -> list[int]:
+def some_kernels_below(pid: int, timeout: float = 60) -> list[int]:
     """The kernel processes below ``pid``, once there is at least one."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = [p for p in descendants(pid) if b"ipykernel" in _cmdline(p)]
+        found = kernels_below(pid)
         if found:
             return found
         time.sleep(0.2)
     raise AssertionError("no kernel was started")
-
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
 
 
 def assert_stopped(server, kernels: list[int], signum: int) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +64,7 @@ def test_lab_stops_with_its_kernels_on_sigterm(tmp_path: Path) -> None:
         auth = {"Authorization": "token geheim"}
         status, body = get(f"{server.url}api/kernels", auth, data=b"{}")
         assert status == 201, body
-        kernels = kernels_below(server.process.pid)
+        kernels = some_kernels_below(server.process.pid)
         status, body = get(f"{server.url}api/contents/06_emoties.ipynb", auth)
         assert status == 200 and json.loads(body)["path"] == "06_emoties.ipynb"
         assert_stopped(server, kernels, signal.SIGTERM)
@@ -97,7 +89,7 @@ def test_app_serves_steps_and_stops_with_its_kernels_on_sighup(tmp_path: Path) -
         assert b"cdn.jsdelivr" not in body
         status, _ = get(f"{server.url}voila/render/rapport.ipynb")
         assert status == 404
-        kernels = kernels_below(server.process.pid)
+        kernels = some_kernels_below(server.process.pid)
         assert_stopped(server, kernels, signal.SIGHUP)
 
 

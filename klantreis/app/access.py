@@ -107,18 +107,40 @@ def share_urls(host: str, port: int, base: str = "/", token: str = "") -> list[s
 
 
 def network_addresses() -> list[str]:
-    """This computer's non-loopback IPv4 addresses, as far as its name resolves
-    (no traffic is sent)."""
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        return []
-    found = []
-    for info in infos:
-        address = str(info[4][0])
+    """This computer's non-loopback IPv4 addresses: those of its network interfaces
+    (Linux), else what its name resolves to. Nothing is sent over the network."""
+    found: list[str] = []
+    for address in [*_interface_addresses(), *_resolved_addresses()]:
         if not is_local(address) and address not in found:
             found.append(address)
     return found
+
+
+def _interface_addresses() -> list[str]:
+    try:
+        import fcntl
+        import struct
+
+        names = [name for _, name in socket.if_nameindex()]
+    except (ImportError, OSError, AttributeError):
+        return []
+    addresses = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for name in names:
+            request = struct.pack("256s", name.encode()[:15])
+            try:
+                reply = fcntl.ioctl(sock.fileno(), 0x8915, request)  # SIOCGIFADDR
+            except OSError:
+                continue  # no IPv4 address on this interface
+            addresses.append(socket.inet_ntoa(reply[20:24]))
+    return addresses
+
+
+def _resolved_addresses() -> list[str]:
+    try:
+        return [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    except OSError:
+        return []
 
 
 def _bracket(host: str) -> str:

@@ -13,7 +13,6 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from ..messages import current_language
 from ..resources import data_dir
 from ..widgets.start import PROJECT_ENV
 from ..widgets.texts import tr
-from .access import PASSWORD_ENV, TOKEN_ENV, share_urls
+from .access import PASSWORD_ENV, TOKEN_ENV, is_local, share_urls
 from .handlers import routes
 from .pages import NAV_CSS, nav_bar, step_notebooks
 from .texts import TEXTS
@@ -58,6 +57,7 @@ class KlantreisServer(Voila):  # type: ignore[misc]
         settings = super().init_settings()
         settings["klantreis_project"] = str(self.project)
         settings["klantreis_notebooks"] = self.notebooks
+        settings["ws_ping_timeout"] = 30_000  # as long as the ping interval: no warning from tornado
         return settings
 
     def init_handlers(self) -> list[Any]:
@@ -72,10 +72,13 @@ class KlantreisServer(Voila):  # type: ignore[misc]
     def prepare_page(self, handler: web.RequestHandler, notebook: Any, cwd: str) -> Any:
         """Before a step page runs: only step notebooks, only once the project exists
         (else back to the start page), no Markdown cells (their text is for
-        JupyterLab), the page in the project's language with the navigation bar."""
+        JupyterLab), the page in the project's language with the navigation bar.
+        Also sets the ``_xsrf`` cookie: without it the request Voilà's page sends
+        when it closes is refused, and its kernel would keep running."""
         from .. import load
         from ..errors import JourneyError
 
+        _ = handler.xsrf_token  # sets the _xsrf cookie (see above)
         name = Path(handler.request.path).name
         step = next((s for s, nb in self.notebooks.items() if nb == name), None)
         if step is None:
@@ -97,9 +100,16 @@ class KlantreisServer(Voila):  # type: ignore[misc]
         return notebook
 
     def start(self) -> None:
-        """Say where to open it once the server listens, then serve."""
+        """Say where to open it once the server listens, warm kernels, then serve."""
         IOLoop.current().add_callback(self._announce)
+        if self.mode == "app":
+            IOLoop.current().add_callback(self._warm_kernels)
         super().start()
+
+    def _warm_kernels(self) -> None:
+        fill = getattr(self.kernel_manager, "fill", None)
+        if fill is not None:
+            fill()
 
     def _announce(self) -> None:
         language = current_language()
@@ -108,22 +118,26 @@ class KlantreisServer(Voila):  # type: ignore[misc]
         print(TEXTS.text("open_at", language, mode=self.mode, url=urls[0]), flush=True)
         for url in urls[1:]:
             print(TEXTS.text("network_at", language, url=url), flush=True)
+        if not is_local(self.ip) and len(urls) == 1 and self.ip in ("0.0.0.0", "::", ""):
+            print(TEXTS.text("network_unknown", language), flush=True)
         print(TEXTS.text("stop_hint", language), flush=True)
 
 
-def server_config(host: str, port: int, kernels: str, *, open_browser: bool = False) -> Config:
+def server_config(host: str, port: int, *, open_browser: bool = False) -> Config:
     """Voilà's settings for app mode: our template, light theme, one fixed port
-    (no silent move to another one), only errors in the log, kernels talking over
-    Unix sockets in the folder ``kernels``, token or password from the environment."""
+    (no silent move to another one), only errors in the log, warm kernels talking
+    over Unix sockets (named after each kernel's own connection file, so kernels
+    started at the same moment never share one), token or password from the
+    environment."""
     config = Config()
     config.KernelManager.transport = "ipc"
-    config.KernelManager.ip = os.path.join(kernels, "kernel")
     config.Voila.ip = host
     config.Voila.port = port
     config.Voila.port_retries = 0
     config.Voila.open_browser = open_browser
     config.Voila.log_level = "ERROR"
     config.VoilaConfiguration.template = TEMPLATE
+    config.VoilaConfiguration.multi_kernel_manager_class = "klantreis.app.kernels.WarmKernelManager"
     config.VoilaConfiguration.theme = "light"
     config.VoilaConfiguration.show_tracebacks = False
     token = os.environ.get(TOKEN_ENV, "")
@@ -148,11 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(SHARE), os.environ.get("JUPYTER_PATH", "")) if p
     )
-    with tempfile.TemporaryDirectory(prefix="klantreis-kernels-") as kernels:
-        config = server_config(args.host, args.port, kernels, open_browser=args.browser)
-        server = KlantreisServer(project=project, mode=args.mode, config=config)
-        server.initialize([str(data_dir("workbook"))])
-        server.start()
+    config = server_config(args.host, args.port, open_browser=args.browser)
+    server = KlantreisServer(project=project, mode=args.mode, config=config)
+    server.initialize([str(data_dir("workbook"))])
+    server.start()
     return 0
 
 

@@ -48,6 +48,12 @@ TEXTS = Catalog("app", {
                 "klantreis {mode} is running. Open in the browser: {url}"),
     "network_at": ("Deelnemers in hetzelfde netwerk openen: {url}",
                    "Participants on the same network open: {url}"),
+    "network_unknown": (
+        "Het netwerkadres van deze computer is niet gevonden: zoek het op (bijvoorbeeld met "
+        "`ip addr` of in de wifi-instellingen) en zet het in plaats van 127.0.0.1.",
+        "This computer's network address was not found: look it up (e.g. with `ip addr` or "
+        "in the wifi settings) and use it instead of 127.0.0.1.",
+    ),
     "stop_hint": ("Stoppen: Ctrl-C.", "To stop: Ctrl-C."),
     "network_warning": (
         "Let op: klantreis luistert op {host}, dus iedereen in dit netwerk die het adres en de "

@@ -243,11 +243,27 @@ def shots_on_failure(folder: Path, pages: dict[str, Page]) -> Iterator[None]:
         raise
 
 
-def descendants_of(pid: int) -> list[int]:
-    """The processes below ``pid`` now (via klantreis.supervise)."""
+def kernels_below(pid: int) -> list[int]:
+    """The kernel processes running below process ``pid`` now."""
     from klantreis.supervise import descendants
 
-    return sorted(descendants(pid))
+    found = []
+    for child in descendants(pid):
+        try:
+            if b"ipykernel" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            continue
+    return running_pids(found)
+
+
+def wait_for_kernels(pid: int, at_most: int, timeout: float = 15) -> int:
+    """The number of kernels below ``pid`` once it is at most ``at_most`` (or when
+    ``timeout`` seconds have passed)."""
+    deadline = time.monotonic() + timeout
+    while len(kernels := kernels_below(pid)) > at_most and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return len(kernels)
 
 
 def running_pids(pids: list[int]) -> list[int]:

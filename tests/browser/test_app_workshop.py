@@ -27,6 +27,7 @@ from app_driver import (
     shot,
     shots_on_failure,
     wait_for_file,
+    wait_for_kernels,
     wait_usable,
 )
 
@@ -149,6 +150,9 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             wait_for_file(project, lambda j: "Fiets laten repareren" in touchpoint_names(j))
             wall.get_by_text("Fiets laten repareren").first.wait_for(timeout=8000)
             shot(wall, screens, "09-wand")
+
+            # --- pages that were left shut their kernels down: two open tabs, two warm ones
+            assert wait_for_kernels(server.process.pid, at_most=4) <= 4
         browser.close()
 
     # --- the canvas page of `klantreis export`: the tag as text there too
