@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import Any
 
-from .errors import FormatVersionError, JourneyError, Problem, ValidationError  # noqa: E402
-from .fileformat import dumps, from_dict, load, loads, save, to_dict  # noqa: E402
-from .model import Journey, ScalePoint  # noqa: E402
-from .templates import get_template, list_templates, new_journey  # noqa: E402
+from .errors import FormatVersionError, JourneyError, Problem, ValidationError
+from .fileformat import dumps, from_dict, loads, to_dict
+from .model import Journey
+from .projectfile import load, save
+from .scale import Scale, ScalePoint
+from .templates import get_template, list_templates, new_journey
+from .version import __version__
 
 
-def build(project, out, personas=None, scenarios=None, jobs=None, **options):  # type: ignore[no-untyped-def]
+def build(
+    project: Any, out: Any, personas: Any = None, scenarios: Any = None, jobs: Any = None, **options: Any
+) -> Any:
     """Build an HTML report per persona × scenario of ``project`` into ``out``; see
     :func:`klantreis.builder.build` (imported on first use: it loads papermill)."""
     from .builder import build as _build
@@ -24,6 +29,7 @@ __all__ = [
     "Journey",
     "JourneyError",
     "Problem",
+    "Scale",
     "ScalePoint",
     "ValidationError",
     "__version__",

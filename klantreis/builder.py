@@ -17,11 +17,23 @@ from pathlib import Path
 from typing import Any
 
 from .errors import JourneyError
-from .fileformat import load
+from .messages import Catalog
 from .model import Journey
+from .projectfile import load
 from .resources import data_dir
 
 REPORT_NOTEBOOK = "rapport.ipynb"
+
+TEXTS = Catalog("builder", {
+    "nothing": (
+        "er is niets te bouwen: de gekozen persona's hebben geen touchpoints in de gekozen scenario's",
+        "no journey to build: the selected personas have no touchpoints in the selected scenarios",
+    ),
+    "outside": (
+        "er wordt niet buiten {out} geschreven: {target}",
+        "refusing to write outside {out}: {target}",
+    ),
+})  # fmt: skip
 
 
 @dataclass
@@ -58,33 +70,17 @@ def select_journeys(
     journey: Journey, personas: Iterable[str] | None = None, scenarios: Iterable[str] | None = None
 ) -> list[tuple[str, str]]:
     """The (persona, scenario) pairs to build: those with touchpoints, narrowed to the
-    given ids. Unknown ids are refused with the known ones."""
-    wanted: dict[str, list[str] | None] = {
-        "personas": list(personas) if personas else None,
-        "scenarios": list(scenarios) if scenarios else None,
-    }
-    for table, ids in wanted.items():
-        unknown = [i for i in ids or [] if i not in journey.ids(table)]
-        if unknown:
-            known = ", ".join(journey.ids(table))
-            raise JourneyError(f"unknown {table[:-1]} {', '.join(map(repr, unknown))}; known: {known}")
-    pairs = [
-        (p, s)
-        for p, s in journey.journeys()
-        if (wanted["personas"] is None or p in wanted["personas"])
-        and (wanted["scenarios"] is None or s in wanted["scenarios"])
-    ]
+    given ids (see :meth:`Journey.select`). Unknown ids are refused with the known ones."""
+    pairs = journey.select(list(personas) if personas else None, list(scenarios) if scenarios else None)
     if not pairs:
-        raise JourneyError(
-            "no journey to build: the selected personas have no touchpoints in the selected scenarios"
-        )
+        raise JourneyError(TEXTS.msg("nothing"), language=journey.language)
     return pairs
 
 
 def _inside(out: Path, *parts: str) -> Path:
     target = out.joinpath(*parts).resolve()
     if out.resolve() not in target.parents:
-        raise JourneyError(f"refusing to write outside {out}: {target}")
+        raise JourneyError(TEXTS.msg("outside", out=out, target=target))
     return target
 
 

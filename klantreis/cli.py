@@ -7,8 +7,25 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import __version__
 from .errors import JourneyError, ValidationError
+from .messages import Catalog
+from .version import __version__
+
+TEXTS = Catalog("cli", {
+    "error": ("fout: {message}", "error: {message}"),
+    "created": ("{path} aangemaakt met sjabloon {template!r}", "created {path} from template {template!r}"),
+    "ok": ("{file}: in orde: {summary}", "{file}: ok: {summary}"),
+    "wrote": ("geschreven: {paths}", "wrote {paths}"),
+})  # fmt: skip
+
+
+def _error(message: str, language: str | None = None) -> None:
+    print(TEXTS.text("error", language, message=message), file=sys.stderr)
+
+
+def _problems(err: ValidationError) -> None:
+    for problem in err.problems:
+        _error(problem.text(err.language), err.language)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,17 +117,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except ValidationError as err:
-        for problem in err.problems:
-            print(f"error: {problem}", file=sys.stderr)
+        _problems(err)
         return 1
-    except (JourneyError, OSError) as err:
-        print(f"error: {err}", file=sys.stderr)
+    except JourneyError as err:
+        _error(str(err), err.language)
+        return 1
+    except OSError as err:
+        _error(str(err))
         return 1
 
 
 def _run(args: argparse.Namespace) -> int:
     from . import exchange, project, templates
-    from .fileformat import load
+    from .projectfile import load
 
     if args.command == "templates":
         for template in templates.list_templates():
@@ -127,27 +146,29 @@ def _run(args: argparse.Namespace) -> int:
         path = project.create_project(
             args.file, args.template, title=args.title, language=args.language, force=args.force
         )
-        print(f"created {path} from template {args.template!r}")
+        print(TEXTS.text("created", args.language, path=path, template=args.template))
         return 0
     if args.command == "validate":
         status = 0
         for file in args.files:
             try:
-                print(f"{file}: ok: {project.summary(load(file))}")
+                journey = load(file)
+                print(TEXTS.text("ok", journey.language, file=file, summary=project.summary(journey)))
             except ValidationError as err:
-                for problem in err.problems:
-                    print(f"error: {problem}", file=sys.stderr)
+                _problems(err)
                 status = 1
         return status
     if args.command == "export":
         from .report.standalone import MAP_SUFFIXES, export_map
 
         if args.target.lower().endswith(MAP_SUFFIXES):
-            path = export_map(load(args.file), args.target, args.persona, args.scenario)
-            print(f"wrote {path}")
+            journey = load(args.file)
+            path = export_map(journey, args.target, args.persona, args.scenario)
+            print(TEXTS.text("wrote", journey.language, paths=path))
             return 0
-        written = exchange.export_journey(load(args.file), args.target)
-        print(f"wrote {', '.join(str(p) for p in written)}")
+        journey = load(args.file)
+        written = exchange.export_journey(journey, args.target)
+        print(TEXTS.text("wrote", journey.language, paths=", ".join(str(p) for p in written)))
         return 0
     if args.command == "build":
         return _build(args)
@@ -163,7 +184,7 @@ def _run(args: argparse.Namespace) -> int:
                      password=args.password, open_browser=not args.no_browser)
     if args.command == "import":
         written = exchange.import_journey(args.source, args.target, force=args.force)
-        print(f"wrote {written}")
+        print(TEXTS.text("wrote", None, paths=written))
         return 0
     raise AssertionError(args.command)  # pragma: no cover
 

@@ -10,14 +10,18 @@ from typing import Any
 
 import pandas as pd
 
+from .atomic import write_atomic
 from .errors import JourneyError, Problem, ValidationError
 from .fields import INT, LIST, TABLES
-from .fileformat import decode, loads, to_dict, write_atomic
+from .fileformat import loads, to_dict
 from .model import Journey
+from .projectfile import decode, save
+from .templates import template_scale
 from .validation import journey_from_data
+from .yamlio import Lines
 from .yamlio import Path as FieldPath
 
-TABLE_NAMES = ("phases", "personas", "scenarios", "touchpoints", "opportunities")
+TABLE_NAMES = tuple(TABLES)
 PROJECT_KEYS = ("klantreis", "title", "goal", "language", "template", "scope_start", "scope_end",
                 "review_notes")  # fmt: skip
 
@@ -43,16 +47,16 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
         "scale": pd.DataFrame(data["scale"], columns=["score", "label", "emoji"]),
     }
     for table in TABLE_NAMES:
-        columns = [f.name for f in TABLES[table]]
+        columns = [f.name for f in TABLES[table].fields]
         rows = []
         for record in data[table]:
             row = {}
-            for spec in TABLES[table]:
+            for spec in TABLES[table].fields:
                 value = record.get(spec.name)
                 row[spec.name] = "\n".join(value) if spec.kind == LIST and value else value
             rows.append(row)
         out[table] = pd.DataFrame(rows, columns=columns).astype(
-            {f.name: "Int64" for f in TABLES[table] if f.kind == INT}
+            {f.name: "Int64" for f in TABLES[table].fields if f.kind == INT}
         )
     answers = data["review"]["answers"]
     out["review"] = pd.DataFrame({"question": list(answers), "answer": list(answers.values())})
@@ -68,8 +72,6 @@ def export_journey(journey: Journey, target: str | Path) -> list[Path]:
         text = json.dumps(to_dict(journey), ensure_ascii=False, indent=2) + "\n"
         return [write_atomic(target, text)]
     if suffix in (".yaml", ".yml"):
-        from .fileformat import save
-
         return [save(journey, target)]
     if suffix == ".xlsx":
         return [_write_xlsx(sheets(journey), target)]
@@ -146,7 +148,7 @@ def read_journey(source: str | Path) -> Journey:
             raise ValidationError(
                 [Problem("", f"this is not valid JSON ({err.msg})", err.lineno, str(source))]
             ) from None
-        return journey_from_data(data, None, str(source))
+        return journey_from_data(data, None, str(source), template_scale=template_scale)
     if suffix == ".xlsx":
         try:
             tables = pd.read_excel(source, sheet_name=None, dtype=object, keep_default_na=False)
@@ -197,7 +199,7 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
     if "review" in tables:
         answers = {str(r["question"]): r.get("answer") or "" for r in _rows(tables["review"])}
     data["review"] = {"answers": answers, "notes": project.get("review_notes") or ""}
-    return journey_from_data(data, lines, source)
+    return journey_from_data(data, Lines.known(lines), source, template_scale=template_scale)
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -221,8 +223,6 @@ def _int_or_text(value: Any) -> Any:
 def import_journey(source: str | Path, target: str | Path, *, force: bool = False) -> Path:
     """Read ``source`` (see :func:`read_journey`) and save it as project file ``target``;
     refuses to overwrite an existing file unless ``force``."""
-    from .fileformat import save
-
     target = Path(target)
     if target.exists() and not force:
         raise JourneyError(f"{target} already exists; use --force to overwrite it")

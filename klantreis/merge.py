@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-TABLE_NAMES = ("phases", "personas", "scenarios", "touchpoints", "opportunities")
+from .fields import TABLES
+
 META_KEYS = ("title", "goal", "language", "template", "scale")
 Prefer = Literal["mine", "theirs"] | None
 
@@ -33,17 +34,14 @@ class MergeResult:
 
 
 def record_key(table: str, record: dict[str, Any]) -> tuple[str, ...]:
-    """The identity of a record: its id, and for touchpoints also persona and scenario."""
-    if table == "touchpoints":
-        return (str(record.get("id")), str(record.get("persona")), str(record.get("scenario") or ""))
-    return (str(record.get("id")),)
+    """The identity of a record (see :attr:`klantreis.fields.Table.key`)."""
+    return TABLES[table].key_of(record)
 
 
 def describe_key(table: str, key: tuple[str, ...]) -> str:
     """A readable name for a record, e.g. ``touchpoints[website@student/huidig]``."""
-    if table == "touchpoints":
-        return f"{table}[{key[0]}@{key[1]}/{key[2]}]"
-    return f"{table}[{key[0]}]"
+    rest = f"@{'/'.join(key[1:])}" if len(key) > 1 else ""
+    return f"{table}[{key[0]}{rest}]"
 
 
 def merge(
@@ -63,7 +61,7 @@ def merge(
         "scope", base.get("scope") or {}, mine.get("scope") or {}, theirs.get("scope") or {},
         conflicts, prefer,
     )
-    for table in TABLE_NAMES:
+    for table in TABLES:
         out[table] = _merge_table(
             table, base.get(table) or [], mine.get(table) or [], theirs.get(table) or [],
             conflicts, prefer,

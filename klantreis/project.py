@@ -1,39 +1,55 @@
-"""Project files on disk: create one from a template, summarise one."""
+"""Creating a project file from a template, and summarising one: the one way to
+make a new project, used by ``klantreis new`` and by the workbook's start step."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .errors import JourneyError
-from .fileformat import save
+from .messages import Catalog
 from .model import Journey
+from .projectfile import save
 from .templates import new_journey
+
+TEXTS = Catalog("project", {
+    "exists": (
+        "{path} bestaat al; kies een andere naam, open het bestaande project, of overschrijf "
+        "het met --force",
+        "{path} already exists; choose another name, open the existing project, or overwrite "
+        "it with --force",
+    ),
+    "suffix": ("{path}: een projectbestand eindigt op .yaml", "{path}: a project file ends in .yaml"),
+    "folder": (
+        "de map {folder} bestaat niet; maak die eerst aan",
+        "folder {folder} does not exist; create it first",
+    ),
+    "summary": (
+        "{title}: {personas} persona's, {scenarios} scenario's, {phases} fasen, {touchpoints} "
+        "touchpoints, {opportunities} kansen",
+        "{title}: {personas} personas, {scenarios} scenarios, {phases} phases, {touchpoints} "
+        "touchpoints, {opportunities} opportunities",
+    ),
+})  # fmt: skip
 
 
 def create_project(
     path: str | Path, template: str, *, title: str = "", language: str = "nl", force: bool = False
 ) -> Path:
-    """Write a new project file made from ``template``; refuses to overwrite an
-    existing file unless ``force``."""
+    """Write a new project file made from ``template``. Refused when the file exists
+    (unless ``force``), does not end in ``.yaml``/``.yml``, or its folder is missing."""
     path = Path(path)
-    if path.exists() and not force:
-        raise JourneyError(
-            f"{path} already exists; choose another name or use --force to overwrite it"
-        )
     if path.suffix.lower() not in (".yaml", ".yml"):
-        raise JourneyError(f"{path}: a project file ends in .yaml")
-    journey = new_journey(template, title=title, language=language)
-    return save(journey, path)
+        raise JourneyError(TEXTS.msg("suffix", path=path), language=language)
+    if path.exists() and not force:
+        raise JourneyError(TEXTS.msg("exists", path=path), language=language)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise JourneyError(TEXTS.msg("folder", folder=folder), language=language)
+    return save(new_journey(template, title=title, language=language), path)
 
 
 def summary(journey: Journey) -> str:
     """A one-line summary: title and the number of personas, scenarios, phases, touchpoints."""
-    counts = {
-        "personas": len(journey.personas),
-        "scenarios": len(journey.scenarios),
-        "phases": len(journey.phases),
-        "touchpoints": len(journey.touchpoints),
-        "opportunities": len(journey.opportunities),
-    }
-    parts = ", ".join(f"{n} {name}" for name, n in counts.items())
-    return f"{journey.title}: {parts}"
+    tables = ("personas", "scenarios", "phases", "touchpoints", "opportunities")
+    counts = {t: len(journey.records(t)) for t in tables}
+    return TEXTS.text("summary", journey.language, title=journey.title, **counts)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import BOOL, INT, LIST, OPTBOOL, SLUG, TABLES, Field
-from .validation import FORMAT_VERSION
+from .fields import BOOL, FLOAT, INT, LIST, MAPPING, OPTBOOL, SCORE, SLUG, TABLES, Field
+from .version import FORMAT_VERSION
 
 SLUG_PATTERN = "^[A-Za-z0-9_-]+$"
 
@@ -19,12 +19,16 @@ def _field_schema(field: Field) -> dict[str, Any]:
         return {"type": "boolean"}
     if field.kind == OPTBOOL:
         return {"type": ["boolean", "null"]}
+    if field.kind == SCORE:
+        return {
+            "type": ["integer", "string", "null"],
+            "description": "a score of the scale, or one of its labels or emoji",
+        }
+    if field.kind == FLOAT:
+        return {"type": ["number", "null"]}
+    if field.kind == MAPPING:
+        return {"type": "object"}
     if field.kind == INT:
-        if field.name == "emotion":
-            return {
-                "type": ["integer", "string", "null"],
-                "description": "a score of the scale, or one of its labels or emoji",
-            }
         schema: dict[str, Any] = {"type": ["integer", "null"]}
         if field.bounds:
             schema.update(minimum=field.bounds[0], maximum=field.bounds[1])
@@ -39,7 +43,8 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a klantreis project file. It checks shapes and
     types; references between tables and unique ids are checked by ``klantreis validate``."""
     tables = {}
-    for table, fields in TABLES.items():
+    for table, spec in TABLES.items():
+        fields = spec.fields
         tables[table] = {
             "type": "array",
             "items": {

@@ -1,14 +1,14 @@
-"""A project opened for editing: the journey, its file, and safe saving.
+"""A project opened for editing: the journey, its file, and saving after each change.
 
-Two notebooks may have the same project open. Each :class:`ProjectSession` remembers
-the text it last read or wrote; when the file changed in between, :meth:`save` merges
-this session's changes onto the file's new content (see :mod:`klantreis.merge`) or,
-when both changed the same field, refuses and keeps the edits in memory.
+Several notebooks or browser tabs may have the same project open. Each
+:class:`ProjectSession` remembers the text it last read or wrote; :meth:`save` goes
+through :func:`klantreis.projectfile.save_merged`, which takes the project's lock,
+merges this session's changes onto whatever others saved in between, and refuses
+(keeping the edits in memory) when both changed the same field.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,25 +17,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import JourneyError
-from .fileformat import dumps, from_dict, loads, read_text, to_dict, write_atomic
-from .merge import Prefer, merge
+from .merge import Prefer
 from .model import Journey
-from .templates import Template, get_template, new_journey
+from .project import create_project
+from .projectfile import SaveConflict, load, origin_text, read_text, save_merged
+from .templates import Template, get_template
+
+__all__ = ["ProjectSession", "SaveConflict", "SaveResult"]
 
 T = TypeVar("T")
-
-
-class SaveConflict(JourneyError):
-    """The file changed elsewhere and the same fields were changed here; nothing saved."""
-
-    def __init__(self, path: Path, conflicts: list[str]):
-        self.path = path
-        self.conflicts = list(conflicts)
-        super().__init__(
-            f"{path} was changed in another notebook, and these fields were changed "
-            f"differently there and here: {', '.join(self.conflicts)}. Nothing was saved; "
-            f"your edits are kept in this notebook."
-        )
 
 
 @dataclass(frozen=True)
@@ -60,24 +50,17 @@ class ProjectSession:
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> ProjectSession:
         """Open an existing project file (errors name the file and the line)."""
-        path = Path(path)
-        text = read_text(path)
-        return cls(path, loads(text, str(path)), text)
+        journey = load(path)
+        return cls(path, journey, origin_text(journey, path) or "")
 
     @classmethod
     def create(
         cls, path: str | os.PathLike[str], template: str, title: str = "", language: str = "nl"
     ) -> ProjectSession:
-        """Create a new project file from a template; refused when the file exists."""
-        path = Path(path)
-        if path.exists():
-            raise JourneyError(f"{path} already exists; open it instead of creating it")
-        if not path.parent.is_dir():
-            raise JourneyError(f"folder {path.parent} does not exist")
-        journey = new_journey(template, title, language)
-        text = dumps(journey)
-        write_atomic(path, text)
-        session = cls(path, journey, text)
+        """Create a new project file from a template (see
+        :func:`klantreis.project.create_project`) and open it."""
+        create_project(path, template, title=title, language=language)
+        session = cls.open(path)
         session.saved_at = datetime.now()
         return session
 
@@ -105,56 +88,31 @@ class ProjectSession:
     def apply(self, change: Callable[[Journey], T]) -> T:
         """Run ``change`` on the journey; on any error the journey is left exactly as it
         was and the error propagates. Does not save (call :meth:`save`)."""
-        before = copy.deepcopy(self.journey)
+        before = self.journey.snapshot()
         try:
             return change(self.journey)
         except BaseException:
-            self.journey = before
+            self.journey.restore(before)
             raise
 
     def save(self, prefer: Prefer = None) -> SaveResult:
-        """Write the journey atomically, merging with changes made to the file since it
-        was read. Raises :class:`SaveConflict` (nothing written, journey unchanged) when
-        the same field changed on both sides, unless ``prefer`` picks a side; raises
-        :class:`JourneyError` when the file on disk or the merged result is invalid."""
-        mine_text = dumps(self.journey)  # also refuses an inconsistent journey
-        try:
-            disk_text: str | None = read_text(self.path)
-        except JourneyError:
-            disk_text = None  # removed or unreadable: write ours, nothing of theirs to keep
-        merged = disk_text is not None and disk_text != self.base_text
-        if merged:
-            assert disk_text is not None
-            journey, text = self._merged(disk_text, prefer)
-        else:
-            journey, text = self.journey, mine_text
-        write_atomic(self.path, text)
-        self.journey, self.base_text = journey, text
-        self.saved_at = datetime.now()
-        if merged:
+        """Write the journey, merging with changes saved to the file since it was read.
+        Raises :class:`SaveConflict` (nothing written, journey unchanged) when the same
+        field changed on both sides, unless ``prefer`` picks a side; raises
+        :class:`~klantreis.errors.JourneyError` when the file on disk or the merged
+        result is invalid, or the file stays locked by another program's save."""
+        saved = save_merged(self.journey, self.path, self.base_text, prefer=prefer)
+        self.base_text = saved.text
+        self.saved_at = saved.saved_at
+        if saved.merged:
             self._notify()
-        return SaveResult(self.saved_at, merged)
-
-    def _merged(self, disk_text: str, prefer: Prefer) -> tuple[Journey, str]:
-        """The merged journey and its text (this session's changes onto the file's)."""
-        theirs = to_dict(loads(disk_text, str(self.path)))
-        base = to_dict(loads(self.base_text, str(self.path))) if self.base_text else theirs
-        result = merge(base, to_dict(self.journey), theirs, prefer)
-        if not result.ok:
-            raise SaveConflict(self.path, result.conflicts)
-        try:
-            journey = from_dict(result.data, str(self.path))
-            return journey, dumps(journey)
-        except JourneyError as err:
-            raise JourneyError(
-                f"{self.path} was changed in another notebook and the changes do not fit "
-                f"together ({err}). Nothing was saved; your edits are kept in this notebook."
-            ) from None
+        return SaveResult(saved.saved_at, saved.merged)
 
     def reload(self) -> None:
         """Throw away unsaved edits and read the file again."""
         fresh = ProjectSession.open(self.path)
-        self.journey, self.base_text = fresh.journey, fresh.base_text
+        self.journey.restore(fresh.journey.snapshot())
+        self.base_text = fresh.base_text
         self._notify()
 
     def _notify(self) -> None:
@@ -169,5 +127,5 @@ class ProjectSession:
             "title": j.title,
             "language": j.language,
             "template": j.template,
-            **{t: len(getattr(j, t)) for t in ("personas", "phases", "scenarios", "touchpoints")},
+            **{t: len(j.records(t)) for t in ("personas", "phases", "scenarios", "touchpoints")},
         }

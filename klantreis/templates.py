@@ -11,9 +11,14 @@ from typing import Any
 import yaml
 
 from .errors import JourneyError
-from .fields import frame_from_records
-from .model import Journey, ScalePoint
+from .messages import Catalog
+from .model import Journey
 from .resources import data_dir
+from .scale import Scale, ScalePoint
+
+TEXTS = Catalog("templates", {
+    "unknown": ("onbekend sjabloon {id!r}; bekend: {known}", "unknown template {id!r}; known: {known}"),
+})  # fmt: skip
 
 STEPS = ("doel", "persona", "scope", "fasen", "touchpoints", "emoties", "review")
 LANES = (
@@ -123,9 +128,14 @@ def get_template(template_id: str) -> Template:
     """The template with this id; a clear error names the known ones."""
     templates = _load_all(data_dir("templates"))
     if template_id not in templates:
-        known = ", ".join(templates)
-        raise JourneyError(f"unknown template {template_id!r}; known: {known}")
+        raise JourneyError(TEXTS.msg("unknown", id=template_id, known=", ".join(templates)))
     return templates[template_id]
+
+
+def template_scale(template_id: str, language: str) -> Scale:
+    """The emotion scale of a template (for a project file that names a template but
+    has no scale of its own); unknown templates are refused naming the known ones."""
+    return Scale(get_template(template_id).scale(language))
 
 
 def new_journey(template_id: str, title: str = "", language: str = "nl") -> Journey:
@@ -136,11 +146,8 @@ def new_journey(template_id: str, title: str = "", language: str = "nl") -> Jour
         language=language,
         template=template_id,
         scale=template.scale(language),
-        phases=frame_from_records("phases", template.phases(language)),
-        scenarios=frame_from_records("scenarios", template.scenarios(language)),
+        phases=template.phases(language),
+        scenarios=template.scenarios(language),
+        review={"answers": {qid: "" for qid, _ in template.review_questions(language)}},
     )
-    journey.review = {
-        "answers": {qid: "" for qid, _ in template.review_questions(language)},
-        "notes": "",
-    }
     return journey

@@ -1,24 +1,106 @@
 """Check a project's raw data (as read from YAML, JSON or a spreadsheet) and build a
-:class:`~klantreis.model.Journey` from it, reporting every problem with its place."""
+:class:`~klantreis.model.Journey` from it, reporting every problem with its place.
+
+The record rules are the model's own (:class:`~klantreis.store.TableStore`): every
+record goes through the same coercion and the same key and reference checks as
+``journey.add_touchpoint``, but here every problem is collected, with its field path
+and line, instead of stopping at the first.
+"""
 
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-import pandas as pd
+from .errors import FormatVersionError, JourneyError, Problem, ValidationError
+from .fields import TABLES
+from .messages import LANGUAGES, Catalog, Msg
+from .model import Journey
+from .scale import Scale, ScalePoint
+from .version import FORMAT_VERSION, __version__
 
-from . import __version__
-from .errors import FormatVersionError, Problem, ValidationError
-from .fields import INT, SINGULAR, TABLES, FieldValueError, coerce, fields_of, frame_from_records
-from .model import LANGUAGES, Journey, ScalePoint
-from .yamlio import Path, line_of
+Path = tuple[str | int, ...]
+#: ``template_scale(template_id, language)``: the scale of a template, or a
+#: :class:`~klantreis.errors.JourneyError` for an unknown template.
+TemplateScale = Callable[[str, str], Scale]
 
-FORMAT_VERSION = 1
 TOP_LEVEL = (
     "klantreis", "title", "goal", "language", "template", "scope", "scale",
-    "phases", "personas", "scenarios", "touchpoints", "opportunities", "review",
+    *TABLES, "review",
 )  # fmt: skip
+
+TEXTS = Catalog("validation", {
+    "unknown_key": (
+        "onbekend veld {key!r}{hint}; bekend: {known}",
+        "unknown field {key!r}{hint}; known: {known}",
+    ),
+    "did_you_mean": (" (bedoel je {close!r}?)", " (did you mean {close!r}?)"),
+    "empty": (
+        "het bestand is leeg; maak een project met `klantreis new BESTAND --template ID`",
+        "the file is empty; create a project with `klantreis new FILE --template ID`",
+    ),
+    "not_mapping": (
+        "een projectbestand is een koppeling (title: ..., phases: ...), geen {kind}",
+        "a project file must be a mapping (title: ..., phases: ...), not {kind}",
+    ),
+    "no_version": (
+        "het formaatnummer ontbreekt; zet `klantreis: {version}` op de eerste regel",
+        "missing format version; add `klantreis: {version}` as the first line",
+    ),
+    "bad_version": (
+        "het formaatnummer moet een heel getal zijn, zoals {version}, niet {value!r}",
+        "the format version must be a whole number such as {version}, not {value!r}",
+    ),
+    "newer": (
+        "{where}: dit project gebruikt formaatversie {value}; daarvoor is een nieuwere klantreis "
+        "nodig (dit is klantreis {this}, die versie {version} leest); werk bij met "
+        "`pip install -U klantreis`",
+        "{where}: this project uses format version {value}, which needs a newer klantreis (this "
+        "is klantreis {this}, which reads version {version}); upgrade with `pip install -U klantreis`",
+    ),
+    "title": ("is verplicht; geef een korte titel", "is required; give it a short text"),
+    "text": ("moet tekst zijn", "must be text"),
+    "language": (
+        "{value!r} wordt niet ondersteund; kies uit: {known}",
+        "{value!r} is not supported; use one of: {known}",
+    ),
+    "scope": ("moet een koppeling zijn met `start` en `end`", "must be a mapping with `start` and `end`"),
+    "scale": (
+        "moet een lijst zijn van minstens twee stappen {{score, label, emoji}}",
+        "must be a list of at least two {{score, label, emoji}} steps",
+    ),
+    "scale_item": (
+        "moet een koppeling zijn {{score, label, emoji}}",
+        "must be a mapping {{score, label, emoji}}",
+    ),
+    "score": ("moet een heel getal zijn, niet {value!r}", "must be a whole number, not {value!r}"),
+    "label": ("is verplicht (bijvoorbeeld 'goed')", "is required (e.g. 'goed')"),
+    "score_twice": ("score {score} staat twee keer in de schaal", "score {score} appears twice in the scale"),
+    "table": (
+        "moet een lijst van {table} zijn, elk beginnend met `- id: ...`",
+        "must be a list of {table}, each starting with `- id: ...`",
+    ),
+    "record": (
+        "elke {table} is een koppeling van velden, geen {kind}",
+        "each {table} must be a mapping of fields, not {kind}",
+    ),
+    "review": (
+        "moet een koppeling zijn met `answers` en `notes`",
+        "must be a mapping with `answers` and `notes`",
+    ),
+    "answers": (
+        "moet een koppeling zijn van vraag-id naar antwoord",
+        "must be a mapping from question id to answer",
+    ),
+    "this_file": ("dit bestand", "this file"),
+})  # fmt: skip
+
+
+class LineMap(Protocol):
+    """Where fields stand in the text (see :class:`klantreis.yamlio.Lines`)."""
+
+    def line_of(self, path: Path) -> int | None: ...  # noqa: D102
 
 
 def fmt_path(path: Path) -> str:
@@ -29,119 +111,108 @@ def fmt_path(path: Path) -> str:
     return out
 
 
-def _unknown_key(key: str, known: tuple[str, ...] | list[str]) -> str:
+def _unknown_key(key: str, known: tuple[str, ...] | list[str]) -> Msg:
     close = difflib.get_close_matches(str(key), known, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown field {key!r}{hint}; known: {', '.join(known)}"
+    hint = TEXTS.msg("did_you_mean", close=close[0]) if close else ""
+    return TEXTS.msg("unknown_key", key=key, hint=hint, known=", ".join(known))
 
 
 class _Checker:
-    def __init__(self, lines: dict[Path, int] | None, source: str | None):
-        self.lines = lines or {}
+    def __init__(self, lines: LineMap | None, source: str | None):
+        self.lines = lines
         self.source = source
         self.problems: list[Problem] = []
 
-    def add(self, path: Path, message: str) -> None:
-        self.problems.append(
-            Problem(fmt_path(path), message, line_of(self.lines, path), self.source)
-        )
+    def add(self, path: Path, message: Msg | str) -> None:
+        line = self.lines.line_of(path) if self.lines is not None else None
+        self.problems.append(Problem(fmt_path(path), message, line, self.source))
 
     def text(self, data: dict[str, Any], key: str, required: bool = False) -> str:
         value = data.get(key)
         if value is None or value == "":
             if required:
-                self.add((key,), "is required; give it a short text")
+                self.add((key,), TEXTS.msg("title"))
             return ""
         if isinstance(value, dict | list | bool):
-            self.add((key,), "must be text")
+            self.add((key,), TEXTS.msg("text"))
             return ""
         return str(value)
 
+    def fail(self, language: str | None) -> ValidationError:
+        return ValidationError(self.problems, language=language)
+
 
 def journey_from_data(
-    data: Any, lines: dict[Path, int] | None = None, source: str | None = None
+    data: Any,
+    lines: LineMap | None = None,
+    source: str | None = None,
+    *,
+    template_scale: TemplateScale | None = None,
 ) -> Journey:
     """Build a journey from raw project data, or raise :class:`ValidationError` listing
-    every problem (and :class:`FormatVersionError` for a file from a newer klantreis)."""
-    from .templates import get_template  # templates import the model; avoid a cycle
-
+    every problem (and :class:`FormatVersionError` for a file from a newer klantreis).
+    ``template_scale`` gives the scale of the file's template when the file has none
+    of its own, and refuses unknown templates; without it any template id is taken."""
     check = _Checker(lines, source)
     if data is None:
-        check.add((), "the file is empty; create a project with `klantreis new FILE --template ID`")
-        raise ValidationError(check.problems)
+        check.add((), TEXTS.msg("empty"))
+        raise check.fail(None)
     if not isinstance(data, dict):
-        check.add(
-            (),
-            f"a project file must be a mapping (title: ..., phases: ...), "
-            f"not {type(data).__name__}",
-        )
-        raise ValidationError(check.problems)
+        check.add((), TEXTS.msg("not_mapping", kind=type(data).__name__))
+        raise check.fail(None)
     _check_version(data, check)
     for key in data:
         if key not in TOP_LEVEL:
             check.add((str(key),), _unknown_key(str(key), TOP_LEVEL))
-    title = check.text(data, "title", required=True)
-    goal = check.text(data, "goal")
     language = data.get("language") or "nl"
     if language not in LANGUAGES:
-        check.add(
-            ("language",), f"{language!r} is not supported; use one of: {', '.join(LANGUAGES)}"
-        )
+        check.add(("language",), TEXTS.msg("language", value=language, known=", ".join(LANGUAGES)))
         language = "nl"
     template_id = check.text(data, "template")
-    scale: list[ScalePoint] = []
-    if template_id:
-        try:
-            scale = get_template(template_id).scale(language)
-        except ValueError as err:
-            check.add(("template",), str(err))
-    scope = _scope(data.get("scope"), check)
+    scale: Scale | None = None
     if data.get("scale") is not None:
         scale = _scale(data["scale"], check)
+    if template_id and template_scale is not None:
+        try:
+            template_default = template_scale(template_id, language)
+            scale = scale if scale is not None else template_default
+        except JourneyError as err:
+            check.add(("template",), err.message)
     journey = Journey(
-        title=title or "?",
-        goal=goal,
+        title=check.text(data, "title", required=True) or "?",
+        goal=check.text(data, "goal"),
         language=language,
         template=template_id,
-        scope=scope,
-        scale=scale,
+        scope=_scope(data.get("scope"), check),
+        scale=scale or None,
     )
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table in ("phases", "personas", "scenarios", "touchpoints", "opportunities"):
-        tables[table] = _records(table, data.get(table), journey, check)
-    if not tables["scenarios"]:
-        tables["scenarios"] = [{"id": "current", "name": journey.scenarios["name"].iloc[0]}]
-    first_scenario = tables["scenarios"][0].get("id", "current")
-    for record in tables["touchpoints"]:
-        record["scenario"] = record.get("scenario") or first_scenario
-    _check_unique_and_refs(tables, check)
     journey.review = _review(data.get("review"), check)
+    store = journey.store
+    for table in TABLES:
+        records = _records(table, data.get(table), journey, check)
+        if table == "scenarios" and not records:
+            continue  # the Journey made the default scenario
+        store.load(table, [])
+        for i, record in records:
+            for name, message in store.problems(table, record):
+                check.add((table, i, name), message)
+            store.append_loaded(table, record)
     if check.problems:
-        raise ValidationError(check.problems)
-    for table, records in tables.items():
-        setattr(journey, table, frame_from_records(table, records))
+        raise check.fail(language)
     return journey
 
 
 def _check_version(data: dict[str, Any], check: _Checker) -> None:
     version = data.get("klantreis")
     if version is None:
-        check.add(
-            ("klantreis",),
-            f"missing format version; add `klantreis: {FORMAT_VERSION}` as the first line",
-        )
+        check.add(("klantreis",), TEXTS.msg("no_version", version=FORMAT_VERSION))
     elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        check.add(
-            ("klantreis",),
-            f"the format version must be a whole number such as {FORMAT_VERSION}, not {version!r}",
-        )
+        check.add(("klantreis",), TEXTS.msg("bad_version", version=FORMAT_VERSION, value=version))
     elif version > FORMAT_VERSION:
-        line = line_of(check.lines, ("klantreis",))
-        where = f"{check.source or 'this file'}" + (f":{line}" if line else "")
+        line = check.lines.line_of(("klantreis",)) if check.lines is not None else None
+        where = (check.source or TEXTS.msg("this_file")) if not line else f"{check.source or ''}:{line}"
         raise FormatVersionError(
-            f"{where}: this project uses format version {version}, which needs a newer "
-            f"klantreis (this is klantreis {__version__}, which reads version {FORMAT_VERSION}); "
-            "upgrade with `pip install -U klantreis`"
+            TEXTS.msg("newer", where=where, value=version, this=__version__, version=FORMAT_VERSION)
         )
 
 
@@ -150,104 +221,67 @@ def _scope(value: Any, check: _Checker) -> dict[str, str]:
     if value is None:
         return scope
     if not isinstance(value, dict):
-        check.add(("scope",), "must be a mapping with `start` and `end`")
+        check.add(("scope",), TEXTS.msg("scope"))
         return scope
     for key, item in value.items():
         if key not in scope:
             check.add(("scope", str(key)), _unknown_key(str(key), ("start", "end")))
+        elif isinstance(item, dict | list):
+            check.add(("scope", key), TEXTS.msg("text"))
         elif item is not None:
             scope[key] = str(item)
     return scope
 
 
-def _scale(value: Any, check: _Checker) -> list[ScalePoint]:
+def _scale(value: Any, check: _Checker) -> Scale | None:
     if not isinstance(value, list) or len(value) < 2:
-        check.add(("scale",), "must be a list of at least two {score, label, emoji} steps")
-        return []
+        check.add(("scale",), TEXTS.msg("scale"))
+        return None
     points: list[ScalePoint] = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            check.add(("scale", i), "must be a mapping {score, label, emoji}")
+            check.add(("scale", i), TEXTS.msg("scale_item"))
             continue
         for key in item:
             if key not in ("score", "label", "emoji"):
-                check.add(
-                    ("scale", i, str(key)), _unknown_key(str(key), ("score", "label", "emoji"))
-                )
+                check.add(("scale", i, str(key)), _unknown_key(str(key), ("score", "label", "emoji")))
         score = item.get("score")
         if isinstance(score, bool) or not isinstance(score, int):
-            check.add(("scale", i, "score"), f"must be a whole number, not {score!r}")
+            check.add(("scale", i, "score"), TEXTS.msg("score", value=score))
             continue
         if not item.get("label"):
-            check.add(("scale", i, "label"), "is required (e.g. 'goed')")
+            check.add(("scale", i, "label"), TEXTS.msg("label"))
         if score in [p.score for p in points]:
-            check.add(("scale", i, "score"), f"score {score} appears twice in the scale")
+            check.add(("scale", i, "score"), TEXTS.msg("score_twice", score=score))
         points.append(ScalePoint(score, str(item.get("label") or ""), str(item.get("emoji") or "")))
-    return sorted(points, key=lambda p: p.score)
+    return Scale(points) if len(points) >= 2 else None
 
 
-def _records(table: str, value: Any, journey: Journey, check: _Checker) -> list[dict[str, Any]]:
+def _records(
+    table: str, value: Any, journey: Journey, check: _Checker
+) -> list[tuple[int, dict[str, Any]]]:
     if value is None:
         return []
+    spec = TABLES[table]
     if not isinstance(value, list):
-        check.add((table,), f"must be a list of {table}, each starting with `- id: ...`")
+        check.add((table,), TEXTS.msg("table", table=spec.nouns))
         return []
-    known = fields_of(table)
+    store = journey.store
     records = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            check.add(
-                (table, i),
-                f"each {SINGULAR[table]} must be a mapping of fields, not {type(item).__name__}",
-            )
+            kind = type(item).__name__
+            check.add((table, i), TEXTS.msg("record", table=spec.noun, kind=kind))
             continue
-        record: dict[str, Any] = {}
         for key in item:
-            if key not in known:
-                check.add((table, i, str(key)), _unknown_key(str(key), list(known)))
-        for spec in TABLES[table]:
-            raw = item.get(spec.name)
-            try:
-                if table == "touchpoints" and spec.name == "emotion":
-                    score = journey.score(raw)
-                    record[spec.name] = pd.NA if score is None else score
-                else:
-                    record[spec.name] = coerce(spec, raw)
-            except (FieldValueError, ValueError) as err:
-                check.add((table, i, spec.name), str(err))
-                record[spec.name] = pd.NA if spec.kind == INT else spec.empty
-        records.append(record)
+            if not spec.has(key):
+                check.add((table, i, str(key)), _unknown_key(str(key), spec.names))
+        known = {k: v for k, v in item.items() if spec.has(k)}
+        record, problems = store.coerce_all(table, known, partial=False)
+        for name, message in problems:
+            check.add((table, i, name), message)
+        records.append((i, record))
     return records
-
-
-def _check_unique_and_refs(tables: dict[str, list[dict[str, Any]]], check: _Checker) -> None:
-    for table, records in tables.items():
-        seen: dict[tuple[str, ...], int] = {}
-        for i, record in enumerate(records):
-            key: tuple[str, ...] = (record.get("id", ""),)
-            if table == "touchpoints":
-                key = (record.get("id", ""), record.get("persona", ""), record.get("scenario", ""))
-            if key[0] and key in seen:
-                where = f" for persona {key[1]!r} in scenario {key[2]!r}" if len(key) > 1 else ""
-                check.add(
-                    (table, i, "id"),
-                    f"id {key[0]!r} is already used by {table}[{seen[key]}]"
-                    f"{where}; ids must be unique",
-                )
-            seen.setdefault(key, i)
-    ids = {
-        t: [i for i in dict.fromkeys(r.get("id", "") for r in rs) if i] for t, rs in tables.items()
-    }
-    for table, records in tables.items():
-        for i, record in enumerate(records):
-            for spec in TABLES[table]:
-                value = record.get(spec.name)
-                if spec.ref and value and value not in ids[spec.ref]:
-                    known = ", ".join(ids[spec.ref]) or f"none; add {spec.ref} first"
-                    check.add(
-                        (table, i, spec.name),
-                        f"unknown {SINGULAR[spec.ref]} {value!r}; known: {known}",
-                    )
 
 
 def _review(value: Any, check: _Checker) -> dict[str, Any]:
@@ -255,20 +289,23 @@ def _review(value: Any, check: _Checker) -> dict[str, Any]:
     if value is None:
         return review
     if not isinstance(value, dict):
-        check.add(("review",), "must be a mapping with `answers` and `notes`")
+        check.add(("review",), TEXTS.msg("review"))
         return review
     for key in value:
         if key not in review:
             check.add(("review", str(key)), _unknown_key(str(key), ("answers", "notes")))
     answers = value.get("answers") or {}
     if not isinstance(answers, dict):
-        check.add(("review", "answers"), "must be a mapping from question id to answer")
+        check.add(("review", "answers"), TEXTS.msg("answers"))
     else:
         for qid, answer in answers.items():
             if isinstance(answer, dict | list):
-                check.add(("review", "answers", str(qid)), "must be text")
+                check.add(("review", "answers", str(qid)), TEXTS.msg("text"))
             else:
                 review["answers"][str(qid)] = "" if answer is None else str(answer)
     notes = value.get("notes")
-    review["notes"] = "" if notes is None else str(notes)
+    if isinstance(notes, dict | list):
+        check.add(("review", "notes"), TEXTS.msg("text"))
+    else:
+        review["notes"] = "" if notes is None else str(notes)
     return review

@@ -10,7 +10,7 @@ import pytest
 from klantreis import JourneyError
 from klantreis.builder import JourneyResult, select_journeys
 from klantreis.cli import main
-from klantreis.fileformat import load
+from klantreis.projectfile import load
 from klantreis.resources import example_path
 
 
@@ -50,7 +50,7 @@ def test_build_exit_code_is_1_when_a_journey_failed(capsys) -> None:
 
 def test_unknown_persona_is_refused_with_the_known_ones() -> None:
     journey = load(example_path("sportschool"))
-    with pytest.raises(JourneyError, match="unknown persona 'nobody'; known: student"):
+    with pytest.raises(JourneyError, match="persona 'nobody' bestaat niet; bekend: student"):
         select_journeys(journey, ["nobody"])
     assert select_journeys(journey, ["senior"]) == [("senior", "huidig")]
     assert ("student", "gewenst") in select_journeys(journey, scenarios=["gewenst"])

@@ -102,7 +102,7 @@ def test_canvas_picks_persona_and_scenario(j: Journey) -> None:
     bert = canvas(j, "bert")
     assert (bert.persona, bert.scenario) == ("bert", "concurrent")
     assert "App openen" in bert._repr_html_() and "Zoeken op Google" not in bert._repr_html_()
-    with pytest.raises(JourneyError, match="unknown persona"):
+    with pytest.raises(JourneyError, match="persona .* bestaat niet"):
         canvas(j, "niemand")
     empty = canvas(j, "anna", "concurrent")  # no touchpoints there: empty columns
     assert isinstance(empty, Canvas) and "Zoeken op Google" not in empty.to_html()

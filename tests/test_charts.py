@@ -128,7 +128,7 @@ def test_curve_none_overlays_all_and_selection_filters(j: Journey) -> None:
     assert all_series == {"Anna – Huidige situatie", "Anna – Gewenst", "Bert – Huidige situatie"}
     some = emotion_curve(j, ["anna", "bert"], "huidig").to_dict()["datasets"]["points"]
     assert {p["series"] for p in some} == {"Anna – Huidige situatie", "Bert – Huidige situatie"}
-    with pytest.raises(JourneyError, match="unknown persona 'nobody'"):
+    with pytest.raises(JourneyError, match="persona 'nobody' bestaat niet"):
         emotion_curve(j, "nobody")
 
 
@@ -274,7 +274,7 @@ def test_scenario_delta_rows(j: Journey) -> None:
 
 
 def test_scenario_delta_refuses_unknown_or_equal(j: Journey) -> None:
-    with pytest.raises(JourneyError, match="unknown scenario"):
+    with pytest.raises(JourneyError, match="scenario .* bestaat niet"):
         scenario_delta(j, "anna", "huidig", "later")
     with pytest.raises(JourneyError, match="two different"):
         scenario_delta(j, "anna", "huidig", "huidig")

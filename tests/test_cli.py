@@ -21,7 +21,7 @@ def test_new_calls_create_project(create, capsys):
     create.return_value = Path("reis.yaml")
     assert main(["new", "reis.yaml", "--template", "flanders"]) == 0
     create.assert_called_once_with("reis.yaml", "flanders", title="", language="nl", force=False)
-    assert capsys.readouterr().out == "created reis.yaml from template 'flanders'\n"
+    assert capsys.readouterr().out == "reis.yaml aangemaakt met sjabloon 'flanders'\n"
 
 
 @mock.patch("klantreis.project.create_project")
@@ -40,7 +40,7 @@ def test_export_calls_export_journey(export, tmp_example, capsys):
     (journey, target), _ = export.call_args
     assert target == "reis.xlsx"
     assert journey.title == load(tmp_example).title
-    assert capsys.readouterr().out == "wrote reis.xlsx\n"
+    assert capsys.readouterr().out == "geschreven: reis.xlsx\n"
 
 
 @mock.patch("klantreis.exchange.import_journey")
@@ -48,7 +48,7 @@ def test_import_calls_import_journey(imp, capsys):
     imp.return_value = Path("reis.yaml")
     assert main(["import", "reis.xlsx", "--to", "reis.yaml", "--force"]) == 0
     imp.assert_called_once_with("reis.xlsx", "reis.yaml", force=True)
-    assert capsys.readouterr().out == "wrote reis.yaml\n"
+    assert capsys.readouterr().out == "geschreven: reis.yaml\n"
 
 
 @mock.patch("klantreis.exchange.import_journey")
@@ -65,7 +65,7 @@ def test_engine_error_is_a_message_not_a_traceback(create, capsys):
     create.side_effect = JourneyError("reis.yaml already exists; choose another name")
     assert main(["new", "reis.yaml", "--template", "flanders"]) == 1
     captured = capsys.readouterr()
-    assert captured.err == "error: reis.yaml already exists; choose another name\n"
+    assert captured.err == "fout: reis.yaml already exists; choose another name\n"
     assert "Traceback" not in captured.out + captured.err
 
 
@@ -112,7 +112,8 @@ def test_new_refuses_overwrite_without_force(tmp_path, capsys):
     assert main(["new", str(path), "--template", "flanders"]) == 1
     err = capsys.readouterr().err
     assert err == (
-        f"error: {path} already exists; choose another name or use --force to overwrite it\n"
+        f"fout: {path} bestaat al; kies een andere naam, open het bestaande project, of "
+        "overschrijf het met --force\n"
     )
     assert path.read_text(encoding="utf-8") == "mijn werk\n"
     assert main(["new", str(path), "--template", "flanders", "--force"]) == 0
@@ -121,13 +122,13 @@ def test_new_refuses_overwrite_without_force(tmp_path, capsys):
 
 def test_new_unknown_template(tmp_path, capsys):
     assert main(["new", str(tmp_path / "r.yaml"), "--template", "nope"]) == 1
-    assert "error: unknown template 'nope'; known: canvas" in capsys.readouterr().err
+    assert "fout: onbekend sjabloon 'nope'; bekend: canvas" in capsys.readouterr().err
     assert not (tmp_path / "r.yaml").exists()
 
 
 def test_new_needs_yaml_suffix(tmp_path, capsys):
     assert main(["new", str(tmp_path / "r.txt"), "--template", "flanders"]) == 1
-    assert "a project file ends in .yaml" in capsys.readouterr().err
+    assert "een projectbestand eindigt op .yaml" in capsys.readouterr().err
 
 
 def test_validate_valid_example(example_path, capsys):
@@ -135,9 +136,9 @@ def test_validate_valid_example(example_path, capsys):
     captured = capsys.readouterr()
     journey = load(example_path)
     assert captured.out == (
-        f"{example_path}: ok: {journey.title}: {len(journey.personas)} personas, "
-        f"{len(journey.scenarios)} scenarios, {len(journey.phases)} phases, "
-        f"{len(journey.touchpoints)} touchpoints, {len(journey.opportunities)} opportunities\n"
+        f"{example_path}: in orde: {journey.title}: {len(journey.personas)} persona's, "
+        f"{len(journey.scenarios)} scenario's, {len(journey.phases)} fasen, "
+        f"{len(journey.touchpoints)} touchpoints, {len(journey.opportunities)} kansen\n"
     )
     assert captured.err == ""
 
@@ -154,14 +155,31 @@ def test_validate_bad_file_prints_every_problem(tmp_example, capsys):
     errors = captured.err.splitlines()
     assert len(errors) == 2, errors
     assert errors[0] == (
-        f"error: {tmp_example}:{len(lines)}: onbekend: unknown field 'onbekend'; known: "
+        f"fout: {tmp_example}:{len(lines)}: onbekend: onbekend veld 'onbekend'; bekend: "
         "klantreis, title, goal, language, template, scope, scale, phases, personas, scenarios, "
         "touchpoints, opportunities, review"
     )
-    assert errors[1].startswith(f"error: {tmp_example}:{phase_line + 1}: touchpoints[0].phase: "
-                                "unknown phase 'gebruiken-x'; known: ")  # fmt: skip
+    assert errors[1].startswith(f"fout: {tmp_example}:{phase_line + 1}: touchpoints[0].phase: "
+                                "fase 'gebruiken-x' bestaat niet; bekend: ")  # fmt: skip
     assert "Traceback" not in captured.out + captured.err
     assert captured.out == ""
+
+
+def test_messages_follow_klantreis_lang_and_the_project_language(tmp_path, example_path, capsys, monkeypatch):
+    monkeypatch.setenv("KLANTREIS_LANG", "en")
+    assert main(["validate", str(tmp_path / "weg.yaml")]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'weg.yaml'}: no such file")
+    # a Dutch project speaks Dutch, whatever the environment says
+    assert main(["validate", str(example_path)]) == 0
+    assert ": in orde: " in capsys.readouterr().out
+    english = tmp_path / "en.yaml"
+    assert main(["new", str(english), "--template", "canvas", "--language", "en"]) == 0
+    assert capsys.readouterr().out == f"created {english} from template 'canvas'\n"
+    text = english.read_text(encoding="utf-8").replace("language: en\n", "language: en\nonbekend: 1\n")
+    english.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("KLANTREIS_LANG", "nl")
+    assert main(["validate", str(english)]) == 1
+    assert "error: " in (err := capsys.readouterr().err) and "onbekend: unknown field 'onbekend'" in err
 
 
 def test_validate_several_files_reports_each(tmp_path, tmp_example, capsys):
@@ -169,19 +187,19 @@ def test_validate_several_files_reports_each(tmp_path, tmp_example, capsys):
     bad.write_text("klantreis: 1\ntitle: [\n", encoding="utf-8")
     assert main(["validate", str(tmp_example), str(bad)]) == 1
     captured = capsys.readouterr()
-    assert captured.out.startswith(f"{tmp_example}: ok: ")
-    assert captured.err.startswith(f"error: {bad}:")
-    assert "not valid YAML" in captured.err and "Traceback" not in captured.err
+    assert captured.out.startswith(f"{tmp_example}: in orde: ")
+    assert captured.err.startswith(f"fout: {bad}:")
+    assert "geen geldige YAML" in captured.err and "Traceback" not in captured.err
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"\x00\x01binair", "this is a binary file"),
-        ("title: Café\n".encode("latin-1"), "the file is not UTF-8 text"),
-        (b"klantreis: 9\ntitle: T\n", "which needs a newer klantreis"),
-        (b"", "the file is empty"),
-        (b"klantreis: 1\ntitle: !!python/object/apply:os.system ['echo hoi']\n", "no YAML tags"),
+        (b"\x00\x01binair", "dit is een binair bestand"),
+        ("title: Café\n".encode("latin-1"), "het bestand is geen UTF-8-tekst"),
+        (b"klantreis: 9\ntitle: T\n", "daarvoor is een nieuwere klantreis nodig"),
+        (b"", "het bestand is leeg"),
+        (b"klantreis: 1\ntitle: !!python/object/apply:os.system ['echo hoi']\n", "geen YAML-tags"),
     ],
     ids=["binary", "latin1", "newer", "empty", "python-tag"],
 )
@@ -191,23 +209,23 @@ def test_validate_bad_input_never_tracebacks(tmp_path, capsys, content, expected
     assert main(["validate", str(path)]) == 1
     captured = capsys.readouterr()
     assert expected in captured.err
-    assert captured.err.startswith(f"error: {path}")
+    assert captured.err.startswith(f"fout: {path}")
     assert "Traceback" not in captured.out + captured.err
 
 
 def test_validate_missing_file(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "weg.yaml")]) == 1
-    assert "no such file; create one with `klantreis new" in capsys.readouterr().err
+    assert "dit bestand bestaat niet; maak er een met `klantreis new" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("target", ["reis.xlsx", "reis.json", "tabellen"])
 def test_export_import_round_trip(tmp_example, tmp_path, capsys, target):
     exported = tmp_path / target
     assert main(["export", str(tmp_example), "--to", str(exported)]) == 0
-    assert capsys.readouterr().out.startswith(f"wrote {exported}")
+    assert capsys.readouterr().out.startswith(f"geschreven: {exported}")
     back = tmp_path / "terug.yaml"
     assert main(["import", str(exported), "--to", str(back)]) == 0
-    assert capsys.readouterr().out == f"wrote {back}\n"
+    assert capsys.readouterr().out == f"geschreven: {back}\n"
     assert back.read_text(encoding="utf-8") == dumps(load(tmp_example))
     assert main(["import", str(exported), "--to", str(back)]) == 1
     assert "already exists; use --force" in capsys.readouterr().err

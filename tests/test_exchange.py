@@ -30,7 +30,8 @@ def test_xlsx_has_one_sheet_per_table_with_columns(journey, tmp_path):
     assert export_journey(journey, path) == [path]
     book = load_workbook(path)
     assert book.sheetnames == SHEETS
-    for table, fields in TABLES.items():
+    for table, spec in TABLES.items():
+        fields = spec.fields
         header = [c.value for c in book[table][1]]
         assert header == [f.name for f in fields], table
     assert [c.value for c in book["review"][1]] == ["question", "answer"]
@@ -98,8 +99,8 @@ def test_invalid_spreadsheet_row_is_named(journey, tmp_path):
         ("touchpoints[2].phase", 4),
     ]
     assert str(problems[1]) == (
-        f"{path}:4: touchpoints[2].phase: unknown phase 'betalen'; "
-        "known: orientatie, huren, terugbrengen"
+        f"{path}:4: touchpoints[2].phase: fase 'betalen' bestaat niet; "
+        "bekend: orientatie, huren, terugbrengen"
     )
 
 
@@ -180,7 +181,7 @@ def test_json_problems_name_the_field(journey, tmp_path):
     data["touchpoints"][2]["phase"] = "betalen"
     path = tmp_path / "fout.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"touchpoints\[2\]\.phase: unknown phase 'betalen'"):
+    with pytest.raises(ValidationError, match=r"touchpoints\[2\]\.phase: fase 'betalen' bestaat niet"):
         read_journey(path)
 
 
@@ -191,7 +192,7 @@ def test_csv_folder_has_one_file_per_table(journey, tmp_path):
     assert sorted(p.name for p in written) == sorted(f"{name}.csv" for name in SHEETS)
     with (target / "touchpoints.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == [f.name for f in TABLES["touchpoints"]]
+    assert list(rows[0]) == [f.name for f in TABLES["touchpoints"].fields]
     assert rows[1]["id"] == "balie" and rows[1]["emotion"] == "2"
     assert rows[1]["why"] == "Lange rij 😩" and rows[1]["critical"] == "True"
     with (target / "personas.csv").open(encoding="utf-8", newline="") as handle:

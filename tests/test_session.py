@@ -123,7 +123,8 @@ def test_conflicting_edits_are_refused_and_nothing_is_lost(project: Path) -> Non
     with pytest.raises(SaveConflict) as info:
         second.save()
     assert "personas[toerist].name" in str(info.value)
-    assert "Nothing was saved" in str(info.value)
+    assert "Er is niets opgeslagen; je wijzigingen zijn bewaard" in str(info.value)
+    assert "Nothing was saved; your changes are kept" in info.value.text("en")
     assert project.read_text(encoding="utf-8") == on_disk
     assert second.journey.name_of("personas", "toerist") == "Tom uit Berlijn"
     second.save(prefer="mine")
@@ -141,7 +142,7 @@ def test_merge_that_breaks_references_is_refused(project: Path) -> None:
     second.apply(lambda j: j.add_touchpoint("bel", "forens", "nazorg", "Nabellen"))
     first_again.save()
     before = project.read_text(encoding="utf-8")
-    with pytest.raises(JourneyError, match="do not fit together"):
+    with pytest.raises(JourneyError, match="de wijzigingen passen niet bij elkaar"):
         second.save()
     assert project.read_text(encoding="utf-8") == before
     assert "bel" in second.journey.ids("touchpoints")
@@ -161,7 +162,7 @@ def test_apply_rolls_back_a_refused_change(project: Path) -> None:
 
 
 def test_create_refuses_an_existing_file_and_save_recreates_a_removed_one(project: Path) -> None:
-    with pytest.raises(JourneyError, match="already exists"):
+    with pytest.raises(JourneyError, match="bestaat al"):
         ProjectSession.create(project, "canvas")
     session = ProjectSession.open(project)
     project.unlink()

@@ -37,7 +37,7 @@ def test_svg_and_png_are_the_emotion_curve(gym, tmp_path: Path) -> None:
 
 
 def test_unknown_persona_and_suffix_are_refused(gym, tmp_path: Path) -> None:
-    with pytest.raises(klantreis.JourneyError, match="unknown persona 'nobody'; known: student"):
+    with pytest.raises(klantreis.JourneyError, match="persona 'nobody' bestaat niet; bekend: student"):
         export_map(gym, tmp_path / "kaart.html", "nobody")
     with pytest.raises(klantreis.JourneyError, match=r"\.html, \.htm, \.svg, \.png"):
         export_map(gym, tmp_path / "kaart.pdf")
@@ -62,4 +62,4 @@ def test_cli_export_map_passes_persona_and_scenario(tmp_path: Path, capsys, monk
         ]
     )
     assert code == 0 and calls == [("kaart.html", "senior", "huidig")]
-    assert "wrote kaart.html" in capsys.readouterr().out
+    assert "geschreven: kaart.html" in capsys.readouterr().out

@@ -116,7 +116,7 @@ def test_flanders_canvas():
     j.add_persona("teler")
     j.add_touchpoint("beurs", "teler", "vooraf", "Vakbeurs", emotion="uitstekend")
     assert j.touchpoints["emotion"].tolist() == [4]
-    with pytest.raises(JourneyError, match="emotion 5 is not on the scale"):
+    with pytest.raises(JourneyError, match="5 staat niet op de schaal"):
         j.add_touchpoint("x", "teler", "vooraf", "X", emotion=5)
 
 
@@ -154,7 +154,7 @@ def test_research_template():
 
 
 def test_unknown_template_names_known_ones():
-    with pytest.raises(JourneyError, match="unknown template 'nope'; known: canvas, flanders"):
+    with pytest.raises(JourneyError, match="onbekend sjabloon 'nope'; bekend: canvas, flanders"):
         new_journey("nope")
 
 
@@ -164,10 +164,12 @@ def test_klantreis_new_for_each_template(template_id, language, tmp_path, capsys
     code = main(["new", str(path), "--template", template_id, "--language", language,
                  "--title", "Mijn reis 🚲"])  # fmt: skip
     assert code == 0
-    assert capsys.readouterr().out == f"created {path} from template {template_id!r}\n"
+    created = "{} aangemaakt met sjabloon {!r}\n" if language == "nl" else "created {} from template {!r}\n"
+    assert capsys.readouterr().out == created.format(path, template_id)
     journey = load(path)
     assert (journey.title, journey.template, journey.language) == (
         "Mijn reis 🚲", template_id, language)  # fmt: skip
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{path}: ok: Mijn reis 🚲: 0 personas, ")
+    ok = "in orde: Mijn reis 🚲: 0 persona's, " if language == "nl" else "ok: Mijn reis 🚲: 0 personas, "
+    assert out.startswith(f"{path}: {ok}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from klantreis import FormatVersionError, ValidationError, load, loads
+from klantreis.errors import render
 
 HEAD = """\
 klantreis: 1
@@ -35,6 +36,11 @@ def only(problems):
     return problems[0]
 
 
+def said(problem, language="nl"):
+    """The message of a problem as a user of a Dutch (or English) project reads it."""
+    return render(problem.message, language)
+
+
 def test_valid_head_loads():
     j = loads(doc("touchpoints:\n  - {id: a, persona: toerist, phase: kopen, name: A}\n"))
     assert j.touchpoints["scenario"].tolist() == ["huidig"]  # defaults to the first scenario
@@ -53,6 +59,9 @@ def test_unknown_phase_lists_known_phases(problems_of):
         """)))
     assert (p.path, p.line) == ("touchpoints[3].phase", 18)
     assert str(p) == (
+        "reis.yaml:18: touchpoints[3].phase: fase 'gebruiken' bestaat niet; bekend: kopen, gebruiken-1"
+    )
+    assert p.text("en") == (
         "reis.yaml:18: touchpoints[3].phase: unknown phase 'gebruiken'; known: kopen, gebruiken-1"
     )
 
@@ -66,7 +75,7 @@ def test_unknown_persona(problems_of):
             name: A
         """)))
     assert (p.path, p.line) == ("touchpoints[0].persona", 14)
-    assert "unknown persona 'student'; known: toerist, forens" in p.message
+    assert said(p) == "persona 'student' bestaat niet; bekend: toerist, forens"
 
 
 def test_unknown_scenario(problems_of):
@@ -79,7 +88,7 @@ def test_unknown_scenario(problems_of):
             name: A
         """)))
     assert (p.path, p.line) == ("touchpoints[0].scenario", 15)
-    assert "unknown scenario 'concurrent'; known: huidig, gewenst" in p.message
+    assert said(p) == "scenario 'concurrent' bestaat niet; bekend: huidig, gewenst"
 
 
 def test_unknown_touchpoint_in_opportunity(problems_of):
@@ -92,7 +101,7 @@ def test_unknown_touchpoint_in_opportunity(problems_of):
             touchpoint: b
         """)))
     assert (p.path, p.line) == ("opportunities[0].touchpoint", 17)
-    assert "unknown touchpoint 'b'; known: a" in p.message
+    assert said(p) == "touchpoint 'b' bestaat niet; bekend: a"
 
 
 def test_unknown_phase_in_opportunity(problems_of):
@@ -101,7 +110,7 @@ def test_unknown_phase_in_opportunity(problems_of):
           - {id: o1, description: Sneller, phase: betalen}
         """)))
     assert (p.path, p.line) == ("opportunities[0].phase", 13)
-    assert "unknown phase 'betalen'" in p.message
+    assert said(p).startswith("fase 'betalen' bestaat niet")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +126,8 @@ def test_unknown_phase_in_opportunity(problems_of):
 def test_missing_required_field(problems_of, tail, path, line):
     p = only(problems_of("klantreis: 1\ntitle: T\n" + tail))
     assert (p.path, p.line) == (path, line + 2)
-    assert "is required and may not be empty" in p.message
+    assert said(p) == "is verplicht en mag niet leeg zijn"
+    assert said(p, "en") == "is required and may not be empty"
 
 
 def test_missing_touchpoint_id_and_name(problems_of):
@@ -131,13 +141,13 @@ def test_missing_touchpoint_id_and_name(problems_of):
         ("touchpoints[0].id", 13),
         ("touchpoints[0].name", 15),
     ]
-    assert all("is required" in p.message for p in problems)
+    assert all(said(p) == "is verplicht en mag niet leeg zijn" for p in problems)
 
 
 def test_missing_title(problems_of):
     p = only(problems_of("klantreis: 1\ngoal: Iets\n"))
     assert p.path == "title" and p.line == 1
-    assert "is required; give it a short text" in p.message
+    assert said(p) == "is verplicht; geef een korte titel"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +162,7 @@ def test_missing_title(problems_of):
 def test_duplicate_ids_per_table(problems_of, table, body, line):
     p = only(problems_of(f"klantreis: 1\ntitle: T\n{table}:\n{body}"))
     assert (p.path, p.line) == (f"{table}[1].id", line)
-    assert f"is already used by {table}[0]; ids must be unique" in p.message
+    assert said(p, "en").endswith(f"id {body.split()[2].rstrip(',')!r} is already in use")
 
 
 def test_duplicate_touchpoint_id_per_persona_and_scenario(problems_of):
@@ -164,17 +174,14 @@ def test_duplicate_touchpoint_id_per_persona_and_scenario(problems_of):
           - {id: a, persona: toerist, scenario: huidig, phase: gebruiken-1, name: A2}
         """)))
     assert (p.path, p.line) == ("touchpoints[3].id", 16)
-    assert p.message == (
-        "id 'a' is already used by touchpoints[0] for persona 'toerist' in scenario 'huidig'; "
-        "ids must be unique"
-    )
+    assert said(p) == "touchpoint-id 'a' is al in gebruik voor persona 'toerist' in scenario 'huidig'"
 
 
 @pytest.mark.parametrize("bad", ["twee woorden", "café", "a/b", "x.y"])
 def test_id_must_be_slug(problems_of, bad):
     p = only(problems_of(f"klantreis: 1\ntitle: T\npersonas:\n  - id: {bad}\n"))
     assert (p.path, p.line) == ("personas[0].id", 4)
-    assert f"{bad!r} is not a valid id: use only letters, digits, '-' and '_'" in p.message
+    assert said(p).startswith(f"{bad!r} kan geen id zijn: een id bestaat alleen uit letters")
 
 
 def test_unknown_field_with_did_you_mean(problems_of):
@@ -188,10 +195,8 @@ def test_unknown_field_with_did_you_mean(problems_of):
         titel: dubbel
         """))
     assert [(p.path, p.line) for p in problems] == [("titel", 18), ("touchpoints[0].emotoin", 17)]
-    assert "unknown field 'emotoin' (did you mean 'emotion'?); known: id, persona" in str(
-        problems[1]
-    )
-    assert "(did you mean 'title'?)" in problems[0].message
+    assert "onbekend veld 'emotoin' (bedoel je 'emotion'?); bekend: id, persona" in str(problems[1])
+    assert "(did you mean 'title'?)" in said(problems[0], "en")
 
 
 def test_emotion_not_on_scale(problems_of):
@@ -204,7 +209,7 @@ def test_emotion_not_on_scale(problems_of):
             emotion: blij
         """)))
     assert (p.path, p.line) == ("touchpoints[0].emotion", 17)
-    assert p.message.startswith("emotion 'blij' is not on the scale; use one of: 1 (zeer negatief)")
+    assert said(p).startswith("'blij' staat niet op de schaal; kies een van: 1 (zeer negatief)")
 
 
 def test_emotion_checked_against_template_scale(problems_of):
@@ -214,7 +219,9 @@ def test_emotion_checked_against_template_scale(problems_of):
     assert loads(good).touchpoints["emotion"].tolist() == [3]
     p = only(problems_of(good.replace("emotion: goed", "emotion: 5")))
     assert p.path == "touchpoints[0].emotion" and p.line == 14
-    assert "use one of: 1 (negatief), 2 (voldoende), 3 (goed), 4 (uitstekend)" in p.message
+    assert said(p) == (
+        "5 staat niet op de schaal; kies een van: 1 (negatief), 2 (voldoende), 3 (goed), 4 (uitstekend)"
+    )
 
 
 @pytest.mark.parametrize("value", ["0", "6", "hoog"])
@@ -222,10 +229,10 @@ def test_impact_out_of_range(problems_of, value):
     p = only(problems_of("klantreis: 1\ntitle: T\nopportunities:\n"
                          f"  - id: o\n    description: d\n    impact: {value}\n"))  # fmt: skip
     assert (p.path, p.line) == ("opportunities[0].impact", 6)
-    expected = "must be a whole number, not 'hoog'" if value == "hoog" else (
-        f"must be between 1 and 5, not {value}"
+    expected = "moet een heel getal zijn, niet 'hoog'" if value == "hoog" else (
+        f"moet tussen 1 en 5 liggen, niet {value}"
     )
-    assert p.message == expected
+    assert said(p) == expected
 
 
 def test_bad_importance(problems_of):
@@ -235,7 +242,7 @@ def test_bad_importance(problems_of):
              importance: hoofd}
         """)))
     assert p.path == "touchpoints[0].importance" and p.line == 14
-    assert p.message == "'hoofd' is not allowed; use one of: main, side"
+    assert said(p) == "'hoofd' kan hier niet; kies uit: main, side"
 
 
 @pytest.mark.parametrize("field", ["critical", "online", "owned"])
@@ -249,7 +256,7 @@ def test_bad_boolean(problems_of, field):
             {field}: misschien
         """)))
     assert (p.path, p.line) == (f"touchpoints[0].{field}", 17)
-    assert p.message == "must be true or false, not 'misschien'"
+    assert said(p) == "moet ja of nee zijn (true/false), niet 'misschien'"
 
 
 @pytest.mark.parametrize(
@@ -258,13 +265,13 @@ def test_bad_boolean(problems_of, field):
 def test_file_not_a_mapping(problems_of, text, kind):
     p = only(problems_of(text))
     assert p.line == 1 and p.path == ""
-    assert p.message == f"a project file must be a mapping (title: ..., phases: ...), not {kind}"
+    assert said(p, "en") == f"a project file must be a mapping (title: ..., phases: ...), not {kind}"
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# alleen commentaar\n"])
 def test_empty_file(problems_of, text):
     p = only(problems_of(text))
-    assert "the file is empty; create a project with `klantreis new FILE --template ID`" in str(p)
+    assert "het bestand is leeg; maak een project met `klantreis new BESTAND --template ID`" in str(p)
 
 
 def test_binary_file(tmp_path: Path):
@@ -272,7 +279,7 @@ def test_binary_file(tmp_path: Path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(ValidationError) as info:
         load(path)
-    assert str(only(info.value.problems)) == (
+    assert only(info.value.problems).text("en") == (
         f"{path}: this is a binary file, not a klantreis YAML project "
         "(did you mean `klantreis import`?)"
     )
@@ -285,7 +292,7 @@ def test_non_utf8_file_names_the_line(tmp_path: Path):
         load(path)
     p = only(info.value.problems)
     assert (p.line, p.source) == (2, str(path))
-    assert p.message == "the file is not UTF-8 text; save it as UTF-8"
+    assert said(p) == "het bestand is geen UTF-8-tekst; sla het op als UTF-8"
 
 
 def test_utf8_bom_accepted(tmp_path: Path):
@@ -297,13 +304,13 @@ def test_utf8_bom_accepted(tmp_path: Path):
 def test_malformed_yaml_names_the_line(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\nphases:\n  - id: a\n   name: scheef\n"))
     assert p.line == 5
-    assert "this is not valid YAML" in p.message and "check indentation" in p.message
+    assert "dit is geen geldige YAML" in said(p) and "inspringing" in said(p)
 
 
 def test_unclosed_quote(problems_of):
     p = only(problems_of('klantreis: 1\ntitle: "Open\ngoal: x\n'))
     assert p.line is not None and p.line >= 2
-    assert "not valid YAML" in p.message
+    assert "not valid YAML" in said(p, "en")
 
 
 def test_python_tag_refused_and_not_executed(problems_of, tmp_path: Path):
@@ -311,15 +318,15 @@ def test_python_tag_refused_and_not_executed(problems_of, tmp_path: Path):
     text = f"klantreis: 1\ntitle: !!python/object/apply:os.system ['touch {marker}']\n"
     p = only(problems_of(text))
     assert p.line == 2
-    assert "python/object/apply:os.system" in p.message
-    assert "no YAML tags such as !!python/" in p.message
+    assert "python/object/apply:os.system" in said(p)
+    assert "no YAML tags such as !!python/" in said(p, "en")
     assert not marker.exists()
 
 
 def test_newer_format_version_refused_naming_version():
     with pytest.raises(FormatVersionError) as info:
         loads("klantreis: 3\ntitle: Uit de toekomst\n", "toekomst.yaml")
-    message = str(info.value)
+    message = info.value.text("en")
     assert message.startswith("toekomst.yaml:1: this project uses format version 3")
     assert "needs a newer klantreis" in message and "reads version 1" in message
     assert "pip install -U klantreis" in message
@@ -328,32 +335,33 @@ def test_newer_format_version_refused_naming_version():
 def test_missing_version(problems_of):
     p = only(problems_of("title: T\n"))
     assert p.path == "klantreis" and p.line == 1
-    assert p.message == "missing format version; add `klantreis: 1` as the first line"
+    assert said(p) == "het formaatnummer ontbreekt; zet `klantreis: 1` op de eerste regel"
 
 
 @pytest.mark.parametrize("value", ["'1'", "0", "true", "1.5"])
 def test_bad_version(problems_of, value):
     p = only(problems_of(f"klantreis: {value}\ntitle: T\n"))
     assert (p.path, p.line) == ("klantreis", 1)
-    assert "the format version must be a whole number such as 1" in p.message
+    assert "the format version must be a whole number such as 1" in said(p, "en")
 
 
 def test_unknown_language(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\nlanguage: fr\n"))
     assert (p.path, p.line) == ("language", 3)
-    assert p.message == "'fr' is not supported; use one of: nl, en"
+    assert said(p) == "'fr' wordt niet ondersteund; kies uit: nl, en"
 
 
 def test_unknown_template(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\ntemplate: onbekend\n"))
     assert (p.path, p.line) == ("template", 3)
-    assert p.message.startswith("unknown template 'onbekend'; known: canvas, flanders")
+    assert said(p).startswith("onbekend sjabloon 'onbekend'; bekend: canvas, flanders")
 
 
 def test_table_not_a_list(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\nphases:\n  id: a\n"))
     assert (p.path, p.line) == ("phases", 3)
-    assert "must be a list of phases, each starting with `- id: ...`" in p.message
+    assert said(p, "en") == "must be a list of phases, each starting with `- id: ...`"
+    assert said(p) == "moet een lijst van fasen zijn, elk beginnend met `- id: ...`"
 
 
 def test_bad_scale(problems_of):
@@ -362,7 +370,7 @@ def test_bad_scale(problems_of):
         "  - {score: 1, label: dubbel}\n"
     )
     assert [(p.path, p.line) for p in problems] == [("scale[1].score", 5), ("scale[2].score", 6)]
-    assert "appears twice" in problems[1].message
+    assert said(problems[1]) == "score 1 staat twee keer in de schaal"
 
 
 def test_several_problems_reported_at_once():
@@ -389,6 +397,8 @@ def test_several_problems_reported_at_once():
         ("touchpoints[0].persona", 15),
         ("touchpoints[0].phase", 16),
     ]
-    message = str(info.value)
+    message = info.value.text("en")
     assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not supported")
     assert "  - reis.yaml:16: touchpoints[0].phase: unknown phase 'gebruiken'" in message
+    # the file's language is not one klantreis knows, so the messages are in Dutch
+    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' wordt niet")

@@ -24,7 +24,7 @@ def test_empty_title_is_refused_and_nothing_saved(project: Path) -> None:
     form = DoelForm(ProjectSession.open(project))
     form.title.value = "   "
     assert form.status.kind == "error"
-    assert "Vul eerst een naam in" in form.status.text
+    assert form.status.text == "Niet opgeslagen: de titel mag niet leeg zijn"
     assert project.read_text(encoding="utf-8") == before
 
 
@@ -48,7 +48,7 @@ def test_duplicate_scenario_id_and_refused_removal_show_messages(project: Path) 
     form.scenarios.new_name.value = "Nog een"
     form.scenarios.new_id.value = "huidig"
     form.scenarios.add_button.click()
-    assert "scenario id 'huidig' is already in use" in form.status.text
+    assert "scenario-id 'huidig' is al in gebruik" in form.status.text
     form.scenarios.select.value = "huidig"
     form.scenarios.remove_button.click()  # has touchpoints
     assert form.status.kind == "error" and "touchpoints" in form.status.text

@@ -90,7 +90,7 @@ def test_opportunity_add_edit_and_refusals(project: Path) -> None:
     lst.new_name.value = "Dubbel"
     lst.new_id.value = "o1"
     lst.add_button.click()
-    assert "opportunity id 'o1' is already in use" in form.status.text
+    assert "kans-id 'o1' is al in gebruik" in form.status.text
     assert project.read_text(encoding="utf-8") == before
     lst.remove_button.click()
     assert oid not in load(project).ids("opportunities")

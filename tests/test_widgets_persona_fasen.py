@@ -37,7 +37,7 @@ def test_same_name_gets_a_unique_id_but_a_typed_duplicate_id_is_refused(project:
     lst.new_id.value = "senior"
     lst.add_button.click()
     assert form.status.kind == "error"
-    assert "persona id 'senior' is already in use" in form.status.text
+    assert "persona-id 'senior' is al in gebruik" in form.status.text
     assert project.read_text(encoding="utf-8") == before
     assert lst.new_name.value == "Iemand"  # the input stays, to fix it
 

@@ -121,7 +121,7 @@ def test_show_step_builds_each_form_and_explains_problems(
     out = texts()
     assert "### Emotions" in out and "peak-end" in out
     assert show_step("emoties", persona="niemand") is None
-    assert "unknown persona 'niemand'" in texts()
+    assert "persona 'niemand' bestaat niet" in texts()
     assert show_step("planning") is None
     assert "Onbekende stap 'planning'" in texts()
     project.write_text("title: [kapot\n", encoding="utf-8")

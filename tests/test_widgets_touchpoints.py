@@ -73,10 +73,10 @@ def test_remove_and_refused_duplicate(project: Path) -> None:
     lst.new_name.value = "Nog een keer"
     lst.new_id.value = "website-bezoek"
     lst.add_button.click()
-    assert "already in use for persona 'student'" in form.status.text
+    assert "al in gebruik voor persona 'student'" in form.status.text
     lst.new_id.value = "Geen geldig id!"
     lst.add_button.click()
-    assert "not a valid id" in form.status.text
+    assert "kan geen id zijn" in form.status.text
     assert project.read_text(encoding="utf-8") == before
 
 
@@ -92,7 +92,7 @@ def test_copy_touchpoints_to_another_persona_and_scenario(project: Path) -> None
     assert "gekopieerd" in form.copy_result.value
     before = project.read_text(encoding="utf-8")
     form.copy_button.click()  # target not empty now
-    assert form.status.kind == "error" and "already has" in form.status.text
+    assert form.status.kind == "error" and "heeft al" in form.status.text
     assert project.read_text(encoding="utf-8") == before
     form.copy_replace.value = True
     form.copy_button.click()

@@ -14,7 +14,6 @@ import altair as alt
 import pandas as pd
 from altair.utils.schemapi import SchemaBase
 
-from ..errors import JourneyError
 from ..model import Journey
 from ._texts import TEXTS as TEXTS  # re-exported for the chart modules
 from ._texts import texts as texts
@@ -91,38 +90,15 @@ def scale_bounds(journey: Journey) -> tuple[int, int, float]:
 
 
 # ------------------------------------------------------------------ selection
-def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [value] if isinstance(value, str) else [str(v) for v in value]
-
-
 def select_series(
     journey: Journey,
     persona: str | Sequence[str] | None = None,
     scenario: str | Sequence[str] | None = None,
 ) -> list[tuple[str, str]]:
-    """The (persona, scenario) pairs with touchpoints that match the selection.
-
-    ``None`` selects every persona / scenario; a str or a list selects those. Unknown
-    ids raise :class:`~klantreis.errors.JourneyError` naming the known ones.
-    """
-    wanted: dict[str, list[str] | None] = {
-        "personas": _as_list(persona),
-        "scenarios": _as_list(scenario),
-    }
-    for table, ids in wanted.items():
-        known = journey.ids(table)
-        for item in ids or []:
-            if item not in known:
-                singular = table[:-1]
-                raise JourneyError(f"unknown {singular} {item!r}; known: {', '.join(known) or 'none yet'}")
-    personas, scenarios = wanted["personas"], wanted["scenarios"]
-    return [
-        (p, s)
-        for p, s in journey.journeys()
-        if (personas is None or p in personas) and (scenarios is None or s in scenarios)
-    ]
+    """The (persona, scenario) pairs with touchpoints that match the selection (see
+    :meth:`Journey.select`): ``None`` selects every persona / scenario, a str or a list
+    selects those; unknown ids are refused naming the known ones."""
+    return journey.select(persona, scenario)
 
 
 def names_of(journey: Journey, table: str) -> dict[str, str]:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..atomic import write_atomic
 from ..charts.export import charts_html_page
-from ..fileformat import write_atomic
 from ..model import Journey
 from .assets import REPORT_CSS
 from .figures import key_figures

@@ -8,8 +8,8 @@ from html import escape
 from typing import Any
 
 from ..analysis import missing
-from ..fileformat import load
 from ..model import Journey
+from ..projectfile import load
 from ..templates import get_template
 from .display import chart_html
 from .figures import key_figures

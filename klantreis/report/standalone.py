@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import JourneyError
-from ..fileformat import write_atomic
 from ..model import Journey
 
 MAP_SUFFIXES = (".html", ".htm", ".svg", ".png")

@@ -29,7 +29,7 @@ class DoelForm(StepForm):
                                style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.title.observe(self.safely(lambda _: self._set_title()), names="value")
         self.goal.observe(
-            self.safely(lambda _: self.commit(lambda j: setattr(j, "goal", self.goal.value))),
+            self.safely(lambda _: self.commit(lambda j: j.set_goal(self.goal.value))),
             names="value",
         )
         self.scenarios = RecordList(self, RecordOps(
@@ -46,11 +46,7 @@ class DoelForm(StepForm):
         self._refresh_quietly()
 
     def _set_title(self) -> None:
-        title = self.title.value.strip()
-        if not title:
-            self.refuse("empty_name")
-            return
-        self.commit(lambda j: setattr(j, "title", title))
+        self.commit(lambda j: j.set_title(self.title.value.strip()))
 
     def refresh(self) -> None:
         """Show the saved title, goal and scenarios."""

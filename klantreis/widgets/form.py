@@ -86,7 +86,7 @@ class StepForm(ABC):
         try:
             self.session.apply(change)
         except JourneyError as err:
-            self.status.error(self.t("not_saved", message=str(err)))
+            self.status.error(self.t("not_saved", message=err.text(self.language)))
             return False
         if refresh:
             self._refresh_quietly()
@@ -105,7 +105,9 @@ class StepForm(ABC):
         except SaveConflict as err:
             self.status.conflict(err.conflicts)
             return False
-        except (JourneyError, OSError) as err:
+        except JourneyError as err:
+            self.status.error(self.t("not_saved", message=err.text(self.language)))
+        except OSError as err:
             self.status.error(self.t("not_saved", message=str(err)))
             return False
         self.status.saved(result)

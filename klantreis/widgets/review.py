@@ -9,7 +9,6 @@ from typing import Any
 import ipywidgets as w
 
 from ..analysis import missing
-from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm
 from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
@@ -77,7 +76,7 @@ class ReviewForm(StepForm):
 
     def _set_notes(self) -> None:
         notes = self.notes.value.strip()
-        self.commit(lambda j: _set_review_notes(j, notes))
+        self.commit(lambda j: j.set_review_notes(notes))
 
     def commit(self, change: Any, *, refresh: bool = False) -> bool:
         """Apply and save a change, then update the list of missing pieces."""
@@ -99,10 +98,6 @@ class ReviewForm(StepForm):
         self.notes.value = str(self.journey.review.get("notes") or "")
         self.opportunities.refresh()
         self.show_missing()
-
-
-def _set_review_notes(journey: Journey, notes: str) -> None:
-    journey.review = {**journey.review, "notes": notes}
 
 
 def _short(text: str, length: int = 60) -> str:

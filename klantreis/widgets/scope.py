@@ -26,7 +26,7 @@ class ScopeForm(StepForm):
                           style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
 
     def _set(self, which: str, text: str) -> None:
-        self.commit(lambda j: setattr(j, "scope", {**j.scope, which: text.strip()}))
+        self.commit(lambda j: j.set_scope(**{which: text.strip()}))
 
     def refresh(self) -> None:
         """Show the saved start and end."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..errors import JourneyError
-from ..fields import SINGULAR
 from ..model import Journey
 from .record_list import named_items
 from .texts import tr
@@ -23,16 +21,15 @@ class JourneySelector:
 
     def update(self, journey: Journey, persona: str = "", scenario: str = "") -> None:
         """Refresh the choices from ``journey``, keeping (or setting) the selection.
-        Refused with :class:`JourneyError` when a requested id does not exist."""
+        Refused with :class:`~klantreis.errors.JourneyError` when a requested id does
+        not exist."""
         for dropdown, table, wanted in (
             (self.persona, "personas", persona),
             (self.scenario, "scenarios", scenario),
         ):
             ids = journey.ids(table)
-            if wanted and wanted not in ids:
-                raise JourneyError(
-                    f"unknown {SINGULAR[table]} {wanted!r}; known: {', '.join(ids) or 'none yet'}"
-                )
+            if wanted:
+                journey.require(table, wanted)
             keep = wanted or dropdown.value
             dropdown.options = named_items(journey, table)
             dropdown.value = keep if keep in ids else (ids[0] if ids else None)

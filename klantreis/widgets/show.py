@@ -88,7 +88,7 @@ def show_step(
         lang = language or session.journey.language
         form = make_form(step, session, persona=persona, scenario=scenario, language=lang)
     except JourneyError as err:
-        return _message(tr("cannot_open", lang, message=str(err)))
+        return _message(tr("cannot_open", lang, message=err.text(lang)))
     display(Markdown(explanation(step, session, lang)), form.widget)
     return form
 

@@ -1,0 +1,349 @@
+"""The table store: the records of every journey table, and the operations on them,
+written once for all tables and driven by :data:`klantreis.fields.TABLES`.
+
+Records are plain dicts holding every field of their table. A record is never
+changed in place: an update puts a new dict in its place. So a snapshot (for undo,
+or to roll back a refused change) is a shallow copy of the lists, and a writer can
+remember the text of a record by its identity. Pure: no I/O.
+
+The rules live here and only here: a record's key is unique in its table, its
+references point at ids that exist, and nothing refers to a record that is removed.
+The model raises the first broken rule; validation collects them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .errors import FieldValueError, JourneyError
+from .fields import TABLES, coerce, frame_from_records, referrers
+from .messages import Catalog, Msg
+
+if TYPE_CHECKING:
+    from .scale import Scale
+
+Record = dict[str, Any]
+Key = tuple[str, ...]
+
+TEXTS = Catalog("store", {
+    "no_field": (
+        "{table} heeft geen veld {name!r}; wel: {known}",
+        "{table} has no field {name!r}; known: {known}",
+    ),
+    "field": ("{table}, veld {name!r}: {reason}", "{table} field {name!r}: {reason}"),
+    "unknown": ("{table} {id!r} bestaat niet; bekend: {known}", "unknown {table} {id!r}; known: {known}"),
+    "unknown_many": (
+        "{tables} {ids} bestaan niet; bekend: {known}",
+        "unknown {tables} {ids}; known: {known}",
+    ),
+    "none_yet": ("nog geen", "none yet"),
+    "in_use": ("{table}-id {id!r} is al in gebruik{where}", "{table} id {id!r} is already in use{where}"),
+    "where": (
+        " voor persona {persona!r} in scenario {scenario!r}",
+        " for persona {persona!r} in scenario {scenario!r}",
+    ),
+    "no_record": (
+        "persona {persona!r} heeft geen touchpoint {id!r} in scenario {scenario!r}",
+        "persona {persona!r} has no touchpoint {id!r} in scenario {scenario!r}",
+    ),
+    "still_used": (
+        "{table} {id!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
+        "{table} {id!r} still has {count} {others}; move or remove those first",
+    ),
+    "cascade_used": (
+        "{table} {id!r} heeft touchpoints waar {others} naar verwijzen ({ids}); "
+        "verplaats of verwijder die eerst",
+        "{table} {id!r} has touchpoints that {others} refer to ({ids}); move or remove those first",
+    ),
+})  # fmt: skip
+
+
+def describe(table: str, key: Key) -> dict[str, str]:
+    """The named parts of a key, for messages (``id``, and ``persona``/``scenario``)."""
+    return dict(zip(TABLES[table].key, key, strict=True))
+
+
+class TableStore:
+    """The records of every table, kept consistent by :meth:`add`, :meth:`update`,
+    :meth:`remove` and :meth:`move`. ``scale`` reads emotion scores."""
+
+    def __init__(self, scale: Scale):
+        self.scale = scale
+        self._records: dict[str, list[Record]] = {name: [] for name in TABLES}
+        self._frames: dict[str, pd.DataFrame] = {}
+        self._ids: dict[str, list[str]] = {}
+        self._keys: dict[str, dict[Key, int]] = {}
+        self._idsets: dict[str, set[str]] = {}
+
+    # --------------------------------------------------------------- reading
+    def records(self, table: str) -> list[Record]:
+        """The records of ``table`` in order. Read them; change them through the store."""
+        return self._records[table]
+
+    def frame(self, table: str) -> pd.DataFrame:
+        """The records of ``table`` as a DataFrame with fixed columns and dtypes (a
+        copy you may change freely; the store keeps its own)."""
+        if table not in self._frames:
+            self._frames[table] = frame_from_records(table, self._records[table])
+        return self._frames[table].copy(deep=False)
+
+    def ids(self, table: str) -> list[str]:
+        """The ids of ``table`` in order (touchpoint ids repeat across journeys)."""
+        if table not in self._ids:
+            self._ids[table] = [r["id"] for r in self._records[table]]
+        return self._ids[table]
+
+    def position(self, table: str, key: Key) -> int | None:
+        """Where the record with ``key`` stands, or None."""
+        if table not in self._keys:
+            spec = TABLES[table]
+            self._keys[table] = {spec.key_of(r): i for i, r in enumerate(self._records[table])}
+        return self._keys[table].get(key)
+
+    def get(self, table: str, key: Key) -> Record:
+        """The record with ``key``; refused naming the known ids when there is none."""
+        at = self.position(table, key)
+        if at is None:
+            raise self._unknown(table, key)
+        return self._records[table][at]
+
+    def require_all(self, table: str, ids: list[str]) -> None:
+        """Refuse the ids ``table`` does not have, all in one message."""
+        unknown = [i for i in dict.fromkeys(ids) if i not in self._id_set(table)]
+        if len(unknown) == 1:
+            raise self._unknown(table, (unknown[0],))
+        if unknown:
+            known = ", ".join(self.ids(table)) or TEXTS.msg("none_yet")
+            raise JourneyError(TEXTS.msg(
+                "unknown_many", tables=_plural(table),
+                ids=", ".join(map(repr, unknown)), known=known,
+            ))  # fmt: skip
+
+    def snapshot(self) -> dict[str, list[Record]]:
+        """The records as they are now (cheap: records are never changed in place)."""
+        return {t: list(rs) for t, rs in self._records.items()}
+
+    def restore(self, snapshot: dict[str, list[Record]]) -> None:
+        """Go back to a :meth:`snapshot`."""
+        self._records = {t: list(rs) for t, rs in snapshot.items()}
+        self._forget(*TABLES)
+
+    # ----------------------------------------------------------------- rules
+    def coerce(self, table: str, values: dict[str, Any], *, partial: bool) -> Record:
+        """``values`` as stored values, or the first problem as :class:`JourneyError`.
+        A whole record (``partial=False``) gets every field, empty ones included."""
+        record, problems = self.coerce_all(table, values, partial=partial)
+        if problems:
+            name, reason = problems[0]
+            if TABLES[table].has(name):
+                reason = TEXTS.msg("field", table=_singular(table), name=name, reason=reason)
+            raise JourneyError(reason, field=name)
+        return record
+
+    def coerce_all(
+        self, table: str, values: dict[str, Any], *, partial: bool
+    ) -> tuple[Record, list[tuple[str, Msg]]]:
+        """Like :meth:`coerce`, but every problem as ``(field, reason)``."""
+        spec = TABLES[table]
+        problems: list[tuple[str, Msg]] = []
+        for name in values:
+            if not spec.has(name):
+                problems.append((name, TEXTS.msg(
+                    "no_field", table=_singular(table), name=name, known=", ".join(spec.names)
+                )))  # fmt: skip
+        out: Record = {}
+        for f in spec.fields:
+            if partial and f.name not in values:
+                continue
+            value = values.get(f.name)
+            if f.first_by_default and not value:
+                value = (self.ids(f.ref) or [""])[0] if f.ref else value
+            try:
+                out[f.name] = coerce(f, value, self.scale)
+            except FieldValueError as err:
+                problems.append((f.name, err.message))
+                out[f.name] = f.empty
+        return out, problems
+
+    def problems(self, table: str, record: Record, *, replacing: Key | None = None) -> list[tuple[str, Msg]]:
+        """What ``record`` would break in ``table``: a key in use, unknown references.
+        ``replacing`` is the key of the record it replaces, if any."""
+        spec = TABLES[table]
+        found: list[tuple[str, Msg]] = []
+        key = spec.key_of(record)
+        if key[0] and key != replacing and self.position(table, key) is not None:
+            where = TEXTS.msg("where", **describe(table, key)) if len(key) > 1 else ""
+            found.append(("id", TEXTS.msg("in_use", table=_singular(table), id=key[0], where=where)))
+        for f in spec.fields:
+            value = record.get(f.name)
+            if f.ref and value and value not in self._id_set(f.ref):
+                known = ", ".join(dict.fromkeys(self.ids(f.ref))) or TEXTS.msg("none_yet")
+                found.append((f.name, TEXTS.msg("unknown", table=_singular(f.ref), id=value, known=known)))
+        return found
+
+    # ------------------------------------------------------------- changing
+    def load(self, table: str, records: Iterable[Record]) -> None:
+        """Put already checked records in ``table`` (validation uses this)."""
+        self._records[table] = list(records)
+        self._forget(table)
+
+    def append_loaded(self, table: str, record: Record) -> None:
+        """Append a record validation has checked (keeps the lookups up to date
+        instead of rebuilding them, so loading stays linear)."""
+        records = self._records[table]
+        records.append(record)
+        self._frames.pop(table, None)
+        if table in self._ids:
+            self._ids[table].append(record["id"])
+        if table in self._keys:
+            self._keys[table].setdefault(TABLES[table].key_of(record), len(records) - 1)
+        if table in self._idsets:
+            self._idsets[table].add(record["id"])
+
+    def add(self, table: str, values: dict[str, Any], position: int | None = None) -> Record:
+        """Add a record (at ``position``, default the end); refused when a field does
+        not fit, its key is in use or a reference is unknown."""
+        record = self.coerce(table, values, partial=False)
+        self._check(table, record)
+        records = self._records[table]
+        at = len(records) if position is None else max(0, min(position, len(records)))
+        records.insert(at, record)
+        self._forget(table)
+        return record
+
+    def update(self, table: str, key: Key, changes: dict[str, Any]) -> Record:
+        """Change fields of the record with ``key``. A new id is carried over to the
+        records that refer to the old one, once no record has the old id any more."""
+        at = self._at(table, key)
+        old = self._records[table][at]
+        new = {**old, **self.coerce(table, changes, partial=True)}
+        self._check(table, new, replacing=key)
+        self._records[table][at] = new
+        self._forget(table)
+        if new["id"] != old["id"] and old["id"] not in self._id_set(table):
+            self._rename_references(table, old["id"], new["id"])
+        return new
+
+    def remove(self, table: str, key: Key, *, cascade: bool = False) -> Record:
+        """Remove a record. Refused while other records refer to its id (and no other
+        record has that id), unless ``cascade`` and they go along (a persona's
+        touchpoints); also refused when what goes along is referred to in turn."""
+        at = self._at(table, key)
+        record = self._records[table][at]
+        gone = self._records[table][:at] + self._records[table][at + 1 :]
+        still = {r["id"] for r in gone}
+        dropped: dict[str, list[Record]] = {}
+        if record["id"] not in still:
+            for ref_table, f in referrers(table):
+                using = [r for r in self._records[ref_table] if r[f.name] == record["id"]]
+                if not using:
+                    continue
+                if not (cascade and f.cascade):
+                    raise JourneyError(TEXTS.msg(
+                        "still_used", table=_singular(table), id=record["id"], count=len(using),
+                        others=_plural(ref_table),
+                    ))  # fmt: skip
+                dropped[ref_table] = using
+        for ref_table, using in dropped.items():
+            self._refuse_dangling(table, record["id"], ref_table, using)
+        for ref_table, using in dropped.items():
+            ids = {id(r) for r in using}
+            self._records[ref_table] = [r for r in self._records[ref_table] if id(r) not in ids]
+            self._forget(ref_table)
+        self._records[table] = gone
+        self._forget(table)
+        return record
+
+    def move(self, table: str, key: Key, position: int) -> None:
+        """Move a record to ``position`` (0 is first)."""
+        at = self._at(table, key)
+        records = self._records[table]
+        record = records.pop(at)
+        records.insert(max(0, min(position, len(records))), record)
+        self._forget(table)
+
+    def replace_all(self, table: str, records: list[Record]) -> None:
+        """Replace every record of ``table`` with ``records`` (whole records, checked
+        one by one against the others as :meth:`add` would)."""
+        before = self._records[table]
+        self.load(table, [])
+        try:
+            for record in records:
+                self.add(table, record)
+            ids = self._id_set(table)
+            for ref_table, f in referrers(table):
+                using = [r[f.name] for r in self._records[ref_table] if r[f.name] and r[f.name] not in ids]
+                if using:
+                    raise JourneyError(TEXTS.msg(
+                        "still_used", table=_singular(table), id=using[0],
+                        count=using.count(using[0]), others=_plural(ref_table),
+                    ), field="id")  # fmt: skip
+        except JourneyError:
+            self.load(table, before)
+            raise
+
+    # ------------------------------------------------------------- internals
+    def _check(self, table: str, record: Record, replacing: Key | None = None) -> None:
+        problems = self.problems(table, record, replacing=replacing)
+        if problems:
+            name, message = problems[0]
+            raise JourneyError(message, field=name)
+
+    def _at(self, table: str, key: Key) -> int:
+        at = self.position(table, key)
+        if at is None:
+            raise self._unknown(table, key)
+        return at
+
+    def _unknown(self, table: str, key: Key) -> JourneyError:
+        if len(key) > 1:
+            return JourneyError(TEXTS.msg("no_record", **describe(table, key)))
+        known = ", ".join(self.ids(table)) or TEXTS.msg("none_yet")
+        return JourneyError(TEXTS.msg("unknown", table=_singular(table), id=key[0], known=known))
+
+    def _id_set(self, table: str) -> set[str]:
+        if table not in self._idsets:
+            self._idsets[table] = set(self.ids(table))
+        return self._idsets[table]
+
+    def _refuse_dangling(self, table: str, item: str, ref_table: str, going: list[Record]) -> None:
+        """Refuse when records about to go along are referred to from elsewhere."""
+        going_now = {id(r) for r in going}
+        staying = {r["id"] for r in self._records[ref_table] if id(r) not in going_now}
+        gone_ids = {r["id"] for r in going} - staying
+        for other, f in referrers(ref_table):
+            used = sorted({r[f.name] for r in self._records[other]} & gone_ids)
+            if used:
+                raise JourneyError(TEXTS.msg(
+                    "cascade_used", table=_singular(table), id=item, others=_plural(other),
+                    ids=", ".join(used),
+                ))  # fmt: skip
+
+    def _rename_references(self, table: str, old: str, new: str) -> None:
+        for ref_table, f in referrers(table):
+            records = self._records[ref_table]
+            changed = False
+            for i, r in enumerate(records):
+                if r[f.name] == old:
+                    records[i] = {**r, f.name: new}
+                    changed = True
+            if changed:
+                self._forget(ref_table)
+
+    def _forget(self, *tables: str) -> None:
+        for table in tables:
+            self._frames.pop(table, None)
+            self._ids.pop(table, None)
+            self._keys.pop(table, None)
+            self._idsets.pop(table, None)
+
+
+def _singular(table: str) -> Msg:
+    return TABLES[table].noun
+
+
+def _plural(table: str) -> Msg:
+    return TABLES[table].nouns
