@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
 
-from app_driver import launch, running, wait_usable  # noqa: E402
+from app_driver import SMILEYS, launch, running, wait_usable  # noqa: E402
 
 from klantreis.session import ProjectSession  # noqa: E402
 
@@ -41,7 +41,7 @@ SAVED = r"/Opgeslagen|Saved/"
 # is not mistaken for a new save), or null after `limit` ms.
 CLICK_JS = """
 ([index, label, limit]) => new Promise(resolve => {
-  const rows = [...document.querySelectorAll('.widget-toggle-buttons')];
+  const rows = [...document.querySelectorAll(ROWS)];
   const button = [...rows[index].querySelectorAll('button')].find(b => b.textContent.includes(label));
   let status = document.querySelector('[data-kr-status]');
   if (!status) {
@@ -59,7 +59,7 @@ CLICK_JS = """
   button.click();
   setTimeout(() => { seen.disconnect(); resolve(null); }, limit);
 })
-""".replace("SAVED", SAVED)
+""".replace("SAVED", SAVED).replace("ROWS", repr(SMILEYS))
 
 
 def make_project(path: Path, touchpoints: int) -> Path:
@@ -121,10 +121,10 @@ def measure(pw, size: int, pages: int, clicks: int, folder: Path) -> dict[str, l
             started = time.perf_counter()
             page.goto(server.step_url("emoties"))
             wait_usable(page)
-            page.wait_for_function("n => document.querySelectorAll('.widget-toggle-buttons').length >= n",
+            page.wait_for_function(f"n => document.querySelectorAll({SMILEYS!r}).length >= n",
                                    arg=size, timeout=120_000)
             results["page"].append(time.perf_counter() - started)
-        page.locator(".widget-toggle-buttons").first.locator("button").first.click()  # first save
+        page.locator(SMILEYS).first.locator("button").first.click()  # first save
         page.wait_for_function(f"() => [...document.querySelectorAll('.widget-html-content')]"
                                f".some(e => {SAVED}.test(e.textContent))", timeout=30_000)
         watch = FileWatch(project)

@@ -53,7 +53,7 @@ def lab_environment(project: str | os.PathLike[str] | None) -> dict[str, str]:
 def project_language(project: str | os.PathLike[str] | None) -> str:
     """The language of ``project`` when it can be read, else the default one."""
     if project and Path(project).is_file():
-        from .fileformat import load
+        from . import load
 
         try:
             return load(project).language

@@ -202,21 +202,34 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 _OPTIONS = ("t => [...document.querySelectorAll('option')]"
-            ".filter(o => o.textContent.replace(/\\u00a0/g, ' ') === t).length")
+            ".filter(o => o.textContent.replace(/[\\u00a0\\u2003]/g, ' ').trim() === t).length")
 
 
 def options_named(page: Page, text: str, timeout: float = 10) -> int:
-    """How many list or dropdown entries read exactly ``text`` (ipywidgets writes
-    spaces in them as non-breaking spaces), once there is at least one."""
+    """How many list or dropdown entries read ``text`` (ipywidgets writes spaces in
+    them as non-breaking spaces; indents do not count), once there is at least one."""
     page.wait_for_function(f"t => ({_OPTIONS})(t) > 0", arg=text, timeout=timeout * 1000)
     return int(page.evaluate(_OPTIONS, text))
+
+
+#: The smiley buttons of one touchpoint: ipywidgets' toggle buttons, or klantreis's own.
+SMILEYS = ".widget-toggle-buttons, .kr-smileys"
+
+
+def choose_new_phase(page: Page, phase: str) -> None:
+    """Pick the phase a new touchpoint goes to (the "in fase" picker next to the add
+    button, or the phase filter of older versions of the form)."""
+    picker = page.get_by_label("in fase", exact=True)
+    if picker.count():
+        picker.first.select_option(label=phase)
+    else:
+        choose(page, "Fase", phase)
 
 
 def emotion_row(page: Page, name: str) -> Locator:
     """The emoties step's block of one touchpoint (found by its name)."""
     header = page.locator(".widget-html", has_text=name)
-    return page.locator(".widget-vbox", has=header).filter(
-        has=page.locator(".widget-toggle-buttons")).last
+    return page.locator(".widget-vbox", has=header).filter(has=page.locator(SMILEYS)).last
 
 
 def click_smiley(page: Page, name: str, label: str) -> None:
