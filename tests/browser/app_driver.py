@@ -202,12 +202,12 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 _OPTIONS = ("t => [...document.querySelectorAll('option')]"
-            ".filter(o => o.textContent.replace(/[\\u00a0\\u2003]/g, ' ').trim() === t).length")
+            ".filter(o => o.textContent.replace(/[\\u00a0\\u2003]/g, ' ').includes(t)).length")
 
 
-def options_named(page: Page, text: str, timeout: float = 10) -> int:
-    """How many list or dropdown entries read ``text`` (ipywidgets writes spaces in
-    them as non-breaking spaces; indents do not count), once there is at least one."""
+def options_with(page: Page, text: str, timeout: float = 10) -> int:
+    """How many list or dropdown entries show ``text`` (ipywidgets writes spaces in
+    them as non-breaking spaces), once there is at least one."""
     page.wait_for_function(f"t => ({_OPTIONS})(t) > 0", arg=text, timeout=timeout * 1000)
     return int(page.evaluate(_OPTIONS, text))
 

@@ -22,7 +22,7 @@ from app_driver import (
     klantreis_command,
     launch,
     open_step,
-    options_named,
+    options_with,
     running,
     shot,
     shots_on_failure,
@@ -108,7 +108,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             journey = wait_for_file(project, lambda j: len(j.touchpoints) == 5)
             assert sorted(touchpoint_names(journey)) == sorted(MINE)
             choose_new_phase(anna, "Wachten")  # (older forms list one phase at a time)
-            assert options_named(anna, XSS) == 1  # shown as text in the list
+            assert options_with(anna, XSS) == 1  # shown as text in the list
             assert anna.locator("img[src='x']").count() == 0
             shot(anna, screens, "06-touchpoints")
 
