@@ -136,7 +136,7 @@ class Table:
 
     def has(self, name: str) -> bool:
         """True when the table has a field ``name``."""
-        return name in self._by_name  # type: ignore[attr-defined]
+        return name in self._by_name  # type: ignore[attr-defined, no-any-return]
 
     @property
     def names(self) -> list[str]:

@@ -17,7 +17,7 @@ from .store import Record
 from .templates import template_scale
 from .validation import journey_from_data
 from .version import FORMAT_VERSION
-from .yamlio import NeedsReference, parse, reference, writer
+from .yamlio import Lines, NeedsReference, parse, reference, writer
 
 #: Per journey: the text of each record by the record's identity (records are never
 #: changed in place, so an unchanged record keeps its text).
@@ -30,7 +30,25 @@ def loads(text: str, source: str | None = None) -> Journey:
     """Parse project-file text into a :class:`Journey`; every problem is reported with
     its line (``source`` names the file in messages)."""
     data, lines = parse(text, source)
-    return journey_from_data(data, lines, source, template_scale=template_scale)
+    journey = journey_from_data(data, lines, source, template_scale=template_scale)
+    _remember_texts(journey, data, lines)
+    return journey
+
+
+def _remember_texts(journey: Journey, data: dict[str, Any], lines: Lines) -> None:
+    """Keep the text of each record read from canonical text, so the first save after
+    loading writes only what changed. A record's text is kept only when the record
+    is written exactly as it was read."""
+    texts: dict[int, tuple[Record, str]] = {}
+    for table, spec in TABLES.items():
+        items = lines.item_texts(table)
+        records = journey.records(table)
+        if not items or len(items) != len(records):
+            continue
+        for record, raw, text in zip(records, data[table], items, strict=True):
+            if compact(spec.fields, record) == raw:
+                texts[id(record)] = (record, text)
+    _RECORD_TEXTS[journey] = texts
 
 
 def from_dict(data: Any, source: str | None = None) -> Journey:

@@ -136,6 +136,11 @@ def origin_text(journey: Journey, path: PathLike) -> str | None:
 
 
 # ------------------------------------------------------------------ saving
+#: One lock object per lock file in this process, so a save inside ``locked()`` in the
+#: same thread takes it again instead of waiting for itself.
+_LOCKS: dict[str, filelock.FileLock] = {}
+
+
 @contextmanager
 def locked(path: PathLike, timeout: float | None = None) -> Iterator[None]:
     """Hold the project's lock; other programs' saves wait. Gives up with a clear
@@ -143,9 +148,12 @@ def locked(path: PathLike, timeout: float | None = None) -> Iterator[None]:
     path = Path(path)
     wait = LOCK_TIMEOUT if timeout is None else timeout
     lock_path = path.with_name(f".{path.name}.lock")
-    lock = filelock.FileLock(lock_path, timeout=wait, is_singleton=True)
+    key = str(lock_path.resolve())
+    lock = _LOCKS.get(key)
+    if lock is None:
+        lock = _LOCKS[key] = filelock.FileLock(lock_path)
     try:
-        lock.acquire()
+        lock.acquire(timeout=wait)
     except filelock.Timeout:
         raise JourneyError(TEXTS.msg("busy", path=path, seconds=wait, lock=lock_path)) from None
     try:

@@ -131,7 +131,7 @@ def capture_emoties(project: Path, image: Path, *, timeout: float = 120) -> Capt
             try:
                 page = browser.new_page(viewport={"width": 1280, "height": 1000})
                 page.set_default_timeout(timeout * 1000)
-                _run_notebook(page, f"{url}/lab/tree/06_emoties.ipynb?reset")
+                run_notebook(page, f"{url}/lab/tree/06_emoties.ipynb?reset")
                 _click_smiley(page)
                 after = _wait_for_change(project, before, timeout)
                 page.wait_for_timeout(1500)  # let the redrawn curve settle
@@ -143,7 +143,9 @@ def capture_emoties(project: Path, image: Path, *, timeout: float = 120) -> Capt
     return Capture(image, before, after)
 
 
-def _run_notebook(page: Page, url: str) -> None:
+def run_notebook(page: Page, url: str, ready: str = ".kr-smiley") -> None:
+    """Open the notebook at ``url`` in JupyterLab, hide the file browser, run all
+    cells, and wait until an element matching ``ready`` shows."""
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     page.wait_for_function(
@@ -158,18 +160,13 @@ def _run_notebook(page: Page, url: str) -> None:
         "   await app.commands.execute('application:toggle-left-area');"
         " await app.commands.execute('notebook:run-all-cells'); }"
     )
-    page.wait_for_selector(".widget-toggle-button")
+    page.wait_for_selector(ready)
 
 
 def _click_smiley(page: Page) -> None:
-    row = page.locator(".widget-toggle-buttons").first
-    buttons = row.locator(".widget-toggle-button")
-    for index in range(buttons.count() - 1, -1, -1):
-        button = buttons.nth(index)
-        if "mod-active" not in (button.get_attribute("class") or ""):
-            button.click()
-            return
-    raise RuntimeError("no smiley button to click")
+    """Click the last smiley of the first row that is not chosen yet."""
+    row = page.locator(".kr-smileys").first
+    row.locator('.kr-smiley[aria-pressed="false"]').last.click()
 
 
 def _wait_for_change(project: Path, before: str, timeout: float) -> str:

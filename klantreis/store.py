@@ -156,8 +156,12 @@ class TableStore:
                 )))  # fmt: skip
         out: Record = {}
         for f in spec.fields:
-            if partial and f.name not in values:
-                continue
+            if f.name not in values:
+                if partial:
+                    continue
+                if not (f.required or f.first_by_default):
+                    out[f.name] = f.empty  # the common case when loading: left out as empty
+                    continue
             value = values.get(f.name)
             if f.first_by_default and not value:
                 value = (self.ids(f.ref) or [""])[0] if f.ref else value

@@ -273,10 +273,12 @@ def _records(
             kind = type(item).__name__
             check.add((table, i), TEXTS.msg("record", table=spec.noun, kind=kind))
             continue
-        for key in item:
-            if not spec.has(key):
-                check.add((table, i, str(key)), _unknown_key(str(key), spec.names))
-        known = {k: v for k, v in item.items() if spec.has(k)}
+        known = item
+        if any(not spec.has(key) for key in item):
+            for key in item:
+                if not spec.has(key):
+                    check.add((table, i, str(key)), _unknown_key(str(key), spec.names))
+            known = {k: v for k, v in item.items() if spec.has(k)}
         record, problems = store.coerce_all(table, known, partial=False)
         for name, message in problems:
             check.add((table, i, name), message)

@@ -21,6 +21,7 @@ from klantreis.charts import (
     scenario_delta,
 )
 from klantreis.charts._common import PAIN_COLOUR, PALETTE, STAR
+from klantreis.charts._curve_data import fit_label
 from klantreis.charts.export import BUNDLE_ID
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sportschool.yaml"
@@ -198,6 +199,31 @@ def test_curve_phase_bands_include_empty_phases(j: Journey) -> None:
     assert labels["data"] == {"name": "phase_labels"}
     assert [p["label"] for p in spec["datasets"]["phase_labels"]][:2] == ["Oriëntatie", "Aanschaf"]
     assert spec["datasets"]["phase_labels"][0]["x"] == 0
+
+
+def test_curve_fitted_to_a_width_spreads_over_it_and_keeps_full_phase_names(j: Journey) -> None:
+    spec = emotion_curve(j, "anna", "huidig", width=900).to_dict()
+    slots = len(spec["encoding"]["x"]["axis"]["values"])
+    assert slots == 7  # six touchpoints and the empty phase Aanbeveling
+    assert spec["width"] == slots * (900 // slots) and 850 < spec["width"] <= 900
+    wide = emotion_curve(j, "anna", "huidig", width=10_000).to_dict()
+    assert wide["width"] == slots * 200  # never wider than 200 px per touchpoint
+    gym = klantreis.load(EXAMPLE)
+    curve = emotion_curve(gym, "student", "huidig", width=900).to_dict()
+    assert [p["label"] for p in curve["datasets"]["phase_labels"]] == gym.phases["name"].tolist()
+
+
+def test_narrow_phase_names_wrap_instead_of_being_cut(j: Journey) -> None:
+    spec = emotion_curve(j, "bert", step=40).to_dict()  # one slot per phase: 5 characters a line
+    labels = {p["x"]: p["label"] for p in spec["datasets"]["phase_labels"]}
+    assert labels[0] == ["Oriën-", "tatie"] and labels[3] == ["Aanbe-", "veling"]
+    assert not any("…" in "".join(label) for label in labels.values())
+    top = spec["encoding"]["y"]["scale"]["domain"][1]
+    assert top > emotion_curve(j, "bert").to_dict()["encoding"]["y"]["scale"]["domain"][1] == 5.9
+    assert fit_label("Gewenste situatie na de verbouwing", 12) == [
+        "Gewenste", "situatie na", "de verbouwing"[:11] + "…"]
+    assert fit_label("Huidige situatie", 20) == "Huidige situatie"
+    assert fit_label("Na de eerste maand", 10) == ["Na de", "eerste", "maand"]
 
 
 def test_curve_without_touchpoints_says_so() -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from klantreis import load
+from klantreis import load, new_journey, save
 from klantreis.session import ProjectSession
 from klantreis.widgets import DoelForm, ScopeForm
 
@@ -19,13 +20,30 @@ def test_goal_and_title_are_saved_on_commit(project: Path) -> None:
     assert form.status.kind == "ok" and form.status.text.startswith("Opgeslagen om ")
 
 
+def test_every_save_changes_the_status_line_even_within_a_second(project: Path) -> None:
+    form = DoelForm(ProjectSession.open(project))
+    form.goal.value = "Eerste versie"
+    first = form.status.text
+    assert re.fullmatch(r"Opgeslagen om \d\d:\d\d:\d\d \(wijziging 1\)", first)
+    form.goal.value = "Tweede versie"
+    assert form.status.text != first and form.status.text.endswith("(wijziging 2)")
+    classes = set(form.status.message._dom_classes)
+    form.goal.value = "Derde versie"
+    assert form.status.text.endswith("(wijziging 3)")
+    assert set(form.status.message._dom_classes) != classes  # the flash restarts per save
+    assert load(project).goal == "Derde versie"
+
+
 def test_empty_title_is_refused_and_nothing_saved(project: Path) -> None:
     before = project.read_text(encoding="utf-8")
     form = DoelForm(ProjectSession.open(project))
     form.title.value = "   "
-    assert form.status.kind == "error"
-    assert form.status.text == "Niet opgeslagen: de titel mag niet leeg zijn"
+    assert form.title_notice.text == "Niet opgeslagen: de titel mag niet leeg zijn"
+    assert form.goal_notice.text == ""  # only next to the field that caused it
+    assert form.status.kind == "error" and "⚠" in form.status.text
     assert project.read_text(encoding="utf-8") == before
+    form.title.value = "Nieuwe leden"
+    assert form.title_notice.text == "" and form.status.kind == "ok"
 
 
 def test_scenarios_add_rename_remove(project: Path) -> None:
@@ -38,22 +56,73 @@ def test_scenarios_add_rename_remove(project: Path) -> None:
     lst.fields["name"].value = "Concurrent B"
     assert load(project).name_of("scenarios", "bij-de-buurman") == "Concurrent B"
     lst.remove_button.click()
+    lst.removal.yes.click()
     assert "bij-de-buurman" not in load(project).ids("scenarios")
     assert lst.new_name.value == ""
 
 
-def test_duplicate_scenario_id_and_refused_removal_show_messages(project: Path) -> None:
+def test_duplicate_scenario_code_and_name_are_refused_in_plain_words(project: Path) -> None:
     before = project.read_text(encoding="utf-8")
-    form = DoelForm(ProjectSession.open(project))
-    form.scenarios.new_name.value = "Nog een"
-    form.scenarios.new_id.value = "huidig"
-    form.scenarios.add_button.click()
-    assert "scenario-id 'huidig' is al in gebruik" in form.status.text
-    form.scenarios.select.value = "huidig"
-    form.scenarios.remove_button.click()  # has touchpoints
-    assert form.status.kind == "error" and "touchpoints" in form.status.text
+    form = DoelForm(ProjectSession.open(project), language="en")
+    lst = form.scenarios
+    lst.new_name.value = "Nog een"
+    lst.new_id.value = "huidig"
+    lst.add_button.click()
+    assert lst.add_notice.text == (
+        "Not saved: the code ‘huidig’ already belongs to another scenario. Choose another "
+        "code, or leave the box empty.")
+    lst.new_id.value = ""
+    lst.new_name.value = " huidige  SITUATIE "
+    lst.add_button.click()
+    assert "there already is a scenario named" in lst.add_notice.text
+    lst.select.value = "gewenst"
+    lst.fields["name"].value = "Huidige situatie"
+    assert "there already is a scenario named ‘Huidige situatie’" in lst.notices["name"].text
     assert project.read_text(encoding="utf-8") == before
     assert form.journey.ids("scenarios") == ["huidig", "gewenst", "concurrent"]
+
+
+def test_removing_a_scenario_asks_first_takes_its_touchpoints_and_can_be_undone(
+    project: Path,
+) -> None:
+    before = load(project)
+    form = DoelForm(ProjectSession.open(project))
+    lst = form.scenarios
+    lst.select.value = "gewenst"
+    lst.remove_button.click()
+    count = len(before.touchpoints[before.touchpoints["scenario"] == "gewenst"])
+    assert lst.removal.pending == "gewenst"
+    assert f"Ook de {count} touchpoints ervan worden verwijderd" in lst.removal.question.value
+    assert lst.remove_button.layout.display == "none"
+    lst.removal.cancel.click()
+    assert "gewenst" in load(project).ids("scenarios") and lst.removal.pending is None
+    lst.remove_button.click()
+    lst.removal.yes.click()
+    gone = load(project)
+    assert "gewenst" not in gone.ids("scenarios")
+    assert not (gone.touchpoints["scenario"] == "gewenst").any()
+    assert f"met {count} touchpoints" in lst.removal.undo_text.value
+    lst.removal.undo_button.click()
+    back = load(project)
+    assert set(back.ids("scenarios")) == set(before.ids("scenarios"))
+    assert back.touchpoints.equals(before.touchpoints)  # same rows, same order
+    assert lst.selected == "gewenst" and "is terug" in lst.list_notice.text
+
+
+def test_the_last_scenario_cannot_be_removed(tmp_path: Path) -> None:
+    journey = new_journey("canvas", "Leeg")
+    journey.remove_scenario("concurrent")
+    project = save(journey, tmp_path / "leeg.yaml")
+    form = DoelForm(ProjectSession.open(project))
+    form.scenarios.remove_button.click()
+    assert form.scenarios.removal.pending is None
+    assert "minstens één scenario" in form.scenarios.list_notice.text
+
+
+def test_the_models_refusal_shows_in_the_form_language(project: Path) -> None:
+    form = DoelForm(ProjectSession.open(project), language="en")
+    form.title.value = " "
+    assert form.title_notice.text == "Not saved: the title may not be empty"
 
 
 def test_scope_start_and_end(project: Path) -> None:
@@ -61,6 +130,6 @@ def test_scope_start_and_end(project: Path) -> None:
     form.start.value = "Sees an ad "
     form.end.value = "First month done"
     assert load(project).scope == {"start": "Sees an ad", "end": "First month done"}
-    assert form.status.text.startswith("Saved at ")
+    assert re.fullmatch(r"Saved at \d\d:\d\d:\d\d \(change 2\)", form.status.text)
     again = ScopeForm(ProjectSession.open(project))
     assert (again.start.value, again.end.value) == ("Sees an ad", "First month done")

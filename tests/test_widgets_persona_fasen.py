@@ -6,7 +6,7 @@ from pathlib import Path
 
 from klantreis import load, new_journey, save
 from klantreis.session import ProjectSession
-from klantreis.widgets import FasenForm, PersonaForm
+from klantreis.widgets import FasenForm, PersonaForm, TouchpointsForm
 
 
 def test_add_and_edit_a_persona_with_every_field(project: Path) -> None:
@@ -26,20 +26,56 @@ def test_add_and_edit_a_persona_with_every_field(project: Path) -> None:
     assert saved["frustrations"] == ["wachtrijen"]
 
 
-def test_same_name_gets_a_unique_id_but_a_typed_duplicate_id_is_refused(project: Path) -> None:
+def test_a_typed_code_that_is_taken_or_unusable_is_refused_in_plain_words(project: Path) -> None:
     form = PersonaForm(ProjectSession.open(project))
     lst = form.personas
-    lst.new_name.value = "Student"
-    lst.add_button.click()
-    assert lst.selected == "student-2"
     before = project.read_text(encoding="utf-8")
     lst.new_name.value = "Iemand"
     lst.new_id.value = "senior"
     lst.add_button.click()
-    assert form.status.kind == "error"
-    assert "persona-id 'senior' is al in gebruik" in form.status.text
+    assert lst.add_notice.text == (
+        "Niet opgeslagen: de code ‘senior’ hoort al bij een andere persona. Kies een andere "
+        "code, of laat het vak leeg.")
+    assert form.status.kind == "error" and "⚠" in form.status.text
+    lst.new_id.value = "Geen geldig id!"
+    lst.add_button.click()
+    assert "gebruik alleen letters zonder accenten, cijfers en streepjes" in lst.add_notice.text
+    assert "‘geen-geldig-id’" in lst.add_notice.text
+    assert "'-'" not in lst.add_notice.text and "is already in use" not in lst.add_notice.text
     assert project.read_text(encoding="utf-8") == before
     assert lst.new_name.value == "Iemand"  # the input stays, to fix it
+    lst.new_id.value = ""
+    lst.add_button.click()
+    assert lst.selected == "iemand" and lst.add_notice.text == ""
+
+
+def test_two_personas_cannot_get_the_same_name(project: Path) -> None:
+    form = PersonaForm(ProjectSession.open(project), language="en")
+    lst = form.personas
+    lst.new_name.value = "sanne (22),  Student"
+    lst.add_button.click()
+    assert lst.add_notice.text == (
+        "Not saved: there already is a persona named ‘sanne (22),  Student’. Choose a name "
+        "that tells them apart.")
+    lst.select.value = "senior"
+    lst.fields["name"].value = "Sanne (22), student"
+    assert "there already is a persona named" in lst.notices["name"].text
+    assert load(project).name_of("personas", "senior") == "Henk (67), gepensioneerd"
+    lst.fields["name"].value = "Henk (68), gepensioneerd"  # renaming to its own kind of name is fine
+    assert load(project).name_of("personas", "senior") == "Henk (68), gepensioneerd"
+
+
+def test_personas_sharing_a_name_in_the_file_show_their_code(tmp_path: Path) -> None:
+    journey = new_journey("canvas", "Dubbel")
+    journey.add_persona("sanne", "Sanne")
+    journey.add_persona("sanne-2", "Sanne")
+    journey.add_persona("henk", "Henk")
+    form = PersonaForm(ProjectSession.open(save(journey, tmp_path / "d.yaml")))
+    assert [label for label, _ in form.personas.select.options] == [
+        "Sanne (sanne)", "Sanne (sanne-2)", "Henk"]
+    touchpoints = TouchpointsForm(form.session)
+    assert [label for label, _ in touchpoints.selector.persona.options][:2] == [
+        "Sanne (sanne)", "Sanne (sanne-2)"]
 
 
 def test_empty_names_are_refused(project: Path) -> None:
@@ -47,18 +83,68 @@ def test_empty_names_are_refused(project: Path) -> None:
     form = PersonaForm(ProjectSession.open(project), persona="senior")
     assert form.personas.selected == "senior"
     form.personas.add_button.click()
-    assert form.status.text == "Niet opgeslagen: Vul eerst een naam in."
+    assert form.personas.add_notice.text == "Niet opgeslagen: vul eerst een naam in."
     form.personas.fields["name"].value = " "
-    assert form.status.kind == "error"
+    assert form.personas.notices["name"].text == "Niet opgeslagen: vul eerst een naam in."
+    assert form.personas.list_notice.text == ""  # each message in its own place
+    form.personas.remove_button.click()  # refused too: the name's message stays
+    assert form.personas.list_notice.kind == "error"
+    assert form.personas.notices["name"].text == "Niet opgeslagen: vul eerst een naam in."
     assert project.read_text(encoding="utf-8") == before
     assert form.journey.name_of("personas", "senior") != ""
+    form.personas.select.value = "ouder"  # the fields show saved values: message gone
+    assert form.personas.notices["name"].text == ""
 
 
-def test_persona_with_touchpoints_is_not_removed(project: Path) -> None:
-    form = PersonaForm(ProjectSession.open(project))
+def test_removing_a_persona_asks_first_and_undo_brings_back_its_touchpoints(project: Path) -> None:
+    journey = load(project)
+    journey.add_persona("karim", "Karim (41), ondernemer", needs=["parkeren"])
+    journey.copy_journey("ouder", "huidig", "karim", "huidig")
+    save(journey, project)
+    before, before_text = load(project), project.read_text(encoding="utf-8")
+    count = int((before.touchpoints["persona"] == "karim").sum())
+    form = PersonaForm(ProjectSession.open(project), persona="karim")
+    lst = form.personas
+    lst.remove_button.click()
+    assert project.read_text(encoding="utf-8") == before_text  # nothing happens yet
+    assert "‘Karim (41), ondernemer’ verwijderen?" in lst.removal.question.value
+    assert f"Ook de {count} touchpoints ervan worden verwijderd" in lst.removal.question.value
+    assert (lst.removal.yes.description, lst.removal.cancel.description) == (
+        "Ja, verwijderen", "Annuleren")
+    lst.select.value = "senior"  # choosing another persona cancels the question
+    assert lst.removal.pending is None and lst.remove_button.layout.display != "none"
+    lst.select.value = "karim"
+    lst.remove_button.click()
+    lst.removal.yes.click()
+    gone = load(project)
+    assert "karim" not in gone.ids("personas")
+    assert not (gone.touchpoints["persona"] == "karim").any()
+    assert lst.removal.undo_button.description == "Ongedaan maken"
+    assert f"met {count} touchpoints" in lst.removal.undo_text.value
+    lst.removal.undo_button.click()
+    back = load(project)
+    assert back.personas.set_index("id").loc["karim", "needs"] == ["parkeren"]
+    assert back.touchpoints.equals(before.touchpoints)
+    assert lst.selected == "karim"
+    assert lst.removal.undo_box.layout.display == "none"
+
+
+def test_a_persona_whose_touchpoint_an_opportunity_needs_is_not_removed(project: Path) -> None:
+    form = PersonaForm(ProjectSession.open(project), persona="student")
+    before = project.read_text(encoding="utf-8")
+    form.personas.select.value = "student"
+    saved = load(project)
+    linked = set(saved.opportunities["touchpoint"].dropna())
+    only_student = set(saved.touchpoints["id"]) - set(
+        saved.touchpoints[saved.touchpoints["persona"] != "student"]["id"])
+    assert linked & only_student  # the example links an opportunity to such a touchpoint
     form.personas.remove_button.click()
-    assert "student" in load(project).ids("personas")
-    assert "touchpoints" in form.status.text
+    assert form.personas.removal.pending is None
+    text = form.personas.list_notice.text
+    assert text.startswith("Niet verwijderd: de kans ‘") and "hoort bij touchpoint ‘" in text
+    assert "Koppel die kans eerst aan een ander touchpoint (stap review)" in text
+    assert form.status.kind != "error"  # nothing is left unsaved
+    assert project.read_text(encoding="utf-8") == before
 
 
 def test_phases_start_from_the_template_and_can_be_changed(tmp_path: Path) -> None:
@@ -79,13 +165,24 @@ def test_phases_start_from_the_template_and_can_be_changed(tmp_path: Path) -> No
     lst.add_button.click()
     lst.down.click()  # already last: stays
     lst.select.value = "verwachtingen"
+    lst.fields["duration"].value = "2 weken"
     lst.remove_button.click()
+    lst.removal.yes.click()
     assert load(project).ids("phases") == ["engagement", "ervaringen", "nazorg"]
+    assert lst.removal.undo_text.value == "‘Verwachtingen’ is verwijderd."
+    lst.removal.undo_button.click()
+    back = load(project)
+    assert back.ids("phases") == ["verwachtingen", "engagement", "ervaringen", "nazorg"]
+    assert back.phases.set_index("id").loc["verwachtingen", "duration"] == "2 weken"
 
 
 def test_phase_in_use_is_not_removed(project: Path) -> None:
     before = project.read_text(encoding="utf-8")
-    form = FasenForm(ProjectSession.open(project))
+    form = FasenForm(ProjectSession.open(project), language="en")
     form.phases.remove_button.click()
-    assert form.status.kind == "error" and "orientatie" in form.status.text
+    count = int((load(project).touchpoints["phase"] == "orientatie").sum())
+    assert form.phases.list_notice.text == (
+        f"Not removed: the phase ‘Oriëntatie’ still holds {count} touchpoints. Move them to "
+        "another phase or remove them first (step touchpoints).")
+    assert form.phases.removal.pending is None
     assert project.read_text(encoding="utf-8") == before

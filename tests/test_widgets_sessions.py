@@ -94,6 +94,10 @@ def test_start_form_creates_then_opens(tmp_path: Path, monkeypatch: pytest.Monke
     assert "Onze reis" in form.summary.value
     form.create_button.click()
     assert form.status.kind == "error" and "already exists" in form.status.text
+    assert form.status.text.endswith("Choose ‘Open project’, or choose another name.")
+    form.path.value = "elders/nieuw.yaml"
+    form.open_button.click()
+    assert form.status.text.endswith("does not exist yet. Choose ‘Create new project’.")
     reopened = StartForm(str(tmp_path / "nieuw.yaml"))
     assert reopened.session is not None and reopened.session.journey.title == "Onze reis"
 
@@ -121,7 +125,9 @@ def test_show_step_builds_each_form_and_explains_problems(
     out = texts()
     assert "### Emotions" in out and "peak-end" in out
     assert show_step("emoties", persona="niemand") is None
-    assert "persona 'niemand' bestaat niet" in texts()
+    assert texts() == "**persona 'niemand' bestaat niet; bekend: student, senior, ouder**"
+    assert show_step("emoties", persona="niemand", language="en") is None
+    assert texts() == "**unknown persona 'niemand'; known: student, senior, ouder**"
     assert show_step("planning") is None
     assert "Onbekende stap 'planning'" in texts()
     project.write_text("title: [kapot\n", encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The touchpoints form: per phase add, edit, remove, reorder; copy between journeys."""
+"""The touchpoints form: the whole journey grouped by phase; add to a chosen phase, edit,
+remove (with undo), reorder; copy between journeys."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ def _touchpoint(path: Path, tid: str, persona: str, scenario: str) -> dict:
 
 def test_add_a_touchpoint_with_every_field(project: Path) -> None:
     form = TouchpointsForm(ProjectSession.open(project), persona="senior")
-    assert (form.persona, form.scenario, form.phase.value) == ("senior", "huidig", "orientatie")
+    assert (form.persona, form.scenario, form.add_phase.value) == ("senior", "huidig", "orientatie")
     lst = form.touchpoints
     lst.new_name.value = "Folder in de brievenbus"
     lst.add_button.click()
     assert lst.selected == "folder-in-de-brievenbus"
+    assert "\u2003\u2003" in dict((k, v) for v, k in lst.select.options)["folder-in-de-brievenbus"]
     assert "Website" in lst.fields["channel"].options  # the template's suggestions
     lst.fields["channel"].value = "Folder"
     lst.fields["online"].value = False
@@ -50,34 +52,102 @@ def _raw_touchpoint(path: Path, tid: str) -> str:
     return text[start: text.index("\n  - ", start + 1)]
 
 
+def test_the_whole_journey_is_listed_grouped_by_phase(project: Path) -> None:
+    form = TouchpointsForm(ProjectSession.open(project), persona="student")
+    journey = load(project).journey("student", "huidig")
+    options = form.touchpoints.select.options
+    keys = [key for _, key in options]
+    headings = [key for key in keys if key.startswith("#")]
+    assert headings == ["#" + pid for pid in load(project).ids("phases")]  # journey order
+    assert [key for key in keys if not key.startswith("#")] == journey["id"].tolist()
+    for _, row in journey.iterrows():  # each touchpoint under its own phase heading
+        above = [k for k in keys[: keys.index(row["id"])] if k.startswith("#")][-1]
+        assert above == "#" + row["phase"]
+    labels = dict((key, label) for label, key in options)
+    count = int((journey["phase"] == "orientatie").sum())
+    assert labels["#orientatie"] == f"▼ Oriëntatie ({count})"
+    assert labels[journey.loc[0, "id"]].strip() == f"1. {journey.loc[0, 'name']}"
+    form.touchpoints.select.value = journey["id"].iloc[-1]  # nothing vanishes on choosing
+    assert [key for _, key in form.touchpoints.select.options] == keys
+
+
+def test_choosing_a_phase_heading_adds_the_new_touchpoint_there(project: Path) -> None:
+    form = TouchpointsForm(ProjectSession.open(project), persona="student")
+    lst = form.touchpoints
+    lst.select.value = "#aftersales"
+    assert lst.selected is None and form.add_phase.value == "aftersales"
+    assert lst.fields["name"].disabled and lst.remove_button.disabled
+    lst.new_name.value = "Opzegbevestiging per mail"
+    lst.add_button.click()
+    saved = _touchpoint(project, "opzegbevestiging-per-mail", "student", "huidig")
+    assert saved["phase"] == "aftersales"
+    keys = [key for _, key in lst.select.options]
+    assert keys.index("#aftersales") < keys.index("opzegbevestiging-per-mail")
+    lst.select.value = "proefles"  # choosing a touchpoint: new ones go to its phase
+    assert form.add_phase.value == _touchpoint(project, "proefles", "student", "huidig")["phase"]
+    form.add_phase.value = "gebruik"  # or choose the phase directly
+    lst.new_name.value = "Sauna"
+    lst.add_button.click()
+    assert _touchpoint(project, "sauna", "student", "huidig")["phase"] == "gebruik"
+
+
 def test_move_within_phase_and_to_another_phase(project: Path) -> None:
     form = TouchpointsForm(ProjectSession.open(project), persona="student")
     lst = form.touchpoints
-    first, second = [key for _, key in lst.select.options][:2]
+    first, second = [key for _, key in lst.select.options if not key.startswith("#")][:2]
     lst.select.value = second
     lst.up.click()
     order = load(project).journey("student", "huidig")["id"].tolist()
     assert order.index(second) < order.index(first)
     lst.fields["phase"].value = "aanschaf"
     assert _touchpoint(project, second, "student", "huidig")["phase"] == "aanschaf"
-    assert form.phase.value == "aanschaf" and lst.selected == second
+    keys = [key for _, key in lst.select.options]
+    assert lst.selected == second
+    assert [k for k in keys[: keys.index(second)] if k.startswith("#")][-1] == "#aanschaf"
 
 
-def test_remove_and_refused_duplicate(project: Path) -> None:
+def test_remove_with_undo_and_refused_codes(project: Path) -> None:
+    before = load(project)
     form = TouchpointsForm(ProjectSession.open(project), persona="student")
     lst = form.touchpoints
     lst.select.value = "google-zoeken"
     lst.remove_button.click()
+    assert lst.removal.question.value == "<b>‘Reviews lezen op Google Maps’ verwijderen?</b>"
+    order = before.journey("student", "huidig")["id"].tolist()
+    lst.removal.yes.click()
     assert "google-zoeken" not in load(project).journey("student", "huidig")["id"].tolist()
-    before = project.read_text(encoding="utf-8")
+    assert lst.selected == order[order.index("google-zoeken") + 1]  # its neighbour, not the top
+    assert "google-zoeken" in load(project).journey("student", "gewenst")["id"].tolist()
+    lst.removal.undo_button.click()
+    assert load(project).touchpoints.equals(before.touchpoints)  # back in its place
+    assert lst.selected == "google-zoeken"
+    text = project.read_text(encoding="utf-8")
     lst.new_name.value = "Nog een keer"
     lst.new_id.value = "website-bezoek"
     lst.add_button.click()
-    assert "al in gebruik voor persona 'student'" in form.status.text
+    assert lst.add_notice.text == (
+        "Niet opgeslagen: de code ‘website-bezoek’ hoort al bij een ander touchpoint. Kies "
+        "een andere code, of laat het vak leeg.")
     lst.new_id.value = "Geen geldig id!"
     lst.add_button.click()
-    assert "kan geen id zijn" in form.status.text
-    assert project.read_text(encoding="utf-8") == before
+    assert "kan niet: gebruik alleen letters" in lst.add_notice.text
+    assert project.read_text(encoding="utf-8") == text
+
+
+def test_a_touchpoint_an_opportunity_needs_is_not_removed(project: Path) -> None:
+    journey = load(project)
+    linked = journey.opportunities.set_index("id").loc["o1", "touchpoint"]
+    owners = journey.touchpoints[journey.touchpoints["id"] == linked]
+    for _, row in owners.iloc[1:].iterrows():  # leave one journey with that touchpoint
+        journey.remove_touchpoint(linked, row["persona"], row["scenario"])
+    save(journey, project)
+    persona, scenario = owners.iloc[0]["persona"], owners.iloc[0]["scenario"]
+    form = TouchpointsForm(ProjectSession.open(project), persona=persona, scenario=scenario)
+    form.touchpoints.select.value = linked
+    form.touchpoints.remove_button.click()
+    assert form.touchpoints.removal.pending is None
+    assert form.touchpoints.list_notice.text.startswith("Niet verwijderd: de kans ‘Prijzen")
+    assert linked in load(project).journey(persona, scenario)["id"].tolist()
 
 
 def test_copy_touchpoints_to_another_persona_and_scenario(project: Path) -> None:
@@ -89,14 +159,21 @@ def test_copy_touchpoints_to_another_persona_and_scenario(project: Path) -> None
     saved = load(project)
     assert saved.journey("senior", "gewenst")["id"].tolist() == (
         saved.journey("senior", "huidig")["id"].tolist())
-    assert "gekopieerd" in form.copy_result.value
+    count = len(saved.journey("senior", "gewenst"))
+    assert form.copy_notice.text == f"{count} touchpoints gekopieerd."
     before = project.read_text(encoding="utf-8")
     form.copy_button.click()  # target not empty now
-    assert form.status.kind == "error" and "heeft al" in form.status.text
+    assert form.copy_notice.text == (
+        f"Niet opgeslagen: daar staan al {count} touchpoints. Zet een vinkje bij "
+        "‘Bestaande touchpoints vervangen’ als je ze wilt vervangen.")
+    form.copy_to.scenario.value = "huidig"
+    form.copy_button.click()
+    assert "kies een andere persona of een ander scenario" in form.copy_notice.text
     assert project.read_text(encoding="utf-8") == before
+    form.copy_to.scenario.value = "gewenst"
     form.copy_replace.value = True
     form.copy_button.click()
-    assert form.status.kind == "ok"
+    assert form.status.kind == "ok" and form.copy_notice.kind == "ok"
 
 
 def test_empty_project_explains_what_comes_first(tmp_path: Path) -> None:

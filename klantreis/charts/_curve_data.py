@@ -12,18 +12,29 @@ from ._common import Layout, names_of, scale_labels, shorten, text_of
 DOT_SIZE, CRUCIAL_SIZE = 70, 260
 
 
-def fit_label(name: str, chars: int) -> str | list[str]:
-    """A phase name fitted to ``chars`` characters a line: as is, on two lines split
-    at a space, or shortened with an ellipsis."""
-    chars = max(chars, 6)
+def fit_label(name: str, chars: int, max_lines: int = 3) -> str | list[str]:
+    """A phase name fitted to ``chars`` characters a line: as is, or wrapped at spaces
+    over up to ``max_lines`` lines, a word longer than a line split with a hyphen. Only
+    a name that needs even more lines is shortened, with an ellipsis."""
+    chars = max(chars, 4)
     if len(name) <= chars:
         return name
-    words = name.split()
-    for cut in range(len(words) - 1, 0, -1):
-        first, second = " ".join(words[:cut]), " ".join(words[cut:])
-        if len(first) <= chars:
-            return [first, shorten(second, chars)]
-    return shorten(name, chars)
+    lines: list[str] = []
+    current = ""
+    for word in name.split():
+        if current and len(current) + 1 + len(word) <= chars:
+            current += " " + word
+            continue
+        if current:
+            lines.append(current)
+        while len(word) > chars:
+            lines.append(word[: chars - 1] + "-")
+            word = word[chars - 1 :]
+        current = word
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], shorten(" ".join(lines[max_lines - 1 :]), chars)]
+    return lines if len(lines) > 1 else lines[0]
 
 
 def point_rows(

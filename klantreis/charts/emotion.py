@@ -31,6 +31,12 @@ from ._curve_data import annotations, by_series, fit_label, mark_pain, point_row
 
 #: Pixels per touchpoint on the x axis (the default width of the curve).
 STEP = 80
+#: With ``width=``: the narrowest and widest step the curve is fitted to.
+MIN_STEP, MAX_STEP = 32, 200
+#: Pixels per character of a phase name (11 px bold), to fit the names to their band.
+CHAR_WIDTH = 6.5
+#: Pixels per line of a wrapped phase name.
+LINE_HEIGHT = 13
 
 
 def emotion_curve(
@@ -40,6 +46,7 @@ def emotion_curve(
     *,
     step: int = STEP,
     height: int = 300,
+    width: int | None = None,
 ) -> alt.LayerChart:
     """The emotion curve of one or more journeys, touchpoints in journey order.
 
@@ -60,9 +67,12 @@ def emotion_curve(
     - tooltips with persona, scenario, phase, touchpoint, channel, emotion, why, thoughts.
 
     ``step`` is the width in pixels per touchpoint, ``height`` the plot height.
+    ``width`` (pixels) instead fits the plot to that width: the step becomes
+    ``width`` divided by the number of touchpoint places (within 32 to 200). Phase
+    names are never cut to fit their band: they wrap onto up to three lines.
     """
     pairs = select_series(journey, persona, scenario)
-    return curve_chart(journey, pairs, step=step, height=height)
+    return curve_chart(journey, pairs, step=step, height=height, width=width)
 
 
 def curve_chart(
@@ -72,15 +82,17 @@ def curve_chart(
     step: int = STEP,
     height: int = 300,
     compact_padding: int | None = None,
+    width: int | None = None,
 ) -> alt.LayerChart:
     """The emotion curve for explicit (persona, scenario) pairs.
 
     With ``compact_padding`` (pixels), the chart is drawn for the canvas: no title,
     legends or touchpoint labels, a fixed plot area of ``slots * step`` pixels and the
     y axis inside a left padding of that width, so it lines up with the table columns.
+    ``width`` fits the plot to that many pixels (see :func:`emotion_curve`).
     """
     with no_validation():
-        return _build_curve(journey, pairs, step, height, compact_padding)
+        return _build_curve(journey, pairs, step, height, compact_padding, width)
 
 
 def _build_curve(
@@ -89,10 +101,13 @@ def _build_curve(
     step: int,
     height: int,
     compact_padding: int | None,
+    fit_width: int | None,
 ) -> alt.LayerChart:
     t = texts(journey)
     rows = series_rows(journey, pairs)
     layout = build_layout(journey, rows)
+    if fit_width:
+        step = max(MIN_STEP, min(MAX_STEP, fit_width // max(len(layout.slots), 1)))
     low, high, middle = scale_bounds(journey)
     labels = scale_labels(journey)
     names = series_labels(journey, pairs)
@@ -106,7 +121,20 @@ def _build_curve(
 
     n = len(layout.slots)
     x_scale = alt.Scale(domain=[-0.5, n - 0.5], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[low - 0.6, high + 0.9], nice=False, zero=False)
+    spans = layout.phase_spans()
+    for span in spans:
+        span["x"] = span["start"]
+        span["fill"] = BAND_FILLS[span["shade"]]
+    # Constant styling comes from the data with ``scale=None`` (cheaper for Altair to
+    # validate than conditions), and filtered views are separate small data sets.
+    phase_labels = [
+        {"x": span["middle"], "label": fit_label(span["phase"], int(span["slots"] * step / CHAR_WIDTH))}
+        for span in spans
+    ]
+    # Room above the highest score for the phase names: more when they wrap.
+    lines = max((len(p["label"]) if isinstance(p["label"], list) else 1 for p in phase_labels), default=1)
+    top = high + 0.9 + (lines - 1) * LINE_HEIGHT * (high - low + 1.5) / height
+    y_scale = alt.Scale(domain=[low - 0.6, top], nice=False, zero=False)
     x_axis = (
         None
         if compact
@@ -141,15 +169,6 @@ def _build_curve(
         "y": alt.Y("emotion:Q", scale=y_scale, axis=y_axis),
     }
 
-    spans = layout.phase_spans()
-    for span in spans:
-        span["x"] = span["start"]
-        span["fill"] = BAND_FILLS[span["shade"]]
-    # Constant styling comes from the data with ``scale=None`` (cheaper for Altair to
-    # validate than conditions), and filtered views are separate small data sets.
-    phase_labels = [
-        {"x": span["middle"], "label": fit_label(span["phase"], span["slots"] * step // 7)} for span in spans
-    ]
     bands = unit(
         "phases",
         {"type": "rect", "stroke": "white", "strokeWidth": 2},

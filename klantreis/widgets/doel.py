@@ -6,15 +6,7 @@ import ipywidgets as w
 
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import (
-    FIELD_LAYOUT,
-    LABEL_STYLE,
-    FieldSpec,
-    RecordList,
-    RecordOps,
-    named_items,
-    read_record,
-)
+from .record_list import FIELD_LAYOUT, LABEL_STYLE, FieldSpec, RecordList, table_ops
 
 
 class DoelForm(StepForm):
@@ -27,26 +19,23 @@ class DoelForm(StepForm):
                             style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.goal = w.Textarea(description=self.t("goal"), continuous_update=False, rows=5,
                                style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        self.title_notice, self.goal_notice = self.new_notice(), self.new_notice()
         self.title.observe(self.safely(lambda _: self._set_title()), names="value")
-        self.goal.observe(
-            self.safely(lambda _: self.commit(lambda j: j.set_goal(self.goal.value))),
-            names="value",
-        )
-        self.scenarios = RecordList(self, RecordOps(
-            items=lambda: named_items(self.journey, "scenarios"),
-            read=lambda sid: read_record(self.journey, "scenarios", sid),
-            ids=lambda: self.journey.ids("scenarios"),
+        self.goal.observe(self.safely(lambda _: self.commit(
+            lambda j: j.set_goal(self.goal.value), at=self.goal_notice)), names="value")
+        self.scenarios = RecordList(self, table_ops(
+            self, "scenarios",
             add=lambda j, sid, name: j.add_scenario(sid, name),
             update=lambda j, sid, changes: j.update_scenario(sid, **changes),
-            remove=lambda j, sid: j.remove_scenario(sid),
         ), [FieldSpec("name", required=True)])
         self.body.children = [
-            self.title, self.goal, w.HTML(f"<h4>{self.t('scenarios')}</h4>"), self.scenarios.widget
+            self.title, self.title_notice.widget, self.goal, self.goal_notice.widget,
+            w.HTML(f"<h4>{self.t('scenarios')}</h4>"), self.scenarios.widget,
         ]
         self._refresh_quietly()
 
     def _set_title(self) -> None:
-        self.commit(lambda j: j.set_title(self.title.value.strip()))
+        self.commit(lambda j: j.set_title(self.title.value.strip()), at=self.title_notice)
 
     def refresh(self) -> None:
         """Show the saved title, goal and scenarios."""

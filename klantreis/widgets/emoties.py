@@ -1,5 +1,5 @@
 """Step emoties: per touchpoint, in journey order, how the customer feels and why;
-with a live emotion curve."""
+with a live emotion curve that stays in view above the rows."""
 
 from __future__ import annotations
 
@@ -10,18 +10,17 @@ import ipywidgets as w
 import pandas as pd
 
 from ..session import ProjectSession
+from .curve import CurvePanel
 from .emotion_picker import EmotionPicker
 from .form import StepForm
+from .notice import Notice
 from .record_list import LABEL_STYLE
 from .selectors import JourneySelector
 
-#: JupyterLab renders Vega-Lite natively (offline) under this mime type.
-#: Pixels the curve may take across; the chart narrows its steps to fit.
-CURVE_WIDTH = 860
-
 
 class EmotionRow:
-    """The widgets of one touchpoint: smiley buttons, why, thoughts, ideas, crucial."""
+    """The widgets of one touchpoint: smiley buttons, why, thoughts, ideas, crucial,
+    and ``notice`` for a refusal of any of them."""
 
     def __init__(self, form: EmotiesForm, row: pd.Series):
         self.id = str(row["id"])
@@ -32,31 +31,36 @@ class EmotionRow:
             f" <span style='color:#666'>({_esc(row['phase_name'])}{_esc(channel)})</span>"
         )
         emotion = None if pd.isna(row["emotion"]) else int(row["emotion"])
-        self.picker = EmotionPicker(form.journey.scale, emotion)
+        self.picker = EmotionPicker(form.journey.scale, emotion, form.language)
         self.why = self._text(t("why"), row["why"])
         self.thoughts = self._text(t("thoughts"), row["thoughts"])
         self.ideas = self._text(t("ideas"), row["ideas"])
         self.critical = w.ToggleButton(
             value=bool(row["critical"]), description=t("critical"), icon="star",
-            layout=w.Layout(width="auto"),
+            layout=w.Layout(width="auto", align_self="center"),
         )
-        self.picker.buttons.observe(form.safely(lambda _: form.set_field(self, "emotion")),
-                                    names="value")
+        self.notice = Notice()
+        self._mark_critical()
+        self.critical.observe(lambda _: self._mark_critical(), names="value")
+        self.picker.observe(form.safely(lambda _: form.set_field(self, "emotion")), names="value")
         for name in ("why", "thoughts", "ideas", "critical"):
             getattr(self, name).observe(
                 form.safely(lambda _, n=name: form.set_field(self, n)), names="value"
             )
         self.widget = w.VBox(
-            [self.header, w.HBox([self.picker.widget, self.critical]),
+            [self.header, w.HBox([self.picker, self.critical]), self.notice.widget,
              self.why, self.thoughts, self.ideas],
             layout=w.Layout(border_bottom="1px solid #ddd", padding="6px 0"),
         )
+        self.widget.add_class("kr-below-curve")
+
+    def _mark_critical(self) -> None:
+        """A crucial moment shows in colour, not only as a pressed grey button."""
+        self.critical.button_style = "warning" if self.critical.value else ""
 
     def value(self, name: str) -> Any:
         """The value of field ``name`` as the model takes it."""
-        if name == "emotion":
-            return self.picker.value
-        value = getattr(self, name).value
+        value = getattr(self, "picker" if name == "emotion" else name).value
         return value.strip() if isinstance(value, str) else value
 
     @staticmethod
@@ -66,21 +70,21 @@ class EmotionRow:
 
 
 class EmotiesForm(StepForm):
-    """Persona/scenario selector, the emotion curve, and one :class:`EmotionRow` per
-    touchpoint in journey order (``rows``)."""
+    """Persona/scenario selector, the emotion curve (``curve``, kept in view while the
+    rows scroll), and one :class:`EmotionRow` per touchpoint in journey order (``rows``)."""
 
     def __init__(
         self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = ""
     ):
         super().__init__(session, language)
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
-        self.curve = w.Output()
+        self.curve = CurvePanel(self.t("curve"))
         self.rows: list[EmotionRow] = []
         self.row_box = w.VBox()
         self.notice = w.HTML()
         for dropdown in (self.selector.persona, self.selector.scenario):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
-        self.body.children = [self.selector.widget, self.curve, self.notice, self.row_box]
+        self.body.children = [self.selector.widget, self.curve.widget, self.notice, self.row_box]
         self._refresh_quietly()
 
     def row(self, touchpoint: str) -> EmotionRow:
@@ -91,28 +95,13 @@ class EmotiesForm(StepForm):
         """Store one field of a row's touchpoint (and redraw the curve for emotions)."""
         persona, scenario = self.selector.persona.value, self.selector.scenario.value
         value = row.value(name)
-        self.commit(lambda j: j.update_touchpoint(row.id, persona, scenario, **{name: value}))
-        if name in ("emotion", "critical"):
+        if self.commit(lambda j: j.update_touchpoint(row.id, persona, scenario, **{name: value}),
+                       at=row.notice) and name in ("emotion", "critical"):  # fmt: skip
             self.draw_curve()
 
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""
-        persona, scenario = self.selector.persona.value, self.selector.scenario.value
-        rows = self.journey.journey(persona, scenario) if persona else pd.DataFrame()
-        if rows.empty or rows["emotion"].isna().all():
-            self.curve.outputs = ()
-            return
-        from ..charts import emotion_curve, notebook_bundle  # altair is slow to import: only when drawn
-
-        step = max(32, min(64, CURVE_WIDTH // len(rows)))  # fit the notebook's width
-        # The chart's spec is validated against the schema in the test suite; redrawing
-        # it on every click skips that check, which is most of the cost (benchmarks/).
-        spec = emotion_curve(self.journey, persona, scenario, step=step).to_dict(validate=False)
-        self.curve.outputs = ({
-            "output_type": "display_data",
-            "data": notebook_bundle(spec, self.t("curve")),
-            "metadata": {},
-        },)
+        self.curve.draw(self.journey, self.selector.persona.value, self.selector.scenario.value)
 
     def refresh(self) -> None:
         """Rebuild the rows and the curve for the chosen persona and scenario."""

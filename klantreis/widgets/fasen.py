@@ -6,7 +6,7 @@ from typing import Any
 
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
+from .record_list import FieldSpec, RecordList, table_ops
 
 
 class FasenForm(StepForm):
@@ -15,13 +15,10 @@ class FasenForm(StepForm):
 
     def __init__(self, session: ProjectSession, language: str = ""):
         super().__init__(session, language)
-        self.phases = RecordList(self, RecordOps(
-            items=lambda: named_items(self.journey, "phases"),
-            read=lambda pid: read_record(self.journey, "phases", pid),
-            ids=lambda: self.journey.ids("phases"),
+        self.phases = RecordList(self, table_ops(
+            self, "phases",
             add=lambda j, pid, name: j.add_phase(pid, name),
             update=lambda j, pid, changes: j.update_phase(pid, **changes),
-            remove=lambda j, pid: j.remove_phase(pid),
             move=self._move,
         ), [
             FieldSpec("name", required=True),

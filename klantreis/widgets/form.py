@@ -2,8 +2,11 @@
 
 Saving style (the same in every form): each committed change (a button click, or a
 text field losing focus or Enter) is applied to the journey and saved at once; the
-status line then says "Opgeslagen om 14:32". Refused input shows a message and
-changes nothing.
+status line then says "Opgeslagen om 14:32:05 (wijziging 3)" and flashes. Refused
+input changes nothing and shows its message in the :class:`~.notice.Notice` next to
+the field or button that caused it; the status line then says that not everything
+is saved. A message stays until its place is used again or the fields are
+reloaded from the journey.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import ipywidgets as w
 from ..errors import JourneyError
 from ..model import Journey
 from ..session import ProjectSession, SaveConflict
+from .notice import Notice
 from .status import StatusLine
 from .texts import tr
 
@@ -35,6 +39,7 @@ class StepForm(ABC):
         self.status.keep_mine.on_click(self.safely(lambda _: self.save(prefer="mine")))
         self.status.take_theirs.on_click(self.safely(lambda _: self.save(prefer="theirs")))
         self._loading = 0
+        self._notices: list[Notice] = []
         self.body = w.VBox()
         self.widget = w.VBox([self.body, self.status.widget])
         session.on_change(self._refresh_quietly)
@@ -63,6 +68,17 @@ class StepForm(ABC):
         finally:
             self._loading -= 1
 
+    def new_notice(self) -> Notice:
+        """A new message area of this form, to place next to a field or button."""
+        notice = Notice()
+        self._notices.append(notice)
+        return notice
+
+    def clear_notices(self) -> None:
+        """Hide every message next to a field (when the fields show saved values again)."""
+        for notice in self._notices:
+            notice.clear()
+
     def safely(self, handler: Callable[[Any], Any]) -> Callable[[Any], None]:
         """Wrap a widget callback so an unexpected error shows as a message, never as
         a traceback; value changes made while filling are ignored."""
@@ -72,30 +88,48 @@ class StepForm(ABC):
                 return
             try:
                 handler(event)
+            except JourneyError as err:
+                self.status.error(self.t("error", message=err.text(self.language)))
             except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
-                self.status.error(self.t("error", message=f"{type(err).__name__}: {err}"))
+                self.status.error(self.t("error", message=str(err) or type(err).__name__))
 
         return run
 
     # ------------------------------------------------------------- saving
-    def commit(self, change: Callable[[Journey], Any], *, refresh: bool = False) -> bool:
+    def commit(
+        self, change: Callable[[Journey], Any], *, refresh: bool = False, at: Notice | None = None
+    ) -> bool:
         """Apply ``change`` to the journey and save. Refused changes (JourneyError)
-        show their message and leave journey and file as they were (returns False).
+        leave journey and file as they were and show their message in ``at`` (the
+        notice next to what was changed; the status line when None); returns False.
         Returns True when the change was applied: saved, or, when saving failed (a
         conflict), kept in memory with the reason in the status line."""
+        if at is not None:
+            at.clear()
         try:
             self.session.apply(change)
         except JourneyError as err:
-            self.status.error(self.t("not_saved", message=err.text(self.language)))
-            return False
+            # The model's own message, in the form's language; the form adds only words
+            # in that language around it.
+            return self.show_refusal(self.t("not_saved", message=err.text(self.language)), at)
         if refresh:
             self._refresh_quietly()
         self.save()
         return True
 
-    def refuse(self, key: str, **values: Any) -> bool:
-        """Show a refusal message (text ``key``) and return False."""
-        self.status.error(self.t("not_saved", message=self.t(key, **values)))
+    def refuse(self, key: str, /, at: Notice | None = None, **values: Any) -> bool:
+        """Show the refusal text ``key`` in ``at`` (or the status line) and return False."""
+        return self.show_refusal(self.t("not_saved", message=self.t(key, **values)), at)
+
+    def show_refusal(self, text: str, at: Notice | None, *, unsaved: bool = True) -> bool:
+        """Show ``text`` next to what caused it. When the form now holds input that is
+        not in the file (``unsaved``), the status line says so. Returns False."""
+        if at is None:
+            self.status.error(text)
+        else:
+            at.error(text)
+            if unsaved:
+                self.status.error(self.t("not_saved_see"))
         return False
 
     def save(self, prefer: str | None = None) -> bool:
@@ -107,6 +141,7 @@ class StepForm(ABC):
             return False
         except JourneyError as err:
             self.status.error(self.t("not_saved", message=err.text(self.language)))
+            return False
         except OSError as err:
             self.status.error(self.t("not_saved", message=str(err)))
             return False
@@ -121,6 +156,7 @@ class StepForm(ABC):
             self.status.show("info", self.t("up_to_date", time=_now()))
 
     def _refresh_quietly(self) -> None:
+        self.clear_notices()  # every field shows its saved value again
         with self.filling():
             self.refresh()
 
@@ -130,4 +166,4 @@ class StepForm(ABC):
 
 
 def _now() -> str:
-    return datetime.now().strftime("%H:%M")
+    return datetime.now().strftime("%H:%M:%S")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
+from .record_list import FieldSpec, RecordList, table_ops
 
 
 class PersonaForm(StepForm):
@@ -13,13 +13,10 @@ class PersonaForm(StepForm):
 
     def __init__(self, session: ProjectSession, language: str = "", persona: str = ""):
         super().__init__(session, language)
-        self.personas = RecordList(self, RecordOps(
-            items=lambda: named_items(self.journey, "personas"),
-            read=lambda pid: read_record(self.journey, "personas", pid),
-            ids=lambda: self.journey.ids("personas"),
+        self.personas = RecordList(self, table_ops(
+            self, "personas",
             add=lambda j, pid, name: j.add_persona(pid, name),
             update=lambda j, pid, changes: j.update_persona(pid, **changes),
-            remove=lambda j, pid: j.remove_persona(pid),
         ), [
             FieldSpec("name", required=True),
             FieldSpec("description", "area"),

@@ -1,13 +1,17 @@
 """A reusable list editor: pick an item, edit its fields in place, add, remove, reorder.
 
 Used for personas, scenarios, phases, touchpoints and opportunities. Every field is
-saved when it is committed (focus leaves the field, or Enter); new items get an id
-made from their name unless the user types one.
+saved when it is committed (focus leaves the field, or Enter); new items get a code
+(id) made from their name unless the user types one. A refusal shows right under the
+field, the add row or the list buttons that caused it. Removing asks first and can
+be undone (:mod:`.removal_box`). The list may hold group headings (the phases of a
+journey); choosing one selects no item.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +19,29 @@ import ipywidgets as w
 
 from ..fields import record_from_row
 from ..model import Journey
+from .checks import code_problem, name_key, name_problem
 from .ids import unique_id
+from .removal_box import RemovalBox
 
 if TYPE_CHECKING:
     from .form import StepForm
+    from .notice import Notice
 
 LABEL_STYLE = {"description_width": "170px"}
 FIELD_LAYOUT = {"width": "95%"}
+
+#: List keys starting with this are group headings, not items (ids cannot hold it).
+HEADING = "#"
+
+
+def heading_key(group: str) -> str:
+    """The list key of the heading of ``group``."""
+    return HEADING + group
+
+
+def heading_group(key: Any) -> str | None:
+    """The group of a heading key, or None when ``key`` is not a heading."""
+    return key[len(HEADING):] if isinstance(key, str) and key.startswith(HEADING) else None
 
 
 @dataclass(frozen=True)
@@ -42,20 +62,49 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class RecordOps:
-    """How a :class:`RecordList` reads and changes its records in the journey."""
+    """How a :class:`RecordList` reads and changes the records of ``table``.
 
+    ``where`` gives the journey (persona, scenario) shown, for touchpoints;
+    ``on_select`` is told every key chosen in the list, headings included."""
+
+    table: str
     items: Callable[[], list[tuple[str, str]]]
     read: Callable[[str], dict[str, Any]]
     ids: Callable[[], list[str]]
     add: Callable[[Journey, str, str], Any]
     update: Callable[[Journey, str, dict[str, Any]], Any]
-    remove: Callable[[Journey, str], Any]
     move: Callable[[Journey, str, int], Any] | None = None
+    where: Callable[[], tuple[str, str]] | None = None
+    on_select: Callable[[str | None], Any] | None = None
+
+
+def table_ops(
+    form: StepForm,
+    table: str,
+    add: Callable[[Journey, str, str], Any],
+    update: Callable[[Journey, str, dict[str, Any]], Any],
+    **more: Any,
+) -> RecordOps:
+    """The :class:`RecordOps` of a whole table of the form's journey (items listed by
+    name); ``more`` sets ``move`` or replaces ``items``."""
+    return RecordOps(**{
+        "table": table,
+        "items": lambda: named_items(form.journey, table),
+        "read": lambda item_id: read_record(form.journey, table, item_id),
+        "ids": lambda: form.journey.ids(table),
+        "add": add,
+        "update": update,
+        **more,
+    })
 
 
 def named_items(journey: Journey, table: str) -> list[tuple[str, str]]:
-    """``(name, id)`` pairs of a table's records, in order, for a list or a dropdown."""
-    return [(journey.name_of(table, i), i) for i in journey.ids(table)]
+    """``(name, id)`` pairs of a table's records, in order, for a list or a dropdown.
+    Names that several records share get their code added, so each can be told apart."""
+    ids = journey.ids(table)
+    names = [journey.name_of(table, i) for i in ids]
+    seen = Counter(name_key(n) for n in names)
+    return [(f"{n} ({i})" if seen[name_key(n)] > 1 else n, i) for n, i in zip(names, ids, strict=True)]
 
 
 def read_record(journey: Journey, table: str, item_id: str) -> dict[str, Any]:
@@ -65,60 +114,91 @@ def read_record(journey: Journey, table: str, item_id: str) -> dict[str, Any]:
 
 
 class RecordList:
-    """List + field editor + add row, bound to a form (for saving and messages)."""
+    """List + field editor + add row, bound to a form (for saving and messages).
+
+    ``notices`` holds the message area under each field, ``add_notice`` the one under
+    the add row, ``list_notice`` the one beside the list; ``removal`` the confirm and
+    undo steps. ``add_extras`` are widgets placed in the add row after the name."""
 
     def __init__(
-        self, form: StepForm, ops: RecordOps, fields: list[FieldSpec], new_label: str = "new_name"
-    ):
+        self, form: StepForm, ops: RecordOps, fields: list[FieldSpec],
+        new_label: str = "new_name", add_extras: Sequence[w.Widget] = (), rows: int = 7,
+    ):  # fmt: skip
         self.form = form
         self.ops = ops
         self.specs = {spec.name: spec for spec in fields}
-        self.select = w.Select(options=[], rows=7, layout=w.Layout(width="340px"))
+        self.select = w.Select(options=[], rows=rows, layout=w.Layout(width="340px"))
         self.up = w.Button(description=form.t("up"), icon="arrow-up")
         self.down = w.Button(description=form.t("down"), icon="arrow-down")
         self.remove_button = w.Button(description=form.t("remove"), icon="trash")
         self.id_label = w.HTML()
+        self.list_notice = form.new_notice()
+        self.removal = RemovalBox(self)
         self.fields: dict[str, w.ValueWidget] = {s.name: self._make(s) for s in fields}
+        self.notices: dict[str, Notice] = {s.name: form.new_notice() for s in fields}
         self.new_name = w.Text(placeholder=form.t(new_label), layout=w.Layout(width="340px"))
-        self.new_id = w.Text(placeholder="id (optioneel)" if form.language == "nl" else
-                             "id (optional)", layout=w.Layout(width="160px"))
+        self.new_id = w.Text(placeholder=form.t("code"), tooltip=form.t("code_tip"),
+                             layout=w.Layout(width="160px"))
         self.add_button = w.Button(description=form.t("add"), icon="plus", button_style="primary")
+        self.add_notice = form.new_notice()
 
-        self.select.observe(form.safely(lambda _: self._load_fields()), names="value")
+        self.select.observe(form.safely(lambda _: self._selection_changed()), names="value")
         self.up.on_click(form.safely(lambda _: self._move(-1)))
         self.down.on_click(form.safely(lambda _: self._move(1)))
-        self.remove_button.on_click(form.safely(lambda _: self._remove()))
+        self.remove_button.on_click(form.safely(lambda _: self.removal.ask()))
         self.add_button.on_click(form.safely(lambda _: self._add()))
         for name, widget in self.fields.items():
             widget.observe(form.safely(lambda _, n=name: self._changed(n)), names="value")
         buttons = [self.up, self.down] if ops.move else []
+        side = [*buttons, self.remove_button, self.removal.widget, self.id_label,
+                self.list_notice.widget]  # fmt: skip
+        editors = [part for name in self.fields
+                   for part in (self.fields[name], self.notices[name].widget)]  # fmt: skip
         self.widget = w.VBox([
-            w.HBox([self.select, w.VBox([*buttons, self.remove_button, self.id_label])]),
-            w.VBox(list(self.fields.values())),
-            w.HBox([self.new_name, self.new_id, self.add_button]),
+            w.HBox([self.select, w.VBox(side, layout=w.Layout(max_width="320px"))]),
+            w.VBox(editors),
+            w.HBox([self.new_name, *add_extras, self.new_id, self.add_button]),
+            self.add_notice.widget,
         ])
 
     # ------------------------------------------------------------ display
     @property
     def selected(self) -> str | None:
-        """The id of the selected item, or None."""
-        return self.select.value
+        """The id of the selected item, or None (nothing, or a heading, is chosen)."""
+        key = self.select.value
+        return None if key is None or heading_group(key) is not None else key
 
     def refresh(self, select: str | None = None) -> None:
         """Show the current items (keeping or setting the selection) and their fields.
         Call inside ``form.filling()``."""
-        keep = select or self.selected
+        keep = select or self.select.value
         items = self.ops.items()
         self.select.options = items
         keys = [key for _, key in items]
-        self.select.value = keep if keep in keys else (keys[0] if keys else None)
+        first = next((k for k in keys if heading_group(k) is None), keys[0] if keys else None)
+        self.select.value = keep if keep in keys else first
+        self._load_fields()
+
+    def nearest(self, candidates: list[str]) -> str | None:
+        """The first of ``candidates`` (list keys, nearest first) still in the list,
+        preferring items to headings; None when none is."""
+        keys = set(self.ops.ids())
+        return next((k for k in candidates if k in keys), None) or next(
+            (k for k in candidates if heading_group(k) is not None), None)
+
+    def _selection_changed(self) -> None:
+        self.removal.stop_asking()
         self._load_fields()
 
     def _load_fields(self) -> None:
         key = self.selected
         record = self.ops.read(key) if key else {}
+        for notice in self.notices.values():
+            notice.clear()  # the fields show saved values again
         with self.form.filling():
-            self.id_label.value = f"<code>id: {key}</code>" if key else ""
+            self.id_label.value = (
+                f"<code>{self.form.t('code_of', code=key)}</code>" if key else ""
+            )
             for name, widget in self.fields.items():
                 spec = self.specs[name]
                 if spec.options:
@@ -128,53 +208,64 @@ class RecordList:
                 widget.disabled = key is None
             for button in (self.up, self.down, self.remove_button):
                 button.disabled = key is None
+        if self.ops.on_select:
+            self.ops.on_select(self.select.value)
 
     # ------------------------------------------------------------ changes
     def _changed(self, name: str) -> None:
-        key = self.selected
+        key, notice = self.selected, self.notices[name]
         if key is None:
-            self.form.refuse("nothing_selected")
+            self.form.refuse("nothing_selected", at=notice)
             return
         value = self.fields[name].value
         if isinstance(value, str):
             value = value.strip()
         if self.specs[name].required and not value:
-            self.form.refuse("empty_name")
+            self.form.refuse("empty_name", at=notice)
+            return
+        if name == "name" and self._name_taken(value, notice, own_id=key):
             return
         if self.specs[name].kind == "choice" and value == "":
             value = None
-        if self.form.commit(lambda j: self.ops.update(j, key, {name: value})):
+        if self.form.commit(lambda j: self.ops.update(j, key, {name: value}), at=notice):
             with self.form.filling():
                 self.refresh(key)
 
+    def _name_taken(self, name: str, notice: Notice, own_id: str | None = None) -> bool:
+        form = self.form
+        problem = name_problem(form.journey, self.ops.table, name, form.language, own_id)
+        if problem:
+            form.show_refusal(form.t("not_saved", message=problem), notice)
+        return problem is not None
+
     def _add(self) -> None:
+        form, notice = self.form, self.add_notice
         name = self.new_name.value.strip()
         if not name:
-            self.form.refuse("empty_name")
+            form.refuse("empty_name", at=notice)
             return
-        new_id = self.new_id.value.strip() or unique_id(name, self.ops.ids())
-        if self.form.commit(lambda j: self.ops.add(j, new_id, name)):
-            with self.form.filling():
+        if self._name_taken(name, notice):
+            return
+        typed = self.new_id.value.strip()
+        if typed:
+            problem = code_problem(self.ops.table, typed, self.ops.ids(), form.language)
+            if problem:
+                form.show_refusal(form.t("not_saved", message=problem), notice)
+                return
+        new_id = typed or unique_id(name, self.ops.ids())
+        if form.commit(lambda j: self.ops.add(j, new_id, name), at=notice):
+            with form.filling():
                 self.new_name.value = ""
                 self.new_id.value = ""
                 self.refresh(new_id)
 
-    def _remove(self) -> None:
-        key = self.selected
-        if key is None:
-            self.form.refuse("nothing_selected")
-            return
-        if self.form.commit(lambda j: self.ops.remove(j, key)):
-            with self.form.filling():
-                self.refresh()
-
     def _move(self, step: int) -> None:
         key = self.selected
         if key is None or self.ops.move is None:
-            self.form.refuse("nothing_selected")
+            self.form.refuse("nothing_selected", at=self.list_notice)
             return
         move = self.ops.move
-        if self.form.commit(lambda j: move(j, key, step)):
+        if self.form.commit(lambda j: move(j, key, step), at=self.list_notice):
             with self.form.filling():
                 self.refresh(key)
 

@@ -11,7 +11,9 @@ import ipywidgets as w
 from ..analysis import missing
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps, named_items, read_record
+from .notice import Notice
+from .record_list import FieldSpec, RecordList, named_items, table_ops
+from .texts import short
 
 STATUSES = {"nl": ["open", "bezig", "klaar"], "en": ["open", "in progress", "done"]}
 
@@ -27,27 +29,28 @@ class ReviewForm(StepForm):
         known = {qid for qid, _ in questions}
         extra = [(q, q) for q in (self.journey.review.get("answers") or {}) if q not in known]
         self.answers: dict[str, w.Textarea] = {}
+        self.notices = {qid: self.new_notice() for qid, _ in [*questions, *extra, ("", "")]}
         question_widgets: list[w.Widget] = []
         for qid, text in [*questions, *extra]:
             area = w.Textarea(continuous_update=False, rows=2, layout=w.Layout(width="95%"))
             area.observe(self.safely(lambda _, q=qid: self._answer(q)), names="value")
             self.answers[qid] = area
-            question_widgets += [w.HTML(f"<b>{html.escape(text)}</b>"), area]
+            question_widgets += [w.HTML(f"<b>{html.escape(text)}</b>"), area,
+                                 self.notices[qid].widget]
         self.notes = w.Textarea(description=self.t("notes"), continuous_update=False, rows=3,
                                 layout=w.Layout(width="95%"))
         self.notes.observe(self.safely(lambda _: self._set_notes()), names="value")
-        self.opportunities = RecordList(self, RecordOps(
-            items=lambda: [(_short(str(r["description"])), str(r["id"]))
-                           for _, r in self.journey.opportunities.iterrows()],
-            read=lambda oid: read_record(self.journey, "opportunities", oid),
-            ids=lambda: self.journey.ids("opportunities"),
+        self.opportunities = RecordList(self, table_ops(
+            self, "opportunities",
             add=lambda j, oid, text: j.add_opportunity(oid, text),
             update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
-            remove=lambda j, oid: j.remove_opportunity(oid),
+            items=lambda: [(short(str(r["description"])), str(r["id"]))
+                           for _, r in self.journey.opportunities.iterrows()],
         ), self._fields(), new_label="new_opportunity")
         self.missing = w.HTML()
         self.body.children = [
             w.HTML(f"<h4>{self.t('questions')}</h4>"), *question_widgets, self.notes,
+            self.notices[""].widget,
             w.HTML(f"<h4>{self.t('opportunities')}</h4>"), self.opportunities.widget,
             w.HTML(f"<h4>{self.t('missing')}</h4>"), self.missing,
         ]
@@ -72,15 +75,15 @@ class ReviewForm(StepForm):
 
     def _answer(self, question: str) -> None:
         text = self.answers[question].value.strip()
-        self.commit(lambda j: j.set_answer(question, text))
+        self.commit(lambda j: j.set_answer(question, text), at=self.notices[question])
 
     def _set_notes(self) -> None:
         notes = self.notes.value.strip()
-        self.commit(lambda j: j.set_review_notes(notes))
+        self.commit(lambda j: j.set_review_notes(notes), at=self.notices[""])
 
-    def commit(self, change: Any, *, refresh: bool = False) -> bool:
+    def commit(self, change: Any, *, refresh: bool = False, at: Notice | None = None) -> bool:
         """Apply and save a change, then update the list of missing pieces."""
-        done = super().commit(change, refresh=refresh)
+        done = super().commit(change, refresh=refresh, at=at)
         self.show_missing()
         return done
 
@@ -98,7 +101,3 @@ class ReviewForm(StepForm):
         self.notes.value = str(self.journey.review.get("notes") or "")
         self.opportunities.refresh()
         self.show_missing()
-
-
-def _short(text: str, length: int = 60) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"

@@ -16,9 +16,12 @@ class ScopeForm(StepForm):
         super().__init__(session, language)
         self.start = self._area("scope_start")
         self.end = self._area("scope_end")
+        self.notices = {"start": self.new_notice(), "end": self.new_notice()}
         self.start.observe(self.safely(lambda _: self._set("start", self.start.value)), "value")
         self.end.observe(self.safely(lambda _: self._set("end", self.end.value)), "value")
-        self.body.children = [self.start, self.end]
+        self.body.children = [
+            self.start, self.notices["start"].widget, self.end, self.notices["end"].widget
+        ]
         self._refresh_quietly()
 
     def _area(self, key: str) -> w.Textarea:
@@ -26,7 +29,7 @@ class ScopeForm(StepForm):
                           style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
 
     def _set(self, which: str, text: str) -> None:
-        self.commit(lambda j: j.set_scope(**{which: text.strip()}))
+        self.commit(lambda j: j.set_scope(**{which: text.strip()}), at=self.notices[which])
 
     def refresh(self) -> None:
         """Show the saved start and end."""

@@ -85,10 +85,13 @@ def show_step(
         return _message(tr("missing_file", lang, path=path))
     try:
         session = ProjectSession.open(path)
-        lang = language or session.journey.language
-        form = make_form(step, session, persona=persona, scenario=scenario, language=lang)
     except JourneyError as err:
         return _message(tr("cannot_open", lang, message=err.text(lang)))
+    lang = language or session.journey.language
+    try:
+        form = make_form(step, session, persona=persona, scenario=scenario, language=lang)
+    except JourneyError as err:  # e.g. a persona the project does not have
+        return _message(err.text(lang))
     display(Markdown(explanation(step, session, lang)), form.widget)
     return form
 

@@ -73,10 +73,12 @@ class StartForm:
     def _guard(self, action: Callable[[], None]) -> None:
         try:
             action()
-        except (JourneyError, OSError) as err:
+        except JourneyError as err:
+            self.status.error(self.t("not_saved", message=err.text(self.language)))
+        except OSError as err:
             self.status.error(self.t("not_saved", message=str(err)))
         except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
-            self.status.error(self.t("error", message=f"{type(err).__name__}: {err}"))
+            self.status.error(self.t("error", message=str(err) or type(err).__name__))
 
     def _describe_template(self) -> None:
         chosen = get_template(self.template.value)
@@ -87,6 +89,12 @@ class StartForm:
         path = self._chosen_path()
         if path is None:
             return
+        if path.exists():
+            self.status.error(self.t("file_exists", path=path))
+            return
+        if not path.parent.is_dir():
+            self.status.error(self.t("folder_missing", folder=path.parent))
+            return
         self.session = ProjectSession.create(
             path, self.template.value, self.title.value.strip(), self.project_language.value
         )
@@ -96,6 +104,9 @@ class StartForm:
         """Open the project file named in ``path``."""
         path = self._chosen_path()
         if path is None:
+            return
+        if not path.is_file():
+            self.status.error(self.t("file_missing", path=path))
             return
         self.session = ProjectSession.open(path)
         self._opened("opened")

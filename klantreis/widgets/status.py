@@ -1,4 +1,9 @@
-"""The status line under every form: when it was saved, or why it was not."""
+"""The status line under every form: when it was saved, or why it was not.
+
+Every save is acknowledged visibly, even two within one second: the line gives the
+time with seconds and counts the saves ("Opgeslagen om 14:32:05 (wijziging 3)"),
+and it flashes green once per save.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +16,27 @@ from .texts import tr
 
 _COLOURS = {"ok": "#2e7d32", "info": "#555", "error": "#c62828", "conflict": "#c62828"}
 
+#: Two identical animations under two names: switching between them restarts the
+#: flash on every save (re-adding the same class would not).
+STATUS_CSS = """<style>
+@keyframes kr-flash-a { from { background-color: #a5d6a7; } to { background-color: transparent; } }
+@keyframes kr-flash-b { from { background-color: #a5d6a7; } to { background-color: transparent; } }
+.kr-flash-a { animation: kr-flash-a 1.5s ease-out; border-radius: 4px; }
+.kr-flash-b { animation: kr-flash-b 1.5s ease-out; border-radius: 4px; }
+</style>"""
+
 
 class StatusLine:
     """A message area with a refresh button, and two buttons that resolve a save
-    conflict. ``kind`` and ``text`` hold the last message, for tests and callers."""
+    conflict. ``kind`` and ``text`` hold the last message, ``saves`` the number of
+    saves shown so far, for tests and callers."""
 
     def __init__(self, language: str):
         self.language = language
         self.kind = "info"
         self.text = ""
-        self.message = w.HTML()
+        self.saves = 0
+        self.message = w.HTML(layout=w.Layout(padding="0 6px"))
         self.refresh_button = w.Button(
             description=tr("refresh", language), icon="refresh",
             tooltip=tr("refresh_tip", language), layout=w.Layout(width="auto"),
@@ -30,7 +46,7 @@ class StatusLine:
         self._choices = w.HBox([self.keep_mine, self.take_theirs])
         self._choices.layout.display = "none"
         self.widget = w.VBox(
-            [w.HBox([self.refresh_button, self.message]), self._choices],
+            [w.HTML(STATUS_CSS), w.HBox([self.refresh_button, self.message]), self._choices],
             layout=w.Layout(margin="8px 0 0 0"),
         )
 
@@ -39,15 +55,20 @@ class StatusLine:
         self.kind, self.text = kind, text
         weight = "bold" if kind in ("error", "conflict") else "normal"
         self.message.value = (
-            f'<span style="color:{_COLOURS[kind]};font-weight:{weight};line-height:28px">'
-            f"{html.escape(text)}</span>"
+            f'<span role="status" style="color:{_COLOURS[kind]};font-weight:{weight};'
+            f'line-height:28px">{html.escape(text)}</span>'
         )
         self._choices.layout.display = "flex" if kind == "conflict" else "none"
 
     def saved(self, result: SaveResult) -> None:
-        """Report a successful save ("Opgeslagen om 14:32")."""
+        """Report a successful save ("Opgeslagen om 14:32:05 (wijziging 3)") and flash."""
+        self.saves += 1
         key = "saved_merged" if result.merged else "saved_at"
-        self.show("ok", tr(key, self.language, time=result.saved_at.strftime("%H:%M")))
+        time = result.saved_at.strftime("%H:%M:%S")
+        self.show("ok", tr(key, self.language, time=time, count=self.saves))
+        old, new = ("kr-flash-a", "kr-flash-b") if self.saves % 2 == 0 else ("kr-flash-b", "kr-flash-a")
+        self.message.remove_class(old)
+        self.message.add_class(new)
 
     def error(self, message: str) -> None:
         """Report refused input or a failed save."""

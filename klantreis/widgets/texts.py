@@ -8,12 +8,17 @@ from ..messages import Catalog
 
 TEXTS = Catalog("widgets", {
     # status line
-    "saved_at": ("Opgeslagen om {time}", "Saved at {time}"),
+    "saved_at": ("Opgeslagen om {time} (wijziging {count})", "Saved at {time} (change {count})"),
     "saved_merged": (
-        "Opgeslagen om {time}, samen met wijzigingen uit een ander notebook",
-        "Saved at {time}, together with changes from another notebook",
+        "Opgeslagen om {time} (wijziging {count}), samen met wijzigingen uit een ander notebook",
+        "Saved at {time} (change {count}), together with changes from another notebook",
     ),
     "not_saved": ("Niet opgeslagen: {message}", "Not saved: {message}"),
+    "not_removed": ("Niet verwijderd: {message}", "Not removed: {message}"),
+    "not_saved_see": (
+        "Niet alles is opgeslagen: zie de melding met ⚠ in het formulier.",
+        "Not everything is saved: see the message marked ⚠ in the form.",
+    ),
     "conflict": (
         "Niet opgeslagen: in een ander notebook is hetzelfde veld anders ingevuld ({fields}). "
         "Je invoer staat nog in dit formulier. Kies welke versie geldt voor die velden.",
@@ -47,11 +52,80 @@ TEXTS = Catalog("widgets", {
     "up": ("Omhoog", "Up"),
     "down": ("Omlaag", "Down"),
     "new_name": ("Naam van een nieuw item", "Name of a new item"),
-    "empty_name": ("Vul eerst een naam in.", "Fill in a name first."),
-    "nothing_selected": ("Kies eerst een item in de lijst.", "Choose an item in the list first."),
-    "none_yet": ("(nog niets)", "(nothing yet)"),
-    "added": ("{name} toegevoegd", "{name} added"),
-    "removed": ("{name} verwijderd", "{name} removed"),
+    "empty_name": ("vul eerst een naam in.", "fill in a name first."),
+    "nothing_selected": ("kies eerst een item in de lijst.", "choose an item in the list first."),
+    "code": ("code (optioneel)", "code (optional)"),
+    "code_tip": (
+        "Een korte code voor het projectbestand en de rapporten. Laat je het vak leeg, "
+        "dan wordt de code uit de naam gemaakt.",
+        "A short code for the project file and the reports. Leave the box empty and the "
+        "code is made from the name.",
+    ),
+    "code_of": ("code: {code}", "code: {code}"),
+    "code_bad": (
+        "de code ‘{code}’ kan niet: gebruik alleen letters zonder accenten, cijfers en "
+        "streepjes, zonder spaties (bijvoorbeeld ‘{example}’), of laat het vak leeg.",
+        "the code ‘{code}’ will not do: use only letters without accents, digits and "
+        "dashes, no spaces (for example ‘{example}’), or leave the box empty.",
+    ),
+    "code_taken": (
+        "de code ‘{code}’ hoort al bij een {other}. Kies een andere code, of laat het vak leeg.",
+        "the code ‘{code}’ already belongs to {other}. Choose another code, or leave the "
+        "box empty.",
+    ),
+    "name_taken": (
+        "er is al een {thing} met de naam ‘{name}’. Kies een naam waaraan je ze uit "
+        "elkaar houdt.",
+        "there already is a {thing} named ‘{name}’. Choose a name that tells them apart.",
+    ),
+    # deleting and undoing
+    "remove_question": ("‘{name}’ verwijderen?", "Remove ‘{name}’?"),
+    "remove_cascade": (
+        "Ook de {count} touchpoints ervan worden verwijderd.",
+        "Its {count} touchpoints are removed too.",
+    ),
+    "yes_remove": ("Ja, verwijderen", "Yes, remove"),
+    "cancel": ("Annuleren", "Cancel"),
+    "removed": ("‘{name}’ is verwijderd.", "‘{name}’ was removed."),
+    "removed_with": (
+        "‘{name}’ is verwijderd, met {count} touchpoints.",
+        "‘{name}’ was removed, with {count} touchpoints.",
+    ),
+    "undo": ("Ongedaan maken", "Undo"),
+    "restored": ("‘{name}’ is terug.", "‘{name}’ is back."),
+    "phase_in_use": (
+        "in de fase ‘{name}’ staan nog {count} touchpoints. Zet ze eerst in een andere "
+        "fase of verwijder ze (stap touchpoints).",
+        "the phase ‘{name}’ still holds {count} touchpoints. Move them to another phase "
+        "or remove them first (step touchpoints).",
+    ),
+    "phase_has_opportunities": (
+        "bij de fase ‘{name}’ horen nog {count} kansen. Koppel ze eerst aan een andere "
+        "fase (stap review).",
+        "{count} opportunities still belong to the phase ‘{name}’. Link them to another "
+        "phase first (step review).",
+    ),
+    "opportunity_refers": (
+        "de kans ‘{opportunity}’ hoort bij touchpoint ‘{touchpoint}’. Koppel die kans "
+        "eerst aan een ander touchpoint (stap review).",
+        "the opportunity ‘{opportunity}’ belongs to the touchpoint ‘{touchpoint}’. Link "
+        "it to another touchpoint first (step review).",
+    ),
+    "last_scenario": (
+        "een project heeft minstens één scenario. Voeg eerst een ander scenario toe.",
+        "a project needs at least one scenario. Add another scenario first.",
+    ),
+    # what things are called in messages
+    "thing_personas": ("persona", "persona"),
+    "thing_phases": ("fase", "phase"),
+    "thing_scenarios": ("scenario", "scenario"),
+    "thing_touchpoints": ("touchpoint", "touchpoint"),
+    "thing_opportunities": ("kans", "opportunity"),
+    "other_personas": ("andere persona", "another persona"),
+    "other_phases": ("andere fase", "another phase"),
+    "other_scenarios": ("ander scenario", "another scenario"),
+    "other_touchpoints": ("ander touchpoint", "another touchpoint"),
+    "other_opportunities": ("andere kans", "another opportunity"),
     # fields
     "title": ("Titel", "Title"),
     "goal": ("Doel", "Goal"),
@@ -93,10 +167,27 @@ TEXTS = Catalog("widgets", {
     "copy_to": ("Naar", "To"),
     "copy_replace": ("Bestaande touchpoints vervangen", "Replace existing touchpoints"),
     "copy": ("Kopiëren", "Copy"),
-    "copied": ("{count} touchpoints gekopieerd", "{count} touchpoints copied"),
+    "copied": ("{count} touchpoints gekopieerd.", "{count} touchpoints copied."),
+    "copy_same": (
+        "kies een andere persona of een ander scenario om naar te kopiëren.",
+        "choose another persona or scenario to copy to.",
+    ),
+    "copy_target_full": (
+        "daar staan al {count} touchpoints. Zet een vinkje bij ‘{replace}’ als je ze wilt "
+        "vervangen.",
+        "{count} touchpoints are already there. Tick ‘{replace}’ if you want to replace them.",
+    ),
     "no_personas": ("Voeg eerst een persona toe (stap persona).",
                     "Add a persona first (step persona)."),
     "no_phases": ("Voeg eerst fasen toe (stap fasen).", "Add phases first (step phases)."),
+    "in_phase": ("in fase", "in phase"),
+    "journey_list": (
+        "De hele reis van deze persona in dit scenario, per fase. Kies een fase in de "
+        "lijst om daar een touchpoint toe te voegen.",
+        "The whole journey of this persona in this scenario, by phase. Choose a phase in "
+        "the list to add a touchpoint there.",
+    ),
+    "phase_heading": ("▼ {name} ({count})", "▼ {name} ({count})"),
     "emotion": ("Emotie", "Emotion"),
     "why": ("Waarom", "Why"),
     "thoughts": ("Gedachten", "Thoughts"),
@@ -107,6 +198,9 @@ TEXTS = Catalog("widgets", {
         "This persona has no touchpoints in this scenario yet (step touchpoints).",
     ),
     "curve": ("Emotiecurve", "Emotion curve"),
+    "chosen": ("gekozen", "chosen"),
+    "clear_emotion": ("Emotie wissen", "Clear emotion"),
+    "scale": ("Hoe voelt de klant zich?", "How does the customer feel?"),
     "questions": ("Reviewvragen", "Review questions"),
     "notes": ("Notities", "Notes"),
     "opportunities": ("Kansen", "Opportunities"),
@@ -150,6 +244,15 @@ TEXTS = Catalog("widgets", {
     "created": ("Project {path} gemaakt", "Project {path} created"),
     "opened": ("Project {path} geopend", "Project {path} opened"),
     "empty_path": ("Vul eerst een bestandsnaam in.", "Fill in a file name first."),
+    "file_exists": (
+        "Het bestand {path} bestaat al. Kies ‘Project openen’, of kies een andere naam.",
+        "The file {path} already exists. Choose ‘Open project’, or choose another name.",
+    ),
+    "file_missing": (
+        "Het bestand {path} bestaat nog niet. Kies ‘Nieuw project maken’.",
+        "The file {path} does not exist yet. Choose ‘Create new project’.",
+    ),
+    "folder_missing": ("De map {folder} bestaat niet.", "The folder {folder} does not exist."),
     "summary": (
         "**{title}** ({path}): sjabloon {template}, {personas} persona's, {phases} fasen, "
         "{scenarios} scenario's, {touchpoints} touchpoints.",
@@ -168,3 +271,9 @@ TEXTS = Catalog("widgets", {
 def tr(key: str, language: str, /, **values: Any) -> str:
     """The text ``key`` in ``language`` (``nl`` or ``en``), with ``values`` filled in."""
     return TEXTS.text(key, language, **values)
+
+
+def short(text: str, length: int = 60) -> str:
+    """``text`` on one line, cut to ``length`` characters with an ellipsis."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[: length - 1] + "…"

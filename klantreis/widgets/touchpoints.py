@@ -1,5 +1,6 @@
-"""Step touchpoints: per persona, scenario and phase, the contact moments and their
-details; and copying one journey's touchpoints to another as a starting point."""
+"""Step touchpoints: the whole journey of a persona in a scenario, grouped by phase,
+with each touchpoint's details; and copying one journey's touchpoints to another as
+a starting point."""
 
 from __future__ import annotations
 
@@ -12,30 +13,38 @@ from ..fields import record_from_row
 from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps, named_items
+from .record_list import FieldSpec, RecordList, RecordOps, heading_group, heading_key, named_items
 from .selectors import JourneySelector
+
+#: Indent of a touchpoint under its phase heading in the list.
+INDENT = "\u2003\u2003"
 
 
 class TouchpointsForm(StepForm):
-    """Choose persona, scenario and phase; edit that phase's touchpoints. Below, copy
-    all touchpoints of one persona/scenario to another."""
+    """Choose persona and scenario; the list shows that journey's touchpoints under
+    their phase headings, in journey order. Choosing a heading or a touchpoint sets
+    the phase a new touchpoint goes to (``add_phase``). Below, copy all touchpoints
+    of one persona/scenario to another."""
 
     def __init__(
         self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = ""
     ):
         super().__init__(session, language)
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
-        self.phase = w.Dropdown(description=self.t("phase"), style={"description_width": "80px"})
+        self.add_phase = w.Dropdown(description=self.t("in_phase"), style={"description_width": "60px"},
+                                    layout=w.Layout(width="230px"))
         self.notice = w.HTML()
         self.touchpoints = RecordList(self, RecordOps(
-            items=self._items, read=self._read, ids=self._ids, add=self._add,
-            update=self._update, remove=self._remove, move=self._move,
-        ), self._fields())
+            table="touchpoints", items=self._items, read=self._read, ids=self._ids,
+            add=self._add, update=self._update, move=self._move,
+            where=lambda: (self.persona or "", self.scenario or ""), on_select=self._chosen,
+        ), self._fields(), add_extras=[self.add_phase], rows=16)
         self._build_copy()
-        for dropdown in (self.selector.persona, self.selector.scenario, self.phase):
+        for dropdown in (self.selector.persona, self.selector.scenario):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
         self.body.children = [
-            w.HBox([*self.selector.widget.children, self.phase]),
+            self.selector.widget,
+            w.HTML(f"<i>{self.t('journey_list')}</i>"),
             self.notice,
             self.touchpoints.widget,
             w.HTML(f"<h4>{self.t('copy_title')}</h4>"),
@@ -84,9 +93,17 @@ class TouchpointsForm(StepForm):
         return tps[(tps["persona"] == self.persona) & (tps["scenario"] == self.scenario)]
 
     def _items(self) -> list[tuple[str, str]]:
-        rows = self._rows()
-        rows = rows[rows["phase"] == self.phase.value]
-        return [(str(r["name"]), str(r["id"])) for _, r in rows.iterrows()]
+        """Phase headings in phase order, each followed by its touchpoints in journey
+        order, numbered through the whole journey."""
+        rows = self.journey.journey(self.persona, self.scenario) if self.persona else None
+        items = []
+        for name, pid in named_items(self.journey, "phases"):
+            here = [] if rows is None else [
+                (f"{INDENT}{r.step}. {r.name}", str(r.id)) for r in rows[rows["phase"] == pid].itertuples()
+            ]
+            items.append((self.t("phase_heading", name=name, count=len(here)), heading_key(pid)))
+            items += here
+        return items
 
     def _ids(self) -> list[str]:
         return [str(i) for i in self._rows()["id"]]
@@ -95,19 +112,21 @@ class TouchpointsForm(StepForm):
         rows = self._rows()
         return record_from_row("touchpoints", rows[rows["id"] == tid].iloc[0])
 
+    def _chosen(self, key: str | None) -> None:
+        """A heading or touchpoint was chosen: new touchpoints go to its phase."""
+        phase = heading_group(key)
+        if phase is None and self.touchpoints.selected:
+            phase = self._read(self.touchpoints.selected)["phase"]
+        if phase in self.journey.ids("phases"):
+            self.add_phase.value = phase
+
     def _add(self, journey: Journey, tid: str, name: str) -> None:
-        if not self.persona or not self.phase.value:
+        if not self.persona or not self.add_phase.value:
             raise JourneyError(self.t("no_personas" if not self.persona else "no_phases"))
-        journey.add_touchpoint(tid, self.persona, self.phase.value, name, scenario=self.scenario)
+        journey.add_touchpoint(tid, self.persona, self.add_phase.value, name, scenario=self.scenario)
 
     def _update(self, journey: Journey, tid: str, changes: dict[str, Any]) -> None:
         journey.update_touchpoint(tid, self.persona or "", self.scenario, **changes)
-        if "phase" in changes:
-            with self.filling():
-                self.phase.value = changes["phase"]  # follow the touchpoint to its phase
-
-    def _remove(self, journey: Journey, tid: str) -> None:
-        journey.remove_touchpoint(tid, self.persona or "", self.scenario)
 
     def _move(self, journey: Journey, tid: str, step: int) -> None:
         journey.move_touchpoint(tid, self.persona or "", self.scenario, step)
@@ -124,35 +143,41 @@ class TouchpointsForm(StepForm):
             selector.scenario.style = style
         self.copy_replace = w.Checkbox(description=self.t("copy_replace"), indent=False)
         self.copy_button = w.Button(description=self.t("copy"), icon="copy")
-        self.copy_result = w.HTML()
+        self.copy_notice = self.new_notice()
         self.copy_button.on_click(self.safely(lambda _: self._copy()))
         self.copy_box = w.VBox([
             self.copy_from.widget, self.copy_to.widget,
-            w.HBox([self.copy_replace, self.copy_button, self.copy_result]),
+            w.HBox([self.copy_replace, self.copy_button]), self.copy_notice.widget,
         ])
 
     def _copy(self) -> None:
         source = (self.copy_from.persona.value, self.copy_from.scenario.value)
         target = (self.copy_to.persona.value, self.copy_to.scenario.value)
-        replace = self.copy_replace.value
+        replace, at = self.copy_replace.value, self.copy_notice
         if not all(source + target):
-            self.refuse("no_personas")
+            self.refuse("no_personas", at=at)
             return
-        self.copy_result.value = ""
-        if self.commit(lambda j: j.copy_journey(*source, *target, replace=replace), refresh=True):
-            count = len(self.journey.journey(*target))
-            self.copy_result.value = self.t("copied", count=count)
+        if source == target:
+            self.refuse("copy_same", at=at)
+            return
+        present = len(self.journey.journey(*target))
+        if present and not replace:
+            self.refuse("copy_target_full", at=at, count=present,
+                        replace=self.t("copy_replace"))  # fmt: skip
+            return
+        if self.commit(lambda j: j.copy_journey(*source, *target, replace=replace), refresh=True, at=at):
+            at.show("ok", self.t("copied", count=len(self.journey.journey(*target))))
 
     # ------------------------------------------------------------ display
     def refresh(self) -> None:
-        """Show the chosen journey's touchpoints of the chosen phase."""
+        """Show the chosen journey's touchpoints, grouped by phase."""
         journey = self.journey
         for selector in (self.selector, self.copy_from, self.copy_to):
             selector.update(journey)
         phases = journey.ids("phases")
-        keep = self.phase.value
-        self.phase.options = named_items(journey, "phases")
-        self.phase.value = keep if keep in phases else (phases[0] if phases else None)
+        keep = self.add_phase.value
+        self.add_phase.options = named_items(journey, "phases")
+        self.add_phase.value = keep if keep in phases else (phases[0] if phases else None)
         notice = "" if self.persona else self.t("no_personas")
         notice = notice or ("" if phases else self.t("no_phases"))
         self.notice.value = f"<b>{notice}</b>" if notice else ""

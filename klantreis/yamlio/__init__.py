@@ -22,9 +22,22 @@ __all__ = ["Lines", "NeedsReference", "Path", "dump", "parse"]
 class Lines:
     """Where each field of a parsed text stands, computed on first use."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, spans: reader.Spans | None = None):
         self._text = text
         self._lines: dict[Path, int] | None = None
+        self._spans = spans or {}
+        self._split: list[str] | None = None
+
+    def item_texts(self, key: str) -> list[str]:
+        """The exact text of each item of the top-level list ``key``, when the
+        canonical reader read the text (empty otherwise)."""
+        spans = self._spans.get(key)
+        if not spans:
+            return []
+        if self._split is None:
+            self._split = [line + "\n" for line in self._text.split("\n")]
+        split = self._split
+        return ["".join(split[start:end]) for start, end in spans]
 
     @classmethod
     def known(cls, lines: dict[Path, int]) -> Lines:
@@ -48,10 +61,11 @@ class Lines:
 def parse(text: str, source: str | None = None) -> tuple[Any, Lines]:
     """Parse project-file text; return the data and its :class:`Lines`. Malformed
     YAML, tags and aliases raise :class:`~klantreis.errors.ValidationError`."""
-    data = reader.read(text)
+    spans: reader.Spans = {}
+    data = reader.read(text, spans)
     if data is reader.DECLINED:
-        data = reference.parse(text, source)
-    return data, Lines(text)
+        return reference.parse(text, source), Lines(text)
+    return data, Lines(text, spans)
 
 
 def dump(data: dict[str, Any]) -> str:
