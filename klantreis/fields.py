@@ -39,10 +39,10 @@ TEXTS = Catalog("fields", {
     "required": ("is verplicht en mag niet leeg zijn", "is required and may not be empty"),
     "not_id": ("moet een id (tekst) zijn, geen {kind}", "must be an id (text), not {kind}"),
     "bad_id": (
-        "{text!r} kan geen id zijn: een id bestaat alleen uit letters zonder accenten, "
-        "cijfers, '-' en '_', zonder spaties (bijvoorbeeld {example!r})",
-        "{text!r} cannot be an id: an id has only letters without accents, digits, '-' "
-        "and '_', and no spaces (for example {example!r})",
+        "{text!r} kan geen code zijn: gebruik alleen letters zonder accenten, cijfers en "
+        "streepjes, zonder spaties (bijvoorbeeld {example!r})",
+        "{text!r} cannot be a code: use only letters without accents, digits and dashes, "
+        "no spaces (for example {example!r})",
     ),
     "not_text": ("moet tekst zijn, geen {kind}", "must be text, not {kind}"),
     "choice": (
@@ -78,6 +78,11 @@ TEXTS = Catalog("fields", {
     "touchpoints+": ("touchpoints", "touchpoints"),
     "opportunities": ("kans", "opportunity"),
     "opportunities+": ("kansen", "opportunities"),
+    "phases-": ("een andere fase", "another phase"),
+    "personas-": ("een andere persona", "another persona"),
+    "scenarios-": ("een ander scenario", "another scenario"),
+    "touchpoints-": ("een ander touchpoint", "another touchpoint"),
+    "opportunities-": ("een andere kans", "another opportunity"),
 })  # fmt: skip
 
 
@@ -155,6 +160,11 @@ class Table:
     def nouns(self) -> Msg:
         """The table's name for several records ("fasen", "phases")."""
         return TEXTS.msg(self.name + "+")
+
+    @property
+    def another(self) -> Msg:
+        """"een andere fase", "another phase"."""
+        return TEXTS.msg(self.name + "-")
 
     def key_of(self, record: dict[str, Any]) -> tuple[str, ...]:
         """The identity of ``record`` in this table."""

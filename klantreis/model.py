@@ -21,6 +21,7 @@ import pandas as pd
 from .errors import JourneyError
 from .fields import TABLES, record_from_row
 from .messages import LANGUAGES, Catalog
+from .named_changes import NamedChanges
 from .scale import Scale, ScalePoint
 from .store import Record, TableStore
 from .views import journey_frame, journey_pairs
@@ -41,16 +42,6 @@ TEXTS = Catalog("model", {
     "last_scenario": (
         "een project heeft minstens één scenario nodig; voeg eerst een ander toe",
         "a project needs at least one scenario; add another one first",
-    ),
-    "same_journey": (
-        "kies een andere persona of een ander scenario om naar te kopiëren",
-        "choose another persona or scenario to copy to",
-    ),
-    "target_full": (
-        "persona {persona!r} heeft al {count} touchpoints in scenario {scenario!r}; verwijder die "
-        "eerst of kopieer met vervangen",
-        "persona {persona!r} already has {count} touchpoints in scenario {scenario!r}; remove them "
-        "first or copy with replace",
     ),
     "scope_key": (
         "het bereik kent alleen start en end, niet {key!r}",
@@ -83,7 +74,7 @@ def _table_property(table: str) -> property:
     return property(get, put, doc=f"The {table} as a DataFrame (change them through the methods).")
 
 
-class Journey:
+class Journey(NamedChanges):
     """A customer journey project: who, what, which phases, and every touchpoint."""
 
     #: How ``save`` writes a journey; provided by :mod:`klantreis.fileformat`, which
@@ -288,119 +279,29 @@ class Journey:
         return str(name) if name else item_id
 
     # ------------------------------------------------------------- changes
-    def add_persona(self, id: str, name: str = "", **fields: Any) -> None:
-        """Add a persona; refused when the id exists or a field is invalid."""
-        self._change("add", "personas", {"id": id, "name": name, **fields})
+    def add(self, table: str, record: dict[str, Any], position: int | None = None) -> None:
+        """Add a record to ``table`` (at ``position``, default the end); refused when a
+        field does not fit, its key is in use or a reference is unknown. The typed
+        methods below (``add_touchpoint``, ...) say the same with named arguments."""
+        self._change("add", table, record, position=position)
 
-    def update_persona(self, id: str, /, **changes: Any) -> None:
-        """Change fields of a persona (``id=`` renames it and its touchpoints' references)."""
-        self._change("update", "personas", changes, (id,))
+    def update(self, table: str, key: tuple[str, ...], **changes: Any) -> None:
+        """Change fields of the record of ``table`` with ``key`` (``(id,)``; for a
+        touchpoint ``(id, persona, scenario)``)."""
+        self._change("update", table, changes, key)
 
-    def remove_persona(self, id: str, *, with_touchpoints: bool = False) -> None:
-        """Remove a persona; refused while it has touchpoints unless ``with_touchpoints``."""
-        self._change("remove", "personas", {}, (id,), cascade=with_touchpoints)
-
-    def add_phase(self, id: str, name: str = "", *, position: int | None = None, **fields: Any) -> None:
-        """Add a phase at ``position`` (default: at the end)."""
-        self._change("add", "phases", {"id": id, "name": name, **fields}, position=position)
-
-    def update_phase(self, id: str, /, **changes: Any) -> None:
-        """Change fields of a phase (``id=`` renames it everywhere)."""
-        self._change("update", "phases", changes, (id,))
-
-    def remove_phase(self, id: str) -> None:
-        """Remove a phase; refused while touchpoints or opportunities are in it."""
-        self._change("remove", "phases", {}, (id,))
-
-    def move_phase(self, id: str, position: int) -> None:
-        """Move a phase to ``position`` (0 is first)."""
-        with self._speaking():
-            self._store.move("phases", (id,), position)
-
-    def add_scenario(self, id: str, name: str = "") -> None:
-        """Add a scenario (e.g. the desired situation, or a competitor)."""
-        self._change("add", "scenarios", {"id": id, "name": name})
-
-    def update_scenario(self, id: str, /, **changes: Any) -> None:
-        """Rename a scenario (``name=``) or change its id (``id=``)."""
-        self._change("update", "scenarios", changes, (id,))
-
-    def remove_scenario(self, id: str, *, with_touchpoints: bool = False) -> None:
-        """Remove a scenario; refused while it has touchpoints, or when it is the last one."""
-        if len(self._store.records("scenarios")) == 1:
+    def remove(self, table: str, key: tuple[str, ...], *, with_dependants: bool = False) -> None:
+        """Remove the record of ``table`` with ``key``; with ``with_dependants`` the
+        records that belong to it go along (a persona's or scenario's touchpoints)."""
+        if table == "scenarios" and len(self._store.records("scenarios")) == 1:
             raise JourneyError(TEXTS.msg("last_scenario"), language=self.language)
-        self._change("remove", "scenarios", {}, (id,), cascade=with_touchpoints)
+        self._change("remove", table, {}, key, cascade=with_dependants)
 
-    def add_touchpoint(
-        self, id: str, persona: str, phase: str, name: str, *, scenario: str | None = None,
-        position: int | None = None, **fields: Any,
-    ) -> None:  # fmt: skip
-        """Add a touchpoint to a persona's journey (scenario default: the first one).
-        ``emotion`` may be a score, a label or an emoji of the scale."""
-        values = {"id": id, "persona": persona, "scenario": scenario, "phase": phase, "name": name}
-        self._change("add", "touchpoints", {**values, **fields}, position=position)
-
-    def update_touchpoint(
-        self, id: str, persona: str, /, scenario: str | None = None, **changes: Any
-    ) -> None:
-        """Change fields of one touchpoint of one persona's journey."""
-        self._change("update", "touchpoints", changes, self._tp_key(id, persona, scenario))
-
-    def remove_touchpoint(self, id: str, persona: str, scenario: str | None = None) -> None:
-        """Remove one touchpoint; refused while an opportunity refers to it and no other
-        journey has a touchpoint with that id."""
-        self._change("remove", "touchpoints", {}, self._tp_key(id, persona, scenario))
-
-    def move_touchpoint(self, id: str, persona: str, scenario: str | None = None, step: int = -1) -> None:
-        """Move a touchpoint ``step`` places earlier (negative) or later within its phase."""
-        key = self._tp_key(id, persona, scenario)
+    def position(self, table: str, key: tuple[str, ...]) -> int:
+        """Where the record with ``key`` stands in ``table`` (0 is first)."""
         with self._speaking():
-            record = self._store.get("touchpoints", key)
-        records = self._store.records("touchpoints")
-        group = (record["persona"], record["scenario"], record["phase"])
-        same = [i for i, r in enumerate(records) if (r["persona"], r["scenario"], r["phase"]) == group]
-        here = same.index(records.index(record))
-        target = min(max(here + step, 0), len(same) - 1)
-        if target != here:
-            self._store.move("touchpoints", key, same[target])
-
-    def copy_journey(
-        self, persona: str, scenario: str, to_persona: str, to_scenario: str, *, replace: bool = False
-    ) -> int:
-        """Copy one journey's touchpoints to another persona and/or scenario as a start.
-        Returns the number copied. Refused when the target already has touchpoints,
-        unless ``replace``."""
-        with self._speaking():
-            for table, item in (("personas", persona), ("personas", to_persona),
-                                ("scenarios", scenario), ("scenarios", to_scenario)):  # fmt: skip
-                self._store.get(table, (item,))
-            if (persona, scenario) == (to_persona, to_scenario):
-                raise JourneyError(TEXTS.msg("same_journey"))
-            records = self._store.records("touchpoints")
-            target = [r for r in records if (r["persona"], r["scenario"]) == (to_persona, to_scenario)]
-            if target and not replace:
-                raise JourneyError(TEXTS.msg(
-                    "target_full", persona=to_persona, count=len(target), scenario=to_scenario
-                ))  # fmt: skip
-            copies = [
-                {**r, "persona": to_persona, "scenario": to_scenario}
-                for r in records if (r["persona"], r["scenario"]) == (persona, scenario)
-            ]  # fmt: skip
-            kept = [r for r in records if (r["persona"], r["scenario"]) != (to_persona, to_scenario)]
-            self._store.load("touchpoints", kept + copies)
-        return len(copies)
-
-    def add_opportunity(self, id: str, description: str, **fields: Any) -> None:
-        """Add an opportunity (kans): description, touchpoint, phase, impact, effort, owner."""
-        self._change("add", "opportunities", {"id": id, "description": description, **fields})
-
-    def update_opportunity(self, id: str, /, **changes: Any) -> None:
-        """Change fields of an opportunity."""
-        self._change("update", "opportunities", changes, (id,))
-
-    def remove_opportunity(self, id: str) -> None:
-        """Remove an opportunity."""
-        self._change("remove", "opportunities", {}, (id,))
+            self._store.get(table, key)
+        return self._store.position(table, key)  # type: ignore[return-value]
 
     # ------------------------------------------------------------ snapshots
     def snapshot(self) -> Any:

@@ -40,7 +40,10 @@ TEXTS = Catalog("store", {
         "unknown {tables} {ids}; known: {known}",
     ),
     "none_yet": ("nog geen", "none yet"),
-    "in_use": ("{table}-id {id!r} is al in gebruik{where}", "{table} id {id!r} is already in use{where}"),
+    "in_use": (
+        "de code {id!r} hoort al bij {other}{where}; kies een andere code",
+        "the code {id!r} already belongs to {other}{where}; choose another code",
+    ),
     "where": (
         " voor persona {persona!r} in scenario {scenario!r}",
         " for persona {persona!r} in scenario {scenario!r}",
@@ -50,13 +53,14 @@ TEXTS = Catalog("store", {
         "persona {persona!r} has no touchpoint {id!r} in scenario {scenario!r}",
     ),
     "still_used": (
-        "{table} {id!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
-        "{table} {id!r} still has {count} {others}; move or remove those first",
+        "{table} {name!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
+        "{table} {name!r} still has {count} {others}; move or remove those first",
     ),
     "cascade_used": (
-        "{table} {id!r} heeft touchpoints waar {others} naar verwijzen ({ids}); "
-        "verplaats of verwijder die eerst",
-        "{table} {id!r} has touchpoints that {others} refer to ({ids}); move or remove those first",
+        "{table} {name!r} heeft touchpoints waar {others} naar verwijzen ({ids}); "
+        "koppel die eerst aan iets anders of verwijder ze",
+        "{table} {name!r} has touchpoints that {others} refer to ({ids}); link those to "
+        "something else or remove them first",
     ),
 })  # fmt: skip
 
@@ -180,7 +184,8 @@ class TableStore:
         key = spec.key_of(record)
         if key[0] and key != replacing and self.position(table, key) is not None:
             where = TEXTS.msg("where", **describe(table, key)) if len(key) > 1 else ""
-            found.append(("id", TEXTS.msg("in_use", table=_singular(table), id=key[0], where=where)))
+            other = TABLES[table].another
+            found.append(("id", TEXTS.msg("in_use", other=other, id=key[0], where=where)))
         for f in spec.fields:
             value = record.get(f.name)
             if f.ref and value and value not in self._id_set(f.ref):
@@ -247,12 +252,12 @@ class TableStore:
                     continue
                 if not (cascade and f.cascade):
                     raise JourneyError(TEXTS.msg(
-                        "still_used", table=_singular(table), id=record["id"], count=len(using),
+                        "still_used", table=_singular(table), name=_label(record), count=len(using),
                         others=_plural(ref_table),
                     ))  # fmt: skip
                 dropped[ref_table] = using
         for ref_table, using in dropped.items():
-            self._refuse_dangling(table, record["id"], ref_table, using)
+            self._refuse_dangling(table, _label(record), ref_table, using)
         for ref_table, using in dropped.items():
             ids = {id(r) for r in using}
             self._records[ref_table] = [r for r in self._records[ref_table] if id(r) not in ids]
@@ -282,7 +287,7 @@ class TableStore:
                 using = [r[f.name] for r in self._records[ref_table] if r[f.name] and r[f.name] not in ids]
                 if using:
                     raise JourneyError(TEXTS.msg(
-                        "still_used", table=_singular(table), id=using[0],
+                        "still_used", table=_singular(table), name=using[0],
                         count=using.count(using[0]), others=_plural(ref_table),
                     ), field="id")  # fmt: skip
         except JourneyError:
@@ -322,7 +327,7 @@ class TableStore:
             used = sorted({r[f.name] for r in self._records[other]} & gone_ids)
             if used:
                 raise JourneyError(TEXTS.msg(
-                    "cascade_used", table=_singular(table), id=item, others=_plural(other),
+                    "cascade_used", table=_singular(table), name=item, others=_plural(other),
                     ids=", ".join(used),
                 ))  # fmt: skip
 
@@ -343,6 +348,11 @@ class TableStore:
             self._ids.pop(table, None)
             self._keys.pop(table, None)
             self._idsets.pop(table, None)
+
+
+def _label(record: Record) -> str:
+    """What people call a record in a message: its name, else its id."""
+    return str(record.get("name") or record["id"])
 
 
 def _singular(table: str) -> Msg:

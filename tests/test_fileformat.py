@@ -163,7 +163,7 @@ def test_a_table_changed_by_hand_is_checked_when_assigned(journey):
     assert dumps(journey) == before  # refused as a whole
     frame = journey.personas
     frame.loc[1, "id"] = "toerist"
-    with pytest.raises(JourneyError, match="persona-id 'toerist' is al in gebruik"):
+    with pytest.raises(JourneyError, match="de code 'toerist' hoort al bij een andere persona"):
         journey.personas = frame
     frame = journey.personas
     frame.loc[1, "id"] = "pendelaar"  # the touchpoints still name 'forens'

@@ -106,7 +106,7 @@ def test_add_update_remove_persona(journey):
 
 
 def test_remove_persona_with_touchpoints_refused_then_cascade(journey):
-    with pytest.raises(JourneyError, match="persona 'forens' heeft nog 1 touchpoints"):
+    with pytest.raises(JourneyError, match="persona 'Fien, forens' heeft nog 1 touchpoints"):
         journey.remove_persona("forens")
     journey.remove_persona("forens", with_touchpoints=True)
     assert "forens" not in set(journey.touchpoints["persona"])
@@ -130,7 +130,7 @@ def test_unknown_field_and_bad_value_refused(journey):
         journey.add_persona("x", "X", leeftijd=30)
     with pytest.raises(JourneyError, match="touchpoint, veld 'critical': moet ja of nee zijn"):
         journey.add_touchpoint("x", "forens", "huren", "X", critical="misschien")
-    with pytest.raises(JourneyError, match="'x y' kan geen id zijn.*'x-y'"):
+    with pytest.raises(JourneyError, match="'x y' kan geen code zijn.*'x-y'"):
         journey.add_persona("x y")
     with pytest.raises(JourneyError, match="kans, veld 'impact': moet tussen 1 en 5 liggen"):
         journey.add_opportunity("o2", "d", impact=9)
@@ -152,20 +152,21 @@ def test_unknown_field_and_bad_value_refused(journey):
 )
 def test_duplicate_id_refused(journey, add):
     before = dumps(journey)
-    with pytest.raises(JourneyError, match="-id '(forens|huren|gewenst|o1)' is al in gebruik"):
+    with pytest.raises(JourneyError, match="de code '(forens|huren|gewenst|o1)' hoort al bij een"):
         add(journey)
     assert dumps(journey) == before
 
 
 def test_rename_onto_existing_id_refused(journey):
-    with pytest.raises(JourneyError, match="persona-id 'forens' is al in gebruik"):
+    with pytest.raises(JourneyError, match="de code 'forens' hoort al bij een andere persona"):
         journey.update_persona("toerist", id="forens")
 
 
 def test_touchpoint_id_unique_per_persona_and_scenario(journey):
     with pytest.raises(
         JourneyError,
-        match="touchpoint-id 'balie' is al in gebruik voor persona 'toerist' in scenario 'current'",
+        match="de code 'balie' hoort al bij een ander touchpoint voor persona 'toerist' in "
+        "scenario 'current'",
     ):
         journey.add_touchpoint("balie", "toerist", "huren", "Nog een balie")
     # the same id under another persona or scenario is the same touchpoint: allowed
@@ -205,8 +206,8 @@ def test_add_phase_at_position_and_move(journey):
 def test_remove_phase_with_touchpoints_refused_naming_count(journey):
     with pytest.raises(JourneyError) as info:
         journey.remove_phase("huren")
-    assert str(info.value) == "fase 'huren' heeft nog 3 touchpoints; verplaats of verwijder die eerst"
-    assert info.value.text("en") == "phase 'huren' still has 3 touchpoints; move or remove those first"
+    assert str(info.value) == "fase 'Huren' heeft nog 3 touchpoints; verplaats of verwijder die eerst"
+    assert info.value.text("en") == "phase 'Huren' still has 3 touchpoints; move or remove those first"
     assert "huren" in journey.ids("phases")
 
 
@@ -254,7 +255,7 @@ def test_scenarios_add_remove_and_last_one_kept(journey):
     journey.add_scenario("concurrent", "Concurrent")
     assert journey.ids("scenarios") == ["current", "gewenst", "concurrent"]
     journey.remove_scenario("concurrent")
-    with pytest.raises(JourneyError, match="scenario 'gewenst' heeft nog 1 touchpoints"):
+    with pytest.raises(JourneyError, match="scenario 'Gewenste situatie' heeft nog 1 touchpoints"):
         journey.remove_scenario("gewenst")
     journey.remove_scenario("gewenst", with_touchpoints=True)
     with pytest.raises(JourneyError, match="minstens één scenario"):
@@ -288,7 +289,7 @@ def test_remove_touchpoint_refused_while_only_one_an_opportunity_uses():
     j.add_persona("p")
     j.add_touchpoint("t", "p", "a", "T")
     j.add_opportunity("o", "beter", touchpoint="t")
-    with pytest.raises(JourneyError, match="touchpoint 't' heeft nog 1 kansen"):
+    with pytest.raises(JourneyError, match="touchpoint 'T' heeft nog 1 kansen"):
         j.remove_touchpoint("t", "p")
     j.remove_opportunity("o")
     j.remove_touchpoint("t", "p")

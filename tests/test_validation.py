@@ -162,7 +162,7 @@ def test_missing_title(problems_of):
 def test_duplicate_ids_per_table(problems_of, table, body, line):
     p = only(problems_of(f"klantreis: 1\ntitle: T\n{table}:\n{body}"))
     assert (p.path, p.line) == (f"{table}[1].id", line)
-    assert said(p, "en").endswith(f"id {body.split()[2].rstrip(',')!r} is already in use")
+    assert said(p, "en").startswith(f"the code {body.split()[2].rstrip(',')!r} already belongs to another")
 
 
 def test_duplicate_touchpoint_id_per_persona_and_scenario(problems_of):
@@ -174,14 +174,17 @@ def test_duplicate_touchpoint_id_per_persona_and_scenario(problems_of):
           - {id: a, persona: toerist, scenario: huidig, phase: gebruiken-1, name: A2}
         """)))
     assert (p.path, p.line) == ("touchpoints[3].id", 16)
-    assert said(p) == "touchpoint-id 'a' is al in gebruik voor persona 'toerist' in scenario 'huidig'"
+    assert said(p) == (
+        "de code 'a' hoort al bij een ander touchpoint voor persona 'toerist' in scenario "
+        "'huidig'; kies een andere code"
+    )
 
 
 @pytest.mark.parametrize("bad", ["twee woorden", "café", "a/b", "x.y"])
 def test_id_must_be_slug(problems_of, bad):
     p = only(problems_of(f"klantreis: 1\ntitle: T\npersonas:\n  - id: {bad}\n"))
     assert (p.path, p.line) == ("personas[0].id", 4)
-    assert said(p).startswith(f"{bad!r} kan geen id zijn: een id bestaat alleen uit letters")
+    assert said(p).startswith(f"{bad!r} kan geen code zijn: gebruik alleen letters")
 
 
 def test_unknown_field_with_did_you_mean(problems_of):

@@ -99,8 +99,7 @@ def test_opportunity_add_edit_and_refusals(project: Path) -> None:
     lst.new_id.value = "o1"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Niet opgeslagen: de code ‘o1’ hoort al bij een andere kans. Kies een andere code, "
-        "of laat het vak leeg.")
+        "Niet opgeslagen: de code 'o1' hoort al bij een andere kans; kies een andere code")
     assert project.read_text(encoding="utf-8") == before
     lst.remove_button.click()
     lst.removal.yes.click()

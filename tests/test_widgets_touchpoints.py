@@ -126,11 +126,11 @@ def test_remove_with_undo_and_refused_codes(project: Path) -> None:
     lst.new_id.value = "website-bezoek"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Niet opgeslagen: de code ‘website-bezoek’ hoort al bij een ander touchpoint. Kies "
-        "een andere code, of laat het vak leeg.")
+        "Niet opgeslagen: de code 'website-bezoek' hoort al bij een ander touchpoint voor persona "
+        "'student' in scenario 'huidig'; kies een andere code")
     lst.new_id.value = "Geen geldig id!"
     lst.add_button.click()
-    assert "kan niet: gebruik alleen letters" in lst.add_notice.text
+    assert "kan geen code zijn: gebruik alleen letters" in lst.add_notice.text
     assert project.read_text(encoding="utf-8") == text
 
 
@@ -146,7 +146,8 @@ def test_a_touchpoint_an_opportunity_needs_is_not_removed(project: Path) -> None
     form.touchpoints.select.value = linked
     form.touchpoints.remove_button.click()
     assert form.touchpoints.removal.pending is None
-    assert form.touchpoints.list_notice.text.startswith("Niet verwijderd: de kans ‘Prijzen")
+    assert form.touchpoints.list_notice.text.startswith("Niet verwijderd: touchpoint '")
+    assert form.touchpoints.list_notice.text.endswith("heeft nog 1 kansen; verplaats of verwijder die eerst")
     assert linked in load(project).journey(persona, scenario)["id"].tolist()
 
 

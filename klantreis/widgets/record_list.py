@@ -19,7 +19,6 @@ import ipywidgets as w
 
 from ..fields import record_from_row
 from ..model import Journey
-from .checks import code_problem, name_key, name_problem
 from .ids import unique_id
 from .removal_box import RemovalBox
 
@@ -96,6 +95,12 @@ def table_ops(
         "update": update,
         **more,
     })
+
+
+def name_key(name: str) -> str:
+    """What names are compared by, to tell two alike apart: case and extra spaces do
+    not count."""
+    return " ".join(name.split()).casefold()
 
 
 def named_items(journey: Journey, table: str) -> list[tuple[str, str]]:
@@ -223,20 +228,11 @@ class RecordList:
         if self.specs[name].required and not value:
             self.form.refuse("empty_name", at=notice)
             return
-        if name == "name" and self._name_taken(value, notice, own_id=key):
-            return
         if self.specs[name].kind == "choice" and value == "":
             value = None
         if self.form.commit(lambda j: self.ops.update(j, key, {name: value}), at=notice):
             with self.form.filling():
                 self.refresh(key)
-
-    def _name_taken(self, name: str, notice: Notice, own_id: str | None = None) -> bool:
-        form = self.form
-        problem = name_problem(form.journey, self.ops.table, name, form.language, own_id)
-        if problem:
-            form.show_refusal(form.t("not_saved", message=problem), notice)
-        return problem is not None
 
     def _add(self) -> None:
         form, notice = self.form, self.add_notice
@@ -244,15 +240,7 @@ class RecordList:
         if not name:
             form.refuse("empty_name", at=notice)
             return
-        if self._name_taken(name, notice):
-            return
-        typed = self.new_id.value.strip()
-        if typed:
-            problem = code_problem(self.ops.table, typed, self.ops.ids(), form.language)
-            if problem:
-                form.show_refusal(form.t("not_saved", message=problem), notice)
-                return
-        new_id = typed or unique_id(name, self.ops.ids())
+        new_id = self.new_id.value.strip() or unique_id(name, self.ops.ids())
         if form.commit(lambda j: self.ops.add(j, new_id, name), at=notice):
             with form.filling():
                 self.new_name.value = ""

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from .checks import removal_problem
-from .removal import Removed, display_name, owned_touchpoints, put_back, take_out
+from .removal import Removed, display_name, going_along, put_back, refusal, take_out
 
 if TYPE_CHECKING:
     from .record_list import RecordList
@@ -64,14 +63,14 @@ class RemovalBox:
             form.refuse("nothing_selected", at=records.list_notice)
             return
         table = records.ops.table
-        problem = removal_problem(form.journey, table, key, form.language, self._where)
+        problem = refusal(form.journey, table, key, self._where)
         records.list_notice.clear()
         if problem:
-            form.show_refusal(form.t("not_removed", message=problem), records.list_notice,
-                              unsaved=False)  # fmt: skip
+            form.show_refusal(form.t("not_removed", message=problem.text(form.language)),
+                              records.list_notice, unsaved=False)  # fmt: skip
             return
         text = form.t("remove_question", name=display_name(records.ops.read(key)))
-        going = len(owned_touchpoints(form.journey, table, key))
+        going = sum(t == "touchpoints" for t, _, _ in going_along(form.journey, table, key))
         if going:
             text += " " + form.t("remove_cascade", count=going)
         self.question.value = f"<b>{html.escape(text)}</b>"
@@ -100,7 +99,7 @@ class RemovalBox:
                            at=records.list_notice):  # fmt: skip
             return
         self.last = taken[0]
-        count = len(self.last.touchpoints)
+        count = sum(table == "touchpoints" for table, _, _ in self.last.along)
         key_text = "removed_with" if count else "removed"
         self.undo_text.value = html.escape(form.t(key_text, name=self.last.name, count=count))
         self.undo_box.layout.display = "flex"

@@ -62,22 +62,6 @@ TEXTS = Catalog("widgets", {
         "code is made from the name.",
     ),
     "code_of": ("code: {code}", "code: {code}"),
-    "code_bad": (
-        "de code ‘{code}’ kan niet: gebruik alleen letters zonder accenten, cijfers en "
-        "streepjes, zonder spaties (bijvoorbeeld ‘{example}’), of laat het vak leeg.",
-        "the code ‘{code}’ will not do: use only letters without accents, digits and "
-        "dashes, no spaces (for example ‘{example}’), or leave the box empty.",
-    ),
-    "code_taken": (
-        "de code ‘{code}’ hoort al bij een {other}. Kies een andere code, of laat het vak leeg.",
-        "the code ‘{code}’ already belongs to {other}. Choose another code, or leave the "
-        "box empty.",
-    ),
-    "name_taken": (
-        "er is al een {thing} met de naam ‘{name}’. Kies een naam waaraan je ze uit "
-        "elkaar houdt.",
-        "there already is a {thing} named ‘{name}’. Choose a name that tells them apart.",
-    ),
     # deleting and undoing
     "remove_question": ("‘{name}’ verwijderen?", "Remove ‘{name}’?"),
     "remove_cascade": (
@@ -93,39 +77,7 @@ TEXTS = Catalog("widgets", {
     ),
     "undo": ("Ongedaan maken", "Undo"),
     "restored": ("‘{name}’ is terug.", "‘{name}’ is back."),
-    "phase_in_use": (
-        "in de fase ‘{name}’ staan nog {count} touchpoints. Zet ze eerst in een andere "
-        "fase of verwijder ze (stap touchpoints).",
-        "the phase ‘{name}’ still holds {count} touchpoints. Move them to another phase "
-        "or remove them first (step touchpoints).",
-    ),
-    "phase_has_opportunities": (
-        "bij de fase ‘{name}’ horen nog {count} kansen. Koppel ze eerst aan een andere "
-        "fase (stap review).",
-        "{count} opportunities still belong to the phase ‘{name}’. Link them to another "
-        "phase first (step review).",
-    ),
-    "opportunity_refers": (
-        "de kans ‘{opportunity}’ hoort bij touchpoint ‘{touchpoint}’. Koppel die kans "
-        "eerst aan een ander touchpoint (stap review).",
-        "the opportunity ‘{opportunity}’ belongs to the touchpoint ‘{touchpoint}’. Link "
-        "it to another touchpoint first (step review).",
-    ),
-    "last_scenario": (
-        "een project heeft minstens één scenario. Voeg eerst een ander scenario toe.",
-        "a project needs at least one scenario. Add another scenario first.",
-    ),
     # what things are called in messages
-    "thing_personas": ("persona", "persona"),
-    "thing_phases": ("fase", "phase"),
-    "thing_scenarios": ("scenario", "scenario"),
-    "thing_touchpoints": ("touchpoint", "touchpoint"),
-    "thing_opportunities": ("kans", "opportunity"),
-    "other_personas": ("andere persona", "another persona"),
-    "other_phases": ("andere fase", "another phase"),
-    "other_scenarios": ("ander scenario", "another scenario"),
-    "other_touchpoints": ("ander touchpoint", "another touchpoint"),
-    "other_opportunities": ("andere kans", "another opportunity"),
     # fields
     "title": ("Titel", "Title"),
     "goal": ("Doel", "Goal"),
