@@ -26,7 +26,7 @@ import altair as alt
 import klantreis
 from klantreis import Journey
 from klantreis.charts import canvas, channel_map, emotion_curve, opportunity_matrix, scenario_delta
-from klantreis.fields import frame_from_records
+from klantreis.frames import frame_from_records
 
 TARGET_MS = 100.0
 CHANNELS = ["Website", "App", "E-mail", "Telefoon", "Balie", "Instagram", "Google", "Brief"]

@@ -47,21 +47,29 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check project files and list every problem")
     p.add_argument("files", nargs="+")
+    _max_mb_option(p)
 
     p = sub.add_parser(
         "export",
         help="export to .xlsx, .json, .yaml or a folder of CSV files; or one journey's map "
-        "to .html (canvas and curve), .svg or .png (curve)",
+        "to .html (canvas and curve), .svg or .png (curve), or .pdf (a printable poster); "
+        "or a blank canvas to .pdf",
     )
-    p.add_argument("file")
+    p.add_argument("file", nargs="?", help="the project file (not needed for --blank --template)")
     p.add_argument("--to", required=True, dest="target")
     p.add_argument("--persona", default=None, help="for a map: the persona (default: the first)")
     p.add_argument("--scenario", default=None, help="for a map: the scenario (default: the first)")
+    p.add_argument("--paper", default=None, help="for a .pdf: A3 (default), A2, A1 or A0, landscape")
+    p.add_argument("--blank", action="store_true", help="for a .pdf: the empty canvas, to fill in by hand")
+    p.add_argument("--template", default=None, help="with --blank and no project: the template id")
+    p.add_argument("--language", choices=("nl", "en"), default=None, help="with --template: nl or en")
+    _max_mb_option(p)
 
     p = sub.add_parser("import", help="import a .xlsx, .json or CSV folder into a project file")
     p.add_argument("source")
     p.add_argument("--to", required=True, dest="target")
     p.add_argument("--force", action="store_true", help="overwrite an existing project file")
+    _max_mb_option(p)
     p = sub.add_parser("build", help="an HTML report per persona × scenario, and an index")
     p.add_argument("file")
     p.add_argument("--out", default="rapport", help="output folder (default: rapport)")
@@ -107,15 +115,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _max_mb_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-mb", type=float, default=None, metavar="MB",
+                        help="read files up to this size (default: 50, or $KLANTREIS_MAX_MB)")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    from .limits import use_limits
+
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "lab":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
     try:
-        return _run(args)
+        with use_limits(max_mb=getattr(args, "max_mb", None)):
+            return _run(args)
     except ValidationError as err:
         _problems(err)
         return 1
@@ -161,6 +177,25 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from .report.standalone import MAP_SUFFIXES, export_map
 
+        if args.target.lower().endswith(".pdf") or args.blank or args.paper or args.template:
+            from .poster import export_pdf
+
+            path = export_pdf(
+                args.target,
+                args.file,
+                paper=args.paper,
+                persona=args.persona,
+                scenario=args.scenario,
+                blank=args.blank,
+                template=args.template,
+                language=args.language,
+            )
+            print(TEXTS.text("wrote", args.language, paths=path))
+            return 0
+        if args.file is None:
+            from .poster.texts import TEXTS as POSTER_TEXTS
+
+            raise JourneyError(POSTER_TEXTS.msg("need_project"))
         if args.target.lower().endswith(MAP_SUFFIXES):
             journey = load(args.file)
             path = export_map(journey, args.target, args.persona, args.scenario)

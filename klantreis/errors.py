@@ -91,7 +91,7 @@ class FormatVersionError(JourneyError):
 
 class FieldValueError(ValueError):
     """One value does not fit its field; ``message`` says what is expected. Raised
-    by :func:`klantreis.fields.coerce`; the model and validation add where it was."""
+    by :func:`klantreis.coercion.coerce`; the model and validation add where it was."""
 
     def __init__(self, message: Msg | str):
         super().__init__(message)

@@ -3,19 +3,21 @@ files, and import such a workbook back, so a team can fill the tables elsewhere.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from . import limits
 from .atomic import write_atomic
 from .errors import JourneyError, Problem, ValidationError
 from .fields import INT, LIST, TABLES
 from .fileformat import loads, to_dict
 from .model import Journey
 from .projectfile import decode, save
+from .sheetfiles import is_missing as _is_missing
+from .sheetfiles import read_csv_folder, read_xlsx, write_csv_folder, write_xlsx
 from .templates import template_scale
 from .validation import journey_from_data
 from .yamlio import Lines
@@ -49,7 +51,7 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
     for table in TABLE_NAMES:
         columns = [f.name for f in TABLES[table].fields]
         rows = []
-        for record in data[table]:
+        for record in data.get(table, []):
             row = {}
             for spec in TABLES[table].fields:
                 value = record.get(spec.name)
@@ -74,56 +76,12 @@ def export_journey(journey: Journey, target: str | Path) -> list[Path]:
     if suffix in (".yaml", ".yml"):
         return [save(journey, target)]
     if suffix == ".xlsx":
-        return [_write_xlsx(sheets(journey), target)]
+        return [write_xlsx(sheets(journey), target)]
     if suffix == "":
-        target.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, frame in sheets(journey).items():
-            # quote every text, so a carriage return inside a cell cannot end the row
-            text = frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
-            written.append(write_atomic(target / f"{name}.csv", text))
-        return written
+        return write_csv_folder(sheets(journey), target)
     raise JourneyError(
         f"{target}: cannot export to {suffix!r}; use .xlsx, .json, .yaml or a folder"
     )
-
-
-def _write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.utils.exceptions import IllegalCharacterError
-
-    book = Workbook()
-    book.remove(book.active)
-    for name, frame in tables.items():
-        sheet = book.create_sheet(name)
-        sheet.append(list(frame.columns))
-        for i, row in enumerate(frame.itertuples(index=False), start=2):
-            for j, value in enumerate(row, start=1):
-                cell = sheet.cell(row=i, column=j)
-                try:
-                    cell.value = None if _is_missing(value) else value
-                except IllegalCharacterError:
-                    raise JourneyError(
-                        f"{name}[{i - 2}].{frame.columns[j - 1]} holds a control character "
-                        "that a spreadsheet cannot store; remove it first"
-                    ) from None
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text starting with '=' stays text, not a formula
-        sheet.freeze_panes = "A2"
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        book.save(tmp)
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
-
-
-def _is_missing(value: Any) -> bool:
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def read_journey(source: str | Path) -> Journey:
@@ -131,30 +89,22 @@ def read_journey(source: str | Path) -> Journey:
     source = Path(source)
     suffix = source.suffix.lower()
     if source.is_dir():
-        tables = {}
-        for name in ("project", "scale", "review", *TABLE_NAMES):
-            path = source / f"{name}.csv"
-            if path.exists():
-                tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False)
+        tables = read_csv_folder(source, ("project", "scale", "review", *TABLE_NAMES))
         return journey_from_tables(tables, str(source))
     if not source.exists():
         raise JourneyError(f"{source}: no such file")
     if suffix in (".yaml", ".yml"):
-        return loads(decode(source.read_bytes(), str(source)), str(source))
+        return loads(decode(limits.read_bytes(source), str(source)), str(source))
     if suffix == ".json":
         try:
-            data = json.loads(decode(source.read_bytes(), str(source)))
+            data = json.loads(decode(limits.read_bytes(source), str(source)))
         except json.JSONDecodeError as err:
             raise ValidationError(
                 [Problem("", f"this is not valid JSON ({err.msg})", err.lineno, str(source))]
             ) from None
         return journey_from_data(data, None, str(source), template_scale=template_scale)
     if suffix == ".xlsx":
-        try:
-            tables = pd.read_excel(source, sheet_name=None, dtype=object, keep_default_na=False)
-        except Exception as err:  # openpyxl raises many kinds for a damaged file
-            raise JourneyError(f"{source}: cannot read this spreadsheet ({err})") from None
-        return journey_from_tables(tables, str(source))
+        return journey_from_tables(read_xlsx(source), str(source))
     raise JourneyError(
         f"{source}: cannot import {suffix!r}; use .xlsx, .json, .yaml or a folder of CSVs"
     )
@@ -167,6 +117,7 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
         raise ValidationError(
             [Problem("project", "the sheet 'project' (key, value) is missing", None, source)]
         )
+    _require_columns(tables, "project", ("key", "value"), source)
     project = {
         str(k): _cell(v)
         for k, v in zip(tables["project"]["key"], tables["project"]["value"], strict=True)
@@ -197,9 +148,20 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
                 lines[(table, i)] = i + 2
     answers = {}
     if "review" in tables:
+        _require_columns(tables, "review", ("question", "answer"), source)
         answers = {str(r["question"]): r.get("answer") or "" for r in _rows(tables["review"])}
     data["review"] = {"answers": answers, "notes": project.get("review_notes") or ""}
     return journey_from_data(data, Lines.known(lines), source, template_scale=template_scale)
+
+
+def _require_columns(
+    tables: dict[str, pd.DataFrame], sheet: str, columns: tuple[str, ...], source: str
+) -> None:
+    missing = [c for c in columns if c not in tables[sheet].columns]
+    if missing:
+        message = (f"the sheet '{sheet}' needs the columns {', '.join(columns)} in its first "
+                   f"row; missing: {', '.join(missing)}")  # fmt: skip
+        raise ValidationError([Problem(sheet, message, 1, source)])
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:

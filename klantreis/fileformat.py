@@ -72,7 +72,8 @@ def to_dict(journey: Journey) -> dict[str, Any]:
     """The journey as plain data in file order; empty optional fields are left out."""
     data = _head(journey)
     for table, spec in TABLES.items():
-        data[table] = [compact(spec.fields, r) for r in journey.records(table)]
+        if journey.records(table) or not spec.optional:
+            data[table] = [compact(spec.fields, r) for r in journey.records(table)]
     data["review"] = journey.review
     return data
 
@@ -104,7 +105,8 @@ def _dumps(journey: Journey) -> str:
     for table, spec in TABLES.items():
         records = journey.records(table)
         if not records:
-            parts.append(f"{table}: []\n")
+            if not spec.optional:
+                parts.append(f"{table}: []\n")
             continue
         parts.append(f"{table}:\n")
         for record in records:

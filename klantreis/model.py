@@ -19,7 +19,8 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from .errors import JourneyError
-from .fields import TABLES, record_from_row
+from .fields import TABLES
+from .frames import record_from_row
 from .messages import LANGUAGES, Catalog
 from .named_changes import NamedChanges
 from .scale import Scale, ScalePoint
@@ -223,6 +224,9 @@ class Journey(NamedChanges):
     scenarios = _table_property("scenarios")
     touchpoints = _table_property("touchpoints")
     opportunities = _table_property("opportunities")
+    sources = _table_property("sources")
+    evidence = _table_property("evidence")
+    quotes = _table_property("quotes")
 
     def ids(self, table: str) -> list[str]:
         """The ids of a table, in order (touchpoint ids may repeat across journeys)."""

@@ -26,6 +26,7 @@ import filelock
 from .atomic import remove_stale_temps, write_atomic
 from .errors import JourneyError, Problem, ValidationError
 from .fileformat import dumps, from_dict, loads, to_dict
+from .limits import read_bytes
 from .merge import Prefer, merge
 from .messages import Catalog
 from .model import Journey
@@ -94,7 +95,7 @@ def read_text(path: PathLike) -> str:
     clear message naming the file."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)  # refuses a file over the size limit before reading it
     except FileNotFoundError:
         raise JourneyError(TEXTS.msg("missing", path=path)) from None
     except IsADirectoryError:

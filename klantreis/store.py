@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .coercion import coerce
 from .errors import FieldValueError, JourneyError
-from .fields import TABLES, coerce, frame_from_records, referrers
+from .fields import TABLES, referrers
+from .frames import frame_from_records
 from .messages import Catalog, Msg
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ TEXTS = Catalog("store", {
         "de code {id!r} hoort al bij {other}{where}; kies een andere code",
         "the code {id!r} already belongs to {other}{where}; choose another code",
     ),
+    "twice": ("deze {table} staat er al ({what})", "this {table} is there already ({what})"),
     "where": (
         " voor persona {persona!r} in scenario {scenario!r}",
         " for persona {persona!r} in scenario {scenario!r}",
@@ -97,7 +100,7 @@ class TableStore:
     def ids(self, table: str) -> list[str]:
         """The ids of ``table`` in order (touchpoint ids repeat across journeys)."""
         if table not in self._ids:
-            self._ids[table] = [r["id"] for r in self._records[table]]
+            self._ids[table] = [r.get("id", "") for r in self._records[table]]
         return self._ids[table]
 
     def position(self, table: str, key: Key) -> int | None:
@@ -183,9 +186,12 @@ class TableStore:
         found: list[tuple[str, Msg]] = []
         key = spec.key_of(record)
         if key[0] and key != replacing and self.position(table, key) is not None:
-            where = TEXTS.msg("where", **describe(table, key)) if len(key) > 1 else ""
-            other = TABLES[table].another
-            found.append(("id", TEXTS.msg("in_use", other=other, id=key[0], where=where)))
+            if spec.has_ids:
+                where = TEXTS.msg("where", **describe(table, key)) if len(key) > 1 else ""
+                found.append(("id", TEXTS.msg("in_use", other=spec.another, id=key[0], where=where)))
+            else:
+                what = ", ".join(f"{k}: {v}" for k, v in zip(spec.key, key, strict=True) if v)
+                found.append((spec.key[0], TEXTS.msg("twice", table=spec.noun, what=what)))
         for f in spec.fields:
             value = record.get(f.name)
             if f.ref and value and value not in self._id_set(f.ref):
@@ -206,11 +212,11 @@ class TableStore:
         records.append(record)
         self._frames.pop(table, None)
         if table in self._ids:
-            self._ids[table].append(record["id"])
+            self._ids[table].append(record.get("id", ""))
         if table in self._keys:
             self._keys[table].setdefault(TABLES[table].key_of(record), len(records) - 1)
         if table in self._idsets:
-            self._idsets[table].add(record["id"])
+            self._idsets[table].add(record.get("id", ""))
 
     def add(self, table: str, values: dict[str, Any], position: int | None = None) -> Record:
         """Add a record (at ``position``, default the end); refused when a field does
@@ -232,7 +238,8 @@ class TableStore:
         self._check(table, new, replacing=key)
         self._records[table][at] = new
         self._forget(table)
-        if new["id"] != old["id"] and old["id"] not in self._id_set(table):
+        renamed = TABLES[table].has_ids and new["id"] != old["id"]
+        if renamed and old["id"] not in self._id_set(table):
             self._rename_references(table, old["id"], new["id"])
         return new
 
@@ -243,9 +250,9 @@ class TableStore:
         at = self._at(table, key)
         record = self._records[table][at]
         gone = self._records[table][:at] + self._records[table][at + 1 :]
-        still = {r["id"] for r in gone}
+        still = {r.get("id") for r in gone}
         dropped: dict[str, list[Record]] = {}
-        if record["id"] not in still:
+        if TABLES[table].has_ids and record["id"] not in still:
             for ref_table, f in referrers(table):
                 using = [r for r in self._records[ref_table] if r[f.name] == record["id"]]
                 if not using:
@@ -320,6 +327,8 @@ class TableStore:
 
     def _refuse_dangling(self, table: str, item: str, ref_table: str, going: list[Record]) -> None:
         """Refuse when records about to go along are referred to from elsewhere."""
+        if not TABLES[ref_table].has_ids:
+            return
         going_now = {id(r) for r in going}
         staying = {r["id"] for r in self._records[ref_table] if id(r) not in going_now}
         gone_ids = {r["id"] for r in going} - staying
@@ -352,7 +361,7 @@ class TableStore:
 
 def _label(record: Record) -> str:
     """What people call a record in a message: its name, else its id."""
-    return str(record.get("name") or record["id"])
+    return str(record.get("name") or record.get("id") or "")
 
 
 def _singular(table: str) -> Msg:

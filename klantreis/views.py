@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from .fields import frame_from_records
+from .frames import frame_from_records
 from .scale import Scale
 
 Record = dict[str, Any]

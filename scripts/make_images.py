@@ -6,6 +6,9 @@
 - docs/img/canvas.png: the canvas page of `klantreis export --to kaart.html`, screenshot;
 - docs/img/rapport.png: a report page of `klantreis build`, screenshot;
 - docs/img/emoties.png: the emoties step in a real JupyterLab (klantreis.screenshots);
+- docs/img/poster-a3.png: the student's A3 poster (`klantreis export --to poster.pdf`),
+  drawn from the PDF by pdfium;
+- docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);
 - docs/img/app-start.png, app-emoties.png, wand.png: app mode (`klantreis app`): the
   start page, the emoties step page and the wall (tests/browser/app_driver.py).
 Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright.
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import klantreis
 from klantreis.charts import emotion_curve, save_chart
+from klantreis.poster import blank_pdf, poster_pdf
 from klantreis.report.standalone import export_map
 from klantreis.resources import example_path
 from klantreis.screenshots import capture_emoties
@@ -43,6 +47,20 @@ def screenshot(page_file: Path, target: Path, width: int = 1400, height: int = 1
         page.wait_for_timeout(1500)  # let Vega draw
         page.screenshot(path=str(target))
         browser.close()
+
+
+def pdf_png(pdf: bytes, target: Path, width: int = 1800) -> None:
+    """The first page of a PDF as a PNG ``width`` pixels wide (pdfium draws it), in a
+    256-colour palette to keep the file small."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        image = page.render(scale=width / page.get_width()).to_pil().convert("RGB")
+    finally:
+        document.close()
+    image.quantize(colors=256, dither=0).save(target, optimize=True)
 
 
 def app_images(folder: Path) -> None:
@@ -83,10 +101,12 @@ def main() -> None:
     journey = klantreis.load(example_path("sportschool"))
     save_chart(emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]),
                IMG / "emotiecurve.png")
+    pdf_png(poster_pdf(journey, "student", "huidig", "A3"), IMG / "poster-a3.png")
+    pdf_png(blank_pdf(klantreis.new_journey("flanders"), "A3"), IMG / "leeg-flanders.png")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         canvas_page = export_map(journey, folder / "kaart.html", "student", "huidig")
-        screenshot(canvas_page, IMG / "canvas.png", height=1100)
+        screenshot(canvas_page, IMG / "canvas.png", width=2000, height=1150)
         results = klantreis.build(example_path("sportschool"), folder / "rapport",
                                   personas=["student"], scenarios=["huidig"], jobs=1)
         screenshot(results[0].html, IMG / "rapport.png", height=1200)

@@ -12,9 +12,10 @@ from openpyxl import load_workbook
 from klantreis import JourneyError, ValidationError, dumps, load, to_dict
 from klantreis.exchange import export_journey, import_journey, read_journey, sheets
 from klantreis.fields import TABLES
+from klantreis.messages import use_language
 
 SHEETS = ["project", "scale", "phases", "personas", "scenarios", "touchpoints",
-          "opportunities", "review"]  # fmt: skip
+          "opportunities", "sources", "evidence", "quotes", "review"]  # fmt: skip
 
 
 def sheet_rows(path: Path, name: str) -> list[dict]:
@@ -130,7 +131,11 @@ def test_text_that_looks_like_a_value_stays_text(journey, tmp_path, text):
 
 def test_control_character_refused_for_xlsx(journey, tmp_path):
     journey.update_touchpoint("website", "toerist", why="bel\x07")
-    with pytest.raises(JourneyError, match=r"touchpoints\[0\]\.why holds a control character"):
+    with pytest.raises(JourneyError, match=r"touchpoints\[0\]\.why bevat een stuurteken"):
+        export_journey(journey, tmp_path / "reis.xlsx")
+    with use_language("en"), pytest.raises(
+        JourneyError, match=r"touchpoints\[0\]\.why holds a control character"
+    ):
         export_journey(journey, tmp_path / "reis.xlsx")
     assert list(tmp_path.iterdir()) == []
 
@@ -138,7 +143,7 @@ def test_control_character_refused_for_xlsx(journey, tmp_path):
 def test_damaged_spreadsheet(tmp_path):
     path = tmp_path / "kapot.xlsx"
     path.write_bytes(b"dit is geen zip")
-    with pytest.raises(JourneyError, match="cannot read this spreadsheet"):
+    with use_language("en"), pytest.raises(JourneyError, match="cannot read this spreadsheet"):
         read_journey(path)
 
 

@@ -23,6 +23,9 @@ DTYPES = {
         "importance": "string",
     },
     "opportunities": {"id": "string", "impact": "Int64", "effort": "Int64"},
+    "sources": {"id": "string", "rows_read": "Int64", "skipped": "object", "mapping": "object"},
+    "evidence": {"source": "string", "n": "Int64", "value": "Float64", "ci_low": "Float64"},
+    "quotes": {"id": "string", "text": "string", "emotion": "Float64"},
 }
 
 

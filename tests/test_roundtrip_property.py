@@ -26,7 +26,7 @@ SHEET_SETTINGS = settings(SETTINGS, max_examples=20)
 ANY_CHARS = st.characters(blacklist_categories=("Cs",))
 TRICKY = st.sampled_from(
     ["", " ", "  voor", "na  ", "🙂", "👩🏽‍🦰", "é", "'", '"', ": ", " #", "\n", "\r\n", "\t",
-     "- ", "ja", "null", "~", "123", "=1+1", "@", "\u00a0", "\u2028", "\x85"]
+     "- ", "ja", "null", "~", "123", "=1+1", "@", "'=", "''+", "\u00a0", "\u2028", "\x85"]
 )  # fmt: skip
 # xlsx cells cannot hold most C0 control characters (openpyxl refuses them), and XML
 # turns a carriage return in a cell into a newline, so neither is generated for xlsx.

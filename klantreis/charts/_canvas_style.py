@@ -39,20 +39,33 @@ LANE_PX = 150
 STEP_PX = 110
 CURVE_HEIGHT = 170
 
+#: Narrowest lane-name and touchpoint columns (em), and what a cell's padding and
+#: borders take from a column (em): columns get wider when a word needs it.
+LABEL_MIN_EM = 9.0
+SLOT_MIN_EM = 7.5
+CELL_PAD_EM = 1.0
+#: Words wider than this (em) are hyphenated rather than widening every column.
+WORD_CAP_EM = 8.5
+#: A touchpoint name is never hyphenated: a name whose longest word is too wide for
+#: its column is set smaller, down to this fraction (columns widen beyond that).
+NAME_SQUEEZE = 0.85
+
 CANVAS_CSS = """
 .klantreis-canvas { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
   sans-serif; font-size: 12px; color: #222; }
-.klantreis-canvas h2 { font-size: 18px; margin: 0 0 2px 0; }
-.klantreis-canvas .kr-meta { margin: 0 0 8px 0; color: #555; }
-.klantreis-canvas table { width: 100%; table-layout: fixed; border-collapse: collapse; }
-.klantreis-canvas th, .klantreis-canvas td { border: 1px solid #d0d0d0; padding: 4px 5px;
-  vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+.klantreis-canvas h2 { font-size: 1.5em; margin: 0 0 .15em 0; }
+.klantreis-canvas .kr-meta { margin: 0 0 .6em 0; color: #555; }
+.klantreis-canvas table { width: 100%; table-layout: fixed; border-collapse: collapse;
+  min-width: calc(var(--kr-width-em, 0) * 1em); }
+.klantreis-canvas th, .klantreis-canvas td { border: 1px solid #d0d0d0; padding: .33em .42em;
+  vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+.klantreis-canvas .kr-word { white-space: nowrap; }
 .klantreis-canvas thead th { background: #2f4858; color: #fff; text-align: left; }
 .klantreis-canvas thead th.kr-shade-1 { background: #456a80; }
-.klantreis-canvas .kr-duration { display: block; font-weight: normal; font-size: 11px; opacity: .9; }
+.klantreis-canvas .kr-duration { display: block; font-weight: normal; font-size: .92em; opacity: .9; }
 .klantreis-canvas tbody th { background: #f2f2f2; text-align: left; font-weight: 600; }
 .klantreis-canvas tbody th .kr-hint { display: block; font-weight: normal; color: #666;
-  font-size: 10px; }
+  font-size: .83em; }
 .klantreis-canvas td.kr-crucial { background: #fff6df; }
 .klantreis-canvas tr.kr-lane-touchpoints td.kr-crucial { box-shadow: inset 0 3px 0 #E69F00; }
 .klantreis-canvas td.kr-side { color: #666; }
@@ -60,17 +73,18 @@ CANVAS_CSS = """
   #f0f0f0 6px, #f0f0f0 12px); }
 .klantreis-canvas .kr-name { font-weight: 600; display: block; }
 .klantreis-canvas .kr-star { color: #b36b00; }
-.klantreis-canvas .kr-tag { display: inline-block; margin: 2px 3px 0 0; padding: 0 4px;
-  border-radius: 3px; background: #eef2f5; font-size: 10px; }
-.klantreis-canvas .kr-emoji { font-size: 16px; }
+.klantreis-canvas .kr-tag { display: inline-block; margin: .17em .25em 0 0; padding: 0 .33em;
+  border-radius: 3px; background: #eef2f5; font-size: .83em; }
+.klantreis-canvas .kr-emoji { font-size: 1.33em; }
 .klantreis-canvas .kr-muted { color: #777; }
-.klantreis-canvas ul { margin: 0; padding-left: 14px; }
+.klantreis-canvas ul { margin: 0; padding-left: 1.2em; }
 .klantreis-canvas tr.kr-curve td { padding: 0; border: none; }
 .klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }
-.klantreis-canvas .kr-legend { margin: 6px 0 0 0; color: #555; font-size: 11px; }
+.klantreis-canvas .kr-legend { margin: .5em 0 0 0; color: #555; font-size: .92em; }
 @media print {
-  .klantreis-canvas { font-size: 8.5pt; }
-  .klantreis-canvas th, .klantreis-canvas td { padding: 2px 3px; }
+  /* small enough that the widest words fit the page's width (100vw when printing) */
+  .klantreis-canvas { font-size: min(8.5pt, calc(100vw / var(--kr-width-em, 1))); }
+  .klantreis-canvas table { min-width: 0; }
   .klantreis-canvas tbody tr { break-inside: avoid; }
   .klantreis-canvas * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -68,6 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "frequency": "hoe vaak",
         "legend_crucial": "cruciaal touchpoint",
         "legend_side": "bijzaak",
+        "continued": "vervolg",
         "decimal": ",",
     },
     "en": {
@@ -133,6 +134,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "frequency": "how often",
         "legend_crucial": "crucial touchpoint",
         "legend_side": "side issue",
+        "continued": "continued",
         "decimal": ".",
     },
 }

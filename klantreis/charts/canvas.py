@@ -1,11 +1,12 @@
 """The journey canvas: phases as columns, the template's lanes as rows, one column per
 touchpoint, and the emotion curve aligned underneath. Plain HTML and CSS (printable on
-A3 landscape), the curve as inline SVG: no JavaScript needed."""
+A3 landscape), the curve as inline SVG: no JavaScript needed.
+
+The pieces (:meth:`Canvas.grid`, :meth:`Canvas.table`, :meth:`Canvas.column_em`) are
+also what the PDF poster (:mod:`klantreis.poster`) lays out over one or more sheets."""
 
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,25 +18,26 @@ from ..model import Journey
 from ..templates import get_template
 from ._canvas_style import (
     CANVAS_CSS,
+    CELL_PAD_EM,
     CURVE_HEIGHT,
     DEFAULT_LANES,
+    LABEL_MIN_EM,
     LANE_NAMES,
     LANE_PX,
+    NAME_SQUEEZE,
     PAGE_CSS,
     PHASE_LANES,
     PRINT_CSS,
+    SLOT_MIN_EM,
     STEP_PX,
+    WORD_CAP_EM,
 )
-from ._common import (
-    build_layout,
-    select_series,
-    series_labels,
-    series_rows,
-    text_of,
-    texts,
-)
+from ._canvas_svg import curve_cells, inline_svg
+from ._common import Layout, build_layout, select_series, series_labels, series_rows, text_of, texts
+from ._words import fit_text, longest_word_em
 
-_ids = itertools.count(1)
+#: Touchpoint fields shown in the cells (besides the name, in bold).
+_CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
 
 
 def canvas(journey: Journey, persona: str | None = None, scenario: str | None = None) -> Canvas:
@@ -57,6 +59,58 @@ def canvas(journey: Journey, persona: str | None = None, scenario: str | None = 
     return Canvas(journey, first, scenario or journey.default_scenario)
 
 
+def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None) -> list[dict[str, str]]:
+    """The rows of a canvas of ``journey``: ``{id, name, hint}``, top to bottom: the
+    template's lanes (default lanes without a known template), plus data and
+    opportunities lanes when ``rows`` hold data / the journey has opportunities."""
+    lang = journey.language
+    try:
+        lanes = get_template(journey.template).lanes(lang) if journey.template else []
+    except JourneyError:
+        lanes = []
+    names = LANE_NAMES.get(lang, LANE_NAMES["nl"])
+    if not lanes:
+        lanes = [{"id": lane, "name": names[lane], "hint": ""} for lane in DEFAULT_LANES]
+    present = {lane["id"] for lane in lanes}
+    if "data" not in present and any(text_of(r["data"]) for r in rows or []):
+        lanes.append({"id": "data", "name": names["data"], "hint": ""})
+    if "opportunities" not in present and len(journey.opportunities):
+        lanes.append({"id": "opportunities", "name": names["opportunities"], "hint": ""})
+    return lanes
+
+
+@dataclass
+class Grid:
+    """What a canvas table is made of (see :meth:`Canvas.grid`): the touchpoints in
+    journey order, their columns (``layout.slots``), the phases over those columns and
+    the lanes."""
+
+    rows: list[dict[str, Any]]
+    layout: Layout
+    lanes: list[dict[str, str]]
+    spans: list[dict[str, Any]]
+    phases: dict[str, dict[str, Any]]
+    by_slot: dict[int, dict[str, Any]]
+
+    @property
+    def columns(self) -> int:
+        """The number of touchpoint columns (an empty phase has one)."""
+        return len(self.layout.slots)
+
+    def spans_between(self, start: int, stop: int) -> list[dict[str, Any]]:
+        """The phase spans cut to the columns ``start`` to ``stop`` (not included), with
+        ``continued`` (the phase began on an earlier page) and ``ids`` (touchpoints)."""
+        out = []
+        for span in self.spans:
+            first, last = max(span["first"], start), min(span["last"], stop - 1)
+            if first > last:
+                continue
+            ids = {self.by_slot[i]["id"] for i in range(first, last + 1) if i in self.by_slot}
+            out.append({**span, "first": first, "last": last, "slots": last - first + 1,
+                        "continued": first > span["first"], "ids": ids})  # fmt: skip
+        return out
+
+
 @dataclass
 class Canvas:
     """A printable canvas of one journey (persona + scenario); see :func:`canvas`."""
@@ -67,56 +121,70 @@ class Canvas:
     journey: Journey = field(repr=False)
     persona: str
     scenario: str
-    _svg: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+    _svg: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------ public API
     def lanes(self) -> list[dict[str, str]]:
         """The rows of the canvas: ``{id, name, hint}``, top to bottom."""
-        return self._lanes(self._rows())
+        return canvas_lanes(self.journey, self._rows())
 
-    def _lanes(self, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    def grid(self) -> Grid:
+        """The journey's touchpoints, columns, phases and lanes as the table needs them."""
         journey = self.journey
-        lang = journey.language
-        try:
-            lanes = get_template(journey.template).lanes(lang) if journey.template else []
-        except JourneyError:
-            lanes = []
-        names = LANE_NAMES.get(lang, LANE_NAMES["nl"])
-        if not lanes:
-            lanes = [{"id": lane, "name": names[lane], "hint": ""} for lane in DEFAULT_LANES]
-        present = {lane["id"] for lane in lanes}
-        if "data" not in present and any(text_of(r["data"]) for r in rows):
-            lanes.append({"id": "data", "name": names["data"], "hint": ""})
-        if "opportunities" not in present and len(journey.opportunities):
-            lanes.append({"id": "opportunities", "name": names["opportunities"], "hint": ""})
-        return lanes
+        rows = self._rows()
+        layout = build_layout(journey, rows)
+        phases = journey.phases.to_dict("records")
+        return Grid(
+            rows=rows,
+            layout=layout,
+            lanes=canvas_lanes(journey, rows),
+            spans=layout.phase_spans(),
+            phases={str(p["id"]): p for p in phases},
+            by_slot={layout.index(r["phase"], r["id"]): r for r in rows},
+        )
 
-    def curve_chart(self) -> Any:
-        """The emotion curve drawn to line up with the table (an Altair chart)."""
+    def column_em(self, grid: Grid) -> tuple[float, float]:
+        """The narrowest lane-name column and touchpoint column (in em of the canvas
+        text) in which every word fits: names whole (set a little smaller if need be),
+        phase names whole, other words up to a cap (longer ones are hyphenated)."""
+        label = longest_word_em([lane["name"] for lane in grid.lanes], bold=True)
+        names = max(
+            longest_word_em([r["name"] for r in grid.rows], bold=True),
+            *(longest_word_em([s["phase"]], bold=True) / s["slots"] for s in grid.spans),
+        )
+        scale = {p.score: p.label for p in self.journey.scale}
+        other = [r[f] for r in grid.rows for f in _CELL_FIELDS if f in r]
+        other += [scale.get(r["emotion"], "") for r in grid.rows]
+        other += [p.get(f) for p in grid.phases.values() for f in ("duration", "user_goal")]
+        other += self.journey.opportunities["description"].tolist()
+        words = min(longest_word_em(other), WORD_CAP_EM)
+        slot = max(SLOT_MIN_EM, names * NAME_SQUEEZE + CELL_PAD_EM, words + CELL_PAD_EM)
+        return max(LABEL_MIN_EM, label + CELL_PAD_EM), slot
+
+    def curve_chart(self, step: int = STEP_PX, height: int = CURVE_HEIGHT, lane: int = LANE_PX) -> Any:
+        """The emotion curve drawn to line up with the table (an Altair chart): ``step``
+        units per touchpoint column, the y axis in a ``lane``-wide left margin."""
         from .emotion import curve_chart
 
         return curve_chart(
-            self.journey,
-            [(self.persona, self.scenario)],
-            step=STEP_PX,
-            height=CURVE_HEIGHT,
-            compact_padding=LANE_PX,
+            self.journey, [(self.persona, self.scenario)], step=step, height=height, compact_padding=lane
         )
 
     def curve_svg(self) -> str:
         """The aligned emotion curve as inline SVG; rendered again only when the journey's
         touchpoints, phases or scale changed since the last time."""
-        return self._curve_svg(self._rows())
+        return self._curve(self._rows())[1]
 
-    def _curve_svg(self, rows: list[dict[str, Any]]) -> str:
+    def _curve(self, rows: list[dict[str, Any]]) -> tuple[str, str]:
+        """(the curve as vl-convert drew it, as inline SVG), cached."""
         journey = self.journey
         key = repr((rows, journey.ids("phases"), journey.phases["name"].tolist(), journey.scale))
         if self._svg is None or self._svg[0] != key:
             from .export import chart_svg
 
-            svg = _inline_svg(chart_svg(self.curve_chart()), f"kr{next(_ids)}")
-            self._svg = (key, svg)
-        return self._svg[1]
+            raw = chart_svg(self.curve_chart())
+            self._svg = (key, raw, inline_svg(raw))
+        return self._svg[1], self._svg[2]
 
     def html_fragment(self, *, curve_first: bool = False) -> str:
         """The canvas as an HTML fragment with its (scoped) CSS; ``curve_first`` puts
@@ -129,7 +197,7 @@ class Canvas:
 
     def to_html(self) -> str:
         """A complete, self-contained HTML page (A3 landscape when printed)."""
-        title = escape(f"{self.journey.title} – {self._label()}")
+        title = escape(f"{self.journey.title} – {self.label()}")
         return (
             f'<!DOCTYPE html>\n<html lang="{escape(self.journey.language)}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{title}</title>\n'
@@ -142,49 +210,84 @@ class Canvas:
         path.write_text(self.to_html(), encoding="utf-8")
         return path
 
-    # ------------------------------------------------------------- building
-    def _label(self) -> str:
+    def label(self) -> str:
+        """ "persona name – scenario name"."""
         return series_labels(self.journey, [(self.persona, self.scenario)])[0]
 
+    def meta_html(self, extra: str = "") -> str:
+        """The line under the title: persona and scenario (and ``extra``, escaped)."""
+        journey, t = self.journey, texts(self.journey)
+        parts = [
+            f"{t['persona']}: {journey.name_of('personas', self.persona)}",
+            f"{t['scenario']}: {journey.name_of('scenarios', self.scenario)}",
+        ]
+        return f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
+
+    def legend_html(self, extra: str | Markup = "") -> str:
+        """The legend under the canvas (``extra``: trusted HTML appended)."""
+        t = texts(self.journey)
+        return (
+            f'<p class="kr-legend"><span class="kr-star">★</span> {escape(t["legend_crucial"])} · '
+            f'<span class="kr-muted">{escape(t["legend_side"])}</span> · '
+            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}{extra}</p>'
+        )
+
+    # ------------------------------------------------------------- building
     def _rows(self) -> list[dict[str, Any]]:
         return series_rows(self.journey, [(self.persona, self.scenario)])
 
     def _body(self, curve_first: bool = False) -> str:
-        journey = self.journey
-        t = texts(journey)
-        rows = self._rows()
-        layout = build_layout(journey, rows)
-        by_slot = {layout.index(r["phase"], r["id"]): r for r in rows}
-        spans = layout.phase_spans()
-        phases = {
-            pid: r for pid, r in zip(journey.phases["id"], journey.phases.to_dict("records"), strict=True)
-        }
-        n = len(layout.slots)
+        grid = self.grid()
+        n = grid.columns
+        label_em, slot_em = self.column_em(grid)
         total = LANE_PX + n * STEP_PX
-        cols = [f'<col style="width:{100 * LANE_PX / total:.4f}%">'] + [
-            f'<col style="width:{100 * STEP_PX / total:.4f}%">' for _ in range(n)
-        ]
+        # the smallest table width (em) at which both kinds of column are wide enough
+        width_em = max(label_em * total / LANE_PX, slot_em * total / STEP_PX)
+        cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
+        raw, _ = self._curve(grid.rows)
+        table = self.table(grid, 0, n, cols=cols, word_em=slot_em - CELL_PAD_EM,
+                           curve=curve_cells(raw, 0, n, LANE_PX, STEP_PX),
+                           curve_first=curve_first)  # fmt: skip
+        return (
+            f'<div class="klantreis-canvas" style="--kr-width-em: {width_em:.2f}">\n'
+            f"<h2>{escape(self.journey.title)}</h2>\n{self.meta_html()}\n{table}\n{self.legend_html()}\n</div>"
+        )
+
+    def table(self, grid: Grid, start: int, stop: int, *, cols: tuple[str, str], word_em: float,
+              curve: str, curve_first: bool = False) -> str:  # fmt: skip
+        """The ``<table>`` for the columns ``start`` to ``stop`` (not included): ``cols``
+        are the CSS widths of the lane-name column and of one touchpoint column,
+        ``word_em`` the room for words in a column (em; wider words are hyphenated),
+        ``curve`` the cells of the curve row (see ``curve_cells``), under the lanes or
+        (``curve_first``) above them."""
+        t = texts(self.journey)
+        spans = grid.spans_between(start, stop)
+        colgroup = [f'<col style="width:{cols[0]}">'] + [f'<col style="width:{cols[1]}">'] * (stop - start)
         head = ['<th scope="col"></th>']
         for span in spans:
-            phase = phases.get(span["phase_id"], {})
+            phase = grid.phases.get(span["phase_id"], {})
             duration = text_of(phase.get("duration"))
+            name = fit_text(span["phase"], word_em * span["slots"], self.journey.language, bold=True)
+            if span["continued"]:
+                name += Markup(' <span class="kr-duration">(') + escape(t["continued"]) + Markup(")</span>")
             head.append(
-                f'<th scope="col" colspan="{span["slots"]}" class="kr-phase kr-shade-{span["shade"]}">'
-                f"{escape(span['phase'])}"
+                f'<th scope="col" colspan="{span["slots"]}" class="kr-phase kr-shade-{span["shade"]}">{name}'
                 + (f'<span class="kr-duration">{escape(duration)}</span>' if duration else "")
                 + "</th>"
             )
         body = []
-        for lane in self._lanes(rows):
+        for lane in grid.lanes:
             hint = f' title="{escape(lane["hint"])}"' if lane.get("hint") else ""
             cells = [f'<th scope="row"{hint}>{escape(lane["name"])}</th>']
             if lane["id"] in PHASE_LANES:
                 for span in spans:
-                    content = self._phase_cell(lane["id"], span, phases.get(span["phase_id"], {}), rows)
+                    content = self._phase_cell(
+                        lane["id"], span, grid.phases.get(span["phase_id"], {}), word_em
+                    )
                     cells.append(f'<td colspan="{span["slots"]}">{content}</td>')
             else:
-                for slot in range(n):
-                    row = by_slot.get(slot)
+                for slot in range(start, stop):
+                    row = grid.by_slot.get(slot)
                     if row is None:
                         cells.append('<td class="kr-empty"></td>')
                         continue
@@ -192,54 +295,44 @@ class Canvas:
                     if row.get("importance") == "side":
                         classes.append("kr-side")
                     cls = f' class="{" ".join(classes)}"' if classes else ""
-                    cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row)}</td>")
+                    cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row, word_em)}</td>")
             body.append(f'<tr class="kr-lane kr-lane-{escape(lane["id"])}">{"".join(cells)}</tr>')
-        curve = f'<tr class="kr-curve"><td colspan="{n + 1}">{self._curve_svg(rows)}</td></tr>'
-        if curve_first:
-            body.insert(0, curve)
-        else:
-            body.append(curve)
-        meta = " · ".join(
-            [
-                f"{escape(t['persona'])}: {escape(journey.name_of('personas', self.persona))}",
-                f"{escape(t['scenario'])}: {escape(journey.name_of('scenarios', self.scenario))}",
-            ]
-        )
-        legend = (
-            f'<span class="kr-star">★</span> {escape(t["legend_crucial"])} · '
-            f'<span class="kr-muted">{escape(t["legend_side"])}</span> · '
-            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}'
-        )
+        body.insert(0 if curve_first else len(body), f'<tr class="kr-curve">{curve}</tr>')
         return (
-            '<div class="klantreis-canvas">\n'
-            f'<h2>{escape(journey.title)}</h2>\n<p class="kr-meta">{meta}</p>\n'
-            f"<table>\n<colgroup>{''.join(cols)}</colgroup>\n"
+            f"<table>\n<colgroup>{''.join(colgroup)}</colgroup>\n"
             f"<thead><tr>{''.join(head)}</tr></thead>\n"
-            f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>\n"
-            f'<p class="kr-legend">{legend}</p>\n</div>'
+            f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>"
         )
 
-    def _touchpoint_cell(self, lane: str, row: dict[str, Any]) -> Markup:
+    def _touchpoint_cell(self, lane: str, row: dict[str, Any], room: float) -> Markup:
         t = texts(self.journey)
+        lang = self.journey.language
+
+        def fit(value: Any, bold: bool = False) -> Markup:
+            return fit_text(value, room, lang, bold)
+
         if lane == "touchpoints":
             star = (
                 f'<span class="kr-star" title="{escape(t["crucial"])}">★ </span>' if row["critical"] else ""
             )
             tags = []
             if text_of(row["channel"]):
-                tags.append(escape(row["channel"]))
+                tags.append(fit_text(row["channel"], room / 0.83, lang))
             if row["online"] is not None:
                 tags.append(Markup("🌐 ") + t["online"] if row["online"] else Markup("🏢 ") + t["offline"])
             if row["owned"] is not None:
                 tags.append(escape(t["owned"] if row["owned"] else t["not_owned"]))
             if text_of(row["partner"]):
-                tags.append(escape(f"{t['partner']}: {row['partner']}"))
+                tags.append(fit_text(f"{t['partner']}: {row['partner']}", room / 0.83, lang))
             tag_html = "".join(f'<span class="kr-tag">{tag}</span>' for tag in tags)
-            return Markup(f'<span class="kr-name">{star}{escape(row["name"])}</span>{tag_html}')
+            widest = longest_word_em([row["name"]], bold=True)
+            size = f' style="font-size:{room / widest:.3f}em"' if widest > room else ""
+            name = fit_text(row["name"], max(room, widest), lang, bold=True)  # never hyphenated
+            return Markup(f'<span class="kr-name"{size}>{star}{name}</span>{tag_html}')
         if lane == "interaction":
-            out = _text(row["action"])
+            out = fit(row["action"])
             if text_of(row["frequency"]):
-                out += Markup('<br><span class="kr-muted">⟳ ') + escape(row["frequency"]) + Markup("</span>")
+                out += Markup('<br><span class="kr-muted">⟳ ') + fit(row["frequency"]) + Markup("</span>")
             return out
         if lane == "emotion":
             point = self.journey.scale_point(row["emotion"])
@@ -250,27 +343,26 @@ class Canvas:
                     Markup('<span class="kr-emoji">')
                     + escape(point.emoji)
                     + Markup("</span> ")
-                    + escape(point.label)
+                    + fit(point.label)
                 )
-            why = _text(row["why"])
+            why = fit(row["why"])
             return head + (Markup("<br>") + why if why else Markup(""))
         if lane in row:
-            return _text(row[lane])
+            return fit(row[lane])
         return Markup("")
 
-    def _phase_cell(
-        self, lane: str, span: dict[str, Any], phase: dict[str, Any], rows: list[dict[str, Any]]
-    ) -> Markup:
+    def _phase_cell(self, lane: str, span: dict[str, Any], phase: dict[str, Any], room: float) -> Markup:
+        lang = self.journey.language
+        room = room * span["slots"]
         if lane == "user_goal":
-            return _text(phase.get("user_goal"))
-        ops = self.journey.opportunities
-        ids_here = {r["id"] for r in rows if r["phase"] == span["phase_id"]}
+            return fit_text(phase.get("user_goal"), room, lang)
+        t = texts(self.journey)
         items = []
-        for op in ops.to_dict("records"):
-            if text_of(op["phase"]) == span["phase_id"] or (
-                not text_of(op["phase"]) and text_of(op["touchpoint"]) in ids_here
-            ):
-                t = texts(self.journey)
+        # an opportunity of the phase goes where the phase starts, one of a touchpoint
+        # beside its touchpoint
+        for op in self.journey.opportunities.to_dict("records"):
+            of_phase = text_of(op["phase"]) == span["phase_id"] and not span.get("continued")
+            if of_phase or (not text_of(op["phase"]) and text_of(op["touchpoint"]) in span["ids"]):
                 rating = []
                 if text_of(op["impact"]):
                     rating.append(f"{t['impact'].lower()} {op['impact']}")
@@ -281,22 +373,7 @@ class Canvas:
                     if rating
                     else Markup("")
                 )
-                items.append(Markup("<li>") + _text(op["description"]) + extra + Markup("</li>"))
+                items.append(
+                    Markup("<li>") + fit_text(op["description"], room, lang) + extra + Markup("</li>")
+                )
         return Markup("<ul>") + Markup("").join(items) + Markup("</ul>") if items else Markup("")
-
-
-def _text(value: Any) -> Markup:
-    """Escaped text with line breaks kept."""
-    return Markup("<br>").join(escape(line) for line in text_of(value).splitlines())
-
-
-def _inline_svg(svg: str, prefix: str) -> str:
-    """Make a vl-convert SVG fit its container (width 100 %) and give its ids a unique
-    prefix, so several inline SVGs can share one page."""
-    svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
-    svg = re.sub(r'(<svg\b[^>]*?)\swidth="[^"]*"', r"\1", svg, count=1)
-    svg = re.sub(r'(<svg\b[^>]*?)\sheight="[^"]*"', r"\1", svg, count=1)
-    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', svg)
-    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
-    svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', svg)
-    return svg.replace("<svg", '<svg role="img" preserveAspectRatio="xMinYMin meet"', 1)

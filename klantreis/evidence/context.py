@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..fields import SLUG_RE, slugify
+from ..coercion import slugify
+from ..fields import SLUG_RE
 from ..model import Journey
 from . import values
 from .columns import find_columns

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..fields import slugify
+from ..coercion import slugify
 
 
 def unique_id(name: str, existing: Iterable[str], max_length: int = 40) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from ..fields import record_from_row
+from ..frames import record_from_row
 from ..model import Journey
 from .ids import unique_id
 from .removal_box import RemovalBox

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..errors import JourneyError
-from ..fields import record_from_row
+from ..frames import record_from_row
 from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm

@@ -132,6 +132,8 @@ class _Reader:
                 spans[-1] = (spans[-1][0], self.at)
 
     def value(self, rest: str, indent: int) -> Any:
+        if not rest:
+            raise _Decline  # "key: " with nothing after the space: the writer says null
         if rest == "[]":
             return []
         if rest == "{}":

@@ -1,0 +1,65 @@
+"""What the poster says to a user, in Dutch and English: errors (in the reader's
+language) and the labels printed on the sheets (in the project's language)."""
+
+from __future__ import annotations
+
+from ..messages import Catalog
+
+TEXTS = Catalog(
+    "poster",
+    {
+        # errors
+        "unknown_paper": (
+            "onbekend papierformaat {paper!r}: kies A3, A2, A1 of A0",
+            "unknown paper size {paper!r}: choose A3, A2, A1 or A0",
+        ),
+        "unknown_persona": (
+            "{source}: er is geen persona {item!r}; wel: {known}",
+            "{source}: there is no persona {item!r}; there are: {known}",
+        ),
+        "unknown_scenario": (
+            "{source}: er is geen scenario {item!r}; wel: {known}",
+            "{source}: there is no scenario {item!r}; there are: {known}",
+        ),
+        "no_personas": (
+            "{source}: er is nog geen persona om af te drukken; voeg er een toe, of druk een leeg "
+            "canvas af met --blank",
+            "{source}: there is no persona to print yet; add one, or print a blank canvas with --blank",
+        ),
+        "unknown_template": (
+            "er is geen sjabloon {item!r}; wel: {known}",
+            "there is no template {item!r}; there are: {known}",
+        ),
+        "not_pdf": (
+            "{path}: een poster of leeg canvas wordt als .pdf geschreven; geef een naam die op .pdf eindigt",
+            "{path}: a poster or blank canvas is written as .pdf; give a name ending in .pdf",
+        ),
+        "no_folder": (
+            "{path}: de map {folder} bestaat niet; maak ze eerst aan of kies een andere map",
+            "{path}: the folder {folder} does not exist; create it first or choose another folder",
+        ),
+        "is_folder": (
+            "{path}: is een map; geef een bestandsnaam die op .pdf eindigt",
+            "{path}: is a folder; give a file name ending in .pdf",
+        ),
+        "need_project": (
+            "geef een projectbestand, of druk een leeg canvas af met --blank --template SJABLOON",
+            "give a project file, or print a blank canvas with --blank --template TEMPLATE",
+        ),
+        "template_needs_blank": (
+            "--template hoort bij --blank zonder projectbestand; "
+            "een poster volgt het sjabloon van het project",
+            "--template goes with --blank and no project file; a poster follows the project's template",
+        ),
+        "blank_has_no_journey": (
+            "een leeg canvas hoort bij geen persona of scenario; laat --persona en --scenario weg",
+            "a blank canvas belongs to no persona or scenario; leave out --persona and --scenario",
+        ),
+        # printed on the sheets
+        "sheet": ("blad {number} van {total}", "sheet {number} of {total}"),
+        "scale": ("Emotie", "Emotion"),
+        "date": ("Datum", "Date"),
+        "team": ("Team", "Team"),
+        "crucial_hint": ("markeer cruciale touchpoints met ★", "mark crucial touchpoints with ★"),
+    },
+)

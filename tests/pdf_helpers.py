@@ -1,0 +1,118 @@
+"""Reading a poster PDF back the way a user's viewer or printer would: page sizes,
+text, embedded fonts and images, and pixels."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+MM = 72 / 25.4
+
+
+def reader(data: bytes) -> PdfReader:
+    """The PDF ``data`` opened with pypdf."""
+    assert data.startswith(b"%PDF-"), data[:20]
+    return PdfReader(io.BytesIO(data))
+
+
+def page_sizes_mm(pdf: PdfReader) -> list[tuple[float, float]]:
+    """(width, height) of every page in millimetres."""
+    return [(float(p.mediabox.width) / MM, float(p.mediabox.height) / MM) for p in pdf.pages]
+
+
+def page_words(pdf: PdfReader, number: int) -> list[str]:
+    """The words of one page's text (split at white space; ligatures such as "ﬂ"
+    spelt out, soft hyphens left out)."""
+    text = unicodedata.normalize("NFKC", pdf.pages[number].extract_text())
+    return text.replace("\u00ad", "").split()
+
+
+def all_words(pdf: PdfReader) -> list[str]:
+    """The words of every page."""
+    return [w for n in range(len(pdf.pages)) for w in page_words(pdf, n)]
+
+
+def missing_words(text: str, words: list[str]) -> list[str]:
+    """The words of ``text`` that are not whole words of ``words`` (a word set across
+    two lines or hyphenated would be missing)."""
+    present = {w.strip(".,;:()'\"") for w in words}
+    return [w for w in text.split() if w.strip(".,;:()'\"") not in present]
+
+
+def _resources(pdf: PdfReader) -> Iterator[DictionaryObject]:
+    """Every resource dictionary: of the pages and of the forms they draw (nested)."""
+    seen: set[int] = set()
+
+    def walk(resources: Any) -> Iterator[DictionaryObject]:
+        resources = resources.get_object() if resources is not None else None
+        if not resources or id(resources) in seen:
+            return
+        seen.add(id(resources))
+        yield resources
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                yield from walk(xobject.get("/Resources"))
+        for pattern in (resources.get("/Pattern") or {}).values():
+            yield from walk(pattern.get_object().get("/Resources"))
+
+    for page in pdf.pages:
+        yield from walk(page.get("/Resources"))
+
+
+def fonts(pdf: PdfReader) -> dict[str, bool]:
+    """Every font the PDF uses: its name -> whether its glyphs are embedded (a font
+    file in its descriptor; Type 3 fonts carry their glyphs themselves)."""
+    found: dict[str, bool] = {}
+    for resources in _resources(pdf):
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            name = str(font.get("/BaseFont", font.get("/Name", "?")))
+            if font.get("/Subtype") == "/Type3":
+                found[name] = True
+                continue
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            found[name] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+def image_count(pdf: PdfReader) -> int:
+    """How many images (XObjects) the PDF draws."""
+    return sum(
+        1
+        for resources in _resources(pdf)
+        for xobject in (resources.get("/XObject") or {}).values()
+        if xobject.get_object().get("/Subtype") == "/Image"
+    )
+
+
+def emoji_pixels(data: bytes, page: int = 0, dpi: int = 50) -> int:
+    """How many pixels of the page, as pdfium draws it, have the warm yellow of the
+    smileys' faces (a colour the canvas itself never uses)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        image = document[page].render(scale=dpi / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = image.tobytes()
+    return sum(
+        1
+        for r, g, b in zip(pixels[0::3], pixels[1::3], pixels[2::3], strict=True)
+        if r > 230 and 170 < g < 225 and b < 90
+    )
+
+
+def has_network_url(data: bytes) -> bool:
+    """Whether the PDF refers to anything on the web."""
+    return re.search(rb"https?://", data) is not None
