@@ -61,7 +61,6 @@ body.kr-wall { margin: 0; padding: 1vw 1.4vw; background: #fff; color: #222;
 .kr-wall .klantreis-canvas .kr-duration, .kr-wall .klantreis-canvas .kr-tag { font-size: .8em; }
 .kr-wall .klantreis-canvas .kr-emoji { font-size: 1.4em; }
 .kr-wall .klantreis-canvas th, .kr-wall .klantreis-canvas td { padding: .3em .4em; }
-.kr-wall .klantreis-canvas table { min-width: calc(var(--kr-columns, 8) * 5.5em); }
 """
 
 _SCRIPT = """
@@ -137,12 +136,8 @@ def wall_fragment(
         items.append(Markup('<a href="{}"{}>{}</a>').format(href, current, label))
     chooser = Markup('<nav aria-label="{}">{}</nav>').format(
         TEXTS.text("choose", lang), Markup("").join(items))
-    columns = len(journey.journey(persona, scenario)) + len(journey.phases)
     body = canvas(journey, persona, scenario).html_fragment(curve_first=True)
-    return (
-        f'<div class="kr-wall-bar">{chooser}</div>{note}'
-        f'<div class="kr-wall-scroll" style="--kr-columns:{columns}">{body}</div>'
-    )
+    return f'<div class="kr-wall-bar">{chooser}</div>{note}<div class="kr-wall-scroll">{body}</div>'
 
 
 def message_fragment(text: str) -> str:
