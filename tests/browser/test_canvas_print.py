@@ -21,7 +21,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
 # Cells whose text is wider than the cell (a word sticking out), as the browser lays them out.
@@ -30,7 +29,6 @@ OVERFLOWING = """() => [...document.querySelectorAll('.klantreis-canvas tbody td
 
 
 def test_canvas_wraps_between_words_and_prints_on_a3_landscape(tmp_path: Path) -> None:
-    pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
     from playwright.sync_api import sync_playwright
 
     journey = klantreis.load(EXAMPLE)

@@ -21,7 +21,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
 #: Share of clearly coloured pixels in a picture (computed in the browser: no image
@@ -56,7 +55,6 @@ def rgb(hex_colour: str) -> str:
 
 
 def test_smileys_are_colour_emoji_and_the_choice_is_clearly_marked(tmp_path: Path) -> None:
-    pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
     from playwright.sync_api import sync_playwright
 
     from klantreis.resources import data_dir
