@@ -22,6 +22,7 @@ from .mapping import KINDS, EvidenceMapping, load_mapping, mapping_from_data
 from .records import EVIDENCE_FIELDS, METRICS, QUOTE_FIELDS, SOURCE_FIELDS, EvidenceImport, Summary
 from .stats import t975, t_quantile
 from .storing import (
+    READERS,
     SourceInfo,
     describe_sources,
     import_calls,
@@ -36,14 +37,6 @@ from .storing import (
 from .survey import read_survey
 from .units import REASONS
 from .web import read_web
-
-#: The reader of each kind, for callers that take the kind as an argument (the CLI).
-READERS = {
-    "survey": read_survey,
-    "calls": read_calls,
-    "web": read_web,
-    "interviews": read_interviews,
-}
 
 __all__ = [
     "EVIDENCE_FIELDS",

@@ -20,9 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Journey
+from .calls import read_calls
 from .context import MappingArg
+from .interviews import read_interviews
 from .records import EvidenceImport, Summary
+from .survey import read_survey
 from .texts import TEXTS, fail, listing
+from .web import read_web
+
+#: The reader of each kind, for callers that take the kind as an argument (the CLI).
+READERS = {
+    "survey": read_survey,
+    "calls": read_calls,
+    "web": read_web,
+    "interviews": read_interviews,
+}
 
 #: The tables a source's records live in, in the order they are stored.
 TABLES = ("sources", "evidence", "quotes")
@@ -87,8 +99,6 @@ def import_file(
     ``interviews``) and store it in ``journey`` (see :func:`store_import`); returns the
     summary. Bad input raises :class:`~klantreis.errors.JourneyError` and leaves the
     journey as it was."""
-    from . import READERS
-
     if kind not in READERS:
         fail("unknown_kind", journey.language, kind=kind, known=", ".join(READERS))
     result = READERS[kind](journey, path, mapping, source, persona, scenario, imported=imported)
