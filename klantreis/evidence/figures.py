@@ -195,8 +195,9 @@ def call_reasons(journey: Journey, persona: str, scenario: str,
                  source: str | None = None) -> list[dict[str, Any]]:
     """Where this persona's calls go, most calls first: per touchpoint or phase its
     name, ``calls``, and the call reasons the sources' mappings send there
-    (``reasons``). A last row ``unmapped`` holds the calls no mapping placed (all
-    personas: the log does not say whose they were), when there are any."""
+    (``reasons``). A last row ``unmapped`` holds the calls of the log's known personas
+    whose reason no mapping placed (all personas together: the source keeps only the
+    count), when there are any."""
     wanted = set(selected_sources(journey, source))
     sources = [s for s in journey.records("sources") if s["id"] in wanted and s["kind"] == "calls"]
     names = {str(r["id"]): str(r["name"]) for r in journey.journey(persona, scenario).to_dict("records")}

@@ -1,7 +1,8 @@
 """The report's section "Bewijs" / "Evidence": the sources with their dates and n, the
 assumed-vs-measured curve, the touchpoints whose assumption the measurement does not
-confirm (with three quotes each), those with too few answers, the top call reasons and
-the touchpoints ranked by evidence of pain. All user text is escaped."""
+confirm (with three quotes each, from every interview source even when the report is
+about one survey wave), those with too few answers, the top call reasons and the
+touchpoints ranked by evidence of pain. All user text is escaped."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ TEXTS = Catalog("report_evidence", {
     "reasons": ("Contactredenen", "Call reasons"),
     "count": ("Gesprekken", "Calls"),
     "phase": ("fase {name}", "phase {name}"),
-    "unmapped": ("niet gekoppeld (alle persona's)", "not mapped (all personas)"),
+    "unmapped": ("contactreden niet gekoppeld (alle persona's samen)",
+                 "call reason not mapped (all personas together)"),
     "same_as_target": ("(de id zelf)", "(the id itself)"),
     "pain": ("Waar het pijn doet", "Where it hurts"),
 })  # fmt: skip
@@ -143,8 +145,12 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
     rows = [[escape(r["name"]), escape(f"{r['assumed']} ({labels.get(r['assumed'], '')})"),
              escape(score_text(r["score"], lang))] for r in flagged]
     parts.append(_table([_t(k, lang) for k in ("touchpoint", "assumed", "measured")], rows))
+    # quotes give the figures of any wave a voice: from every source, unless the report
+    # is about one interview source
+    kinds = {s["id"]: s["kind"] for s in journey.records("sources")}
+    quote_source = source if source and kinds.get(source) == "interviews" else None
     for r in flagged:
-        quotes = quotes_of(journey, evidence.persona, evidence.scenario, r["id"], source)
+        quotes = quotes_of(journey, evidence.persona, evidence.scenario, r["id"], quote_source)
         parts.append(f"<h4>{escape(r['name'])}: {_t('quotes', lang).lower()}</h4>")
         if not quotes:
             parts.append(f"<p>{_t('no_quotes', lang)}</p>")
