@@ -43,7 +43,8 @@ def test_a_survey_with_its_mapping_file_imports_and_shows_the_summary(project: P
     assert "<th>Hoe tevreden bent u over de proefles?</th>" in form.preview.value
     assert form.preview.value.count("<tr>") == 6  # the header and the first five rows
     assert form.source.value == "enquete-2026-voorjaar"
-    form.mapping_upload.value = upload("enquete.yaml", (EVIDENCE_DIR / "enquete-2026-voorjaar.yaml").read_bytes())
+    mapping = (EVIDENCE_DIR / "enquete-2026-voorjaar.yaml").read_bytes()
+    form.mapping_upload.value = upload("enquete.yaml", mapping)
     assert form.mapping_notice.kind == "ok"
     assert form.editor.columns["persona"].value == "Welke situatie past het best bij u?"
     assert form.editor.targets["Hoe tevreden bent u over de proefles?"].value == "proefles"
@@ -62,7 +63,8 @@ def test_a_survey_with_its_mapping_file_imports_and_shows_the_summary(project: P
 def test_a_call_log_mapped_in_the_form(project: Path) -> None:
     form = BewijsForm(without(project, "klantcontact-2026q1"), language="en")
     form.kind.value = "calls"
-    form.upload.value = upload("klantcontact-2026q1.csv", (EVIDENCE_DIR / "klantcontact-2026q1.csv").read_bytes())
+    raw = (EVIDENCE_DIR / "klantcontact-2026q1.csv").read_bytes()
+    form.upload.value = upload("klantcontact-2026q1.csv", raw)
     assert form.editor.columns["reason"].value == "Contactreden"
     form.editor.columns["persona"].value = "Abonnement"
     assert list(form.editor.targets)[0] == "Abonnement pauzeren"  # the most frequent reason first
@@ -95,7 +97,8 @@ def test_answers_that_need_a_score_are_offered_and_used(project: Path, tmp_path:
     form.editor.answers["Matig"].value = "skip"
     form.import_button.click()
     record = next(e for e in saved(project)["evidence"] if e["source"] == "snel")
-    assert (record["persona"], record["touchpoint"], record["n"], record["value"]) == ("ouder", "proefles", 7, 5.0)
+    assert (record["persona"], record["touchpoint"], record["n"], record["value"]) == (
+        "ouder", "proefles", 7, 5.0)
 
 
 def test_bad_files_are_refused_next_to_the_upload(project: Path) -> None:
