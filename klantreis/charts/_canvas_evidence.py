@@ -10,6 +10,9 @@ from ..evidence.wording import figure_notes
 from ..model import Journey
 
 FIGURES_CLASS = "kr-figures-measured"
+#: Measured figures set apart from the team's free text above them (inline: the canvas
+#: page, the report and the poster all show it without a stylesheet of their own).
+FIGURES_STYLE = "display:block;margin-top:3px;padding-top:2px;border-top:1px dotted #9aa5ad;color:#37474f"
 
 
 def data_notes(journey: Journey, persona: str, scenario: str, source: str | None = None,
@@ -28,5 +31,5 @@ def notes_html(lines: list[str], free_text: Markup) -> Markup:
     if not lines:
         return free_text
     items = Markup("<br>").join(escape(line) for line in lines)
-    gap = Markup("<br>") if free_text else Markup("")
-    return free_text + gap + Markup(f'<span class="{FIGURES_CLASS}">') + items + Markup("</span>")
+    return free_text + Markup(f'<span class="{FIGURES_CLASS}" style="{FIGURES_STYLE}">') + items \
+        + Markup("</span>")
