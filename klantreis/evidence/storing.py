@@ -106,23 +106,15 @@ def import_file(
 
 
 def _importer(kind: str) -> Callable[..., Summary]:
-    def run(
-        journey: Journey,
-        path: str | Path,
-        mapping: MappingArg = None,
-        source: str | None = None,
-        persona: str | None = None,
-        scenario: str | None = None,
-        *,
-        imported: str | None = None,
-    ) -> Summary:
-        return import_file(journey, kind, path, mapping, source, persona, scenario, imported=imported)
+    def run(journey: Journey, path: str | Path, *args: Any, **kwargs: Any) -> Summary:
+        return import_file(journey, kind, path, *args, **kwargs)
 
     run.__name__ = run.__qualname__ = f"import_{kind}"
     run.__doc__ = (
-        f"Read ``path`` with ``read_{kind}`` and store the result in ``journey``, replacing "
-        "the earlier figures of the same source id (see :func:`store_import`). Arguments as "
-        f"for ``read_{kind}``; returns the :class:`Summary`. The journey is not saved."
+        f"``import_{kind}(journey, path, mapping=None, source=None, persona=None, scenario=None, "
+        f"*, imported=None)``: read ``path`` with ``read_{kind}`` and store the result in "
+        "``journey``, replacing the earlier figures of the same source id (see "
+        ":func:`store_import`). Returns the :class:`Summary`; the journey is not saved."
     )
     return run
 

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from ..evidence.figures import MIN_N, TOO_FEW, call_reasons, journey_evidence, quotes_of, selected_sources
+from ..evidence.texts import text as kind_text
 from ..evidence.wording import number, score_text
 from ..messages import Catalog
 from ..model import Journey
@@ -65,10 +66,6 @@ TEXTS = Catalog("report_evidence", {
     "same_as_target": ("(de id zelf)", "(the id itself)"),
     "pain": ("Waar het pijn doet", "Where it hurts"),
 })  # fmt: skip
-
-KINDS = {"survey": ("enquête", "survey"), "calls": ("klantcontact", "calls"),
-         "web": ("webstatistiek", "web analytics"), "interviews": ("interviews", "interviews")}
-
 
 def _t(code: str, lang: str, **params: Any) -> str:
     return escape(TEXTS.text(code, lang, **params))
@@ -125,7 +122,7 @@ def _sources_table(journey: Journey, persona: str, scenario: str, sources: list[
     for s in journey.records("sources"):
         if s["id"] not in wanted:
             continue
-        kind = KINDS.get(s["kind"], (s["kind"], s["kind"]))[1 if lang == "en" else 0]
+        kind = kind_text(f"kind_{s['kind']}", lang)
         used = (s["rows_read"] or 0) - (s["rows_skipped"] or 0)
         period = str(s["period"] or "–").replace("/", " – ")
         rows.append([escape(s["id"]), escape(kind), escape(s["file"]), escape(period),

@@ -21,6 +21,7 @@ from ..errors import JourneyError
 from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_from_data, remove_source
 from ..evidence.inspect import FileView, inspect_file
 from ..evidence.mapping import EvidenceMapping
+from ..evidence.texts import text as evidence_text
 from ..session import ProjectSession
 from .bewijs_mapping import MappingEditor
 from .bewijs_texts import bt
@@ -47,7 +48,7 @@ class BewijsForm(StepForm):
         self.path: Path | None = None
         self.view: FileView | None = None
         self.base: EvidenceMapping | None = None
-        self.kind = w.ToggleButtons(options=[(bt(f"kind_{k}", lang), k) for k in KINDS],
+        self.kind = w.ToggleButtons(options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
                                     value="survey", description=bt("kind", lang))
         self.upload = w.FileUpload(accept=FILE_TYPES, multiple=False, description=bt("file", lang))
         self.mapping_upload = w.FileUpload(accept=".yaml,.yml", multiple=False,
@@ -196,7 +197,7 @@ class BewijsForm(StepForm):
 
         if not self.commit(change, refresh=True, at=self.remove_notice):
             return False
-        self.remove_notice.show("ok", bt("removed", self.language, source=source,
+        self.remove_notice.show("ok", evidence_text("removed", self.language, source=source,
                                          figures=counts["evidence"], quotes=counts["quotes"]))
         return True
 
@@ -205,7 +206,8 @@ class BewijsForm(StepForm):
         self._choices()
         sources = list_sources(self.journey)
         rows = "".join(
-            f"<tr><td>{html.escape(s.id)}</td><td>{html.escape(bt('kind_' + s.kind, self.language))}</td>"
+            f"<tr><td>{html.escape(s.id)}</td>"
+            f"<td>{html.escape(evidence_text('kind_' + s.kind, self.language))}</td>"
             f"<td>{html.escape(s.period or '–')}</td><td>{s.rows_read - s.rows_skipped}/{s.rows_read}</td>"
             f"<td>{s.figures}</td><td>{s.quotes}</td></tr>"
             for s in sources

@@ -19,10 +19,6 @@ TEXTS = Catalog("widgets_bewijs", {
         "file keeps only the totals per touchpoint, never one person's answers.",
     ),
     "kind": ("Soort", "Kind"),
-    "kind_survey": ("enquête", "survey"),
-    "kind_calls": ("klantcontact", "calls"),
-    "kind_web": ("webstatistiek", "web analytics"),
-    "kind_interviews": ("interviews", "interviews"),
     "file": ("Bestand", "File"),
     "mapping_file": ("Koppelbestand (optioneel)", "Mapping file (optional)"),
     "choose_file": ("Kies een CSV- of Excel-bestand.", "Choose a CSV or Excel file."),
@@ -56,8 +52,6 @@ TEXTS = Catalog("widgets_bewijs", {
     "result": ("Resultaat", "Result"),
     "sources": ("Bewijs in dit project", "Evidence in this project"),
     "remove_source": ("Bron verwijderen", "Remove source"),
-    "removed": ("Bron {source} verwijderd, met {figures} cijfers en {quotes} citaten.",
-                "Removed source {source}, with {figures} figures and {quotes} quotes."),
     "mapping_name": ("de koppeling in het formulier", "the mapping in the form"),
 })  # fmt: skip
 
