@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
 
-from app_driver import SMILEYS, launch, running, wait_usable  # noqa: E402
+from app_driver import SMILEYS, running, wait_usable  # noqa: E402
+from chromium import launch  # noqa: E402
 
 from klantreis.session import ProjectSession  # noqa: E402
 

@@ -29,12 +29,14 @@ from klantreis.charts import emotion_curve, evidence_curve, save_chart
 from klantreis.poster import blank_pdf, poster_pdf
 from klantreis.report.standalone import export_map
 from klantreis.resources import example_path
-from klantreis.screenshots import capture_emoties
 
 ROOT = Path(__file__).resolve().parent.parent
 IMG = ROOT / "docs" / "img"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# The browser drivers live with the browser tests, the only other place that uses them.
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 
 def screenshot(page_file: Path, target: Path, width: int = 1400, height: int = 1000) -> None:
@@ -66,10 +68,9 @@ def pdf_png(pdf: bytes, target: Path, width: int = 1800) -> None:
 
 def app_images(folder: Path) -> None:
     """The start page, the emoties step and the wall of `klantreis app` on the example."""
+    from app_driver import open_step, running
+    from chromium import launch
     from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from app_driver import launch, open_step, running
 
     project = Path(shutil.copy(example_path("sportschool"), folder / "sportschool.yaml"))
     with running("app", project, folder / "logs") as server, sync_playwright() as pw:
@@ -124,6 +125,8 @@ def main() -> None:
                                   personas=["student"], scenarios=["huidig"], jobs=1)
         screenshot(results[0].html, IMG / "rapport.png", height=1200)
         lab_copy = shutil.copy(example_path("sportschool"), folder / "sportschool.yaml")
+        from lab_driver import capture_emoties
+
         capture_emoties(Path(lab_copy), IMG / "emoties.png")
         app_images(folder)
     print(f"wrote {', '.join(sorted(p.name for p in IMG.glob('*.png')))} in {IMG}")

@@ -24,13 +24,8 @@ from klantreis import load
 from klantreis.model import Journey
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page, Playwright
+    from playwright.sync_api import Locator, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]  # fmt: skip
 STEP_NOTEBOOKS = {
     "doel": "01_doel.ipynb", "persona": "02_persona.ipynb", "scope": "03_scope.ipynb",
     "fasen": "04_fasen.ipynb", "touchpoints": "05_touchpoints.ipynb",
@@ -142,13 +137,6 @@ def wait_for_file(project: Path, check: Callable[[Journey], Any], timeout: float
 
 
 # ------------------------------------------------------------------ browser
-def launch(pw: Playwright) -> Browser:
-    """Debian's chromium (never a downloaded browser)."""
-    if not CHROMIUM.exists():
-        raise FileNotFoundError(f"{CHROMIUM} is missing; install Debian's chromium package")
-    return pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-
-
 class Watch:
     """What a page did that it should not: dialogs (``alert``) and requests that left
     this computer."""

@@ -9,8 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
+from chromium import CHROMIUM
 
 
 @pytest.fixture(autouse=True)

@@ -13,14 +13,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from app_driver import (
-    CHROMIUM,
     Watch,
     add_item,
     choose_new_phase,
     click_smiley,
     commit_text,
     klantreis_command,
-    launch,
     open_step,
     options_with,
     running,
@@ -30,10 +28,10 @@ from app_driver import (
     wait_for_kernels,
     wait_usable,
 )
+from chromium import launch
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
 XSS = "<img src=x onerror=alert(1)>"

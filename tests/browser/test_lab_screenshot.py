@@ -10,7 +10,6 @@ import pytest
 from klantreis import load
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sportschool.yaml"
-CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,7 +17,7 @@ pytestmark = [
 
 
 def test_emoties_step_in_jupyterlab(tmp_path: Path) -> None:
-    from klantreis.screenshots import capture_emoties
+    from lab_driver import capture_emoties
 
     project = Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
     before = load(project).journey("student", "huidig")["emotion"].tolist()
