@@ -208,3 +208,22 @@ def test_import_while_a_notebook_has_the_project_open(project: Path) -> None:
     assert proefles["why"] == "Gratis en gezellig"
     assert "interviews-2026" in session.journey.ids("sources")
 
+
+
+def test_two_imports_at_once_both_land(project: Path, tmp_path: Path) -> None:
+    """Two waves imported by two processes at the same moment: the lock and the merge
+    keep both."""
+    waves = []
+    for wave, score in (("golf-a", 4), ("golf-b", 2)):
+        raw = write(tmp_path, f"{wave}.csv", "respondent,persona,touchpoint,score\n"
+                    + "".join(f"r{i},student,proefles,{score}\n" for i in range(12)))
+        waves.append(subprocess.Popen(
+            [sys.executable, "-m", "klantreis.cli", "evidence", "import", str(project), str(raw), "--kind",
+             "survey"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    for process in waves:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    data = yaml.safe_load(project.read_text(encoding="utf-8"))
+    assert {"golf-a", "golf-b"} <= {s["id"] for s in data["sources"]}
+    values = {e["source"]: e["value"] for e in data["evidence"] if e["source"].startswith("golf-")}
+    assert values == {"golf-a": 4.0, "golf-b": 2.0}
