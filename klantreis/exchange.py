@@ -12,7 +12,7 @@ import pandas as pd
 from . import limits
 from .atomic import write_atomic
 from .errors import JourneyError, Problem, ValidationError
-from .fields import INT, LIST, TABLES
+from .fields import INT, LIST, MAPPING, TABLES
 from .fileformat import loads, to_dict
 from .messages import Catalog
 from .model import Journey
@@ -47,6 +47,12 @@ TEXTS = Catalog("exchange", {
         "{target} bestaat al; overschrijf het met --force",
         "{target} already exists; use --force to overwrite it",
     ),
+    "not_json": (
+        "blad {sheet}, rij {row}, kolom {column}: hier hoort een JSON-object zoals "
+        "{{\"empty\": 3}} ({reason})",
+        "sheet {sheet}, row {row}, column {column}: this must be a JSON object such as "
+        "{{\"empty\": 3}} ({reason})",
+    ),
 })  # fmt: skip
 
 TABLE_NAMES = tuple(TABLES)
@@ -56,7 +62,8 @@ PROJECT_KEYS = ("klantreis", "title", "goal", "language", "template", "scope_sta
 
 def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
     """The journey as flat tables: ``project`` (key/value), ``scale``, one sheet per
-    table, and ``review`` (question/answer). List fields hold one item per line."""
+    table, and ``review`` (question/answer). List fields hold one item per line;
+    mapping fields (an evidence source's ``skipped`` and ``mapping``) hold JSON text."""
     data = to_dict(journey)
     project = {
         "klantreis": data["klantreis"],
@@ -81,6 +88,8 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
             row = {}
             for spec in TABLES[table].fields:
                 value = record.get(spec.name)
+                if spec.kind == MAPPING:
+                    value = json.dumps(value, ensure_ascii=False) if value else None
                 row[spec.name] = "\n".join(value) if spec.kind == LIST and value else value
             rows.append(row)
         out[table] = pd.DataFrame(rows, columns=columns).astype(
@@ -165,12 +174,38 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
             data[table] = [{k: v for k, v in r.items() if v is not None} for r in rows]
             for i in range(len(rows)):
                 lines[(table, i)] = i + 2
+            _read_mappings(table, data[table], source)
     answers = {}
     if "review" in tables:
         _require_columns(tables, "review", ("question", "answer"), source)
         answers = {str(r["question"]): r.get("answer") or "" for r in _rows(tables["review"])}
     data["review"] = {"answers": answers, "notes": project.get("review_notes") or ""}
     return journey_from_data(data, Lines.known(lines), source, template_scale=template_scale)
+
+
+def _read_mappings(table: str, records: list[dict[str, Any]], source: str) -> None:
+    """Turn the JSON text of mapping fields back into dicts; text that is no JSON
+    object is reported with its sheet, row and column."""
+    fields = [f.name for f in TABLES[table].fields if f.kind == MAPPING]
+    problems = []
+    for row, record in enumerate(records, start=2):
+        for name in fields:
+            text = record.get(name)
+            if not isinstance(text, str):
+                continue
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as err:
+                value, reason = None, err.msg
+            else:
+                reason = "" if isinstance(value, dict) else type(value).__name__
+            if reason:
+                message = TEXTS.msg("not_json", sheet=table, row=row, column=name, reason=reason)
+                problems.append(Problem(f"{table}.{name}", message, row, source))
+            else:
+                record[name] = value
+    if problems:
+        raise ValidationError(problems)
 
 
 def _require_columns(

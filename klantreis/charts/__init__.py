@@ -6,6 +6,8 @@
 - :func:`channel_map`: channels x phases, number of touchpoints and mean emotion.
 - :func:`scenario_delta`: change in emotion per touchpoint between two scenarios.
 - :func:`opportunity_matrix`: opportunities by impact and effort.
+- :func:`evidence_curve`: the assumed curve next to the measured one, with 95% intervals.
+- :func:`pain_ranking`: touchpoints ranked by dissatisfaction × calls per month.
 - :func:`save_chart`: save as offline HTML, SVG, PNG (PDF, JSON).
 - :func:`charts_html_page`: one offline HTML page with several charts and canvases,
   the Vega JavaScript embedded once.
@@ -21,6 +23,7 @@ from .canvas import Canvas, canvas
 from .channels import channel_map
 from .delta import scenario_delta
 from .emotion import emotion_curve
+from .evidence import evidence_curve, pain_ranking
 from .export import chart_png, chart_svg, charts_html_page, save_chart
 from .notebook import enable_offline_renderer, notebook_bundle
 from .opportunities import opportunity_matrix
@@ -35,9 +38,11 @@ __all__ = [
     "chart_svg",
     "charts_html_page",
     "emotion_curve",
+    "evidence_curve",
     "enable_offline_renderer",
     "notebook_bundle",
     "opportunity_matrix",
+    "pain_ranking",
     "save_chart",
     "scenario_delta",
 ]
