@@ -78,6 +78,9 @@ class Field:
     bounds: tuple[int, int] | None = None
     cascade: bool = False
     first_by_default: bool = False
+    #: With ``ref``: the fields of this record that complete the reference to the
+    #: other table's key (evidence names a touchpoint *of its persona and scenario*).
+    ref_with: tuple[str, ...] = ()
 
     @property
     def dtype(self) -> Any:
@@ -226,7 +229,7 @@ TABLES: dict[str, Table] = {
             Field("source", SLUG, required=True, ref="sources", cascade=True),
             Field("persona", SLUG, required=True, ref="personas", cascade=True),
             Field("scenario", SLUG, ref="scenarios", cascade=True, first_by_default=True),
-            Field("touchpoint", SLUG, ref="touchpoints"),
+            Field("touchpoint", SLUG, ref="touchpoints", ref_with=("persona", "scenario")),
             Field("phase", SLUG, ref="phases"),
             Field("metric", TEXT, required=True, choices=METRICS),
             Field("n", INT),
@@ -241,7 +244,7 @@ TABLES: dict[str, Table] = {
             Field("interview"),
             Field("persona", SLUG, ref="personas", cascade=True),
             Field("scenario", SLUG, ref="scenarios", cascade=True, first_by_default=True),
-            Field("touchpoint", SLUG, ref="touchpoints"),
+            Field("touchpoint", SLUG, ref="touchpoints", ref_with=("persona", "scenario")),
             Field("text", required=True),
             Field("emotion", FLOAT),
         ), optional=True),
@@ -252,5 +255,5 @@ TABLE_NAMES = tuple(TABLES)
 
 
 def referrers(table: str) -> list[tuple[str, Field]]:
-    """The ``(table, field)`` pairs whose values refer to ids of ``table``."""
+    """The ``(table, field)`` pairs whose values refer to records of ``table``."""
     return [(t.name, f) for t in TABLES.values() for f in t.fields if f.ref == table]

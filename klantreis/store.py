@@ -20,7 +20,7 @@ import pandas as pd
 
 from .coercion import coerce
 from .errors import FieldValueError, JourneyError
-from .fields import TABLES, referrers
+from .fields import TABLES, Field, referrers
 from .frames import frame_from_records
 from .messages import Catalog, Msg
 
@@ -55,6 +55,10 @@ TEXTS = Catalog("store", {
         "persona {persona!r} heeft geen touchpoint {id!r} in scenario {scenario!r}",
         "persona {persona!r} has no touchpoint {id!r} in scenario {scenario!r}",
     ),
+    "not_in_journey": (
+        "persona {persona!r} heeft geen {table} {id!r} in scenario {scenario!r}",
+        "persona {persona!r} has no {table} {id!r} in scenario {scenario!r}",
+    ),
     "still_used": (
         "{table} {name!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
         "{table} {name!r} still has {count} {others}; move or remove those first",
@@ -66,6 +70,11 @@ TEXTS = Catalog("store", {
         "something else or remove them first",
     ),
 })  # fmt: skip
+
+
+def target(f: Field, record: Record) -> Key:
+    """The key of the record that field ``f`` of ``record`` refers to."""
+    return (str(record.get(f.name) or ""), *(str(record.get(w) or "") for w in f.ref_with))
 
 
 def describe(table: str, key: Key) -> dict[str, str]:
@@ -194,9 +203,14 @@ class TableStore:
                 found.append((spec.key[0], TEXTS.msg("twice", table=spec.noun, what=what)))
         for f in spec.fields:
             value = record.get(f.name)
-            if f.ref and value and value not in self._id_set(f.ref):
+            if not (f.ref and value):
+                continue
+            if value not in self._id_set(f.ref):
                 known = ", ".join(dict.fromkeys(self.ids(f.ref))) or TEXTS.msg("none_yet")
                 found.append((f.name, TEXTS.msg("unknown", table=_singular(f.ref), id=value, known=known)))
+            elif f.ref_with and self.position(f.ref, target(f, record)) is None:
+                where = describe(f.ref, target(f, record))
+                found.append((f.name, TEXTS.msg("not_in_journey", table=_singular(f.ref), **where)))
         return found
 
     # ------------------------------------------------------------- changing
@@ -238,39 +252,40 @@ class TableStore:
         self._check(table, new, replacing=key)
         self._records[table][at] = new
         self._forget(table)
-        renamed = TABLES[table].has_ids and new["id"] != old["id"]
-        if renamed and old["id"] not in self._id_set(table):
-            self._rename_references(table, old["id"], new["id"])
+        if TABLES[table].has_ids and new["id"] != old["id"]:
+            self._rename_references(table, old, new)
         return new
 
     def remove(self, table: str, key: Key, *, cascade: bool = False) -> Record:
-        """Remove a record. Refused while other records refer to its id (and no other
-        record has that id), unless ``cascade`` and they go along (a persona's
-        touchpoints); also refused when what goes along is referred to in turn."""
-        at = self._at(table, key)
-        record = self._records[table][at]
-        gone = self._records[table][:at] + self._records[table][at + 1 :]
-        still = {r.get("id") for r in gone}
-        dropped: dict[str, list[Record]] = {}
-        if TABLES[table].has_ids and record["id"] not in still:
-            for ref_table, f in referrers(table):
-                using = [r for r in self._records[ref_table] if r[f.name] == record["id"]]
-                if not using:
-                    continue
-                if not (cascade and f.cascade):
+        """Remove a record. Refused while other records refer to it, unless
+        ``cascade`` and they go along (a persona's touchpoints and figures); also
+        refused when what goes along is referred to in turn (an opportunity linked
+        to one of the persona's touchpoints)."""
+        record = self._records[table][self._at(table, key)]
+        going: dict[str, dict[int, Record]] = {table: {id(record): record}}
+        for ref_table, f in referrers(table):
+            using = self._dangling(ref_table, f, table, going)
+            if not using:
+                continue
+            if not (cascade and f.cascade):
+                raise JourneyError(TEXTS.msg(
+                    "still_used", table=_singular(table), name=_label(record), count=len(using),
+                    others=_plural(ref_table),
+                ))  # fmt: skip
+            going.setdefault(ref_table, {}).update((id(r), r) for r in using)
+        for gone_table in [t for t in going if t != table]:
+            for other, f in referrers(gone_table):
+                staying = going.get(other, {})
+                left = [r for r in self._dangling(other, f, gone_table, going) if id(r) not in staying]
+                if left:
+                    ids = ", ".join(sorted({str(r[f.name]) for r in left}))
                     raise JourneyError(TEXTS.msg(
-                        "still_used", table=_singular(table), name=_label(record), count=len(using),
-                        others=_plural(ref_table),
+                        "cascade_used", table=_singular(table), name=_label(record),
+                        others=_plural(other), ids=ids,
                     ))  # fmt: skip
-                dropped[ref_table] = using
-        for ref_table, using in dropped.items():
-            self._refuse_dangling(table, _label(record), ref_table, using)
-        for ref_table, using in dropped.items():
-            ids = {id(r) for r in using}
-            self._records[ref_table] = [r for r in self._records[ref_table] if id(r) not in ids]
-            self._forget(ref_table)
-        self._records[table] = gone
-        self._forget(table)
+        for gone_table, records in going.items():
+            self._records[gone_table] = [r for r in self._records[gone_table] if id(r) not in records]
+            self._forget(gone_table)
         return record
 
     def move(self, table: str, key: Key, position: int) -> None:
@@ -325,28 +340,34 @@ class TableStore:
             self._idsets[table] = set(self.ids(table))
         return self._idsets[table]
 
-    def _refuse_dangling(self, table: str, item: str, ref_table: str, going: list[Record]) -> None:
-        """Refuse when records about to go along are referred to from elsewhere."""
-        if not TABLES[ref_table].has_ids:
-            return
-        going_now = {id(r) for r in going}
-        staying = {r["id"] for r in self._records[ref_table] if id(r) not in going_now}
-        gone_ids = {r["id"] for r in going} - staying
-        for other, f in referrers(ref_table):
-            used = sorted({r[f.name] for r in self._records[other]} & gone_ids)
-            if used:
-                raise JourneyError(TEXTS.msg(
-                    "cascade_used", table=_singular(table), name=item, others=_plural(other),
-                    ids=", ".join(used),
-                ))  # fmt: skip
+    def _dangling(
+        self, ref_table: str, f: Field, table: str, going: dict[str, dict[int, Record]]
+    ) -> list[Record]:
+        """The records of ``ref_table`` whose field ``f`` points at a record of ``table``
+        that is going, and at nothing once it is gone (a plain id reference still
+        points somewhere while another record has that id)."""
+        gone = going.get(table, {})
+        if not gone:
+            return []
+        if f.ref_with:
+            keys = {TABLES[table].key_of(r) for r in gone.values()}
+            return [r for r in self._records[ref_table] if r[f.name] and target(f, r) in keys]
+        staying = {r.get("id") for r in self._records[table] if id(r) not in gone}
+        ids = {r.get("id") for r in gone.values()} - staying
+        return [r for r in self._records[ref_table] if r[f.name] in ids]
 
-    def _rename_references(self, table: str, old: str, new: str) -> None:
+    def _rename_references(self, table: str, old: Record, new: Record) -> None:
+        """Point the records that referred to ``old`` at ``new``."""
         for ref_table, f in referrers(table):
+            if not f.ref_with and old["id"] in self._id_set(table):
+                continue  # another record still has the old id: the references stay
+            old_key = TABLES[table].key_of(old)
             records = self._records[ref_table]
             changed = False
             for i, r in enumerate(records):
-                if r[f.name] == old:
-                    records[i] = {**r, f.name: new}
+                hit = target(f, r) == old_key if f.ref_with else r[f.name] == old["id"]
+                if hit:
+                    records[i] = {**r, f.name: new["id"]}
                     changed = True
             if changed:
                 self._forget(ref_table)

@@ -120,13 +120,13 @@ def test_concurrent_edits_of_the_same_field_are_reported_never_dropped(project: 
     assert _role(project.read_text(encoding="utf-8")) in {e[2] for e in saved}
 
 
-def _save_forever(path: str, ready: Any) -> None:
+def _save_forever(path: str, trial: int, ready: Any) -> None:
     session = ProjectSession.open(path)
     ready.set()
     i = 0
     while True:
         i += 1
-        role, description = f"versie {i}", "x" * (i % 500)
+        role, description = f"proef {trial} versie {i}", "x" * (i % 500)
         session.apply(lambda j, r=role, d=description: j.update_persona("student", role=r, description=d))
         session.save()
 
@@ -135,10 +135,10 @@ def _save_forever(path: str, ready: Any) -> None:
 def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(project: Path) -> None:
     rng = random.Random(20261123)
     folder = project.parent
-    versions_seen = set()
-    for _ in range(60):
+    landed = 0
+    for trial in range(60):
         ready = CTX.Event()
-        p = CTX.Process(target=_save_forever, args=(str(project), ready))
+        p = CTX.Process(target=_save_forever, args=(str(project), trial, ready))
         p.start()
         assert ready.wait(30)
         time.sleep(rng.uniform(0, 0.12))
@@ -147,8 +147,8 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(project: Pat
         text = project.read_text(encoding="utf-8")
         journey = loads(text)  # always a whole project file
         assert dumps(journey) == text  # exactly one complete version, not a mix
-        versions_seen.add(_role(text))
-    assert len(versions_seen) > 10, "the kills did not land during saving"
+        landed += _role(text).startswith(f"proef {trial} ")
+    assert landed >= 30, f"only {landed} of 60 writers saved before the kill: the kills missed the saves"
     # what killed writers left behind is cleared by the next save
     session = ProjectSession.open(project)
     session.apply(lambda j: j.update_persona("student", role="na de crash"))

@@ -368,3 +368,22 @@ def test_set_answer_and_name_of(journey):
     assert journey.name_of("phases", "huren") == "Huren"
     journey.add_phase("naamloos")
     assert journey.name_of("phases", "naamloos") == "naamloos"
+
+
+def test_figures_refer_to_a_touchpoint_of_their_own_persona(journey):
+    journey.add("sources", {"id": "enquete", "kind": "survey"})
+    figure = {"source": "enquete", "persona": "toerist", "touchpoint": "balie", "metric": "score", "n": 12}
+    journey.add("evidence", figure)
+    with pytest.raises(JourneyError, match="persona 'forens' heeft geen touchpoint 'website' in scenario"):
+        journey.add("evidence", {**figure, "persona": "forens", "touchpoint": "website"})
+    # the forens's balie may go: the toerist's figures are about the toerist's balie
+    journey.remove_touchpoint("balie", "forens")
+    with pytest.raises(JourneyError, match="heeft nog 1 metingen"):
+        journey.remove_touchpoint("balie", "toerist")
+    journey.update_touchpoint("balie", "toerist", id="loket")  # the figures follow a new id
+    assert journey.records("evidence")[0]["touchpoint"] == "loket"
+    with pytest.raises(JourneyError, match="kansen naar verwijzen"):
+        journey.remove_persona("toerist", with_touchpoints=True)  # o1 is linked to its balie
+    journey.remove_opportunity("o1")
+    journey.remove_persona("toerist", with_touchpoints=True)  # its figures go along
+    assert journey.records("evidence") == []
