@@ -78,6 +78,7 @@ class Field:
     bounds: tuple[int, int] | None = None
     cascade: bool = False
     first_by_default: bool = False
+    declared: bool = False
 
     @property
     def dtype(self) -> Any:
@@ -162,6 +163,7 @@ TABLES: dict[str, Table] = {
             Field("duration"),
             Field("user_goal"),
             Field("description"),
+            Field("extra", MAPPING, declared=True),
         )),
         Table("personas", (
             Field("id", SLUG, required=True),
@@ -171,6 +173,7 @@ TABLES: dict[str, Table] = {
             Field("context"),
             Field("needs", LIST),
             Field("frustrations", LIST),
+            Field("extra", MAPPING, declared=True),
         )),
         Table("scenarios", (
             Field("id", SLUG, required=True),
@@ -196,6 +199,7 @@ TABLES: dict[str, Table] = {
             Field("data"),
             Field("critical", BOOL),
             Field("importance", TEXT, choices=("main", "side")),
+            Field("extra", MAPPING, declared=True),
         ), key=("id", "persona", "scenario")),
         Table("opportunities", (
             Field("id", SLUG, required=True),
