@@ -51,6 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "scenarios_of": {"nl": "Scenario's van {name}", "en": "Scenarios of {name}"},
     "open_report": {"nl": "rapport", "en": "report"},
     "failed": {"nl": "mislukt", "en": "failed"},
+    "method_fields": {
+        "nl": "Wat de methode per fase en touchpoint vraagt",
+        "en": "What the method asks per phase and touchpoint",
+    },
 }
 
 
