@@ -13,7 +13,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "context": {"nl": "Context", "en": "Context"},
     "needs": {"nl": "Behoeften", "en": "Needs"},
     "frustrations": {"nl": "Frustraties", "en": "Frustrations"},
-    "canvas": {"nl": "De klantreis", "en": "The customer journey"},
+    "canvas": {"nl": "De reis op het canvas", "en": "The journey on the canvas"},
     "curve": {"nl": "Emotiecurve", "en": "Emotion curve"},
     "channels": {"nl": "Kanalen per fase", "en": "Channels per phase"},
     "comparison": {

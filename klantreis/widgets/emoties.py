@@ -99,7 +99,8 @@ class EmotiesForm(StepForm):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
         self.body.children = [
             self.selector.widget, self._emotion_hint(),
-            field_hints(self.phase_fields, self.language), self.curve.widget, self.notice,
+            field_hints([*self.phase_fields, *self.wording.fields("touchpoints", "emoties")], self.language),
+            self.curve.widget, self.notice,
             self.row_box,
         ]
         self._refresh_quietly()

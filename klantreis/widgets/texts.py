@@ -26,7 +26,7 @@ TEXTS = Catalog("widgets", {
         "Your input is still in this form. Choose which version wins for those fields.",
     ),
     "keep_mine": ("Mijn versie bewaren", "Keep my version"),
-    "take_theirs": ("Andere versie nemen", "Take the other version"),
+    "take_theirs": ("Andere versie overnemen", "Take the other version"),
     "refresh": ("Bijwerken", "Refresh"),
     "refresh_tip": (
         "Haal wijzigingen uit andere notebooks op", "Fetch changes made in other notebooks"
@@ -106,7 +106,7 @@ TEXTS = Catalog("widgets", {
     "frequency": ("Hoe vaak", "How often"),
     "backstage": ("Achter de schermen", "Backstage"),
     "data": ("Feiten en cijfers", "Facts and figures"),
-    "importance": ("Belang", "Importance"),
+    "importance": ("Hoofd- of bijzaak", "Main or side matter"),
     "unknown": ("onbekend", "unknown"),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
@@ -185,7 +185,7 @@ TEXTS = Catalog("widgets", {
         "better or worse.",
     ),
     "per_phase": ("Per fase", "Per phase"),
-    "complete": ("Niets meer: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
+    "complete": ("Niets: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
     # step names
     "step_start": ("Start", "Start"),
     "step_doel": ("Doel", "Goal"),
@@ -205,7 +205,7 @@ TEXTS = Catalog("widgets", {
     "start_intro": (
         "Maak een nieuw klantreisproject of open een bestaand project. Een sjabloon geeft de "
         "fasen, de emotieschaal, de reviewvragen en de uitleg bij elke stap. Werk daarna de "
-        "notebooks 01 tot en met 07 af; alles wat je invult wordt meteen opgeslagen.",
+        "notebooks 01 tot en met 07 door; alles wat je invult wordt meteen opgeslagen.",
         "Create a new customer journey project or open an existing one. A template provides "
         "the phases, the emotion scale, the review questions and the guidance for each step. "
         "Then work through notebooks 01 to 07; everything you fill in is saved at once.",
@@ -215,7 +215,7 @@ TEXTS = Catalog("widgets", {
     "language": ("Taal", "Language"),
     "create": ("Nieuw project maken", "Create new project"),
     "open": ("Project openen", "Open project"),
-    "created": ("Project {path} gemaakt", "Project {path} created"),
+    "created": ("Project {path} aangemaakt", "Project {path} created"),
     "opened": ("Project {path} geopend", "Project {path} opened"),
     "empty_path": ("Vul eerst een bestandsnaam in.", "Fill in a file name first."),
     "file_exists": (
