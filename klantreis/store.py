@@ -149,6 +149,7 @@ class TableStore:
         record, problems = self.coerce_all(table, values, partial=partial)
         if problems:
             name, reason = problems[0]
+            name = name.split(".")[0]  # "extra.ttsc": the entry ttsc of the field extra
             if TABLES[table].has(name):
                 reason = TEXTS.msg("field", table=_singular(table), name=name, reason=reason)
             raise JourneyError(reason, field=name)
@@ -157,7 +158,8 @@ class TableStore:
     def coerce_all(
         self, table: str, values: dict[str, Any], *, partial: bool
     ) -> tuple[Record, list[tuple[str, Msg]]]:
-        """Like :meth:`coerce`, but every problem as ``(field, reason)``."""
+        """Like :meth:`coerce`, but every problem as ``(field, reason)``; a problem in one
+        entry of a mapping field names it as ``field.entry``."""
         spec = TABLES[table]
         problems: list[tuple[str, Msg]] = []
         for name in values:
@@ -182,7 +184,7 @@ class TableStore:
                 else:
                     out[f.name] = coerce(f, value, self.scale)
             except FieldValueError as err:
-                problems.append((f.name, err.message))
+                problems.append((f"{f.name}.{err.key}" if err.key else f.name, err.message))
                 out[f.name] = f.empty
         return out, problems
 

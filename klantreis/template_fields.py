@@ -205,7 +205,7 @@ def check_extra(
             raise FieldValueError(TEXTS.msg(
                 "unknown", id=key, table=table_noun, known=", ".join(known) or TEXTS.msg("none_known"),
                 hint=TEXTS.msg("did_you_mean", close=close[0]) if close else "",
-            ))  # fmt: skip
+            ), key=key)  # fmt: skip
     out: dict[str, Any] = {}
     for f in declared:
         if f.id not in value:
@@ -214,7 +214,8 @@ def check_extra(
             stored = f.value(value[f.id], scale)
         except FieldValueError as err:
             label = {lang: f.name(lang) for lang in LANGUAGES}
-            raise FieldValueError(TEXTS.msg("field", id=f.id, label=label, reason=err.message)) from None
+            message = TEXTS.msg("field", id=f.id, label=label, reason=err.message)
+            raise FieldValueError(message, key=f.id) from None
         if stored is not None and stored != "":
             out[f.id] = stored
     return out
@@ -226,7 +227,7 @@ def _plain(value: dict[str, Any]) -> dict[str, Any]:
         if missing(item) or item == "":
             continue
         if not isinstance(item, str | int | float | bool):
-            raise FieldValueError(TEXTS.msg("plain", id=key))
+            raise FieldValueError(TEXTS.msg("plain", id=key), key=key)
         out[key] = item
     return out
 

@@ -293,7 +293,7 @@ def _records(
             known = {k: v for k, v in item.items() if spec.has(k)}
         record, problems = store.coerce_all(table, known, partial=False)
         for name, message in problems:
-            check.add((table, i, name), message)
+            check.add((table, i, *name.split(".")), message)
         records.append((i, record))
     return records
 

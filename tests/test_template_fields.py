@@ -121,8 +121,8 @@ def test_a_file_with_a_bad_value_names_the_line_and_the_field(problems_of):
     problems = problems_of(text)
     assert len(problems) == 1
     problem = problems[0]
-    assert problem.path == "personas[0].extra"
-    assert problem.line == text.splitlines().index("    extra:") + 1
+    assert problem.path == "personas[0].extra.actor"
+    assert problem.line == text.splitlines().index("      actor: klant") + 1
     assert "'klant' is hier niet mogelijk; kies uit: gebruiker, partner" in problem.text("nl")
 
 

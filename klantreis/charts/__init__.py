@@ -6,6 +6,8 @@
 - :func:`channel_map`: channels x phases, number of touchpoints and mean emotion.
 - :func:`scenario_delta`: change in emotion per touchpoint between two scenarios.
 - :func:`opportunity_matrix`: opportunities by impact and effort.
+- :func:`grouped_view`: phases x the options of a template's choice field (users and
+  partners side by side; touchpoints by Touch, Tell, Sell or Care).
 - :func:`save_chart`: save as offline HTML, SVG, PNG (PDF, JSON).
 - :func:`charts_html_page`: one offline HTML page with several charts and canvases,
   the Vega JavaScript embedded once.
@@ -22,6 +24,7 @@ from .channels import channel_map
 from .delta import scenario_delta
 from .emotion import emotion_curve
 from .export import chart_png, chart_svg, charts_html_page, save_chart
+from .grouped import grouped_view
 from .notebook import enable_offline_renderer, notebook_bundle
 from .opportunities import opportunity_matrix
 
@@ -36,6 +39,7 @@ __all__ = [
     "charts_html_page",
     "emotion_curve",
     "enable_offline_renderer",
+    "grouped_view",
     "notebook_bundle",
     "opportunity_matrix",
     "save_chart",
