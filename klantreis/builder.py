@@ -94,12 +94,15 @@ def build(
     with_code: bool = False,
     notebooks: str = "report",
     progress: Callable[[JourneyResult], None] | None = None,
+    planned: Callable[[int], None] | None = None,
 ) -> list[JourneyResult]:
     """Build a report per journey into ``out`` and an ``index.html``; returns one
     :class:`JourneyResult` per journey (in persona, scenario order).
 
     ``jobs`` is the number of journeys built at once (default: the number of cores);
     ``notebooks="all"`` also executes every step notebook of the workbook per journey.
+    ``planned(n)`` is called once with the number of journeys before the first is
+    built; ``progress(result)`` after each one.
     """
     from .report.assets import vega_javascript
     from .report.index import write_index
@@ -130,6 +133,8 @@ def build(
     ]
     for task in tasks:
         _inside(out_dir, task.persona, f"{task.scenario}.html")
+    if planned:
+        planned(len(tasks))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     results: dict[tuple[str, str], JourneyResult] = {}
     if jobs == 1:
@@ -169,7 +174,12 @@ def _notebook_path(task: _Task) -> Path:
 def _kernel_manager() -> Iterator[type[Any]]:
     """A kernel manager class whose kernels talk over Unix sockets in a private temporary
     folder, so kernels started at the same moment by parallel workers cannot race for
-    the same TCP port. nbclient creates, owns and shuts down the manager itself."""
+    the same TCP port. nbclient creates, owns and shuts down the manager itself.
+
+    Its shutdown skips jupyter_client's opening interrupt (SIGINT): the notebook has
+    finished, and that interrupt only made the kernel log "KeyboardInterrupt caught in
+    kernel" into the build's output. The shutdown request, then SIGTERM and SIGKILL
+    after a wait, still stop a kernel that does not listen."""
     from jupyter_client.manager import AsyncKernelManager
 
     with tempfile.TemporaryDirectory(prefix="klantreis-kernel-") as folder:
@@ -177,6 +187,10 @@ def _kernel_manager() -> Iterator[type[Any]]:
         class IpcKernelManager(AsyncKernelManager):
             def __init__(self, **kwargs: Any):
                 super().__init__(transport="ipc", ip=os.path.join(folder, "k"), **kwargs)
+
+            async def _async_interrupt_kernel(self) -> None:
+                if not self.shutting_down:
+                    await super()._async_interrupt_kernel()
 
         yield IpcKernelManager
 

@@ -84,10 +84,32 @@ def _parser() -> argparse.ArgumentParser:
         help="'all' also runs every step notebook per journey",
     )
 
-    p = sub.add_parser("lab", help="open the workbook in JupyterLab on a project")
+    p = sub.add_parser(
+        "lab",
+        help="open the project's own copy of the workbook in JupyterLab; other options "
+        "(e.g. --allow-root, --ServerApp.ip=0.0.0.0) go to JupyterLab",
+    )
     p.add_argument("file", nargs="?", help="the project file")
     p.add_argument("--port", type=int, default=None)
     p.add_argument("--no-browser", action="store_true")
+    p.add_argument("--refresh-workbook", action="store_true",
+                   help="replace the project's workbook copy by this version's (old copies are kept)")
+
+    for name, text in (
+        ("app", "serve the workbook as a web app for a workshop: a page per step, no code"),
+        ("wall", "serve only the wall: the canvas and curve, read-only, refreshing by itself"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("file", help="the project file (app: created from the start page if missing)")
+        p.add_argument("--port", type=int, default=None,
+                       help=f"default {8866 if name == 'app' else 8867}")
+        p.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: only this computer; "
+                       "0.0.0.0: the whole network, needs a token or password)")
+        access = p.add_mutually_exclusive_group()
+        access.add_argument("--token", default=None, help="access code participants need")
+        access.add_argument("--password", action="store_true", help="ask for a password to use")
+        p.add_argument("--no-browser", action="store_true")
 
     sub.add_parser("schema", help="print the JSON Schema of the project file")
     return parser
@@ -102,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage)."""
     from .limits import use_limits
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "lab":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
     try:
         with use_limits(max_mb=getattr(args, "max_mb", None)):
             return _run(args)
@@ -184,7 +210,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "lab":
         from .lab import lab
 
-        return lab(args.file, port=args.port, open_browser=not args.no_browser)
+        return lab(args.file, port=args.port, open_browser=not args.no_browser,
+                   extra_args=args.extra, refresh_workbook=args.refresh_workbook)
+    if args.command in ("app", "wall"):
+        from .app import serve
+
+        return serve(args.command, args.file, port=args.port, host=args.host, token=args.token,
+                     password=args.password, open_browser=not args.no_browser)
     if args.command == "import":
         written = exchange.import_journey(args.source, args.target, force=args.force)
         print(TEXTS.text("wrote", None, paths=written))
@@ -202,6 +234,9 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     bar = tqdm(unit="journey", desc="klantreis build", file=sys.stderr)
 
+    def plan(total: int) -> None:
+        bar.reset(total=total)
+
     def tick(result: object) -> None:
         bar.update(1)
 
@@ -215,6 +250,7 @@ def _build(args: argparse.Namespace) -> int:
             with_code=args.with_code,
             notebooks=args.notebooks,
             progress=tick,
+            planned=plan,
         )
     finally:
         bar.close()

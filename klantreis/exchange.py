@@ -14,6 +14,7 @@ from .atomic import write_atomic
 from .errors import JourneyError, Problem, ValidationError
 from .fields import INT, LIST, TABLES
 from .fileformat import loads, to_dict
+from .messages import Catalog
 from .model import Journey
 from .projectfile import decode, save
 from .sheetfiles import is_missing as _is_missing
@@ -23,6 +24,31 @@ from .templates import template_fields, template_scale
 from .validation import journey_from_data
 from .yamlio import Lines
 from .yamlio import Path as FieldPath
+
+TEXTS = Catalog("exchange", {
+    "export_suffix": (
+        "{target}: naar {suffix!r} kan niet worden geëxporteerd; kies .xlsx, .json, .yaml of een map",
+        "{target}: cannot export to {suffix!r}; use .xlsx, .json, .yaml or a folder",
+    ),
+    "import_suffix": (
+        "{source}: {suffix!r} kan niet worden ingelezen; kies .xlsx, .json, .yaml of een map met CSV's",
+        "{source}: cannot import {suffix!r}; use .xlsx, .json, .yaml or a folder of CSVs",
+    ),
+    "missing": ("{source}: dit bestand bestaat niet", "{source}: no such file"),
+    "json": ("dit is geen geldige JSON ({reason})", "this is not valid JSON ({reason})"),
+    "no_project": (
+        "het blad 'project' (key, value) ontbreekt",
+        "the sheet 'project' (key, value) is missing",
+    ),
+    "columns": (
+        "het blad '{sheet}' heeft in de eerste rij de kolommen {columns} nodig; ontbreekt: {missing}",
+        "the sheet '{sheet}' needs the columns {columns} in its first row; missing: {missing}",
+    ),
+    "exists": (
+        "{target} bestaat al; overschrijf het met --force",
+        "{target} already exists; use --force to overwrite it",
+    ),
+})  # fmt: skip
 
 TABLE_NAMES = tuple(TABLES)
 PROJECT_KEYS = ("klantreis", "title", "goal", "language", "template", "scope_start", "scope_end",
@@ -81,9 +107,7 @@ def export_journey(journey: Journey, target: str | Path) -> list[Path]:
         return [write_xlsx(sheets(journey), target)]
     if suffix == "":
         return write_csv_folder(sheets(journey), target)
-    raise JourneyError(
-        f"{target}: cannot export to {suffix!r}; use .xlsx, .json, .yaml or a folder"
-    )
+    raise JourneyError(TEXTS.msg("export_suffix", target=target, suffix=suffix))
 
 
 def read_journey(source: str | Path) -> Journey:
@@ -94,33 +118,28 @@ def read_journey(source: str | Path) -> Journey:
         tables = read_csv_folder(source, ("project", "scale", "review", *TABLE_NAMES))
         return journey_from_tables(tables, str(source))
     if not source.exists():
-        raise JourneyError(f"{source}: no such file")
+        raise JourneyError(TEXTS.msg("missing", source=source))
     if suffix in (".yaml", ".yml"):
         return loads(decode(limits.read_bytes(source), str(source)), str(source))
     if suffix == ".json":
         try:
             data = json.loads(decode(limits.read_bytes(source), str(source)))
         except json.JSONDecodeError as err:
-            raise ValidationError(
-                [Problem("", f"this is not valid JSON ({err.msg})", err.lineno, str(source))]
-            ) from None
+            message = TEXTS.msg("json", reason=err.msg)
+            raise ValidationError([Problem("", message, err.lineno, str(source))]) from None
         return journey_from_data(
             data, None, str(source), template_scale=template_scale, template_fields=template_fields
         )
     if suffix == ".xlsx":
         return journey_from_tables(read_xlsx(source), str(source))
-    raise JourneyError(
-        f"{source}: cannot import {suffix!r}; use .xlsx, .json, .yaml or a folder of CSVs"
-    )
+    raise JourneyError(TEXTS.msg("import_suffix", source=source, suffix=suffix))
 
 
 def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey:
     """Build a journey from the flat tables :func:`sheets` makes (as read back from a
     spreadsheet or CSV files). Problems name the sheet row as their line."""
     if "project" not in tables:
-        raise ValidationError(
-            [Problem("project", "the sheet 'project' (key, value) is missing", None, source)]
-        )
+        raise ValidationError([Problem("project", TEXTS.msg("no_project"), None, source)])
     _require_columns(tables, "project", ("key", "value"), source)
     project = {
         str(k): _cell(v)
@@ -198,8 +217,7 @@ def _require_columns(
 ) -> None:
     missing = [c for c in columns if c not in tables[sheet].columns]
     if missing:
-        message = (f"the sheet '{sheet}' needs the columns {', '.join(columns)} in its first "
-                   f"row; missing: {', '.join(missing)}")  # fmt: skip
+        message = TEXTS.msg("columns", sheet=sheet, columns=", ".join(columns), missing=", ".join(missing))
         raise ValidationError([Problem(sheet, message, 1, source)])
 
 
@@ -226,5 +244,5 @@ def import_journey(source: str | Path, target: str | Path, *, force: bool = Fals
     refuses to overwrite an existing file unless ``force``."""
     target = Path(target)
     if target.exists() and not force:
-        raise JourneyError(f"{target} already exists; use --force to overwrite it")
+        raise JourneyError(TEXTS.msg("exists", target=target))
     return save(read_journey(source), target)

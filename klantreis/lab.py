@@ -1,15 +1,22 @@
-"""``klantreis lab``: start JupyterLab on the workbook with a project chosen."""
+"""``klantreis lab``: start JupyterLab on the project's own copy of the workbook.
+
+Extra command-line arguments go to JupyterLab unchanged (``--allow-root``,
+``--ServerApp.ip=0.0.0.0``, ...). Any stop signal stops JupyterLab and its kernels
+(see :mod:`klantreis.supervise`).
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .messages import current_language
 from .resources import data_dir
+from .supervise import run_server
 from .widgets.start import PROJECT_ENV, WORKDIR_ENV
+from .workcopy import open_copy
 
 
 def lab_command(
@@ -19,7 +26,8 @@ def lab_command(
     extra_args: Sequence[str] = (),
     workbook: str | os.PathLike[str] | None = None,
 ) -> list[str]:
-    """The command line that starts JupyterLab on the workbook folder (or ``workbook``)."""
+    """The command line that starts JupyterLab on ``workbook`` (default: the bundled
+    workbook folder); ``extra_args`` come last, so they win over these options."""
     folder = workbook or data_dir("workbook")
     command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={folder}"]
     if port is not None:
@@ -42,20 +50,31 @@ def lab_environment(project: str | os.PathLike[str] | None) -> dict[str, str]:
     return env
 
 
+def project_language(project: str | os.PathLike[str] | None) -> str:
+    """The language of ``project`` when it can be read, else the default one."""
+    if project and Path(project).is_file():
+        from . import load
+
+        try:
+            return load(project).language
+        except Exception:  # noqa: BLE001 - a broken file gets its own message later
+            pass
+    return current_language()
+
+
 def lab(
     project: str | os.PathLike[str] | None,
     *,
     port: int | None = None,
     open_browser: bool = True,
     extra_args: Sequence[str] = (),
+    refresh_workbook: bool = False,
 ) -> int:
-    """Start JupyterLab on the workbook with ``project`` and wait until it stops;
-    returns JupyterLab's exit code (0 after a normal shutdown or Ctrl-C)."""
-    command = lab_command(port=port, open_browser=open_browser, extra_args=extra_args)
-    process = subprocess.Popen(command, env=lab_environment(project))
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait()
-        return 0
+    """Start JupyterLab on ``project``'s working copy of the workbook and wait until
+    it stops; returns JupyterLab's exit code (0 after a stop signal)."""
+    copy = open_copy(project, refresh=refresh_workbook)
+    for message in copy.messages(project_language(project), str(project or "")):
+        print(message, file=sys.stderr)
+    command = lab_command(port=port, open_browser=open_browser, extra_args=extra_args,
+                          workbook=copy.folder)
+    return run_server(command, lab_environment(project))

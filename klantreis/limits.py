@@ -162,7 +162,7 @@ def check_zip(path: str | os.PathLike[str], limit_mb: float | None = None) -> No
     limit = max_mb(limit_mb)
     if unpacked > limit * MB:
         packed = _size(os.stat(path).st_size)
-        raise JourneyError(TEXTS.text("unpacked", None, **_values(path, unpacked, limit),
+        raise JourneyError(TEXTS.msg("unpacked", **_values(path, unpacked, limit),
                                       packed=packed))  # fmt: skip
 
 
@@ -175,7 +175,7 @@ def limit_rows(
     most = max_rows(limit)
     for count, row in enumerate(rows, start=0 if header else 1):
         if count > most:
-            raise JourneyError(TEXTS.text("rows", None, file=source, table=table, limit=most,
+            raise JourneyError(TEXTS.msg("rows", file=source, table=table, limit=most,
                                           env=MAX_ROWS_ENV, more=most * 2))  # fmt: skip
         yield row
 
@@ -183,7 +183,7 @@ def limit_rows(
 def _refuse_over(code: str, size: int, path: str | os.PathLike[str], limit_mb: float | None) -> None:
     limit = max_mb(limit_mb)
     if size > limit * MB:
-        raise JourneyError(TEXTS.text(code, None, **_values(path, size, limit)))
+        raise JourneyError(TEXTS.msg(code, **_values(path, size, limit)))
 
 
 def _values(path: str | os.PathLike[str], size: int, limit: float) -> dict[str, object]:
@@ -214,5 +214,5 @@ def _positive(value: float | str, name: str, kind: type) -> float:
     except (TypeError, ValueError):
         number = 0
     if not number > 0 or number != number or number == float("inf"):
-        raise JourneyError(TEXTS.text("bad_limit", None, name=name, value=value))
+        raise JourneyError(TEXTS.msg("bad_limit", name=name, value=value))
     return number

@@ -135,14 +135,14 @@ def _read_csv(path: Path) -> pd.DataFrame:
             body = []
             for row in rows:
                 if len(row) > len(header):
-                    raise JourneyError(TEXTS.text("too_wide", None, file=source, width=len(header),
+                    raise JourneyError(TEXTS.msg("too_wide", file=source, width=len(header),
                                                   line=reader.line_num, count=len(row)))  # fmt: skip
                 body.append([restore(cell) for cell in row])
     except UnicodeDecodeError:
-        raise JourneyError(TEXTS.text("not_utf8", None, file=source, line=_bad_line(path))) from None
+        raise JourneyError(TEXTS.msg("not_utf8", file=source, line=_bad_line(path))) from None
     except csv.Error as err:
         line = reader.line_num if reader else 1
-        raise JourneyError(TEXTS.text("bad_csv", None, file=source, line=line, reason=err)) from None
+        raise JourneyError(TEXTS.msg("bad_csv", file=source, line=line, reason=err)) from None
     finally:
         csv.field_size_limit(old_limit)
     return _frame(header, body, source, path.name)
@@ -181,7 +181,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
                     cell.value = None if is_missing(value) else value
                 except IllegalCharacterError:
                     field = f"{name}[{i - 2}].{frame.columns[j - 1]}"
-                    raise JourneyError(TEXTS.text("control", None, field=field)) from None
+                    raise JourneyError(TEXTS.msg("control", field=field)) from None
                 if isinstance(value, str):
                     cell.data_type = "s"  # text starting with '=' stays text, not a formula
         sheet.freeze_panes = "A2"
@@ -226,7 +226,7 @@ def read_xlsx(path: Path) -> dict[str, pd.DataFrame]:
     except JourneyError:
         raise
     except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise JourneyError(TEXTS.text("unreadable", None, file=source, reason=err)) from None
+        raise JourneyError(TEXTS.msg("unreadable", file=source, reason=err)) from None
     return tables
 
 
@@ -254,7 +254,7 @@ def _scan_rows(member: IO[bytes], source: str, name: str) -> None:
             letters = _COLUMN.match(attrs.get("r", ""))
             column = _column_number(letters.group()) if letters else cells
             if max(cells, column) > limits.MAX_COLUMNS:
-                raise JourneyError(TEXTS.text("wide_sheet", None, file=source, member=name,
+                raise JourneyError(TEXTS.msg("wide_sheet", file=source, member=name,
                                               column=max(cells, column),
                                               limit=limits.MAX_COLUMNS))  # fmt: skip
 
@@ -299,11 +299,11 @@ def _frame(header: list[str], body: list[list[Any]], source: str, table: str) ->
     for i, name in enumerate(header):
         if name == "":
             if any(i < len(row) and row[i] not in ("", None) for row in body):
-                raise JourneyError(TEXTS.text("unnamed", None, file=source, table=table,
+                raise JourneyError(TEXTS.msg("unnamed", file=source, table=table,
                                               column=i + 1))  # fmt: skip
             continue
         if name in header[:i]:
-            raise JourneyError(TEXTS.text("twice", None, file=source, table=table, name=name))
+            raise JourneyError(TEXTS.msg("twice", file=source, table=table, name=name))
         keep.append(i)
     columns = [header[i] for i in keep]
     rows = [[row[i] if i < len(row) else "" for i in keep] for row in body]

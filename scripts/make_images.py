@@ -8,13 +8,18 @@
 - docs/img/emoties.png: the emoties step in a real JupyterLab (klantreis.screenshots);
 - docs/img/poster-a3.png: the student's A3 poster (`klantreis export --to poster.pdf`),
   drawn from the PDF by pdfium;
-- docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`).
+- docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);
+- docs/img/app-start.png, app-emoties.png, wand.png: app mode (`klantreis app`): the
+  start page, the emoties step page and the wall (tests/browser/app_driver.py).
 Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright.
+`--app` regenerates only the app-mode images.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,11 +28,14 @@ from klantreis.charts import emotion_curve, save_chart
 from klantreis.poster import blank_pdf, poster_pdf
 from klantreis.report.standalone import export_map
 from klantreis.resources import example_path
-from klantreis.screenshots import capture_emoties
 
-IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
+ROOT = Path(__file__).resolve().parent.parent
+IMG = ROOT / "docs" / "img"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# The browser drivers live with the browser tests, the only other place that uses them.
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 
 def screenshot(page_file: Path, target: Path, width: int = 1400, height: int = 1000) -> None:
@@ -57,9 +65,40 @@ def pdf_png(pdf: bytes, target: Path, width: int = 1800) -> None:
     image.quantize(colors=256, dither=0).save(target, optimize=True)
 
 
+def app_images(folder: Path) -> None:
+    """The start page, the emoties step and the wall of `klantreis app` on the example."""
+    from app_driver import open_step, running
+    from chromium import launch
+    from playwright.sync_api import sync_playwright
+
+    project = Path(shutil.copy(example_path("sportschool"), folder / "sportschool.yaml"))
+    with running("app", project, folder / "logs") as server, sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page.goto(server.url)
+        page.screenshot(path=str(IMG / "app-start.png"))
+        open_step(page, server, "emoties")
+        page.wait_for_timeout(1500)  # let the curve draw
+        page.screenshot(path=str(IMG / "app-emoties.png"))
+        wall = browser.new_page(viewport={"width": 1600, "height": 900})
+        wall.goto(f"{server.url}klantreis/wall?persona=student&scenario=huidig")
+        wall.wait_for_timeout(500)
+        wall.screenshot(path=str(IMG / "wand.png"))
+        browser.close()
+
+
 def main() -> None:
-    """Write the images."""
+    """Write the images (only the app-mode ones with ``--app``)."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--app", action="store_true", help="only the app-mode images")
+    args = parser.parse_args()
     IMG.mkdir(parents=True, exist_ok=True)
+    if args.app:
+        with tempfile.TemporaryDirectory() as tmp:
+            app_images(Path(tmp))
+        print(f"wrote app-start.png, app-emoties.png, wand.png in {IMG}")
+        return
     journey = klantreis.load(example_path("sportschool"))
     save_chart(emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]),
                IMG / "emotiecurve.png")
@@ -73,7 +112,10 @@ def main() -> None:
                                   personas=["student"], scenarios=["huidig"], jobs=1)
         screenshot(results[0].html, IMG / "rapport.png", height=1200)
         lab_copy = shutil.copy(example_path("sportschool"), folder / "sportschool.yaml")
+        from lab_driver import capture_emoties
+
         capture_emoties(Path(lab_copy), IMG / "emoties.png")
+        app_images(folder)
     print(f"wrote {', '.join(sorted(p.name for p in IMG.glob('*.png')))} in {IMG}")
 
 

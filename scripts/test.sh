@@ -3,6 +3,7 @@
 # Used by the README's second command and by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-packages.sh
 python3 -m pip install -q --upgrade pip
 python3 -m pip install -q -e '.[test]'
 python3 -m ruff check .

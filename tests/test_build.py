@@ -151,3 +151,42 @@ def test_notebooks_all_regenerates_the_filled_in_workbook(tmp_path: Path) -> Non
     emoties = (tmp_path / "out" / "ouder" / "huidig" / "06_emoties.ipynb").read_text(encoding="utf-8")
     assert "application/vnd.jupyter.widget-view+json" in emoties
     assert '"persona = \\"ouder\\"\\n"' in emoties  # papermill's injected parameters
+
+
+def test_a_successful_build_prints_only_the_bar_and_the_summary(tmp_path: Path) -> None:
+    """The command as a user runs it: a progress bar with its total, one summary line,
+    and no kernel shutdown noise ("KeyboardInterrupt caught in kernel")."""
+    import subprocess
+    import sys
+
+    project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
+    command = [sys.executable, "-c", "import sys; from klantreis.cli import main; sys.exit(main())",
+               "build", str(project), "--out", str(tmp_path / "out"), "--persona", "ouder",
+               "--persona", "senior", "--jobs", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"built 2, failed 0, in [\d.]+ s; open \S+/index\.html\n", done.stdout)
+    updates = [u.strip() for u in done.stderr.replace("\r", "\n").splitlines() if u.strip()]
+    assert updates and all(u.startswith("klantreis build:") for u in updates), done.stderr
+    assert "2/2" in updates[-1] and "100%" in updates[-1]
+
+
+def test_kernels_are_shut_down_without_an_interrupt(monkeypatch) -> None:
+    """The interrupt jupyter_client sends before a shutdown is what made kernels log
+    "KeyboardInterrupt caught in kernel"; klantreis's kernel manager skips it then."""
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    sent: list[bool] = []
+
+    async def record(self) -> None:  # type: ignore[no-untyped-def]
+        sent.append(self.shutting_down)
+
+    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", record)
+    with builder._kernel_manager() as manager_class:
+        manager = manager_class()
+        asyncio.run(manager._async_interrupt_kernel())  # a user's interrupt still goes through
+        manager.shutting_down = True
+        asyncio.run(manager._async_interrupt_kernel())
+    assert sent == [False]

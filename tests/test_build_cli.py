@@ -62,3 +62,17 @@ def test_bad_project_gives_a_message_not_a_traceback(tmp_path: Path, capsys) -> 
     assert main(["build", str(bad), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "phases" in err and "Traceback" not in err
+
+
+def test_the_progress_bar_knows_the_total(capsys) -> None:
+    def fake_build(*args, planned, progress, **kwargs):  # type: ignore[no-untyped-def]
+        planned(3)
+        results = [_result(p) for p in ("a", "b", "c")]
+        for result in results:
+            progress(result)
+        return results
+
+    with mock.patch("klantreis.builder.build", side_effect=fake_build):
+        assert main(["build", "p.yaml"]) == 0
+    err = capsys.readouterr().err
+    assert "3/3" in err and "100%" in err

@@ -380,7 +380,6 @@ def test_chart_svg_accepts_a_spec_dict(j: Journey) -> None:
 
 
 # -------------------------------------------------------------------- example file
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="example project not written yet")
 def test_every_chart_of_the_example_is_valid() -> None:
     j = klantreis.load(EXAMPLE)
     persona = j.journeys()[0][0]

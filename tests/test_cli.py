@@ -228,12 +228,12 @@ def test_export_import_round_trip(tmp_example, tmp_path, capsys, target):
     assert capsys.readouterr().out == f"geschreven: {back}\n"
     assert back.read_text(encoding="utf-8") == dumps(load(tmp_example))
     assert main(["import", str(exported), "--to", str(back)]) == 1
-    assert "already exists; use --force" in capsys.readouterr().err
+    assert "bestaat al; overschrijf het met --force" in capsys.readouterr().err
 
 
 def test_export_unknown_format(tmp_example, tmp_path, capsys):
     assert main(["export", str(tmp_example), "--to", str(tmp_path / "reis.docx")]) == 1
-    assert "cannot export to '.docx'" in capsys.readouterr().err
+    assert "naar '.docx' kan niet worden geëxporteerd" in capsys.readouterr().err
 
 
 def test_schema_prints_valid_json_schema(capsys, tmp_example):

@@ -149,7 +149,7 @@ def test_damaged_spreadsheet(tmp_path):
 
 
 def test_spreadsheet_without_project_sheet(tmp_path):
-    with pytest.raises(ValidationError, match="the sheet 'project' \\(key, value\\) is missing"):
+    with pytest.raises(ValidationError, match="het blad 'project' \\(key, value\\) ontbreekt"):
         from klantreis.exchange import journey_from_tables
 
         journey_from_tables({}, "leeg.xlsx")
@@ -179,7 +179,7 @@ def test_bad_json_names_the_line(tmp_path):
     with pytest.raises(ValidationError) as info:
         read_journey(path)
     problem = info.value.problems[0]
-    assert problem.line == 3 and "this is not valid JSON" in problem.message
+    assert problem.line == 3 and "dit is geen geldige JSON" in str(problem)
 
 
 def test_json_problems_name_the_field(journey, tmp_path):
@@ -223,7 +223,7 @@ def test_example_csv_round_trip(example_path, tmp_path):
 
 # ------------------------------------------------------------------ errors
 def test_export_unknown_format(journey, tmp_path):
-    with pytest.raises(JourneyError, match="cannot export to '.pdf'; use .xlsx, .json, .yaml"):
+    with pytest.raises(JourneyError, match="naar '.pdf' kan niet worden geëxporteerd; kies .xlsx, .json"):
         export_journey(journey, tmp_path / "reis.pdf")
 
 
@@ -232,7 +232,7 @@ def test_import_refuses_overwrite_without_force(journey, tmp_path):
     export_journey(journey, source)
     target = tmp_path / "reis.yaml"
     target.write_text("oud\n", encoding="utf-8")
-    with pytest.raises(JourneyError, match="already exists; use --force"):
+    with pytest.raises(JourneyError, match="bestaat al; overschrijf het met --force"):
         import_journey(source, target)
     assert target.read_text(encoding="utf-8") == "oud\n"
     import_journey(source, target, force=True)
@@ -240,7 +240,7 @@ def test_import_refuses_overwrite_without_force(journey, tmp_path):
 
 
 def test_import_missing_source(tmp_path):
-    with pytest.raises(JourneyError, match="no such file"):
+    with pytest.raises(JourneyError, match="dit bestand bestaat niet"):
         read_journey(tmp_path / "weg.xlsx")
 
 

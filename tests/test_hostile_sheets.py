@@ -62,7 +62,7 @@ def test_a_row_beyond_the_column_limit_is_refused_before_parsing(workbook, rows,
     rewrite(workbook, PHASES, with_rows(rows))
     with use_language("en"), pytest.raises(JourneyError) as info:
         read_journey(workbook)
-    assert str(info.value) == (
+    assert info.value.text("en") == (
         f"{workbook}: a worksheet (xl/worksheets/sheet3.xml) has a row with a cell in column "
         f"{column}; a table has at most 100 columns, so klantreis does not read this file"
     )
@@ -112,7 +112,7 @@ def test_sheet_headers_that_do_not_fit(workbook, sheet, cell, value, message):
     with use_language("en"):
         with pytest.raises(JourneyError) as info:
             read_journey(workbook)
-        assert str(info.value) == message.format(path=workbook)
+        assert info.value.text("en") == message.format(path=workbook)
 
 
 # ------------------------------------------------------------------ CSV
@@ -143,7 +143,7 @@ def test_broken_csv_files_are_named_with_their_line(folder, change, message):
     path.write_bytes(change(path.read_bytes()))
     with use_language("en"), pytest.raises(JourneyError) as info:
         read_journey(folder)
-    assert str(info.value) == message.format(path=path)
+    assert info.value.text("en") == message.format(path=path)
 
 
 def test_a_byte_order_mark_and_blank_lines_are_fine(folder, journey):

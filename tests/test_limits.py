@@ -59,7 +59,9 @@ def test_a_bad_limit_is_a_message(monkeypatch, value):
     monkeypatch.setenv(limits.MAX_MB_ENV, value)
     with use_language("en"), pytest.raises(JourneyError) as info:
         limits.max_mb()
-    assert str(info.value) == f"--max-mb / KLANTREIS_MAX_MB must be a positive number, not {value!r}"
+    assert info.value.text("en") == (
+        f"--max-mb / KLANTREIS_MAX_MB must be a positive number, not {value!r}"
+    )
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".json", ".yaml"])
@@ -67,7 +69,7 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path, no_reading, suff
     path = sparse(tmp_path / f"groot{suffix}")
     with use_language("en"), pytest.raises(JourneyError) as info:
         read_journey(path)
-    assert str(info.value) == (
+    assert info.value.text("en") == (
         f"{path} is 51.0 MB; klantreis reads files up to 50 MB and did not open it. "
         "If it really is a journey, raise the limit with --max-mb 52 "
         "(or the environment variable KLANTREIS_MAX_MB=52)."
@@ -85,7 +87,7 @@ def test_oversized_csv_folder_is_refused_without_reading_it(journey, tmp_path, n
     sparse(folder / "notities.csv", 80 * limits.MB)  # not a table: not read, not counted
     with use_language("en"), pytest.raises(JourneyError) as info:
         read_journey(folder)
-    assert str(info.value).startswith(
+    assert info.value.text("en").startswith(
         f"{folder}: the CSV files in this folder are 60.0 MB together; klantreis reads up to 50 MB"
     )
 
@@ -132,7 +134,7 @@ def test_zip_bomb_is_refused_before_unpacking(journey, tmp_path, monkeypatch):
     monkeypatch.setattr("openpyxl.load_workbook", mock.Mock(side_effect=AssertionError("read")))
     with use_language("en"), pytest.raises(JourneyError) as info:
         read_journey(path)
-    message = str(info.value)
+    message = info.value.text("en")
     assert message.startswith(f"{path} is ")
     assert "but unpacks to 60.0 MB; klantreis unpacks a spreadsheet up to 50 MB" in message
     assert "zip bomb" in message and "--max-mb 61" in message
@@ -167,10 +169,10 @@ def test_too_many_rows_in_a_csv_table_stop_the_reading(journey, tmp_path, monkey
     monkeypatch.setattr(csv, "reader", lambda *a, **k: count_rows(reader(*a, **k), counts))
     with use_language("en"), limits.use_limits(max_rows=100), pytest.raises(JourneyError) as info:
         read_journey(folder)
-    assert str(info.value).startswith(
+    assert info.value.text("en").startswith(
         f"{path}: phases.csv has more than 100 rows; a journey never needs that many"
     )
-    assert "KLANTREIS_MAX_ROWS=200" in str(info.value)
+    assert "KLANTREIS_MAX_ROWS=200" in info.value.text("en")
     assert counts[-1] == 102  # header, 100 rows and the one too many: then it stopped
 
 
@@ -190,7 +192,7 @@ def test_too_many_rows_in_a_sheet_stop_the_reading(journey, tmp_path, monkeypatc
                         lambda self, *a, **k: count_rows(iter_rows(self, *a, **k), counts))  # fmt: skip
     with use_language("en"), limits.use_limits(max_rows=50), pytest.raises(JourneyError) as info:
         read_journey(path)
-    assert str(info.value).startswith(f"{path}: phases has more than 50 rows")
+    assert info.value.text("en").startswith(f"{path}: phases has more than 50 rows")
     assert len(counts) == 3  # project, scale, phases: then it stopped
     assert counts[-1] == 52  # header, 50 rows and the one too many
 

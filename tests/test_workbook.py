@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import papermill
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,6 @@ def test_workbook_has_every_step_and_is_committed_clean() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_headless_and_shows_the_form(notebook: Path, tmp_path: Path) -> None:
-    papermill = pytest.importorskip("papermill")
     project = Path(shutil.copy(ROOT / "examples" / "sportschool.yaml", tmp_path / "reis.yaml"))
     before = project.read_text(encoding="utf-8")
     output = tmp_path / "out.ipynb"

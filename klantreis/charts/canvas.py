@@ -186,9 +186,11 @@ class Canvas:
             self._svg = (key, raw, inline_svg(raw))
         return self._svg[1], self._svg[2]
 
-    def html_fragment(self) -> str:
-        """The canvas as an HTML fragment with its (scoped) CSS."""
-        return f"<style>{CANVAS_CSS}</style>\n{self._body()}"
+    def html_fragment(self, *, curve_first: bool = False) -> str:
+        """The canvas as an HTML fragment with its (scoped) CSS; ``curve_first`` puts
+        the emotion curve right under the phases instead of under the lanes (the wall
+        does, so a room sees it without scrolling)."""
+        return f"<style>{CANVAS_CSS}</style>\n{self._body(curve_first)}"
 
     def _repr_html_(self) -> str:
         return self.html_fragment()
@@ -234,7 +236,7 @@ class Canvas:
     def _rows(self) -> list[dict[str, Any]]:
         return series_rows(self.journey, [(self.persona, self.scenario)])
 
-    def _body(self) -> str:
+    def _body(self, curve_first: bool = False) -> str:
         grid = self.grid()
         n = grid.columns
         label_em, slot_em = self.column_em(grid)
@@ -244,18 +246,20 @@ class Canvas:
         cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
         raw, _ = self._curve(grid.rows)
         table = self.table(grid, 0, n, cols=cols, word_em=slot_em - CELL_PAD_EM,
-                           curve=curve_cells(raw, 0, n, LANE_PX, STEP_PX))  # fmt: skip
+                           curve=curve_cells(raw, 0, n, LANE_PX, STEP_PX),
+                           curve_first=curve_first)  # fmt: skip
         return (
             f'<div class="klantreis-canvas" style="--kr-width-em: {width_em:.2f}">\n'
             f"<h2>{escape(self.journey.title)}</h2>\n{self.meta_html()}\n{table}\n{self.legend_html()}\n</div>"
         )
 
     def table(self, grid: Grid, start: int, stop: int, *, cols: tuple[str, str], word_em: float,
-              curve: str) -> str:  # fmt: skip
+              curve: str, curve_first: bool = False) -> str:  # fmt: skip
         """The ``<table>`` for the columns ``start`` to ``stop`` (not included): ``cols``
         are the CSS widths of the lane-name column and of one touchpoint column,
         ``word_em`` the room for words in a column (em; wider words are hyphenated),
-        ``curve`` the cells of the curve row (see ``curve_cells``)."""
+        ``curve`` the cells of the curve row (see ``curve_cells``), under the lanes or
+        (``curve_first``) above them."""
         t = texts(self.journey)
         spans = grid.spans_between(start, stop)
         colgroup = [f'<col style="width:{cols[0]}">'] + [f'<col style="width:{cols[1]}">'] * (stop - start)
@@ -293,7 +297,7 @@ class Canvas:
                     cls = f' class="{" ".join(classes)}"' if classes else ""
                     cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row, word_em)}</td>")
             body.append(f'<tr class="kr-lane kr-lane-{escape(lane["id"])}">{"".join(cells)}</tr>')
-        body.append(f'<tr class="kr-curve">{curve}</tr>')
+        body.insert(0 if curve_first else len(body), f'<tr class="kr-curve">{curve}</tr>')
         return (
             f"<table>\n<colgroup>{''.join(colgroup)}</colgroup>\n"
             f"<thead><tr>{''.join(head)}</tr></thead>\n"

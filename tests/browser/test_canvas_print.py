@@ -12,16 +12,13 @@ import klantreis
 from klantreis.report.standalone import export_map
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from chromium import launch  # noqa: E402
 from pdf_helpers import missing_words, page_sizes_mm, page_words, reader  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sportschool.yaml"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]  # fmt: skip
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
 # Cells whose text is wider than the cell (a word sticking out), as the browser lays them out.
@@ -30,13 +27,12 @@ OVERFLOWING = """() => [...document.querySelectorAll('.klantreis-canvas tbody td
 
 
 def test_canvas_wraps_between_words_and_prints_on_a3_landscape(tmp_path: Path) -> None:
-    pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
     from playwright.sync_api import sync_playwright
 
     journey = klantreis.load(EXAMPLE)
     page_file = export_map(journey, tmp_path / "kaart.html", "student", "huidig")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.goto(page_file.resolve().as_uri())

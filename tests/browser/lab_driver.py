@@ -1,8 +1,7 @@
 """Screenshots of the workbook in a real browser (JupyterLab + Debian's chromium).
 
-Regenerate the README image with::
-
-    python -m klantreis.screenshots --out docs/img/emoties.png
+Used by the browser tests and by ``python scripts/make_images.py`` (which regenerates
+the README image ``docs/img/emoties.png``).
 
 This starts JupyterLab on a temporary copy of the workbook with a temporary copy of
 the sportschool example, opens ``06_emoties.ipynb`` in chromium (via Playwright,
@@ -26,17 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lab import lab_command, lab_environment
-from .resources import data_dir, example_path
+from chromium import launch
+
+from klantreis.lab import lab_command, lab_environment
+from klantreis.resources import data_dir, example_path
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -118,8 +114,6 @@ def capture_emoties(project: Path, image: Path, *, timeout: float = 120) -> Capt
     until the project file changes, and save a screenshot to ``image``."""
     from playwright.sync_api import sync_playwright
 
-    if not CHROMIUM.exists():
-        raise FileNotFoundError(f"{CHROMIUM} is missing; install Debian's chromium package")
     before = project.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         workbook = Path(tmp) / "workbook"
@@ -127,7 +121,7 @@ def capture_emoties(project: Path, image: Path, *, timeout: float = 120) -> Capt
         for notebook in data_dir("workbook").glob("[0-9][0-9]_*.ipynb"):
             shutil.copy(notebook, workbook / notebook.name)
         with running_lab(workbook, project, Path(tmp)) as url, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch(pw)
             try:
                 page = browser.new_page(viewport={"width": 1280, "height": 1000})
                 page.set_default_timeout(timeout * 1000)

@@ -1,0 +1,68 @@
+"""Warm kernels for app mode, so a step page is usable sooner.
+
+Starting a kernel and importing klantreis (pandas, ipywidgets, Altair) takes a
+second or two before a step's form can even be built. The server keeps a few
+kernels started and with those imports done; a page that opens takes one (it is
+never given to a second page) and a new one is warmed in the background. The step
+notebook itself still runs when the page opens, so every form shows the project
+file as it is at that moment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Integer, Unicode
+
+WARM_UP = "import klantreis.widgets, klantreis.charts, klantreis.widgets.show"
+
+
+class WarmKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+    """A kernel manager that hands out pre-started, pre-imported kernels."""
+
+    warm_kernels = Integer(2, config=True, help="How many warm kernels to keep ready.")
+    warm_kernel_name = Unicode("python3", config=True, help="The kernel spec of warm kernels.")
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._warm: list[str] = []
+        self._warming: set[asyncio.Task[None]] = set()
+
+    async def start_kernel(self, *, kernel_id: str | None = None, path: str | None = None,
+                           **kwargs: Any) -> str:
+        """A warm kernel for a new page when one is ready (and of the asked kind),
+        else a fresh one; either way a new warm kernel is started behind it."""
+        wanted = kwargs.get("kernel_name") or self.warm_kernel_name
+        if kernel_id is None and self._warm and wanted == self.warm_kernel_name:
+            ready = self._warm.pop(0)
+            self.fill()
+            return ready
+        started = await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
+        self.fill()
+        return str(started)
+
+    def fill(self) -> None:
+        """Start warming kernels until the pool is full (in the background)."""
+        while len(self._warm) + len(self._warming) < self.warm_kernels:
+            task = asyncio.ensure_future(self._warm_one())
+            self._warming.add(task)
+            task.add_done_callback(self._warming.discard)
+
+    async def _warm_one(self) -> None:
+        try:
+            kernel_id = await super().start_kernel(kernel_name=self.warm_kernel_name, path="",
+                                                   env=dict(os.environ))
+            client = self.get_kernel(kernel_id).client()
+            client.start_channels()
+            try:
+                await client.wait_for_ready(timeout=120)
+                await client.execute_interactive(WARM_UP, store_history=False, timeout=120)
+            finally:
+                client.stop_channels()
+        except Exception as err:  # noqa: BLE001 - pages then start their own kernels
+            self.log.warning("klantreis: could not warm a kernel: %s", err)
+            return
+        self._warm.append(kernel_id)
