@@ -63,18 +63,19 @@ def test_users_and_partners_side_by_side():
     j.add_persona("teler", "Koen <teler>", extra={"actor": "gebruiker"})
     j.add_persona("veiling", "Veiling Hoogstraten", extra={"actor": "Partner"})
     j.add_persona("adviseur", "Pieter")
-    j.add_touchpoint("beurs", "teler", "vooraf", "Vakbeurs")
+    j.add_touchpoint("beurs", "teler", "vooraf", "Vakbeurs", channel="Beurs")
     j.add_touchpoint("rapport", "veiling", "tijdens-gebruik", "Kwaliteitsrapport")
     j.add_touchpoint("bezoek", "adviseur", "vooraf", "Bedrijfsbezoek")
     assert [f.id for f in grouped_fields(j)] == ["actor"]
     view = grouped_view(j, "actor")
     assert view.rows == [("gebruiker", "Eindgebruiker"), ("partner", "Partner"), ("", "(niet ingevuld)")]
-    assert view.cells[("gebruiker", "vooraf")] == [("Vakbeurs", "Koen <teler>")]
-    assert view.cells[("partner", "tijdens-gebruik")] == [("Kwaliteitsrapport", "Veiling Hoogstraten")]
-    assert view.cells[("", "vooraf")] == [("Bedrijfsbezoek", "Pieter")]
+    assert view.cells[("gebruiker", "vooraf")] == [("Vakbeurs", "Beurs", "Koen <teler>")]
+    assert view.cells[("partner", "tijdens-gebruik")] == [("Kwaliteitsrapport", "", "Veiling Hoogstraten")]
+    assert view.cells[("", "vooraf")] == [("Bedrijfsbezoek", "", "Pieter")]
     page = view.html_fragment()
     assert "Gebruiker of partner: de reizen naast elkaar" in page
     assert "Koen &lt;teler&gt;" in page and "<teler>" not in page
+    assert "Vakbeurs <span class='kr-channel'>· Beurs</span>" in page
     assert [h for h in ("Vooraf", "Tijdens gebruik", "Achteraf") if f">{h}</th>" in page] == [
         "Vooraf", "Tijdens gebruik", "Achteraf"]  # fmt: skip
 
@@ -88,9 +89,9 @@ def test_michels_touchpoints_grouped_by_touch_tell_sell_care():
     view = grouped_view(j, "ttsc")
     assert [label for _, label in view.rows] == ["Touch", "Tell", "Sell", "Care"]
     assert view.cells == {
-        ("touch", "verwachtingen"): [("Advert", "")],
-        ("tell", "verwachtingen"): [("Website", "")],
-        ("care", "engagement"): [("Follow-up mail", "")],
+        ("touch", "verwachtingen"): [("Advert", "", "")],
+        ("tell", "verwachtingen"): [("Website", "", "")],
+        ("care", "engagement"): [("Follow-up mail", "", "")],
     }
     assert view.title == "Touch, Tell, Sell or Care"
     with pytest.raises(JourneyError, match="no choice field 'memorabel'"):
@@ -109,7 +110,7 @@ def test_the_overall_experience_per_phase_is_drawn_on_the_curve():
     marks = spec["datasets"]["phase_marks"]
     assert marks == [{
         "x": -0.5, "end": 1.5, "middle": 0.5, "emotion": 2, "phase": "Oriëntatie",
-        "label": "Algemene ervaring in deze fase: 😞 gefrustreerd", "word": "gefrustreerd",
+        "label": "Algemene ervaring in deze fase: 😞 gefrustreerd", "word": "fase als geheel: gefrustreerd",
     }]  # fmt: skip
     rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
     assert rule["mark"]["strokeDash"] and rule["encoding"]["x2"]["field"] == "end"

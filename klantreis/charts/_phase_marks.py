@@ -16,7 +16,7 @@ import altair as alt
 
 from ..model import Journey
 from ..template_fields import SCALE
-from ._common import unit
+from ._common import texts, unit
 
 MARK_COLOUR = "#444444"
 
@@ -24,12 +24,13 @@ MARK_COLOUR = "#444444"
 def phase_marks(journey: Journey, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per phase (``spans`` from ``Layout.phase_spans``) and per scale field of
     the template that the phase has filled in: ``x``/``end`` (the band), ``emotion``
-    (the score), ``label`` (the field's name and the scale's word) and ``phase``."""
+    (the score), ``label`` (the field's name and the scale's word), ``word`` (the short
+    text drawn above the line) and ``phase``."""
     declared = journey.template_fields
     fields = [f for f in declared.of("phases") if f.kind == SCALE] if declared else []
     if not fields:
         return []
-    lang = journey.language
+    lang, t = journey.language, texts(journey)
     extras = {p["id"]: p["extra"] or {} for p in journey.records("phases")}
     rows = []
     for span in spans:
@@ -42,7 +43,7 @@ def phase_marks(journey: Journey, spans: list[dict[str, Any]]) -> list[dict[str,
                 "x": span["start"], "end": span["end"], "middle": span["middle"],
                 "emotion": point.score, "phase": span["phase"],
                 "label": f"{f.name(lang)}: {point.emoji} {point.label}".strip(),
-                "word": point.label,
+                "word": f"{t['phase_overall']}: {point.label}",
             })  # fmt: skip
     return rows
 

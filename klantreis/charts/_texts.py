@@ -71,6 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "continued": "vervolg",
         "decimal": ",",
         "not_filled_in": "(niet ingevuld)",
+        "phase_overall": "fase als geheel",
         "side_by_side": "{field}: de reizen naast elkaar",
     },
     "en": {
@@ -139,6 +140,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "continued": "continued",
         "decimal": ".",
         "not_filled_in": "(not filled in)",
+        "phase_overall": "phase as a whole",
         "side_by_side": "{field}: the journeys side by side",
     },
 }

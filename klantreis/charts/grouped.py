@@ -14,7 +14,6 @@ A template asks for such a view with ``group: true`` on the field; see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -41,7 +40,8 @@ GROUPED_CSS = """
 .kr-grouped thead th { background: #f2f2f2; }
 .kr-grouped tbody th { background: #fafafa; width: 11em; }
 .kr-grouped ul { margin: 0; padding-left: 1.1em; }
-.kr-grouped .kr-who { color: #555; }
+.kr-grouped .kr-who { font-weight: bold; margin-top: .3em; }
+.kr-grouped .kr-channel { color: #666; }
 .kr-grouped .kr-empty { color: #999; }
 """
 
@@ -57,14 +57,15 @@ def grouped_fields(journey: Journey) -> list[TemplateField]:
 class GroupedView:
     """A phases x options table of touchpoints (see the module text). ``rows`` are
     ``(option id, label)``; ``cells`` maps ``(option id or "", phase id)`` to the
-    touchpoints shown there in journey order, as ``(name, persona name)`` (the persona
-    empty unless journeys are set side by side)."""
+    touchpoints shown there in journey order, as ``(name, channel, persona name)`` (the
+    persona empty unless journeys are set side by side; then each persona's touchpoints
+    stand together under its name)."""
 
     journey: Journey = field(repr=False)
     field: TemplateField
     title: str
     rows: list[tuple[str, str]]
-    cells: dict[tuple[str, str], list[tuple[str, str]]]
+    cells: dict[tuple[str, str], list[tuple[str, str, str]]]
 
     def html_fragment(self) -> str:
         """The table as an HTML fragment with its (scoped) CSS; all text escaped."""
@@ -76,9 +77,7 @@ class GroupedView:
         for value, label in self.rows:
             cells = []
             for pid in phases:
-                items = self.cells.get((value, pid), [])
-                inner = Markup("").join(Markup("<li>") + _item(i) + Markup("</li>") for i in items)
-                cells.append(f"<td><ul>{inner}</ul></td>" if items else "<td></td>")
+                cells.append(f"<td>{_cell(self.cells.get((value, pid), []))}</td>")
             body.append(f"<tr><th scope='row'>{escape(label)}</th>{''.join(cells)}</tr>")
         return (
             f"<style>{GROUPED_CSS}</style>\n<div class='kr-grouped'><h3>{escape(self.title)}</h3>\n"
@@ -111,7 +110,7 @@ def grouped_view(
         persona_names = names_of(journey, "personas")
     else:
         pairs = select_series(journey, persona or (journey.ids("personas") or [None])[0], scenario)
-    cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    cells: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for row in series_rows(journey, pairs):
         who = ""
         if spec.table == "personas":
@@ -119,7 +118,8 @@ def grouped_view(
             who = persona_names.get(row["persona"], row["persona"])
         else:
             value = (row["extra"] or {}).get(field_id, "")
-        cells.setdefault((value, row["phase"]), []).append((text_of(row["name"]), who))
+        item = (text_of(row["name"]), text_of(row["channel"]), who)
+        cells.setdefault((value, row["phase"]), []).append(item)
     rows = [(o.id, o.text(lang)) for o in spec.options]
     if any(value == "" for value, _ in cells):
         rows.append(("", t["not_filled_in"]))
@@ -129,8 +129,22 @@ def grouped_view(
     return GroupedView(journey, spec, title, rows, cells)
 
 
-def _item(item: tuple[str, str]) -> Any:
-    name, who = item
-    if not who:
-        return escape(name)
-    return escape(name) + Markup(" <span class='kr-who'>(") + escape(who) + Markup(")</span>")
+def _cell(items: list[tuple[str, str, str]]) -> Markup:
+    """A cell's touchpoints (with their channel), grouped under each persona's name."""
+    out = Markup("")
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for item in items:
+        groups.setdefault(item[2], []).append(item)
+    for who, mine in groups.items():
+        if who:
+            out += Markup("<div class='kr-who'>") + escape(who) + Markup("</div>")
+        lines = Markup("").join(Markup("<li>") + escape(name) + _channel(channel) + Markup("</li>")
+                                for name, channel, _ in mine)  # fmt: skip
+        out += Markup("<ul>") + lines + Markup("</ul>")
+    return out
+
+
+def _channel(channel: str) -> Markup:
+    if not channel:
+        return Markup("")
+    return Markup(" <span class='kr-channel'>· ") + escape(channel) + Markup("</span>")
