@@ -13,6 +13,7 @@ PERSONA_WITHOUT_JOURNEY = "persona_without_journey"
 PHASE_WITHOUT_TOUCHPOINTS = "phase_without_touchpoints"
 TOUCHPOINT_WITHOUT_EMOTION = "touchpoint_without_emotion"
 TOUCHPOINT_WITHOUT_REASON = "touchpoint_without_reason"
+TOUCHPOINT_WITHOUT_EVIDENCE = "touchpoint_without_evidence"
 
 _MESSAGES = {
     NO_PERSONAS: ("Er is nog geen persona.", "There is no persona yet."),
@@ -31,6 +32,12 @@ _MESSAGES = {
     TOUCHPOINT_WITHOUT_REASON: (
         "Touchpoint {touchpoint} van {persona} ({scenario}) heeft nog geen toelichting bij de emotie.",
         "Touchpoint {touchpoint} of {persona} ({scenario}) has no explanation for its emotion yet.",
+    ),
+    TOUCHPOINT_WITHOUT_EVIDENCE: (
+        "Voor touchpoint {touchpoint} van {persona} ({scenario}) is nog niets gemeten: geen "
+        "enquête, klantcontact, webstatistiek of interview.",
+        "Nothing has been measured yet for touchpoint {touchpoint} of {persona} ({scenario}): "
+        "no survey, calls, web statistics or interview.",
     ),
 }
 
@@ -66,21 +73,34 @@ class Gap:
 def missing(journey: Journey) -> list[Gap]:
     """Everything still to fill in: personas without a journey, phases without
     touchpoints (per journey that has touchpoints), touchpoints without an emotion,
-    and touchpoints with an emotion but no reason. In persona, scenario, phase order."""
+    touchpoints with an emotion but no reason, and, once the project has evidence,
+    touchpoints without any measured figure. In persona, scenario, phase order."""
     if journey.personas.empty:
         return [Gap(NO_PERSONAS)]
     gaps: list[Gap] = []
     pairs = journey.journeys()
+    measured = _measured(journey)
     for persona in journey.ids("personas"):
         mine = [(p, s) for p, s in pairs if p == persona]
         if not mine:
             gaps.append(Gap(PERSONA_WITHOUT_JOURNEY, persona=persona))
         for _, scenario in mine:
-            gaps.extend(_journey_gaps(journey, persona, scenario))
+            gaps.extend(_journey_gaps(journey, persona, scenario, measured))
     return gaps
 
 
-def _journey_gaps(journey: Journey, persona: str, scenario: str) -> list[Gap]:
+def _measured(journey: Journey) -> set[tuple[str, str, str]] | None:
+    """The (persona, scenario, touchpoint) triples with a figure from some evidence
+    source; None when the project has no evidence (then nothing is missing there)."""
+    if not journey.ids("sources"):
+        return None
+    records = journey.records("evidence")
+    return {(r["persona"], r["scenario"], r["touchpoint"]) for r in records if r["touchpoint"]}
+
+
+def _journey_gaps(
+    journey: Journey, persona: str, scenario: str, measured: set[tuple[str, str, str]] | None = None
+) -> list[Gap]:
     rows = journey.journey(persona, scenario)
     used = set(rows["phase"])
     gaps = [
@@ -95,4 +115,6 @@ def _journey_gaps(journey: Journey, persona: str, scenario: str) -> list[Gap]:
             gaps.append(Gap(TOUCHPOINT_WITHOUT_EMOTION, **where))
         elif not str(row["why"] if pd.notna(row["why"]) else "").strip():
             gaps.append(Gap(TOUCHPOINT_WITHOUT_REASON, **where))
+        if measured is not None and (persona, scenario, str(row["id"])) not in measured:
+            gaps.append(Gap(TOUCHPOINT_WITHOUT_EVIDENCE, **where))
     return gaps

@@ -64,6 +64,7 @@ class _Task:
     notebooks: tuple[str, ...]
     title: str
     language: str
+    evidence: str = ""
 
 
 def select_journeys(
@@ -93,6 +94,7 @@ def build(
     *,
     with_code: bool = False,
     notebooks: str = "report",
+    evidence: str = "",
     progress: Callable[[JourneyResult], None] | None = None,
     planned: Callable[[int], None] | None = None,
 ) -> list[JourneyResult]:
@@ -101,6 +103,8 @@ def build(
 
     ``jobs`` is the number of journeys built at once (default: the number of cores);
     ``notebooks="all"`` also executes every step notebook of the workbook per journey.
+    ``evidence`` is the id of one evidence source (a data wave) whose figures the
+    reports show; empty: all sources. An unknown id is refused before anything runs.
     ``planned(n)`` is called once with the number of journeys before the first is
     built; ``progress(result)`` after each one.
     """
@@ -110,6 +114,8 @@ def build(
     project_path = Path(project).resolve()
     journey = load(project_path)
     pairs = select_journeys(journey, personas, scenarios)
+    if evidence:
+        journey.require("sources", evidence)
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     vega_javascript()  # built once here; forked workers inherit the cache
@@ -128,6 +134,7 @@ def build(
             steps,
             f"{journey.title} – {journey.name_of('personas', p)} – {journey.name_of('scenarios', s)}",
             journey.language,
+            evidence,
         )
         for p, s in pairs
     ]
@@ -162,7 +169,7 @@ def build(
                 if progress:
                     progress(result)
     ordered = [results[pair] for pair in pairs]
-    write_index(journey, ordered, out_dir)
+    write_index(journey, ordered, out_dir, evidence=evidence)
     return ordered
 
 
@@ -235,6 +242,7 @@ def build_journey(task: _Task) -> JourneyResult:
         "persona": task.persona,
         "scenario": task.scenario,
         "language": "",
+        "evidence": task.evidence,
     }
     marks: dict[str, float] = {"start": time.perf_counter()}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .errors import JourneyError, ValidationError
 from .messages import Catalog
@@ -83,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
         default="report",
         help="'all' also runs every step notebook per journey",
     )
+    p.add_argument("--evidence", default="", metavar="SOURCE",
+                   help="only the figures of this evidence source (a data wave); default: all")
+
+    _evidence_parser(sub)
 
     p = sub.add_parser(
         "lab",
@@ -113,6 +118,26 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the project file")
     return parser
+
+
+def _evidence_parser(sub: Any) -> None:
+    evidence = sub.add_parser("evidence",
+                              help="import, list or remove evidence (surveys, calls, web, interviews)")
+    actions = evidence.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = actions.add_parser("import", help="read a CSV or .xlsx file and store its figures in the project")
+    p.add_argument("file", metavar="PROJECT")
+    p.add_argument("source_file", metavar="FILE")
+    p.add_argument("--kind", required=True, choices=("survey", "calls", "web", "interviews"))
+    p.add_argument("--mapping", default=None, metavar="MAPPING.yaml", help="how columns and values map")
+    p.add_argument("--source", default=None, metavar="ID", help="source id (default: from the file name)")
+    p.add_argument("--persona", default=None, metavar="ID",
+                   help="whose rows, when the file has no persona column")
+    p.add_argument("--scenario", default=None, metavar="ID", help="the scenario (default: the first)")
+    p = actions.add_parser("list", help="list the project's evidence sources")
+    p.add_argument("file", metavar="PROJECT")
+    p = actions.add_parser("remove", help="remove a source with its figures and quotes")
+    p.add_argument("file", metavar="PROJECT")
+    p.add_argument("source", metavar="SOURCE")
 
 
 def _max_mb_option(parser: argparse.ArgumentParser) -> None:
@@ -207,6 +232,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "build":
         return _build(args)
+    if args.command == "evidence":
+        return _evidence(args)
     if args.command == "lab":
         from .lab import lab
 
@@ -222,6 +249,20 @@ def _run(args: argparse.Namespace) -> int:
         print(TEXTS.text("wrote", None, paths=written))
         return 0
     raise AssertionError(args.command)  # pragma: no cover
+
+
+def _evidence(args: argparse.Namespace) -> int:
+    from .evidence import commands
+
+    if args.action == "import":
+        text = commands.import_evidence(args.file, args.source_file, args.kind, mapping=args.mapping,
+                                        source=args.source, persona=args.persona, scenario=args.scenario)
+    elif args.action == "list":
+        text = commands.list_evidence(args.file)
+    else:
+        text = commands.remove_evidence(args.file, args.source)
+    print(text)
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -249,6 +290,7 @@ def _build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             with_code=args.with_code,
             notebooks=args.notebooks,
+            evidence=args.evidence,
             progress=tick,
             planned=plan,
         )

@@ -12,7 +12,7 @@ import pandas as pd
 from . import limits
 from .atomic import write_atomic
 from .errors import JourneyError, Problem, ValidationError
-from .fields import INT, LIST, TABLES
+from .fields import INT, LIST, MAPPING, TABLES
 from .fileformat import loads, to_dict
 from .messages import Catalog
 from .model import Journey
@@ -48,6 +48,12 @@ TEXTS = Catalog("exchange", {
         "{target} bestaat al; overschrijf het met --force",
         "{target} already exists; use --force to overwrite it",
     ),
+    "not_json": (
+        "blad {sheet}, rij {row}, kolom {column}: hier hoort een JSON-object zoals "
+        "{{\"empty\": 3}} ({reason})",
+        "sheet {sheet}, row {row}, column {column}: this must be a JSON object such as "
+        "{{\"empty\": 3}} ({reason})",
+    ),
 })  # fmt: skip
 
 TABLE_NAMES = tuple(TABLES)
@@ -57,7 +63,9 @@ PROJECT_KEYS = ("klantreis", "title", "goal", "language", "template", "scope_sta
 
 def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
     """The journey as flat tables: ``project`` (key/value), ``scale``, one sheet per
-    table, and ``review`` (question/answer). List fields hold one item per line."""
+    table, and ``review`` (question/answer). List fields hold one item per line; the
+    fields a template adds have a column each (``extra.ttsc``); other mapping fields
+    (an evidence source's ``skipped`` and ``mapping``) hold JSON text."""
     data = to_dict(journey)
     project = {
         "klantreis": data["klantreis"],
@@ -82,6 +90,8 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
             row = {}
             for spec in TABLES[table].fields:
                 value = record.get(spec.name)
+                if spec.kind == MAPPING and not spec.declared:  # declared: a column per field
+                    value = json.dumps(value, ensure_ascii=False) if value else None
                 row[spec.name] = "\n".join(value) if spec.kind == LIST and value else value
             rows.append(row)
         columns, rows = _spread_extra(journey, table, columns, rows)
@@ -169,6 +179,7 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
             data[table] = [{k: v for k, v in r.items() if v is not None} for r in rows]
             for i in range(len(rows)):
                 lines[(table, i)] = i + 2
+            _read_mappings(table, data[table], source)
     answers = {}
     if "review" in tables:
         _require_columns(tables, "review", ("question", "answer"), source)
@@ -210,6 +221,31 @@ def _gather_extra(row: dict[str, Any]) -> dict[str, Any]:
     if extra:
         out[EXTRA] = extra
     return out
+
+
+def _read_mappings(table: str, records: list[dict[str, Any]], source: str) -> None:
+    """Turn the JSON text of mapping fields back into dicts; text that is no JSON
+    object is reported with its sheet, row and column."""
+    fields = [f.name for f in TABLES[table].fields if f.kind == MAPPING]
+    problems = []
+    for row, record in enumerate(records, start=2):
+        for name in fields:
+            text = record.get(name)
+            if not isinstance(text, str):
+                continue
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as err:
+                value, reason = None, err.msg
+            else:
+                reason = "" if isinstance(value, dict) else type(value).__name__
+            if reason:
+                message = TEXTS.msg("not_json", sheet=table, row=row, column=name, reason=reason)
+                problems.append(Problem(f"{table}.{name}", message, row, source))
+            else:
+                record[name] = value
+    if problems:
+        raise ValidationError(problems)
 
 
 def _require_columns(

@@ -13,8 +13,12 @@ Writes into examples/evidence/:
 - a mapping file (``.yaml``) for the first three; the interviews need none.
 
 The same seed gives the same bytes, so the files' sha256 stay put in the project file.
+Then it imports the four files into ``examples/sportschool.yaml`` (with a fixed import
+date), so the example's evidence can be made again from the raw files: running the
+script twice leaves every byte as it was.
 
-    python scripts/make_evidence.py [--out examples/evidence]
+    python scripts/make_evidence.py [--out examples/evidence] [--project examples/sportschool.yaml]
+    python scripts/make_evidence.py --no-import     # only the raw files
 """
 
 from __future__ import annotations
@@ -360,14 +364,46 @@ def write(out: Path) -> list[Path]:
     return written
 
 
+#: What the example project imports: (kind, raw file, mapping file or None), in order.
+IMPORTS = (
+    ("survey", "enquete-2026-voorjaar.csv", "enquete-2026-voorjaar.yaml"),
+    ("calls", "klantcontact-2026q1.csv", "klantcontact-2026q1.yaml"),
+    ("web", "webstatistiek-2026q1.csv", "webstatistiek-2026q1.yaml"),
+    ("interviews", "interviews-2026.csv", None),
+)
+#: The import date written into the example, so the project file does not change by day.
+IMPORTED = "2026-05-04"
+
+
+def import_all(project: Path, folder: Path) -> list[str]:
+    """Import the raw files in ``folder`` into ``project`` (replacing the figures of
+    earlier runs) and save it; returns the import summaries."""
+    import klantreis
+    from klantreis.evidence import import_file
+
+    journey = klantreis.load(project)
+    reports = []
+    for kind, raw, mapping in IMPORTS:
+        summary = import_file(journey, kind, folder / raw, folder / mapping if mapping else None,
+                              imported=IMPORTED)
+        reports.append(summary.report(journey.language))
+    klantreis.save(journey, project)
+    return reports
+
+
 def main() -> None:
-    """Command line: write the files and list them with their sizes."""
+    """Command line: write the files, list them with their sizes, import them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "examples" / "evidence")
+    parser.add_argument("--project", type=Path, default=ROOT / "examples" / "sportschool.yaml")
+    parser.add_argument("--no-import", action="store_true", help="only write the raw files")
     args = parser.parse_args()
     for path in write(args.out):
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         print(f"{shown}  {path.stat().st_size:>6} bytes")
+    if not args.no_import:
+        for report in import_all(args.project, args.out):
+            print(report)
 
 
 if __name__ == "__main__":

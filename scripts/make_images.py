@@ -11,8 +11,9 @@
 - docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);
 - docs/img/app-start.png, app-emoties.png, wand.png: app mode (`klantreis app`): the
   start page, the emoties step page and the wall (tests/browser/app_driver.py).
+- docs/img/bewijs.png: the student's assumed curve next to the measured one (evidence);
 Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright.
-`--app` regenerates only the app-mode images.
+`--app` regenerates only the app-mode images, `--evidence` only the evidence image.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import klantreis
-from klantreis.charts import emotion_curve, save_chart
+from klantreis.charts import emotion_curve, evidence_curve, save_chart
 from klantreis.poster import blank_pdf, poster_pdf
 from klantreis.report.standalone import export_map
 from klantreis.resources import example_path
@@ -87,18 +88,30 @@ def app_images(folder: Path) -> None:
         browser.close()
 
 
+def evidence_image() -> None:
+    """docs/img/bewijs.png: assumption and measurement for the student, all sources."""
+    journey = klantreis.load(example_path("sportschool"))
+    save_chart(evidence_curve(journey, "student", "huidig", width=1100, height=300), IMG / "bewijs.png")
+
+
 def main() -> None:
     """Write the images (only the app-mode ones with ``--app``)."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--app", action="store_true", help="only the app-mode images")
+    parser.add_argument("--evidence", action="store_true", help="only the evidence image")
     args = parser.parse_args()
     IMG.mkdir(parents=True, exist_ok=True)
+    if args.evidence:
+        evidence_image()
+        print(f"wrote bewijs.png in {IMG}")
+        return
     if args.app:
         with tempfile.TemporaryDirectory() as tmp:
             app_images(Path(tmp))
         print(f"wrote app-start.png, app-emoties.png, wand.png in {IMG}")
         return
+    evidence_image()
     journey = klantreis.load(example_path("sportschool"))
     save_chart(emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]),
                IMG / "emotiecurve.png")

@@ -18,14 +18,14 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 def test_workbook_has_every_step_and_is_committed_clean() -> None:
     assert [p.stem for p in NOTEBOOKS] == [
         "00_start", "01_doel", "02_persona", "03_scope", "04_fasen", "05_touchpoints",
-        "06_emoties", "07_review",
+        "06_emoties", "07_review", "08_bewijs",
     ]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         assert nb.metadata.kernelspec.name == "python3"
         params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(params) == 1
-        assert params[0].source == 'project = ""\npersona = ""\nscenario = ""\nlanguage = ""'
+        assert params[0].source == 'project = ""\npersona = ""\nscenario = ""\nlanguage = ""\nevidence = ""'
         for cell in nb.cells:
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None

@@ -8,6 +8,8 @@
 - :func:`opportunity_matrix`: opportunities by impact and effort.
 - :func:`grouped_view`: phases x the options of a template's choice field (users and
   partners side by side; touchpoints by Touch, Tell, Sell or Care).
+- :func:`evidence_curve`: the assumed curve next to the measured one, with 95% intervals.
+- :func:`pain_ranking`: touchpoints ranked by dissatisfaction × calls per month.
 - :func:`save_chart`: save as offline HTML, SVG, PNG (PDF, JSON).
 - :func:`charts_html_page`: one offline HTML page with several charts and canvases,
   the Vega JavaScript embedded once.
@@ -23,6 +25,7 @@ from .canvas import Canvas, canvas
 from .channels import channel_map
 from .delta import scenario_delta
 from .emotion import emotion_curve
+from .evidence import evidence_curve, pain_ranking
 from .export import chart_png, chart_svg, charts_html_page, save_chart
 from .grouped import grouped_view
 from .notebook import enable_offline_renderer, notebook_bundle
@@ -38,10 +41,12 @@ __all__ = [
     "chart_svg",
     "charts_html_page",
     "emotion_curve",
+    "evidence_curve",
     "enable_offline_renderer",
     "grouped_view",
     "notebook_bundle",
     "opportunity_matrix",
+    "pain_ranking",
     "save_chart",
     "scenario_delta",
 ]

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from ..errors import JourneyError
 from ..model import Journey
 from ..templates import get_template
+from ._canvas_evidence import data_notes, notes_html
 from ._canvas_style import (
     CANVAS_CSS,
     CELL_PAD_EM,
@@ -40,29 +41,34 @@ from ._words import fit_text, longest_word_em
 _CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
 
 
-def canvas(journey: Journey, persona: str | None = None, scenario: str | None = None) -> Canvas:
+def canvas(journey: Journey, persona: str | None = None, scenario: str | None = None,
+           evidence: str | None = None) -> Canvas:
     """The canvas of one journey: ``persona`` in ``scenario``.
 
     ``None`` means the first persona (with touchpoints) and its first scenario. Lanes
     come from the journey's template (``get_template(journey.template).lanes()``);
     without a known template: user_goal, touchpoints, interaction, emotion, backstage,
     thoughts, ideas. Data and opportunities lanes are added when the journey has data /
-    opportunities but the lanes lack them. Display with ``_repr_html_`` in Jupyter,
-    or write a page with :meth:`Canvas.to_html` / :meth:`Canvas.save`.
+    opportunities but the lanes lack them. The data lane also shows the measured
+    figures of evidence source ``evidence`` (None: all sources; see
+    :mod:`klantreis.evidence`). Display with ``_repr_html_`` in Jupyter, or write a
+    page with :meth:`Canvas.to_html` / :meth:`Canvas.save`.
     """
     pairs = select_series(journey, persona, scenario)  # also checks the ids
     if pairs:
-        return Canvas(journey, *pairs[0])
+        return Canvas(journey, *pairs[0], evidence=evidence)
     first = persona or (journey.ids("personas") or [""])[0]
     if not first:
         raise JourneyError("nothing to draw yet: add a persona first")
     return Canvas(journey, first, scenario or journey.default_scenario)
 
 
-def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None) -> list[dict[str, str]]:
+def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None,
+                 measured: bool = False) -> list[dict[str, str]]:
     """The rows of a canvas of ``journey``: ``{id, name, hint}``, top to bottom: the
     template's lanes (default lanes without a known template), plus data and
-    opportunities lanes when ``rows`` hold data / the journey has opportunities."""
+    opportunities lanes when ``rows`` hold data (or ``measured`` figures) / the journey
+    has opportunities."""
     lang = journey.language
     try:
         lanes = get_template(journey.template).lanes(lang) if journey.template else []
@@ -72,7 +78,7 @@ def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None) -> 
     if not lanes:
         lanes = [{"id": lane, "name": names[lane], "hint": ""} for lane in DEFAULT_LANES]
     present = {lane["id"] for lane in lanes}
-    if "data" not in present and any(text_of(r["data"]) for r in rows or []):
+    if "data" not in present and (measured or any(text_of(r["data"]) for r in rows or [])):
         lanes.append({"id": "data", "name": names["data"], "hint": ""})
     if "opportunities" not in present and len(journey.opportunities):
         lanes.append({"id": "opportunities", "name": names["opportunities"], "hint": ""})
@@ -122,11 +128,15 @@ class Canvas:
     persona: str
     scenario: str
     _svg: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
+    #: The evidence source whose figures the data lane shows (None: all).
+    evidence: str | None = None
+    _measured: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ public API
     def lanes(self) -> list[dict[str, str]]:
         """The rows of the canvas: ``{id, name, hint}``, top to bottom."""
-        return canvas_lanes(self.journey, self._rows())
+        self._measured = data_notes(self.journey, self.persona, self.scenario, self.evidence)
+        return canvas_lanes(self.journey, self._rows(), bool(self._measured))
 
     def grid(self) -> Grid:
         """The journey's touchpoints, columns, phases and lanes as the table needs them."""
@@ -134,10 +144,11 @@ class Canvas:
         rows = self._rows()
         layout = build_layout(journey, rows)
         phases = journey.phases.to_dict("records")
+        self._measured = data_notes(journey, self.persona, self.scenario, self.evidence)
         return Grid(
             rows=rows,
             layout=layout,
-            lanes=canvas_lanes(journey, rows),
+            lanes=canvas_lanes(journey, rows, bool(self._measured)),
             spans=layout.phase_spans(),
             phases={str(p["id"]): p for p in phases},
             by_slot={layout.index(r["phase"], r["id"]): r for r in rows},
@@ -347,6 +358,8 @@ class Canvas:
                 )
             why = fit(row["why"])
             return head + (Markup("<br>") + why if why else Markup(""))
+        if lane == "data":
+            return notes_html(self._measured.get(row["id"], []), fit(row["data"]))
         if lane in row:
             return fit(row[lane])
         return Markup("")

@@ -4,11 +4,14 @@ assumed journey.
 
 Each ``read_*`` function reads one raw file (CSV or .xlsx) with an optional mapping file
 and returns an :class:`EvidenceImport`: the ``source`` record, the ``evidence``
-(aggregate) records, the ``quotes`` and a :class:`Summary`. The journey is only read;
-storing the records is the model's job. See docs/evidence.md.
+(aggregate) records, the ``quotes`` and a :class:`Summary`; the journey is only read.
+Each ``import_*`` function reads the same way and stores the records in the journey,
+replacing the earlier figures of that source (:mod:`klantreis.evidence.storing`).
+See docs/evidence.md.
 
     >>> result = read_survey(journey, "enquete.csv", mapping="enquete.yaml")
     >>> print(result.report())
+    >>> import_survey(journey, "enquete.csv", mapping="enquete.yaml")  # stored
 """
 
 from __future__ import annotations
@@ -18,17 +21,22 @@ from .interviews import read_interviews
 from .mapping import KINDS, EvidenceMapping, load_mapping, mapping_from_data
 from .records import EVIDENCE_FIELDS, METRICS, QUOTE_FIELDS, SOURCE_FIELDS, EvidenceImport, Summary
 from .stats import t975, t_quantile
+from .storing import (
+    READERS,
+    SourceInfo,
+    describe_sources,
+    import_calls,
+    import_file,
+    import_interviews,
+    import_survey,
+    import_web,
+    list_sources,
+    remove_source,
+    store_import,
+)
 from .survey import read_survey
 from .units import REASONS
 from .web import read_web
-
-#: The reader of each kind, for callers that take the kind as an argument (the CLI).
-READERS = {
-    "survey": read_survey,
-    "calls": read_calls,
-    "web": read_web,
-    "interviews": read_interviews,
-}
 
 __all__ = [
     "EVIDENCE_FIELDS",
@@ -41,12 +49,22 @@ __all__ = [
     "EvidenceImport",
     "EvidenceMapping",
     "Summary",
+    "SourceInfo",
+    "describe_sources",
+    "import_calls",
+    "import_file",
+    "import_interviews",
+    "import_survey",
+    "import_web",
+    "list_sources",
     "load_mapping",
     "mapping_from_data",
     "read_calls",
     "read_interviews",
     "read_survey",
     "read_web",
+    "remove_source",
+    "store_import",
     "t975",
     "t_quantile",
 ]

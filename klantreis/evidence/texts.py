@@ -206,6 +206,27 @@ TEXTS = Catalog("evidence", {
     "none": ("geen", "none"),
     "more": ("en nog {count}", "and {count} more"),
     "phase_prefix": ("fase {id}", "phase {id}"),
+    # ---- stored sources (import, list, remove)
+    "unknown_kind": (
+        "soort bewijs {kind!r} bestaat niet; kies uit {known}.",
+        "evidence kind {kind!r} does not exist; choose from {known}.",
+    ),
+    "unknown_source": (
+        "bron {source!r} staat niet in dit project. Bronnen: {known}.",
+        "source {source!r} is not in this project. Sources: {known}.",
+    ),
+    "no_sources": ("Dit project heeft nog geen bewijs.", "This project has no evidence yet."),
+    "source_line": (
+        "{id}: {kind}, {file}, periode {period}, ingelezen {imported}; {read} rijen "
+        "({skipped} overgeslagen), {figures} cijfers, {quotes} citaten; persona's: {personas}",
+        "{id}: {kind}, {file}, period {period}, imported {imported}; {read} rows "
+        "({skipped} skipped), {figures} figures, {quotes} quotes; personas: {personas}",
+    ),
+    "removed": (
+        "Bron {source} verwijderd, met {figures} cijfers en {quotes} citaten.",
+        "Removed source {source}, with {figures} figures and {quotes} quotes.",
+    ),
+    "saved": ("Opgeslagen in {path}.", "Saved to {path}."),
     # ---- skip reasons (codes are stored in the project file; these are shown)
     "reason_empty": ("leeg", "empty"),
     "reason_dont_know": ("weet niet / n.v.t.", "don't know / not applicable"),

@@ -15,7 +15,8 @@ body.jp-Notebook { margin: 0 auto; padding: 1rem 2rem; }
   min-width: 9rem; max-width: 24rem; }
 .kr-figure b { display: block; font-size: 1.5rem; }
 table.kr-table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-table.kr-table th, table.kr-table td { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;
+table.kr-table th, table.kr-table td, .jp-RenderedHTMLCommon table.kr-table th,
+.jp-RenderedHTMLCommon table.kr-table td { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;
   text-align: left; }
 @media print { .kr-chart { break-inside: avoid; } }
 """

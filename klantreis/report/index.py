@@ -13,6 +13,7 @@ from ..atomic import write_atomic
 from ..charts.export import charts_html_page
 from ..model import Journey
 from .assets import REPORT_CSS
+from .evidence_index import measured_comparison
 from .figures import key_figures
 from .texts import t
 
@@ -20,8 +21,10 @@ if TYPE_CHECKING:
     from ..builder import JourneyResult
 
 
-def index_html(journey: Journey, results: list[JourneyResult]) -> str:
-    """The index page as one self-contained HTML document."""
+def index_html(journey: Journey, results: list[JourneyResult], evidence: str = "") -> str:
+    """The index page as one self-contained HTML document; with evidence in the
+    project, the personas compared on measured scores (of source ``evidence`` only,
+    when given)."""
     from ..charts import emotion_curve
 
     lang = journey.language
@@ -70,10 +73,11 @@ def index_html(journey: Journey, results: list[JourneyResult]) -> str:
         f"<p>{escape(journey.goal)}</p>\n<h2>{escape(t('journeys', lang))}</h2>\n"
         f'<table class="kr-table"><tr>{head}<th></th></tr>\n{"".join(rows)}\n</table>\n'
         f"<style>{REPORT_CSS}</style>"
+        + measured_comparison(journey, built, evidence or None)
     )
     return charts_html_page(journey.title, charts, extra_html=Markup(table), language=lang)
 
 
-def write_index(journey: Journey, results: list[JourneyResult], out: Path) -> Path:
+def write_index(journey: Journey, results: list[JourneyResult], out: Path, evidence: str = "") -> Path:
     """Write ``out/index.html``; returns its path."""
-    return write_atomic(Path(out) / "index.html", index_html(journey, results))
+    return write_atomic(Path(out) / "index.html", index_html(journey, results, evidence))

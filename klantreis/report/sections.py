@@ -34,10 +34,13 @@ def _list(items: list[str], language: str) -> str:
 
 
 class Report:
-    """One journey's report: ``Report(project, persona, scenario, language)``; empty
-    persona/scenario/language mean the first one / the project's language."""
+    """One journey's report: ``Report(project, persona, scenario, language, evidence)``;
+    empty persona/scenario/language mean the first one / the project's language; empty
+    evidence means the figures of every evidence source, else of that source (a data
+    wave) only."""
 
-    def __init__(self, project: str = "", persona: str = "", scenario: str = "", language: str = ""):
+    def __init__(self, project: str = "", persona: str = "", scenario: str = "", language: str = "",
+                 evidence: str = ""):
         project = project or os.environ.get("KLANTREIS_PROJECT", "")
         if not project:
             raise ValueError("set the parameter `project` to the path of a project file")
@@ -48,6 +51,9 @@ class Report:
         self.language = language or j.language
         j.require("personas", self.persona)
         j.require("scenarios", self.scenario)
+        self.evidence_source = evidence or None
+        if self.evidence_source:
+            j.require("sources", self.evidence_source)
 
     def _h(self, key: str) -> str:
         return f"<h2>{escape(t(key, self.language))}</h2>"
@@ -115,7 +121,7 @@ class Report:
         """The journey canvas: phases as columns, the template's lanes as rows."""
         from ..charts import canvas
 
-        body = canvas(self.journey, self.persona, self.scenario)._repr_html_()
+        body = canvas(self.journey, self.persona, self.scenario, self.evidence_source)._repr_html_()
         return HTML(f"{self._h('canvas')}\n{body}")
 
     def emotion_curve(self) -> HTML:
@@ -124,6 +130,15 @@ class Report:
 
         chart = emotion_curve(self.journey, self.persona, self.scenario)
         return HTML(f"{self._h('curve')}\n{self._chart(chart)}")
+
+    def evidence(self) -> HTML:
+        """Section "Bewijs": sources, assumed vs measured, flagged touchpoints with
+        quotes, too few answers, top call reasons, pain ranking (see
+        :mod:`klantreis.report.evidence_section`)."""
+        from .evidence_section import evidence_section
+
+        return HTML(evidence_section(self.journey, self.persona, self.scenario, self.language,
+                                     source=self.evidence_source, chart_html=self._chart))
 
     def channel_map(self) -> HTML:
         """Channels × phases: how many touchpoints and how they feel."""

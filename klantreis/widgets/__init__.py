@@ -6,6 +6,7 @@ child widgets.
 
 from __future__ import annotations
 
+from .bewijs import BewijsForm
 from .doel import DoelForm
 from .emoties import EmotiesForm
 from .fasen import FasenForm
@@ -18,6 +19,7 @@ from .touchpoints import TouchpointsForm
 
 __all__ = [
     "ALL_STEPS",
+    "BewijsForm",
     "DoelForm",
     "EmotiesForm",
     "FasenForm",

@@ -78,14 +78,21 @@ class CurvePanel:
         outputs = self.output.outputs
         return outputs[0]["data"][VEGALITE_MIME] if outputs else None
 
-    def draw(self, journey: Journey, persona: str | None, scenario: str | None) -> None:
-        """Show the curve of ``persona`` in ``scenario`` (nothing when it has no emotions)."""
+    def draw(self, journey: Journey, persona: str | None, scenario: str | None,
+             evidence: str | None = None) -> None:
+        """Show the curve of ``persona`` in ``scenario`` (nothing when it has no emotions);
+        when the project has evidence, with the measured scores of source ``evidence``
+        (None: all sources) next to it (see :func:`klantreis.charts.evidence_curve`)."""
         rows = journey.journey(persona, scenario) if persona else None
         if rows is None or rows.empty or rows["emotion"].isna().all():
             self.output.outputs = ()
             return
         charts = import_charts()
-        chart = charts.emotion_curve(journey, persona, scenario, width=self.width, height=CURVE_HEIGHT)
+        if journey.ids("sources"):
+            chart = charts.evidence_curve(journey, persona, scenario, source=evidence or None,
+                                          width=self.width, height=CURVE_HEIGHT)
+        else:
+            chart = charts.emotion_curve(journey, persona, scenario, width=self.width, height=CURVE_HEIGHT)
         spec = chart.to_dict(validate=False)
         self.output.outputs = ({
             "output_type": "display_data",

@@ -80,14 +80,18 @@ class EmotionRow:
 
 class EmotiesForm(StepForm):
     """Persona/scenario selector, the emotion curve (``curve``, kept in view while the
-    rows scroll), and one :class:`EmotionRow` per touchpoint in journey order (``rows``).
-    When the template asks for something per phase in this step, each phase starts
-    with its editors (``phase_editors`` by phase id)."""
+    rows scroll; with the measured scores of evidence source ``evidence``, or of all
+    sources, when the project has evidence), and one :class:`EmotionRow` per
+    touchpoint in journey order (``rows``). When the template asks for something per
+    phase in this step, each phase starts with its editors (``phase_editors`` by phase
+    id)."""
 
     def __init__(
-        self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = ""
+        self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = "",
+        evidence: str = "",
     ):
         super().__init__(session, language)
+        self.evidence = evidence
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
         self.curve = CurvePanel(self.t("curve"))
         self.rows: list[EmotionRow] = []
@@ -124,7 +128,8 @@ class EmotiesForm(StepForm):
 
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""
-        self.curve.draw(self.journey, self.selector.persona.value, self.selector.scenario.value)
+        self.curve.draw(self.journey, self.selector.persona.value, self.selector.scenario.value,
+                        self.evidence)
 
     def refresh(self) -> None:
         """Rebuild the rows and the curve for the chosen persona and scenario."""

@@ -11,6 +11,7 @@ from ..errors import JourneyError
 from ..model import LANGUAGES
 from ..session import ProjectSession
 from ..templates import STEPS
+from .bewijs import BewijsForm
 from .doel import DoelForm
 from .emoties import EmotiesForm
 from .fasen import FasenForm
@@ -22,14 +23,18 @@ from .start import PROJECT_ENV, StartForm, resolve_path
 from .texts import tr
 from .touchpoints import TouchpointsForm
 
-ALL_STEPS = ("start", *STEPS)
+ALL_STEPS = ("start", *STEPS, "bewijs")
 
 
 def make_form(
     step: str, session: ProjectSession, *, persona: str = "", scenario: str = "",
-    language: str = "",
+    language: str = "", evidence: str = "",
 ) -> StepForm:
-    """The form of a step (not ``start``) bound to ``session``."""
+    """The form of a step (not ``start``) bound to ``session``; ``evidence`` (a source
+    id, refused when unknown) is the data wave the emotion curve shows and the bewijs
+    step imports under."""
+    if evidence and step != "bewijs":
+        session.journey.require("sources", evidence)
     if step == "doel":
         return DoelForm(session, language)
     if step == "persona":
@@ -41,9 +46,11 @@ def make_form(
     if step == "touchpoints":
         return TouchpointsForm(session, language, persona, scenario)
     if step == "emoties":
-        return EmotiesForm(session, language, persona, scenario)
+        return EmotiesForm(session, language, persona, scenario, evidence)
     if step == "review":
         return ReviewForm(session, language)
+    if step == "bewijs":
+        return BewijsForm(session, language, persona, scenario, evidence)
     raise JourneyError(tr("unknown_step", language or "nl", step=step, known=", ".join(ALL_STEPS)))
 
 
@@ -58,13 +65,15 @@ def explanation(step: str, session: ProjectSession | None, language: str) -> str
 
 
 def show_step(
-    step: str, project: str = "", *, persona: str = "", scenario: str = "", language: str = ""
+    step: str, project: str = "", *, persona: str = "", scenario: str = "", language: str = "",
+    evidence: str = "",
 ) -> StartForm | StepForm | None:
     """Display the explanation and the form of a workbook step, and return the form.
 
     ``project`` is the project file; empty means ``$KLANTREIS_PROJECT`` (set by
     ``klantreis lab``). ``persona``/``scenario`` are ids (empty: the first one);
-    ``language`` is ``nl`` or ``en`` (empty: the project's language). Problems are
+    ``language`` is ``nl`` or ``en`` (empty: the project's language); ``evidence`` is
+    an evidence source id, a data wave (empty: all sources). Problems are
     shown as a message, never as a traceback; then None is returned.
     """
     if language and language not in LANGUAGES:
@@ -89,7 +98,8 @@ def show_step(
         return _message(tr("cannot_open", lang, message=err.text(lang)))
     lang = language or session.journey.language
     try:
-        form = make_form(step, session, persona=persona, scenario=scenario, language=lang)
+        form = make_form(step, session, persona=persona, scenario=scenario, language=lang,
+                         evidence=evidence)
     except JourneyError as err:  # e.g. a persona the project does not have
         return _message(err.text(lang))
     display(Markdown(explanation(step, session, lang)), form.widget)

@@ -195,6 +195,7 @@ TEXTS = Catalog("widgets", {
     "step_touchpoints": ("Touchpoints", "Touchpoints"),
     "step_emoties": ("Emoties", "Emotions"),
     "step_review": ("Review", "Review"),
+    "step_bewijs": ("Bewijs", "Evidence"),
     "bad_language": ("Onbekende taal {language!r}; kies nl of en.",
                      "Unknown language {language!r}; choose nl or en."),
     "missing_file": (

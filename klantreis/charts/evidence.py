@@ -1,0 +1,210 @@
+"""Charts of the evidence: the assumed emotion curve next to the measured one, and the
+touchpoints ranked by evidence of pain. Both read :mod:`klantreis.evidence.figures`.
+
+- :func:`evidence_curve`: the team's curve of one persona × scenario, with the measured
+  mean as a second (dashed) line and its 95% interval as a band, aligned by touchpoint
+  id; touchpoints whose assumed score lies outside the interval are flagged, those with
+  fewer than ``min_n`` answers are drawn hollow and marked "te weinig antwoorden".
+- :func:`pain_ranking`: touchpoints ranked by dissatisfaction × calls per month.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+from ..errors import JourneyError
+from ..evidence.figures import MIN_N, NO_ASSUMPTION, NOT_CONFIRMED, TOO_FEW, UNMEASURED, journey_evidence
+from ..evidence.wording import count_notes, number, score_text, word
+from ..messages import Catalog
+from ..model import Journey
+from ._common import (
+    PAIN_COLOUR,
+    build_layout,
+    no_validation,
+    scale_bounds,
+    select_series,
+    series_labels,
+    series_rows,
+    texts,
+    unit,
+    with_datasets,
+)
+from .emotion import MAX_STEP, MIN_STEP, STEP, curve_chart
+
+MEASURED_COLOUR = "#333333"
+#: The interval band's width as a share of the room per touchpoint.
+BAND_SHARE = 0.4
+
+TEXTS = Catalog("charts_evidence", {
+    "curve_title": ("Aanname en meting", "Assumption and measurement"),
+    "pain_title": ("Waar het pijn doet", "Where it hurts"),
+    "pain_subtitle": (
+        "ontevredenheid (gemeten, anders de aanname) × gesprekken per maand",
+        "dissatisfaction (measured, else the assumption) × calls per month",
+    ),
+    "pain": ("Pijn (ontevredenheid × contact)", "Pain (dissatisfaction × contact)"),
+    "basis": ("Score", "Score"),
+    "no_evidence": ("nog geen bewijs", "no evidence yet"),
+    "no_journey": ("Er is geen klantreis om te tekenen.", "There is no journey to draw."),
+    "status": ("Status", "Status"),
+    "figures": ("Cijfers", "Figures"),
+    "sources": ("Bronnen", "Sources"),
+})  # fmt: skip
+
+
+def _pair(journey: Journey, persona: str | None, scenario: str | None) -> tuple[str, str]:
+    pairs = select_series(journey, persona, scenario)
+    if not pairs:
+        raise JourneyError(TEXTS.msg("no_journey"), language=journey.language)
+    return pairs[0]
+
+
+def evidence_curve(
+    journey: Journey,
+    persona: str | None = None,
+    scenario: str | None = None,
+    *,
+    source: str | None = None,
+    min_n: int = MIN_N,
+    step: int = STEP,
+    height: int = 300,
+    width: int | None = None,
+) -> alt.LayerChart:
+    """The emotion curve of one journey (default: the first persona and scenario with
+    touchpoints) with the measured scores of ``source`` (None: every source, pooled).
+
+    On top of :func:`~klantreis.charts.emotion_curve`: the measured mean as a dashed dark
+    line through the touchpoints with at least ``min_n`` answers, its 95% interval as a
+    grey band at each of them, a "⚠" and a dashed red rule from the assumed to the measured score where
+    the assumption lies outside the interval, and a hollow point labelled "te weinig
+    antwoorden" where fewer than ``min_n`` answered. Named data sets: ``measured`` (one
+    row per touchpoint: ``emotion`` the trusted mean, ``low``/``high`` its interval),
+    ``few`` and ``flags`` (``emotion`` the assumed, ``measured`` the measured score).
+    """
+    persona, scenario = _pair(journey, persona, scenario)
+    lang = journey.language
+    with no_validation():
+        chart = curve_chart(journey, [(persona, scenario)], step=step, height=height, width=width)
+        evidence = journey_evidence(journey, persona, scenario, source, min_n)
+        layout = build_layout(journey, series_rows(journey, [(persona, scenario)]))
+        plot_step = step if not width else max(MIN_STEP, min(MAX_STEP, width // max(len(layout.slots), 1)))
+        measured, few, flags = [], [], []
+        for row in evidence.rows:
+            score, state = row["score"], row["status"]
+            x = layout.index(row["phase"], row["id"])
+            trusted = state not in (UNMEASURED, TOO_FEW)
+            common = {"x": x, "id": row["id"], "touchpoint": row["name"], "n": score.n if score else None,
+                      "status": word(state, lang), "figures": " · ".join(count_notes(row, lang)),
+                      "measured_label": score_text(score, lang),
+                      "assumed": row["assumed"], "sources": ", ".join(row["score_sources"])}
+            measured.append({**common, "emotion": score.mean if trusted else None,
+                             "low": score.ci_low if trusted else None,
+                             "high": score.ci_high if trusted else None,
+                             "measure": word("measured_band", lang)})
+            if state == TOO_FEW:
+                few.append({**common, "emotion": score.mean, "label": f"{word(TOO_FEW, lang)} (n={score.n})"})
+            if state == NOT_CONFIRMED:
+                flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
+        tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
+            ("touchpoint", texts(journey)["touchpoint"]),
+            ("measured_label", word("measured", lang).capitalize()),
+            ("status", TEXTS.text("status", lang)),
+            ("figures", TEXTS.text("figures", lang)),
+            ("sources", TEXTS.text("sources", lang)),
+        )]
+        layers = [
+            unit("measured", {"type": "rule", "opacity": 0.2, "color": MEASURED_COLOUR, "strokeCap": "butt",
+                              "strokeWidth": round(BAND_SHARE * plot_step)}, {"y": alt.Y("low:Q"),
+                                                                             "y2": alt.Y2("high:Q")}),
+            unit("measured", {"type": "line", "strokeWidth": 2, "color": MEASURED_COLOUR,
+                           "invalid": "break-paths-filter-domains"},
+                 {"strokeDash": alt.StrokeDash(
+                     "measure:N", scale=alt.Scale(range=[[6, 3]]),
+                     legend=alt.Legend(title=None, orient="bottom", labelLimit=400))}),
+            unit("measured", {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR,
+                              "invalid": "filter"}, {"tooltip": tooltip}),
+            unit("few", {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5, "color": "#888"},
+                 {"tooltip": tooltip}),
+            unit("few", {"type": "text", "dy": 14, "fontSize": 9, "color": "#666"},
+                 {"text": alt.Text("label:N")}),
+            unit("flags", {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2, "color": PAIN_COLOUR},
+                 {"y2": alt.Y2("measured:Q")}),
+            unit("flags", {"type": "text", "dx": 11, "dy": -9, "fontSize": 15, "color": PAIN_COLOUR},
+                 {"text": alt.Text("mark:N"), "tooltip": tooltip}),
+        ]
+        chart.layer = [*chart.layer, *layers]
+        series = series_labels(journey, [(persona, scenario)])[0]
+        wave = source or word("all_sources", lang)
+        notes = [word("flag_note", lang), word("few_note", lang, min_n=min_n),
+                 word("sources", lang, sources=wave)]
+        chart.title = alt.TitleParams(TEXTS.text("curve_title", lang), subtitle=[series, " · ".join(notes)],
+                                      anchor="start")
+        return with_datasets(chart, measured=measured, few=few, flags=flags)
+
+
+def pain_ranking(
+    journey: Journey,
+    persona: str | None = None,
+    scenario: str | None = None,
+    *,
+    source: str | None = None,
+    min_n: int = MIN_N,
+    limit: int = 12,
+) -> alt.LayerChart:
+    """The touchpoints of one journey ranked by evidence of pain: dissatisfaction (how
+    far the score lies below the top of the scale, 0 to 1; the measured mean when it
+    rests on at least ``min_n`` answers, else the assumed emotion) times calls per
+    month (or calls, when the sources have no period). Touchpoints without calls rank
+    after those with calls, by dissatisfaction. At most ``limit`` bars; data set
+    ``ranking`` holds every ranked touchpoint with ``rank``, ``pain``, ``basis``."""
+    persona, scenario = _pair(journey, persona, scenario)
+    lang = journey.language
+    low, high, _ = scale_bounds(journey)
+    evidence = journey_evidence(journey, persona, scenario, source, min_n)
+    ranked = []
+    for row in evidence.rows:
+        score, state = row["score"], row["status"]
+        measured = state not in (UNMEASURED, TOO_FEW)
+        value = score.mean if measured and score else row["assumed"]
+        if value is None or not (row["has_counts"] or measured):
+            continue
+        gap = (high - value) / ((high - low) or 1)
+        volume = row["calls_per_month"] if row["calls_per_month"] is not None else (row["calls"] or 0)
+        ranked.append({
+            "id": row["id"], "touchpoint": row["name"], "gap": round(gap, 3),
+            "volume": round(float(volume), 2), "pain": round(gap * float(volume), 3),
+            "basis": word("measured" if measured else "assumed", lang),
+            "score": number(value, lang), "status": word(state, lang) if state != NO_ASSUMPTION else "",
+            "label": " · ".join([f"⌀ {number(value, lang)}" if measured
+                                 else f"{word('assumed', lang)} {number(value, lang, 0)}",
+                                 *count_notes(row, lang)]),
+        })  # fmt: skip
+    ranked.sort(key=lambda r: (-r["pain"], -r["gap"], r["touchpoint"]))
+    for rank, row in enumerate(ranked, 1):
+        row["rank"] = rank
+        row["place"] = f"{rank}. {row['touchpoint']}"
+    shown = ranked[:limit]
+    with no_validation():
+        y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None, axis=alt.Axis(labelLimit=240))
+        x = alt.X("pain:Q", title=TEXTS.text("pain", lang))
+        colour = alt.Color("basis:N", title=TEXTS.text("basis", lang), legend=alt.Legend(orient="bottom"),
+                           scale=alt.Scale(domain=[word("measured", lang), word("assumed", lang)],
+                                           range=[PAIN_COLOUR, "#bbbbbb"]))
+        tooltip = [alt.Tooltip(f"{f}:N") for f in ("touchpoint", "label", "status")]
+        layers = [
+            unit("ranking", {"type": "bar"}, {"x": x, "y": y, "color": colour, "tooltip": tooltip}),
+            unit("ranking", {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#333"},
+                 {"x": x, "y": y, "text": alt.Text("label:N")}),
+        ]
+        if not shown:
+            layers = [unit([{"text": TEXTS.text("no_evidence", lang)}], {"type": "text", "fontSize": 14,
+                                                                          "color": "#777"},
+                           {"text": alt.Text("text:N")})]
+        chart = alt.LayerChart(
+            layer=layers, width=360, height=max(len(shown), 1) * 24,
+            title=alt.TitleParams(TEXTS.text("pain_title", lang), anchor="start",
+                                  subtitle=[series_labels(journey, [(persona, scenario)])[0],
+                                            TEXTS.text("pain_subtitle", lang)]),
+        )
+        return with_datasets(chart, ranking=shown)
+

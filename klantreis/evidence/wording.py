@@ -1,0 +1,88 @@
+"""How evidence is put into words wherever it is shown (charts, canvas, report, forms):
+statuses, counts per touchpoint and numbers in Dutch or English style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..messages import Catalog
+from .figures import CONFIRMED, NO_ASSUMPTION, NOT_CONFIRMED, TOO_FEW, UNMEASURED, Score
+
+WORDS = Catalog("evidence_words", {
+    CONFIRMED: ("aanname bevestigd", "assumption confirmed"),
+    NOT_CONFIRMED: ("aanname niet bevestigd", "assumption not confirmed"),
+    TOO_FEW: ("te weinig antwoorden", "too few answers"),
+    NO_ASSUMPTION: ("geen aanname", "no assumption"),
+    UNMEASURED: ("niet gemeten", "not measured"),
+    "measured": ("gemeten", "measured"),
+    "measured_band": ("gemeten gemiddelde met 95%-interval", "measured mean with 95% interval"),
+    "assumed": ("aanname", "assumption"),
+    "score": ("gemeten {mean} (n={n})", "measured {mean} (n={n})"),
+    "score_ci": ("gemeten {mean} ({low}–{high}, n={n})", "measured {mean} ({low}–{high}, n={n})"),
+    "calls_month": ("{count} gesprekken per maand", "{count} calls per month"),
+    "calls": ("{count} gesprekken", "{count} calls"),
+    "visits": ("{count} bezoeken", "{count} visits"),
+    "interviews": ("{count} interviews", "{count} interviews"),
+    "interview_one": ("1 interview", "1 interview"),
+    "few_note": ("○ te weinig antwoorden (n < {min_n})", "○ too few answers (n < {min_n})"),
+    "flag_note": ("⚠ aanname niet bevestigd", "⚠ assumption not confirmed"),
+    "sources": ("bron: {sources}", "source: {sources}"),
+    "all_sources": ("alle bronnen", "all sources"),
+})  # fmt: skip
+
+
+def word(code: str, language: str, /, **params: Any) -> str:
+    """The text ``code`` in ``language``."""
+    return WORDS.text(code, language, **params)
+
+
+def number(value: float | int | None, language: str, decimals: int = 1) -> str:
+    """``value`` with a decimal comma (Dutch) or point, thousands grouped ("1.234" /
+    "1,234"); "–" for None."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if language == "en":
+        return text
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def score_text(score: Score | None, language: str) -> str:
+    """"gemeten 2,4 (2,2–2,7, n=57)" or "" when not measured."""
+    if score is None:
+        return ""
+    mean = number(score.mean, language)
+    if score.ci_low is None or score.ci_high is None:
+        return word("score", language, mean=mean, n=score.n)
+    return word("score_ci", language, mean=mean, low=number(score.ci_low, language),
+                high=number(score.ci_high, language), n=score.n)
+
+
+def count_notes(row: dict[str, Any], language: str) -> list[str]:
+    """The counts of a touchpoint row (see :func:`~.figures.journey_evidence`) as short
+    texts: calls (per month when the sources have a period), visits, interviews."""
+    notes = []
+    if row.get("calls") is not None:
+        if row.get("calls_per_month") is not None:
+            notes.append(word("calls_month", language, count=number(row["calls_per_month"], language)))
+        else:
+            notes.append(word("calls", language, count=number(row["calls"], language, 0)))
+    if row.get("visits") is not None:
+        notes.append(word("visits", language, count=number(row["visits"], language, 0)))
+    if row.get("interviews") is not None:
+        count = row["interviews"]
+        notes.append(word("interview_one", language) if count == 1 else
+                     word("interviews", language, count=number(count, language, 0)))
+    return notes
+
+
+def figure_notes(row: dict[str, Any], language: str) -> list[str]:
+    """Everything measured at a touchpoint, as short texts: the score (with its status
+    when it is not simply confirmed) and the counts."""
+    notes = []
+    if row.get("score") is not None:
+        text = score_text(row["score"], language)
+        if row["status"] in (NOT_CONFIRMED, TOO_FEW):
+            text += f" · {word(row['status'], language)}"
+        notes.append(text)
+    return notes + count_notes(row, language)

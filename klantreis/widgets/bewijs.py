@@ -1,0 +1,234 @@
+"""Step bewijs (evidence): upload a survey export, call log, analytics export or table of
+interview quotes, check how its columns and values map onto the journey (with a
+preview of the first rows), import it, and see the result next to the form. The
+import goes through the session like every other change: the file holds only the
+aggregates, and saving merges with what other notebooks saved."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+import weakref
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from ..coercion import slugify
+from ..errors import JourneyError
+from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_from_data, remove_source
+from ..evidence.inspect import FileView, inspect_file
+from ..evidence.mapping import EvidenceMapping
+from ..evidence.texts import text as evidence_text
+from ..session import ProjectSession
+from .bewijs_mapping import MappingEditor
+from .bewijs_texts import bt
+from .form import StepForm
+from .record_list import named_items
+
+FILE_TYPES = ".csv,.tsv,.txt,.xlsx,.xlsm"
+
+
+class BewijsForm(StepForm):
+    """``kind`` (ToggleButtons), ``upload`` and ``mapping_upload`` (FileUpload),
+    ``source``, ``persona``, ``scenario``, ``preview``, ``editor`` (a
+    :class:`MappingEditor`), ``import_button`` with ``import_notice``, ``result`` (the
+    summary, next to the form) and the list of sources with ``remove_choice`` and
+    ``remove_button``. ``evidence``: a source id to import under (a data wave)."""
+
+    def __init__(self, session: ProjectSession, language: str = "", persona: str = "",
+                 scenario: str = "", evidence: str = ""):
+        super().__init__(session, language)
+        lang = self.language
+        self.evidence = evidence
+        self._folder = Path(tempfile.mkdtemp(prefix="klantreis-bewijs-"))
+        weakref.finalize(self, shutil.rmtree, self._folder, True)
+        self.path: Path | None = None
+        self.view: FileView | None = None
+        self.base: EvidenceMapping | None = None
+        self.kind = w.ToggleButtons(options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
+                                    value="survey", description=bt("kind", lang))
+        self.upload = w.FileUpload(accept=FILE_TYPES, multiple=False, description=bt("file", lang))
+        self.mapping_upload = w.FileUpload(accept=".yaml,.yml", multiple=False,
+                                           description=bt("mapping_file", lang),
+                                           layout=w.Layout(width="auto"))
+        self.file_notice, self.mapping_notice = self.new_notice(), self.new_notice()
+        self.source = w.Text(value=evidence, description=bt("source", lang),
+                             tooltip=bt("source_tip", lang))
+        self.persona = w.Dropdown(description=bt("persona", lang))
+        self.scenario = w.Dropdown(description=bt("scenario", lang))
+        self._choices(persona, scenario)
+        self.preview = w.HTML()
+        self.editor = MappingEditor(lambda: self.journey, lang)
+        self.import_button = w.Button(description=bt("import", lang), button_style="primary",
+                                      icon="upload")
+        self.import_notice = self.new_notice()
+        self.result = w.HTML()
+        self.sources = w.HTML()
+        self.remove_choice = w.Dropdown(description=bt("remove_source", lang))
+        self.remove_button = w.Button(description=bt("remove_source", lang), icon="trash")
+        self.remove_notice = self.new_notice()
+        self.upload.observe(self.safely(lambda _: self._file_chosen()), names="value")
+        self.mapping_upload.observe(self.safely(lambda _: self._mapping_chosen()), names="value")
+        self.kind.observe(self.safely(lambda _: self._reopen()), names="value")
+        self.import_button.on_click(self.safely(lambda _: self.run_import()))
+        self.remove_button.on_click(self.safely(lambda _: self.remove()))
+        form = w.VBox([
+            w.HTML(f"<p>{html.escape(bt('intro', lang))}</p>"), self.kind,
+            w.HBox([self.upload, self.mapping_upload]), self.file_notice.widget,
+            self.mapping_notice.widget,
+            self.source, w.HBox([self.persona, self.scenario]), self.preview, self.editor.widget,
+            self.import_button, self.import_notice.widget,
+        ], layout=w.Layout(flex="3 1 0%"))
+        side = w.VBox([w.HTML(f"<h4>{bt('result', lang)}</h4>"), self.result,
+                       w.HTML(f"<h4>{bt('sources', lang)}</h4>"), self.sources,
+                       w.HBox([self.remove_choice, self.remove_button]), self.remove_notice.widget],
+                      layout=w.Layout(flex="2 1 0%", padding="0 0 0 12px"))
+        self.body.children = [w.HBox([form, side])]
+        self._refresh_quietly()
+
+    # ------------------------------------------------------------ choosing
+    def _choices(self, persona: str = "", scenario: str = "") -> None:
+        j = self.journey
+        keep_p, keep_s = persona or self.persona.value or "", scenario or self.scenario.value
+        if persona:
+            j.require("personas", persona)
+        if scenario:
+            j.require("scenarios", scenario)
+        self.persona.options = [(bt("from_file", self.language), ""), *named_items(j, "personas")]
+        self.persona.value = keep_p if keep_p in j.ids("personas") else ""
+        self.scenario.options = named_items(j, "scenarios")
+        self.scenario.value = keep_s if keep_s in j.ids("scenarios") else j.default_scenario
+
+    def _file_chosen(self) -> None:
+        upload = _uploaded(self.upload)
+        if upload is None:
+            return
+        name, content = upload
+        self.path = self._folder / Path(name).name
+        self.path.write_bytes(content)
+        self.source.value = self.evidence or slugify(self.path.stem)
+        self._reopen()
+
+    def _mapping_chosen(self) -> None:
+        upload = _uploaded(self.mapping_upload)
+        if upload is None:
+            return
+        name, content = upload
+        path = self._folder / f"mapping-{Path(name).name}"
+        path.write_bytes(content)
+        self.mapping_notice.clear()
+        try:
+            self.base = load_mapping(path, self.language)
+        except JourneyError as err:
+            self.base = None
+            self.mapping_notice.error(err.text(self.language).replace(path.name, Path(name).name))
+            return
+        if self.base.kind and self.base.kind in KINDS:
+            with self.filling():
+                self.kind.value = self.base.kind
+        self.mapping_notice.show("ok", bt("mapping_loaded", self.language, name=Path(name).name))
+        self._reopen()
+
+    def _reopen(self) -> None:
+        """Open the chosen file as the chosen kind; show its first rows and mapping."""
+        self.file_notice.clear()
+        self.view = None
+        if self.path is None:
+            self.preview.value = ""
+            self.editor.show(None, self.kind.value)
+            return
+        try:
+            self.view = inspect_file(self.path, self.kind.value, self._base_for_kind(), self.language)
+        except JourneyError as err:
+            self.preview.value = ""
+            self.editor.show(None, self.kind.value)
+            self.file_notice.error(err.text(self.language))
+            return
+        title = bt("preview", self.language, name=self.view.name)
+        self.preview.value = _preview_html(self.view.preview, title)
+        self.editor.show(self.view, self.kind.value, self._base_for_kind())
+
+    def _base_for_kind(self) -> EvidenceMapping | None:
+        if self.base is None or (self.base.kind and self.base.kind != self.kind.value):
+            return None
+        return self.base
+
+    # ------------------------------------------------------------ actions
+    def run_import(self) -> bool:
+        """Import the chosen file with the form's mapping and save; the summary shows
+        next to the form, a refusal next to the import button."""
+        if self.path is None:
+            return self.refuse_here(bt("choose_file", self.language), self.file_notice)
+        try:
+            mapping = mapping_from_data(self.editor.mapping(), bt("mapping_name", self.language),
+                                        self.language)
+        except JourneyError as err:
+            return self.refuse_here(err.text(self.language), self.import_notice)
+        done: dict[str, Any] = {}
+        kind, path, source = self.kind.value, self.path, self.source.value.strip() or None
+        persona, scenario = self.persona.value or None, self.scenario.value or None
+
+        def change(journey: Any) -> None:
+            done["summary"] = import_file(journey, kind, path, mapping, source, persona, scenario)
+
+        if not self.commit(change, refresh=True, at=self.import_notice):
+            return False
+        report = html.escape(done["summary"].report(self.language))
+        self.result.value = f"<pre style='white-space:pre-wrap'>{report}</pre>"
+        self.import_notice.show("ok", bt("imported", self.language))
+        return True
+
+    def refuse_here(self, text: str, notice: Any) -> bool:
+        """Show ``text`` next to what caused it; returns False."""
+        return self.show_refusal(self.t("not_saved", message=text), notice, unsaved=False)
+
+    def remove(self) -> bool:
+        """Remove the chosen source with its figures and quotes, and save."""
+        source = self.remove_choice.value
+        if not source:
+            return self.refuse("nothing_selected", at=self.remove_notice)
+        counts: dict[str, int] = {}
+
+        def change(journey: Any) -> None:
+            counts.update(remove_source(journey, source))
+
+        if not self.commit(change, refresh=True, at=self.remove_notice):
+            return False
+        self.remove_notice.show("ok", evidence_text("removed", self.language, source=source,
+                                         figures=counts["evidence"], quotes=counts["quotes"]))
+        return True
+
+    def refresh(self) -> None:
+        """Show the journey's personas, scenarios and stored sources."""
+        self._choices()
+        sources = list_sources(self.journey)
+        rows = "".join(
+            f"<tr><td>{html.escape(s.id)}</td>"
+            f"<td>{html.escape(evidence_text('kind_' + s.kind, self.language))}</td>"
+            f"<td>{html.escape(s.period or '–')}</td><td>{s.rows_read - s.rows_skipped}/{s.rows_read}</td>"
+            f"<td>{s.figures}</td><td>{s.quotes}</td></tr>"
+            for s in sources
+        )
+        self.sources.value = f"<table>{rows}</table>" if rows else ""
+        self.remove_choice.options = [("", "")] + [(s.id, s.id) for s in sources]
+        self.remove_choice.value = ""
+
+
+def _uploaded(upload: w.FileUpload) -> tuple[str, bytes] | None:
+    """(name, bytes) of the file chosen in ``upload`` (ipywidgets 8), or None."""
+    value = upload.value
+    if not value:
+        return None
+    item = value[0] if isinstance(value, list | tuple) else next(iter(value.values()))
+    return str(item["name"]), bytes(item["content"])
+
+
+def _preview_html(frame: pd.DataFrame, title: str) -> str:
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return (f"<b>{html.escape(title)}</b><div style='overflow-x:auto'><table class='kr-preview'>"
+            f"<tr>{head}</tr>{body}</table></div>")

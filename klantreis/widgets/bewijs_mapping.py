@@ -1,0 +1,236 @@
+"""The mapping part of step 8 (bewijs): which column plays which role, which question,
+call reason, page or touchpoint value goes to which touchpoint (or phase), which
+segment is which persona, and which answer label is which score. Starts from what the
+file's headers and an optional mapping file say; :meth:`MappingEditor.mapping` gives
+the plain mapping data an import takes (see docs/evidence.md)."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from ..evidence import values
+from ..evidence.inspect import FileView
+from ..evidence.mapping import EvidenceMapping
+from ..evidence.texts import text as role_text
+from ..model import Journey
+from .bewijs_texts import bt
+
+#: The mapping section that places the values of each kind's "target" column.
+SECTIONS = {"survey": "questions", "calls": "reasons", "web": "pages", "interviews": "touchpoints"}
+#: The role whose values that section maps (a wide survey maps its columns instead).
+TARGET_ROLES = {"survey": "touchpoint", "calls": "reason", "web": "page", "interviews": "touchpoint"}
+_STYLE = {"description_width": "220px"}
+_WIDE_LAYOUT = w.Layout(width="560px")
+PHASE = "phase:"
+
+
+class MappingEditor:
+    """Dropdowns for one opened file; ``columns`` (role -> Dropdown), ``targets``
+    (value or column -> Dropdown), ``personas`` and ``answers`` (value -> Dropdown)."""
+
+    def __init__(self, journey: Callable[[], Journey], language: str):
+        self._journey = journey
+        self.language = language
+        self.view: FileView | None = None
+        self.kind = "survey"
+        self.base: dict[str, Any] = {}
+        self.columns: dict[str, w.Dropdown] = {}
+        self.targets: dict[str, w.Dropdown] = {}
+        self.personas: dict[str, w.Dropdown] = {}
+        self.answers: dict[str, w.Dropdown] = {}
+        self.column_box = w.VBox()
+        self.value_box = w.VBox()
+        self.widget = w.VBox([self.column_box, self.value_box])
+        self._filling = False
+        self._target_part: list[w.Widget] = []
+        self._persona_part: list[w.Widget] = []
+
+    # ------------------------------------------------------------ building
+    def show(self, view: FileView | None, kind: str, base: EvidenceMapping | None = None) -> None:
+        """Build the dropdowns for ``view`` read as ``kind``, filled from ``base`` (a
+        mapping file) and from what the headers and values already say."""
+        self.view, self.kind = view, kind
+        self.base = dict(base.data) if base else {}
+        self.columns, self.targets, self.personas, self.answers = {}, {}, {}, {}
+        if view is None:
+            self.column_box.children, self.value_box.children = (), ()
+            return
+        options = [(bt("no_column", self.language), "")] + [(c, c) for c in view.columns]
+        self._filling = True
+        for role in _roles(kind):
+            dropdown = w.Dropdown(description=role_text(f"role_{role}", self.language), options=options,
+                                  value=view.roles.get(role, ""), style=_STYLE, layout=_WIDE_LAYOUT)
+            dropdown.observe(lambda _: self._rebuild_values(), names="value")
+            self.columns[role] = dropdown
+        self._filling = False
+        self.column_box.children = [w.HTML(f"<b>{bt('columns', self.language)}</b> "
+                                           f"<i>{bt('columns_tip', self.language)}</i>"),
+                                    *self.columns.values()]
+        self._rebuild_values()
+
+    def role(self, name: str) -> str:
+        """The column chosen for role ``name`` ('' when none)."""
+        dropdown = self.columns.get(name)
+        return dropdown.value if dropdown is not None else ""
+
+    def wide(self) -> bool:
+        """True for a survey read one column per question."""
+        if self.base.get("format"):
+            return bool(self.base["format"] == "wide")
+        return not (self.role("touchpoint") and self.role("score"))
+
+    def _rebuild_values(self) -> None:
+        """Rebuild the value dropdowns for the chosen columns, keeping what was chosen."""
+        if self._filling or self.view is None:
+            return
+        journey, lang, view = self._journey(), self.language, self.view
+        section = SECTIONS[self.kind]
+        if self.kind == "survey" and self.wide():
+            taken = {c for c in (d.value for d in self.columns.values()) if c}
+            items = [(c, 0) for c in view.columns if c not in taken]
+            heading = bt("questions", lang)
+        else:
+            column = self.role(TARGET_ROLES[self.kind])
+            items = view.distinct(column) if column else []
+            heading = bt("value_targets", lang, column=column or "–")
+        phases = self.kind in ("calls", "web")
+        chosen = {item: d.value for item, d in self.targets.items()}
+        self.targets = {item: self._target_dropdown(journey, section, item, phases, count, chosen.get(item))
+                        for item, count in items}
+        self._target_part = [w.HTML(f"<i>{heading}</i>"), *self.targets.values()] if self.targets else []
+        chosen = {item: d.value for item, d in self.personas.items()}
+        self.personas = {}
+        persona_column = self.role("persona")
+        if persona_column:
+            self.personas = {item: self._persona_dropdown(journey, item, count, chosen.get(item))
+                             for item, count in view.distinct(persona_column)}
+        self._persona_part = [w.HTML(f"<i>{bt('personas', lang, column=persona_column)}</i>"),
+                              *self.personas.values()] if self.personas else []
+        self._rebuild_answers()
+
+    def _rebuild_answers(self) -> None:
+        """Rebuild the answer dropdowns (answers that need a score), keeping choices."""
+        journey, view = self._journey(), self.view
+        chosen = {label: d.value for label, d in self.answers.items()}
+        self.answers = {}
+        answer_columns = self._answer_columns()
+        if answer_columns and view is not None:
+            base = EvidenceMapping({k: v for k, v in self.base.items() if k in ("answers", "skip")})
+            unknown = view.unknown_answers(journey, answer_columns, base)
+            self.answers = {label: self._answer_dropdown(journey, label, count, chosen.get(label, ""))
+                            for label, count in unknown}
+        answer_part = [w.HTML(f"<i>{bt('answers', self.language)}</i>"), *self.answers.values()] \
+            if self.answers else []
+        self.value_box.children = [w.HTML(f"<b>{bt('values', self.language)}</b>"), *self._target_part,
+                                   *self._persona_part, *answer_part]
+
+    def _answer_columns(self) -> list[str]:
+        if self.kind == "survey" and self.wide():
+            return [c for c, d in self.targets.items() if d.value]
+        role = {"survey": "score", "interviews": "emotion"}.get(self.kind)
+        return [self.role(role)] if role and self.role(role) else []
+
+    def _target_dropdown(self, journey: Journey, section: str, item: str, phases: bool,
+                         count: int, chosen: str | None) -> w.Dropdown:
+        tps = journey.touchpoints.drop_duplicates("id")
+        options = [(bt("skip_value", self.language), "")]
+        options += [(f"{name} ({tid})", str(tid)) for tid, name in zip(tps["id"], tps["name"], strict=True)]
+        if phases:
+            options += [(bt("phase", self.language, name=journey.name_of("phases", p)), PHASE + p)
+                        for p in journey.ids("phases")]
+        value = chosen if chosen is not None else self._default_target(journey, section, item, phases)
+        known = {v for _, v in options}
+        label = f"{item} ({count})" if count else item
+        dropdown = w.Dropdown(description=label, options=options, value=value if value in known else "",
+                              style=_STYLE, layout=_WIDE_LAYOUT)
+        dropdown.observe(lambda _: self._answers_follow(), names="value")
+        return dropdown
+
+    def _answers_follow(self) -> None:
+        if self.kind == "survey" and self.wide():
+            self._rebuild_answers()
+
+    def _default_target(self, journey: Journey, section: str, item: str, phases: bool) -> str:
+        mapped = self.base.get(section) or {}
+        k = values.key(item) or item
+        for name, target in mapped.items():
+            exact = (values.key(name) or name) == k
+            if exact or (section == "pages" and fnmatch.fnmatchcase(k, values.key(name) or name)):
+                if isinstance(target, dict):
+                    kind, tid = next(iter(target.items()))
+                    return PHASE + tid if kind == "phase" else tid
+                return PHASE + target if phases and target in journey.ids("phases") and \
+                    target not in journey.ids("touchpoints") else str(target)
+        for tid in journey.ids("touchpoints"):
+            if values.key(tid) == k:
+                return tid
+        if phases:
+            return next((PHASE + p for p in journey.ids("phases") if values.key(p) == k), "")
+        return ""
+
+    def _persona_dropdown(self, journey: Journey, item: str, count: int, chosen: str | None) -> w.Dropdown:
+        options = [(bt("skip_value", self.language), "")]
+        options += [(journey.name_of("personas", p), p) for p in journey.ids("personas")]
+        k = values.key(item) or item
+        mapped = {values.key(a) or a: b for a, b in (self.base.get("personas") or {}).items()}
+        value = chosen if chosen is not None else mapped.get(k, "")
+        if chosen is None and not value:
+            value = next((p for p in journey.ids("personas")
+                          if k in (values.key(p), values.key(journey.name_of("personas", p)))), "")
+        return w.Dropdown(description=f"{item} ({count})", options=options, value=value, style=_STYLE,
+                          layout=_WIDE_LAYOUT)
+
+    def _answer_dropdown(self, journey: Journey, label: str, count: int, chosen: str) -> w.Dropdown:
+        options = [("–", ""), (bt("skip_answer", self.language), "skip")]
+        options += [(f"{p.score} {p.emoji} {p.label}".strip(), str(p.score)) for p in journey.scale]
+        value = chosen if chosen in {v for _, v in options} else ""
+        return w.Dropdown(description=f"{label} ({count})", options=options, value=value, style=_STYLE,
+                          layout=_WIDE_LAYOUT)
+
+    # ------------------------------------------------------------ result
+    def mapping(self) -> dict[str, Any]:
+        """The mapping as plain data: the mapping file's content with what the form
+        says on top (a value set to "(niet gebruiken)" is left out)."""
+        data = {k: v for k, v in self.base.items() if k != "kind"}
+        columns = {role: d.value for role, d in self.columns.items() if d.value}
+        if columns:
+            data["columns"] = columns
+        if self.kind == "survey":
+            data["format"] = "wide" if self.wide() else "long"
+        section = SECTIONS[self.kind]
+        data[section] = _merged(data.get(section), self.targets,
+                                _target_value if section in ("reasons", "pages") else str)
+        data["personas"] = _merged(data.get("personas"), self.personas, str)
+        if self.kind in ("survey", "interviews"):
+            answers = dict(data.get("answers") or {})
+            for label, dropdown in self.answers.items():
+                if dropdown.value:
+                    answers[label] = None if dropdown.value == "skip" else int(dropdown.value)
+            data["answers"] = answers
+        return {k: v for k, v in data.items() if v not in ({}, [], None)}
+
+
+def _merged(base: Any, dropdowns: dict[str, w.Dropdown], convert: Callable[[str], Any]) -> dict[str, Any]:
+    out = dict(base or {})
+    keys = {values.key(k) or k: k for k in out}
+    for item, dropdown in dropdowns.items():
+        existing = keys.get(values.key(item) or item)
+        if existing is not None:
+            out.pop(existing)
+        if dropdown.value:
+            out[item] = convert(dropdown.value)
+    return out
+
+
+def _target_value(value: str) -> Any:
+    return {"phase": value[len(PHASE):]} if value.startswith(PHASE) else {"touchpoint": value}
+
+
+def _roles(kind: str) -> tuple[str, ...]:
+    from ..evidence.columns import ROLES
+
+    return ROLES[kind]
