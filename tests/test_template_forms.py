@@ -17,9 +17,10 @@ from klantreis import get_template, load
 from klantreis.report.sections import Report
 from klantreis.session import ProjectSession
 from klantreis.template_fields import SCALE, YESNO
+from klantreis.templates import STEPS
 from klantreis.widgets import EmotiesForm, FasenForm, PersonaForm, ReviewForm, TouchpointsForm
 from klantreis.widgets.emotion_picker import EmotionPicker
-from klantreis.widgets.show import ALL_STEPS, explanation, make_form
+from klantreis.widgets.show import explanation, make_form
 from klantreis.widgets.wording import LANE_OF
 
 
@@ -108,7 +109,7 @@ def test_forms_label_their_fields_with_the_template_rows(template_id, language, 
         review = ReviewForm(session)
         assert lanes["opportunities"]["name"] in hint_texts(review.widget)
     # the guidance above each form is the template's, in the project's language
-    for step in ALL_STEPS[1:]:
+    for step in STEPS:  # the method's steps (08_bewijs is the evidence import, not the method)
         assert template.guidance(step, language) in explanation(step, session, language)
 
 
@@ -171,7 +172,7 @@ def test_the_employee_journey_never_speaks_of_the_customer(language, tmp_path):
     path = new_project(tmp_path, "kaart8-medewerker", language)
     session = ProjectSession.open(path)
     shown = []
-    for step in ALL_STEPS[1:]:
+    for step in STEPS:  # the method's steps (08_bewijs is the evidence import, not the method)
         form = make_form(step, session, persona="pim")
         if isinstance(form, TouchpointsForm):
             for key in form.touchpoints.ops.ids():  # every touchpoint's fields
