@@ -30,8 +30,8 @@ _MESSAGES = {
         "Touchpoint {touchpoint} of {persona} ({scenario}) has no emotion yet.",
     ),
     TOUCHPOINT_WITHOUT_REASON: (
-        "Touchpoint {touchpoint} van {persona} ({scenario}) heeft geen reden bij de emotie.",
-        "Touchpoint {touchpoint} of {persona} ({scenario}) has no reason for its emotion.",
+        "Touchpoint {touchpoint} van {persona} ({scenario}) heeft nog geen toelichting bij de emotie.",
+        "Touchpoint {touchpoint} of {persona} ({scenario}) has no explanation for its emotion yet.",
     ),
     TOUCHPOINT_WITHOUT_EVIDENCE: (
         "Voor touchpoint {touchpoint} van {persona} ({scenario}) is nog niets gemeten: geen "

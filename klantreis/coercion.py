@@ -27,7 +27,7 @@ TEXTS = Catalog("values", {
     ),
     "not_text": ("moet tekst zijn, geen {kind}", "must be text, not {kind}"),
     "choice": (
-        "{text!r} kan hier niet; kies uit: {choices}",
+        "{text!r} is hier niet mogelijk; kies uit: {choices}",
         "{text!r} is not allowed; use one of: {choices}",
     ),
     "not_list": ("moet een lijst met teksten zijn, geen {kind}", "must be a list of texts, not {kind}"),

@@ -91,11 +91,13 @@ class FormatVersionError(JourneyError):
 
 class FieldValueError(ValueError):
     """One value does not fit its field; ``message`` says what is expected. Raised
-    by :func:`klantreis.coercion.coerce`; the model and validation add where it was."""
+    by :func:`klantreis.coercion.coerce`; the model and validation add where it was.
+    ``key`` names the entry of a mapping field that does not fit (``extra``'s ``ttsc``)."""
 
-    def __init__(self, message: Msg | str):
+    def __init__(self, message: Msg | str, key: str | None = None):
         super().__init__(message)
         self.message = message
+        self.key = key
 
     def __str__(self) -> str:
         return render(self.message)

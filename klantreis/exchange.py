@@ -19,7 +19,8 @@ from .model import Journey
 from .projectfile import decode, save
 from .sheetfiles import is_missing as _is_missing
 from .sheetfiles import read_csv_folder, read_xlsx, write_csv_folder, write_xlsx
-from .templates import template_scale
+from .template_fields import EXTRA
+from .templates import template_fields, template_scale
 from .validation import journey_from_data
 from .yamlio import Lines
 from .yamlio import Path as FieldPath
@@ -62,8 +63,9 @@ PROJECT_KEYS = ("klantreis", "title", "goal", "language", "template", "scope_sta
 
 def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
     """The journey as flat tables: ``project`` (key/value), ``scale``, one sheet per
-    table, and ``review`` (question/answer). List fields hold one item per line;
-    mapping fields (an evidence source's ``skipped`` and ``mapping``) hold JSON text."""
+    table, and ``review`` (question/answer). List fields hold one item per line; the
+    fields a template adds have a column each (``extra.ttsc``); other mapping fields
+    (an evidence source's ``skipped`` and ``mapping``) hold JSON text."""
     data = to_dict(journey)
     project = {
         "klantreis": data["klantreis"],
@@ -88,10 +90,11 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
             row = {}
             for spec in TABLES[table].fields:
                 value = record.get(spec.name)
-                if spec.kind == MAPPING:
+                if spec.kind == MAPPING and not spec.declared:  # declared: a column per field
                     value = json.dumps(value, ensure_ascii=False) if value else None
                 row[spec.name] = "\n".join(value) if spec.kind == LIST and value else value
             rows.append(row)
+        columns, rows = _spread_extra(journey, table, columns, rows)
         out[table] = pd.DataFrame(rows, columns=columns).astype(
             {f.name: "Int64" for f in TABLES[table].fields if f.kind == INT}
         )
@@ -134,7 +137,9 @@ def read_journey(source: str | Path) -> Journey:
         except json.JSONDecodeError as err:
             message = TEXTS.msg("json", reason=err.msg)
             raise ValidationError([Problem("", message, err.lineno, str(source))]) from None
-        return journey_from_data(data, None, str(source), template_scale=template_scale)
+        return journey_from_data(
+            data, None, str(source), template_scale=template_scale, template_fields=template_fields
+        )
     if suffix == ".xlsx":
         return journey_from_tables(read_xlsx(source), str(source))
     raise JourneyError(TEXTS.msg("import_suffix", source=source, suffix=suffix))
@@ -170,7 +175,7 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
         ]
     for table in TABLE_NAMES:
         if table in tables:
-            rows = _rows(tables[table])
+            rows = [_gather_extra(r) for r in _rows(tables[table])]
             data[table] = [{k: v for k, v in r.items() if v is not None} for r in rows]
             for i in range(len(rows)):
                 lines[(table, i)] = i + 2
@@ -180,7 +185,42 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
         _require_columns(tables, "review", ("question", "answer"), source)
         answers = {str(r["question"]): r.get("answer") or "" for r in _rows(tables["review"])}
     data["review"] = {"answers": answers, "notes": project.get("review_notes") or ""}
-    return journey_from_data(data, Lines.known(lines), source, template_scale=template_scale)
+    return journey_from_data(
+        data, Lines.known(lines), source, template_scale=template_scale, template_fields=template_fields
+    )
+
+
+def _spread_extra(
+    journey: Journey, table: str, columns: list[str], rows: list[dict[str, Any]]
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The ``extra`` values of a table as one column per template field
+    (``extra.ttsc``): the fields the template declares, then any other key in use."""
+    if not any(f.declared for f in TABLES[table].fields):
+        return columns, rows
+    declared = journey.template_fields.of(table) if journey.template_fields else ()
+    keys = [f.id for f in declared]
+    for row in rows:
+        keys += [k for k in row.get(EXTRA) or {} if k not in keys]
+    at = columns.index(EXTRA)
+    names = [f"{EXTRA}.{k}" for k in keys]
+    spread = [
+        {**{k: v for k, v in row.items() if k != EXTRA},
+         **{f"{EXTRA}.{k}": (row.get(EXTRA) or {}).get(k) for k in keys}}
+        for row in rows
+    ]  # fmt: skip
+    return [*columns[:at], *names, *columns[at + 1 :]], spread
+
+
+def _gather_extra(row: dict[str, Any]) -> dict[str, Any]:
+    """A sheet row with its ``extra.<field>`` columns folded back into ``extra``."""
+    prefix = f"{EXTRA}."
+    if not any(k.startswith(prefix) for k in row):
+        return row
+    out = {k: v for k, v in row.items() if not k.startswith(prefix)}
+    extra = {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix) and v is not None}
+    if extra:
+        out[EXTRA] = extra
+    return out
 
 
 def _read_mappings(table: str, records: list[dict[str, Any]], source: str) -> None:

@@ -81,6 +81,9 @@ class Field:
     #: With ``ref``: the fields of this record that complete the reference to the
     #: other table's key (evidence names a touchpoint *of its persona and scenario*).
     ref_with: tuple[str, ...] = ()
+    #: The field holds the values of fields a template declares (``extra``), checked
+    #: against those declarations (see :mod:`klantreis.template_fields`).
+    declared: bool = False
 
     @property
     def dtype(self) -> Any:
@@ -165,6 +168,7 @@ TABLES: dict[str, Table] = {
             Field("duration"),
             Field("user_goal"),
             Field("description"),
+            Field("extra", MAPPING, declared=True),
         )),
         Table("personas", (
             Field("id", SLUG, required=True),
@@ -174,6 +178,7 @@ TABLES: dict[str, Table] = {
             Field("context"),
             Field("needs", LIST),
             Field("frustrations", LIST),
+            Field("extra", MAPPING, declared=True),
         )),
         Table("scenarios", (
             Field("id", SLUG, required=True),
@@ -199,6 +204,7 @@ TABLES: dict[str, Table] = {
             Field("data"),
             Field("critical", BOOL),
             Field("importance", TEXT, choices=("main", "side")),
+            Field("extra", MAPPING, declared=True),
         ), key=("id", "persona", "scenario")),
         Table("opportunities", (
             Field("id", SLUG, required=True),

@@ -14,7 +14,7 @@ from typing import Any
 from .fields import BOOL, TABLES, Field
 from .model import Journey
 from .store import Record
-from .templates import template_scale
+from .templates import template_fields, template_scale
 from .validation import journey_from_data
 from .version import FORMAT_VERSION
 from .yamlio import Lines, NeedsReference, parse, reference, writer
@@ -30,7 +30,9 @@ def loads(text: str, source: str | None = None) -> Journey:
     """Parse project-file text into a :class:`Journey`; every problem is reported with
     its line (``source`` names the file in messages)."""
     data, lines = parse(text, source)
-    journey = journey_from_data(data, lines, source, template_scale=template_scale)
+    journey = journey_from_data(
+        data, lines, source, template_scale=template_scale, template_fields=template_fields
+    )
     _remember_texts(journey, data, lines)
     return journey
 
@@ -53,7 +55,9 @@ def _remember_texts(journey: Journey, data: dict[str, Any], lines: Lines) -> Non
 
 def from_dict(data: Any, source: str | None = None) -> Journey:
     """Build a journey from plain data (as :func:`to_dict` gives); validates everything."""
-    return journey_from_data(data, None, source, template_scale=template_scale)
+    return journey_from_data(
+        data, None, source, template_scale=template_scale, template_fields=template_fields
+    )
 
 
 def _head(journey: Journey) -> dict[str, Any]:

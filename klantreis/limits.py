@@ -64,7 +64,7 @@ TEXTS = Catalog("limits", {
     "unpacked": (
         "{file} is {packed} maar pakt uit tot {size}; klantreis pakt een spreadsheet uit "
         "tot {limit} MB en heeft dit bestand niet uitgepakt (het kan een 'zip-bom' zijn). "
-        "Vertrouwt u het bestand, verhoog de grens dan met --max-mb {more} "
+        "Vertrouw je het bestand, verhoog de grens dan met --max-mb {more} "
         "(of de omgevingsvariabele {env}={more}).",
         "{file} is {packed} but unpacks to {size}; klantreis unpacks a spreadsheet up to "
         "{limit} MB and did not unpack this one (it may be a 'zip bomb'). If you trust "
@@ -73,7 +73,7 @@ TEXTS = Catalog("limits", {
     ),
     "rows": (
         "{file}: {table} heeft meer dan {limit} rijen; zoveel heeft een klantreis nooit "
-        "nodig, dus klantreis leest niet verder. Is het toch echt zo, verhoog de grens "
+        "nodig, dus klantreis leest niet verder. Klopt dat toch, verhoog de grens "
         "dan met de omgevingsvariabele {env}={more}.",
         "{file}: {table} has more than {limit} rows; a journey never needs that many, so "
         "klantreis stopped reading. If it really does, raise the limit with the "

@@ -134,6 +134,32 @@ def _merge_mapping(
     return out
 
 
+def _merge_record(
+    table: str,
+    name: str,
+    base: dict[str, Any],
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    conflicts: list[str],
+    prefer: Prefer,
+) -> dict[str, Any]:
+    """Merge one record field by field; a template's ``extra`` values key by key, so
+    two notebooks filling in different template fields of one record both keep theirs."""
+    nested = [f.name for f in TABLES[table].fields if f.declared]
+    out = _merge_mapping(
+        name, *({k: v for k, v in d.items() if k not in nested} for d in (base, mine, theirs)),
+        conflicts, prefer,
+    )  # fmt: skip
+    for field_name in nested:
+        values = _merge_mapping(
+            f"{name}.{field_name}", base.get(field_name) or {}, mine.get(field_name) or {},
+            theirs.get(field_name) or {}, conflicts, prefer,
+        )  # fmt: skip
+        if values:
+            out[field_name] = values
+    return out
+
+
 def _merge_table(
     table: str,
     base: list[dict[str, Any]],
@@ -152,7 +178,7 @@ def _merge_table(
         m = by_mine.get(key, _MISSING)
         t = by_theirs.get(key, _MISSING)
         if m is not _MISSING and t is not _MISSING:
-            record = _merge_mapping(name, {} if b is _MISSING else b, m, t, conflicts, prefer)
+            record = _merge_record(table, name, {} if b is _MISSING else b, m, t, conflicts, prefer)
             merged[key] = {k: record[k] for k in [*t, *(k for k in m if k not in t)] if k in record}
             continue
         present = m if t is _MISSING else t

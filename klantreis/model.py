@@ -25,6 +25,7 @@ from .messages import LANGUAGES, Catalog
 from .named_changes import NamedChanges
 from .scale import Scale, ScalePoint
 from .store import Record, TableStore
+from .template_fields import TemplateFields
 from .views import journey_frame, journey_pairs
 
 __all__ = ["DEFAULT_SCENARIO", "LANGUAGES", "Journey", "Scale", "ScalePoint"]
@@ -91,6 +92,7 @@ class Journey(NamedChanges):
         scope: dict[str, str] | None = None,
         scale: Sequence[ScalePoint] | None = None,
         review: dict[str, Any] | None = None,
+        template_fields: TemplateFields | None = None,
         **tables: pd.DataFrame | list[Record],
     ):
         if language not in LANGUAGES:
@@ -101,7 +103,7 @@ class Journey(NamedChanges):
         self._goal = ""
         self._scope = {"start": "", "end": ""}
         self._review: dict[str, Any] = {"answers": {}, "notes": ""}
-        self._store = TableStore(Scale(scale) if scale else Scale.default(language))
+        self._store = TableStore(Scale(scale) if scale else Scale.default(language), template_fields)
         with self._speaking():
             self.set_title(title or "?")
             self.set_goal(goal)
@@ -208,6 +210,13 @@ class Journey(NamedChanges):
         """The scale point with this score, or None."""
         return self.scale.point(score)
 
+    @property
+    def template_fields(self) -> TemplateFields | None:
+        """The fields the template adds to phases, personas and touchpoints, whose
+        values records keep in ``extra`` (None: not known, any plain values are kept).
+        Given when the journey is made, like the scale: the model looks up no template."""
+        return self._store.template_fields
+
     # ---------------------------------------------------------------- tables
     @property
     def store(self) -> TableStore:
@@ -311,13 +320,14 @@ class Journey(NamedChanges):
     def snapshot(self) -> Any:
         """Everything as it is now, for :meth:`restore` (cheap: copies no records)."""
         meta = (self.language, self.template, self._title, self._goal, self._scope, self._review)
-        return meta, self._store.scale, self._store.snapshot()
+        return meta, (self._store.scale, self._store.template_fields), self._store.snapshot()
 
     def restore(self, snapshot: Any) -> None:
         """Go back to a :meth:`snapshot`."""
-        meta, scale, tables = snapshot
+        meta, (scale, template_fields), tables = snapshot
         self.language, self.template, self._title, self._goal, self._scope, self._review = meta
         self._store.scale = scale
+        self._store.template_fields = template_fields
         self._store.restore(tables)
 
     def save(self, path: Any) -> Any:

@@ -143,6 +143,17 @@ self: Journey, id: str, persona: str, scenario: str | None = None, step: int = -
             self._store.load("touchpoints", kept + copies)
         return len(copies)
 
+    def set_extra(
+self: Journey, table: str, key: tuple[str, ...], field: str, value: Any) -> None:
+        """Fill in one field the template adds (``extra``) on the record of ``table``
+        with ``key``; an empty value (None or "") clears it. The others stay as they are."""
+        with self._speaking():
+            current = self._store.get(table, key).get("extra") or {}
+        extra = {k: v for k, v in current.items() if k != field}
+        if value is not None and value != "":
+            extra = {**current, field: value}
+        self.update(table, key, extra=extra)
+
     def add_opportunity(
         self: Journey, id: str, description: str, *, position: int | None = None, **fields: Any
     ) -> None:

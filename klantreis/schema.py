@@ -1,11 +1,19 @@
-"""The JSON Schema of the project file, generated from the field definitions."""
+"""The JSON Schema of the project file, generated from the field definitions and,
+for the ``extra`` fields, from each bundled template's declarations."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .fields import BOOL, FLOAT, INT, LIST, MAPPING, OPTBOOL, SCORE, SLUG, TABLES, Field
+from .template_fields import CHOICE, SCALE, TABLE_STEPS, YESNO, TemplateField
+from .templates import list_templates
 from .version import FORMAT_VERSION
+
+SCORE_SCHEMA = {
+    "type": ["integer", "string", "null"],
+    "description": "a score of the scale, or one of its labels or emoji",
+}
 
 SLUG_PATTERN = "^[A-Za-z0-9_-]+$"
 
@@ -20,9 +28,13 @@ def _field_schema(field: Field) -> dict[str, Any]:
     if field.kind == OPTBOOL:
         return {"type": ["boolean", "null"]}
     if field.kind == SCORE:
+        return dict(SCORE_SCHEMA)
+    if field.declared:
         return {
-            "type": ["integer", "string", "null"],
-            "description": "a score of the scale, or one of its labels or emoji",
+            "type": "object",
+            "description": "the values of the fields the template adds (see `fields` in its file)",
+            "propertyNames": {"pattern": SLUG_PATTERN},
+            "additionalProperties": {"type": ["string", "number", "boolean"]},
         }
     if field.kind == FLOAT:
         return {"type": ["number", "null"]}
@@ -97,4 +109,29 @@ def json_schema() -> dict[str, Any]:
                 },
             },
         },
+        "allOf": [_template_rule(t.id, list(t.fields())) for t in list_templates()],
     }
+
+
+def _template_rule(template_id: str, fields: list[TemplateField]) -> dict[str, Any]:
+    """When a file names this template, its records' ``extra`` holds only the fields
+    the template declares, each of its kind."""
+    tables = {}
+    for table in TABLE_STEPS:
+        declared = {f.id: _extra_schema(f) for f in fields if f.table == table}
+        extra = {"type": "object", "additionalProperties": False, "properties": declared}
+        tables[table] = {"type": "array", "items": {"properties": {"extra": extra}}}
+    return {
+        "if": {"required": ["template"], "properties": {"template": {"const": template_id}}},
+        "then": {"properties": tables},
+    }
+
+
+def _extra_schema(field: TemplateField) -> dict[str, Any]:
+    if field.kind == CHOICE:
+        return {"enum": [o.id for o in field.options]}
+    if field.kind == YESNO:
+        return {"type": "boolean"}
+    if field.kind == SCALE:
+        return dict(SCORE_SCHEMA)
+    return {"type": "string"}

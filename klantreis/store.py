@@ -23,6 +23,7 @@ from .errors import FieldValueError, JourneyError
 from .fields import TABLES, Field, referrers
 from .frames import frame_from_records
 from .messages import Catalog, Msg
+from .template_fields import TemplateFields, check_extra
 
 if TYPE_CHECKING:
     from .scale import Scale
@@ -84,10 +85,13 @@ def describe(table: str, key: Key) -> dict[str, str]:
 
 class TableStore:
     """The records of every table, kept consistent by :meth:`add`, :meth:`update`,
-    :meth:`remove` and :meth:`move`. ``scale`` reads emotion scores."""
+    :meth:`remove` and :meth:`move`. ``scale`` reads emotion scores;
+    ``template_fields`` are the fields the template adds (None: not known, so any
+    plain values are kept)."""
 
-    def __init__(self, scale: Scale):
+    def __init__(self, scale: Scale, template_fields: TemplateFields | None = None):
         self.scale = scale
+        self.template_fields = template_fields
         self._records: dict[str, list[Record]] = {name: [] for name in TABLES}
         self._frames: dict[str, pd.DataFrame] = {}
         self._ids: dict[str, list[str]] = {}
@@ -154,6 +158,7 @@ class TableStore:
         record, problems = self.coerce_all(table, values, partial=partial)
         if problems:
             name, reason = problems[0]
+            name = name.split(".")[0]  # "extra.ttsc": the entry ttsc of the field extra
             if TABLES[table].has(name):
                 reason = TEXTS.msg("field", table=_singular(table), name=name, reason=reason)
             raise JourneyError(reason, field=name)
@@ -162,7 +167,8 @@ class TableStore:
     def coerce_all(
         self, table: str, values: dict[str, Any], *, partial: bool
     ) -> tuple[Record, list[tuple[str, Msg]]]:
-        """Like :meth:`coerce`, but every problem as ``(field, reason)``."""
+        """Like :meth:`coerce`, but every problem as ``(field, reason)``; a problem in one
+        entry of a mapping field names it as ``field.entry``."""
         spec = TABLES[table]
         problems: list[tuple[str, Msg]] = []
         for name in values:
@@ -182,9 +188,12 @@ class TableStore:
             if f.first_by_default and not value:
                 value = (self.ids(f.ref) or [""])[0] if f.ref else value
             try:
-                out[f.name] = coerce(f, value, self.scale)
+                if f.declared:
+                    out[f.name] = self._extra(table, value)
+                else:
+                    out[f.name] = coerce(f, value, self.scale)
             except FieldValueError as err:
-                problems.append((f.name, err.message))
+                problems.append((f"{f.name}.{err.key}" if err.key else f.name, err.message))
                 out[f.name] = f.empty
         return out, problems
 
@@ -317,6 +326,10 @@ class TableStore:
             raise
 
     # ------------------------------------------------------------- internals
+    def _extra(self, table: str, value: Any) -> dict[str, Any]:
+        declared = None if self.template_fields is None else self.template_fields.of(table)
+        return check_extra(declared, _singular(table), value, self.scale)
+
     def _check(self, table: str, record: Record, replacing: Key | None = None) -> None:
         problems = self.problems(table, record, replacing=replacing)
         if problems:

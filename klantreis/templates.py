@@ -4,20 +4,37 @@ guidance of each method, in Dutch and English; and new journeys made from them."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import JourneyError
+from .fields import SLUG_RE
 from .messages import Catalog
 from .model import Journey
 from .resources import data_dir
 from .scale import Scale, ScalePoint
+from .template_fields import CHOICE, KINDS, TABLE_STEPS, Option, TemplateField, TemplateFields
 
 TEXTS = Catalog("templates", {
     "unknown": ("onbekend sjabloon {id!r}; bekend: {known}", "unknown template {id!r}; known: {known}"),
+    "bad_field": ("sjabloon {template}, {where}: {reason}", "template {template}, {where}: {reason}"),
+    "table": ("velden kunnen alleen bij {known}", "fields can only be added to {known}"),
+    "id": (
+        "elk veld heeft een eigen id (letters, cijfers, -)",
+        "each field needs its own id (letters, digits, -)",
+    ),
+    "kind": ("kind moet een van {known} zijn", "kind must be one of {known}"),
+    "options": (
+        "een keuzeveld heeft minstens twee opties met elk een eigen id",
+        "a choice field needs at least two options, each with its own id",
+    ),
+    "step": ("step moet een van {known} zijn", "step must be one of {known}"),
+    "label": (
+        "label heeft een Nederlandse en een Engelse tekst nodig", "label needs a Dutch and an English text"
+    ),
 })  # fmt: skip
 
 STEPS = ("doel", "persona", "scope", "fasen", "touchpoints", "emoties", "review")
@@ -109,6 +126,78 @@ class Template:
         """Suggested channels for the touchpoints form."""
         return [text(c, language) for c in self.data.get("channels", [])]
 
+    def lane(self, lane_id: str, language: str = "nl") -> dict[str, str] | None:
+        """The canvas row ``lane_id`` (``{id, name, hint}``), or None when the template
+        has no such row."""
+        return next((lane for lane in self.lanes(language) if lane["id"] == lane_id), None)
+
+    def fields(self) -> TemplateFields:
+        """The fields the template adds to phases, personas and touchpoints (see
+        :mod:`klantreis.template_fields`); a malformed declaration is refused."""
+        return self._fields
+
+    @cached_property
+    def _fields(self) -> TemplateFields:
+        return TemplateFields(_declared_fields(self.id, self.data.get("fields") or {}))
+
+    def low_value_questions(self) -> list[str]:
+        """The ids of the review questions that ask which channels give little value
+        (``marks: low_value_channels``): channels named in their answers are marked."""
+        return [
+            str(q["id"]) for q in self.data.get("review_questions", [])
+            if q.get("marks") == "low_value_channels"
+        ]  # fmt: skip
+
+    @property
+    def compares_scenarios(self) -> bool:
+        """True when the method ends by comparing scenarios (the review step shows it)."""
+        return bool(self.data.get("compare_scenarios"))
+
+
+def _declared_fields(template_id: str, data: Any) -> list[TemplateField]:
+    def refuse(where: str, code: str, **values: Any) -> JourneyError:
+        reason = TEXTS.msg(code, **values)
+        return JourneyError(TEXTS.msg("bad_field", template=template_id, where=where, reason=reason))
+
+    if not isinstance(data, dict) or any(table not in TABLE_STEPS for table in data):
+        raise refuse("fields", "table", known=", ".join(TABLE_STEPS))
+    out: list[TemplateField] = []
+    for table, items in data.items():
+        seen: set[str] = set()
+        for i, item in enumerate(items or []):
+            where = f"fields.{table}[{i}]"
+            fid = str(item.get("id") or "")
+            if not SLUG_RE.match(fid) or fid in seen:
+                raise refuse(where, "id")
+            seen.add(fid)
+            kind = item.get("kind", "text")
+            if kind not in KINDS:
+                raise refuse(where, "kind", known=", ".join(KINDS))
+            if not all(text(item.get("label"), lang) for lang in ("nl", "en")) or not isinstance(
+                item.get("label"), dict
+            ):
+                raise refuse(where, "label")
+            options = tuple(Option(str(o.get("id") or ""), _bilingual(o.get("label")))
+                            for o in item.get("options") or [])  # fmt: skip
+            ids = [o.id for o in options]
+            if (kind == CHOICE) != bool(options) or (options and (
+                len(ids) < 2 or len(set(ids)) < len(ids) or not all(SLUG_RE.match(o) for o in ids)
+            )):  # fmt: skip
+                raise refuse(where, "options")
+            step = str(item.get("step") or "")
+            if step and step not in STEPS:
+                raise refuse(where, "step", known=", ".join(STEPS))
+            out.append(TemplateField(
+                table=table, id=fid, kind=kind, label=_bilingual(item.get("label")),
+                hint=_bilingual(item.get("hint")), options=options, step=step,
+                group=bool(item.get("group")),
+            ))  # fmt: skip
+    return out
+
+
+def _bilingual(value: Any) -> dict[str, str]:
+    return {lang: text(value, lang) for lang in ("nl", "en")}
+
 
 @cache
 def _load_all(folder: Path) -> dict[str, Template]:
@@ -138,6 +227,12 @@ def template_scale(template_id: str, language: str) -> Scale:
     return Scale(get_template(template_id).scale(language))
 
 
+def template_fields(template_id: str) -> TemplateFields:
+    """The fields a template adds (for reading a project file that names it); unknown
+    templates are refused naming the known ones."""
+    return get_template(template_id).fields()
+
+
 def new_journey(template_id: str, title: str = "", language: str = "nl") -> Journey:
     """A new, valid journey with the template's phases, scenarios, scale and review questions."""
     template = get_template(template_id)
@@ -149,5 +244,6 @@ def new_journey(template_id: str, title: str = "", language: str = "nl") -> Jour
         phases=template.phases(language),
         scenarios=template.scenarios(language),
         review={"answers": {qid: "" for qid, _ in template.review_questions(language)}},
+        template_fields=template.fields(),
     )
     return journey

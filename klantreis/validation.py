@@ -18,12 +18,16 @@ from .fields import TABLES
 from .messages import LANGUAGES, Catalog, Msg
 from .model import Journey
 from .scale import Scale, ScalePoint
+from .template_fields import TemplateFields
 from .version import FORMAT_VERSION, __version__
 
 Path = tuple[str | int, ...]
 #: ``template_scale(template_id, language)``: the scale of a template, or a
 #: :class:`~klantreis.errors.JourneyError` for an unknown template.
 TemplateScale = Callable[[str, str], Scale]
+#: ``template_fields(template_id)``: the fields a template adds to phases, personas
+#: and touchpoints, or a :class:`~klantreis.errors.JourneyError` for an unknown template.
+TemplateFieldsOf = Callable[[str], TemplateFields]
 
 TOP_LEVEL = (
     "klantreis", "title", "goal", "language", "template", "scope", "scale",
@@ -148,11 +152,15 @@ def journey_from_data(
     source: str | None = None,
     *,
     template_scale: TemplateScale | None = None,
+    template_fields: TemplateFieldsOf | None = None,
 ) -> Journey:
     """Build a journey from raw project data, or raise :class:`ValidationError` listing
     every problem (and :class:`FormatVersionError` for a file from a newer klantreis).
     ``template_scale`` gives the scale of the file's template when the file has none
-    of its own, and refuses unknown templates; without it any template id is taken."""
+    of its own, and refuses unknown templates; without it any template id is taken.
+    ``template_fields`` gives the fields the template adds, against which the records'
+    ``extra`` values are checked; without it (or without a template) any plain values
+    are kept."""
     check = _Checker(lines, source)
     if data is None:
         check.add((), TEXTS.msg("empty"))
@@ -172,12 +180,15 @@ def journey_from_data(
     scale: Scale | None = None
     if data.get("scale") is not None:
         scale = _scale(data["scale"], check)
-    if template_id and template_scale is not None:
-        try:
+    declared: TemplateFields | None = None
+    try:
+        if template_id and template_scale is not None:
             template_default = template_scale(template_id, language)
             scale = scale if scale is not None else template_default
-        except JourneyError as err:
-            check.add(("template",), err.message)
+        if template_id and template_fields is not None:
+            declared = template_fields(template_id)
+    except JourneyError as err:
+        check.add(("template",), err.message)
     journey = Journey(
         title=check.text(data, "title", required=True) or "?",
         goal=check.text(data, "goal"),
@@ -185,6 +196,7 @@ def journey_from_data(
         template=template_id,
         scope=_scope(data.get("scope"), check),
         scale=scale or None,
+        template_fields=declared,
     )
     journey.review = _review(data.get("review"), check)
     store = journey.store
@@ -281,7 +293,7 @@ def _records(
             known = {k: v for k, v in item.items() if spec.has(k)}
         record, problems = store.coerce_all(table, known, partial=False)
         for name, message in problems:
-            check.add((table, i, name), message)
+            check.add((table, i, *name.split(".")), message)
         records.append((i, record))
     return records
 

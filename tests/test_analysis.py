@@ -46,8 +46,8 @@ def test_persona_without_journey_and_touchpoint_without_emotion(journey: Journey
 def test_descriptions_use_names_in_both_languages(journey: Journey) -> None:
     gap = Gap(TOUCHPOINT_WITHOUT_REASON, "toerist", "current", "orientatie", "website")
     assert gap.describe(journey) == (
-        "Touchpoint Website bekijken van Tom, toerist (Huidige situatie) heeft geen reden "
-        "bij de emotie."
+        "Touchpoint Website bekijken van Tom, toerist (Huidige situatie) heeft nog geen "
+        "toelichting bij de emotie."
     )
     phase = Gap(PHASE_WITHOUT_TOUCHPOINTS, "forens", "current", phase="orientatie")
     assert phase.describe(journey, "en") == (

@@ -33,7 +33,7 @@ def page(j: Journey) -> str:
 
 
 def test_canvas_has_phases_durations_and_touchpoints(page: str) -> None:
-    for text in ("Oriëntatie", "Aanschaf", "Aftersales", "2 tot 4 weken", "1 tot 3 dagen",
+    for text in ("Oriëntatie", "Aanschaf", "Nazorg", "2 tot 4 weken", "1 tot 3 dagen",
                  "Zoeken op Google", "Winkelbezoek", "Eerste rit"):  # fmt: skip
         assert text in page, text
     assert '<th scope="col" colspan="1" class="kr-phase kr-shade-0">Oriëntatie' in page

@@ -30,6 +30,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sportschool.yam
 def make_journey(language: str = "nl") -> Journey:
     """Anna and Bert; Anna has a current and a desired journey, with a gap."""
     j = klantreis.new_journey("canvas", "Fietsenwinkel", language=language)
+    j.update_phase("aftersales", name="Aftersales")  # one short word: the narrow-band tests count on it
     j.add_scenario("gewenst", "Gewenst" if language == "nl" else "Desired")
     j.add_persona("anna", "Anna")
     j.add_persona("bert", "Bert")

@@ -245,7 +245,7 @@ def test_bad_importance(problems_of):
              importance: hoofd}
         """)))
     assert p.path == "touchpoints[0].importance" and p.line == 14
-    assert said(p) == "'hoofd' kan hier niet; kies uit: main, side"
+    assert said(p) == "'hoofd' is hier niet mogelijk; kies uit: main, side"
 
 
 @pytest.mark.parametrize("field", ["critical", "online", "owned"])

@@ -64,9 +64,14 @@ def test_the_whole_journey_is_listed_grouped_by_phase(project: Path) -> None:
         above = [k for k in keys[: keys.index(row["id"])] if k.startswith("#")][-1]
         assert above == "#" + row["phase"]
     labels = dict((key, label) for label, key in options)
-    count = int((journey["phase"] == "orientatie").sum())
-    assert labels["#orientatie"] == f"▼ Oriëntatie ({count})"
-    assert labels[journey.loc[0, "id"]].strip() == f"1. {journey.loc[0, 'name']}"
+    here = journey[journey["phase"] == "orientatie"]
+    crucial = int(here["critical"].sum())
+    assert crucial  # the example marks crucial touchpoints: the heading counts them
+    assert labels["#orientatie"] == f"▼ Oriëntatie ({len(here)}, waarvan {crucial} ★ cruciaal)"
+    first = journey.loc[0]
+    assert labels[first["id"]].strip() == f"1. {first['name']}" + (" ★" if first["critical"] else "")
+    for _, row in journey[journey["critical"]].iterrows():
+        assert labels[row["id"]].endswith(" ★")
     form.touchpoints.select.value = journey["id"].iloc[-1]  # nothing vanishes on choosing
     assert [key for _, key in form.touchpoints.select.options] == keys
 

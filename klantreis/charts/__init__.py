@@ -6,6 +6,8 @@
 - :func:`channel_map`: channels x phases, number of touchpoints and mean emotion.
 - :func:`scenario_delta`: change in emotion per touchpoint between two scenarios.
 - :func:`opportunity_matrix`: opportunities by impact and effort.
+- :func:`grouped_view`: phases x the options of a template's choice field (users and
+  partners side by side; touchpoints by Touch, Tell, Sell or Care).
 - :func:`evidence_curve`: the assumed curve next to the measured one, with 95% intervals.
 - :func:`pain_ranking`: touchpoints ranked by dissatisfaction × calls per month.
 - :func:`save_chart`: save as offline HTML, SVG, PNG (PDF, JSON).
@@ -25,6 +27,7 @@ from .delta import scenario_delta
 from .emotion import emotion_curve
 from .evidence import evidence_curve, pain_ranking
 from .export import chart_png, chart_svg, charts_html_page, save_chart
+from .grouped import grouped_view
 from .notebook import enable_offline_renderer, notebook_bundle
 from .opportunities import opportunity_matrix
 
@@ -40,6 +43,7 @@ __all__ = [
     "emotion_curve",
     "evidence_curve",
     "enable_offline_renderer",
+    "grouped_view",
     "notebook_bundle",
     "opportunity_matrix",
     "pain_ranking",

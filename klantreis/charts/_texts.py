@@ -40,7 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "partly_owned": "deels eigen",
         "partner": "partner",
         "low_value": "weinig waarde",
-        "low_value_note": "vet = weinig waarde (lage emotie of weinig touchpoints)",
+        "low_value_note": "vet = weinig waarde volgens het team (lage emotie, of genoemd bij de review)",
         "markers_note": "🌐 online · 🏢 offline",
         "scenario_delta": "Verschil in emotie",
         "change": "Verschil",
@@ -70,6 +70,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "legend_side": "bijzaak",
         "continued": "vervolg",
         "decimal": ",",
+        "not_filled_in": "(niet ingevuld)",
+        "phase_overall": "fase als geheel",
+        "side_by_side": "{field}: de reizen naast elkaar",
     },
     "en": {
         "emotion_curve": "Emotion curve",
@@ -106,7 +109,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "partly_owned": "partly owned",
         "partner": "partner",
         "low_value": "low value",
-        "low_value_note": "bold = low value (low emotion or few touchpoints)",
+        "low_value_note": "bold = little value according to the team (low emotion, or named in the review)",
         "markers_note": "🌐 online · 🏢 offline",
         "scenario_delta": "Change in emotion",
         "change": "Change",
@@ -136,6 +139,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "legend_side": "side issue",
         "continued": "continued",
         "decimal": ".",
+        "not_filled_in": "(not filled in)",
+        "phase_overall": "phase as a whole",
+        "side_by_side": "{field}: the journeys side by side",
     },
 }
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import statistics
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
 
+from ..errors import JourneyError
 from ..model import Journey
+from ..templates import get_template
 from ._common import (
     js_list,
     js_string,
@@ -42,10 +44,13 @@ def channel_map(
     diverging orange-blue around the middle of the scale; grey when none is scored).
     Rows are labelled 🌐 online / 🏢 offline (🌐🏢 mixed); the "Soort"/"Kind" column says
     online/offline and owned/not owned (with partners) in words, and the "Totaal" column
-    sums each channel over all phases. Low-value channels (mean emotion below the middle
-    of the scale, or fewer than half the median number of touchpoints per channel) are
-    printed bold in orange; phases without any touchpoint are marked "(leeg)" and
-    stay as an empty column. ``persona``/``scenario``: ``None`` = all, or a str / list.
+    sums each channel over all phases. Channels of little value are printed bold in
+    orange; value comes from what the team says, never from how often a channel is
+    used (a channel used less can still matter): a mean emotion below the middle of
+    the scale, or the channel named in the answer to the template's review question
+    about channels that give little value (see :func:`named_low_value`). Phases
+    without any touchpoint are marked "(leeg)" and stay as an empty column.
+    ``persona``/``scenario``: ``None`` = all, or a str / list.
     """
     pairs = select_series(journey, persona, scenario)
     with no_validation():
@@ -74,8 +79,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         if partner and partner not in info["partners"]:
             info["partners"].append(partner)
 
-    counts = [len(c["rows"]) for c in channels.values()]
-    typical = statistics.median(counts) if counts else 0
+    named = named_low_value(journey, [c["name"] for c in channels.values()])
     used_phases = {r["phase"] for r in rows}
     phase_label: dict[str, str] = {}
     for pid in phase_ids:
@@ -102,7 +106,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         total = _cell(label, total_col, info["rows"], kind, labels, t, "total")
         cells.append(total)
         mean = total["mean"]
-        if (mean is not None and mean < middle) or len(info["rows"]) * 2 < typical:
+        if (mean is not None and mean < middle) or info["name"] in named:
             low_value.append(label)
     if not row_labels:
         row_labels = [t["no_touchpoints"]]
@@ -219,6 +223,20 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         view=alt.ViewBackground(stroke=None),
     )
     return with_datasets(chart, cells=cells)
+
+
+def named_low_value(journey: Journey, channels: list[str]) -> set[str]:
+    """The ``channels`` the team named (as whole words, in any case) in its answers to
+    the template's review questions about channels that give little value."""
+    try:
+        questions = get_template(journey.template).low_value_questions() if journey.template else []
+    except JourneyError:
+        questions = []
+    answers = " \n ".join(str(journey.review["answers"].get(q) or "") for q in questions)
+    return {
+        name for name in channels
+        if answers.strip() and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", answers, re.IGNORECASE)
+    }  # fmt: skip
 
 
 def _marker(online: set[bool]) -> str:

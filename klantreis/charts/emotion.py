@@ -28,6 +28,7 @@ from ._common import (
     with_datasets,
 )
 from ._curve_data import annotations, by_series, fit_label, mark_pain, point_rows
+from ._phase_marks import phase_mark_layers, phase_marks
 
 #: Pixels per touchpoint on the x axis (the default width of the curve).
 STEP = 80
@@ -64,7 +65,9 @@ def emotion_curve(
     - "piek"/"peak" and "eind"/"end" labels for the peak-end rule: the peak is the most
       intense moment (furthest from the middle; on a tie the lower, then the earlier),
       the end is the last touchpoint with an emotion;
-    - tooltips with persona, scenario, phase, touchpoint, channel, emotion, why, thoughts.
+    - tooltips with persona, scenario, phase, touchpoint, channel, emotion, why, thoughts;
+    - the overall experience of a phase, when the template asks for it (a phase field
+      on the scale), as a dashed line across the phase at that score.
 
     ``step`` is the width in pixels per touchpoint, ``height`` the plot height.
     ``width`` (pixels) instead fits the plot to that width: the step becomes
@@ -257,7 +260,9 @@ def _build_curve(
         {"type": "text", "dy": -20, "fontSize": 11, "fontWeight": "bold", "color": "#222"},
         {"text": alt.Text("text:N"), "tooltip": alt.Tooltip("series:N", title=t["series"])},
     )
-    layers = [bands, band_labels, line, rings, dots, note_text]
+    marks = phase_marks(journey, spans)  # the overall experience per phase, if asked for
+    layers = [bands, band_labels, *(phase_mark_layers(compact, t) if marks else []),
+              line, rings, dots, note_text]  # fmt: skip
     if not points:
         layers.append(
             unit(
@@ -286,6 +291,7 @@ def _build_curve(
         points=points,
         pains=pains,
         notes=notes,
+        **({"phase_marks": marks} if marks else {}),
     )
 
 

@@ -35,7 +35,7 @@ TEXTS = Catalog(
             "{path}: a poster or blank canvas is written as .pdf; give a name ending in .pdf",
         ),
         "no_folder": (
-            "{path}: de map {folder} bestaat niet; maak ze eerst aan of kies een andere map",
+            "{path}: de map {folder} bestaat niet; maak die eerst aan of kies een andere map",
             "{path}: the folder {folder} does not exist; create it first or choose another folder",
         ),
         "is_folder": (

@@ -12,6 +12,7 @@ from ..model import Journey
 from ..projectfile import load
 from ..templates import get_template
 from .display import chart_html
+from .extras import grouped_views, persona_extras, template_tables
 from .figures import key_figures
 from .texts import t
 
@@ -84,7 +85,16 @@ class Report:
         for key in ("needs", "frustrations"):
             if persona[key]:
                 card.append(f"<p><b>{escape(t(key, lang))}:</b></p>{_list(list(persona[key]), lang)}")
+        card.append(persona_extras(j, self.persona, lang))  # the fields the template adds
         return HTML("\n".join(parts + card))
+
+    def template_fields(self) -> HTML:
+        """The fields the template adds, per phase and per touchpoint of this journey."""
+        return HTML(template_tables(self.journey, self.persona, self.scenario, self.language))
+
+    def groups(self) -> HTML:
+        """The grouped views the method asks for (e.g. users and partners side by side)."""
+        return HTML(grouped_views(self.journey, self.persona, self.scenario))
 
     def figures(self) -> HTML:
         """The key figures as tiles."""

@@ -13,7 +13,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "context": {"nl": "Context", "en": "Context"},
     "needs": {"nl": "Behoeften", "en": "Needs"},
     "frustrations": {"nl": "Frustraties", "en": "Frustrations"},
-    "canvas": {"nl": "De klantreis", "en": "The customer journey"},
+    "canvas": {"nl": "De reis op het canvas", "en": "The journey on the canvas"},
     "curve": {"nl": "Emotiecurve", "en": "Emotion curve"},
     "channels": {"nl": "Kanalen per fase", "en": "Channels per phase"},
     "comparison": {
@@ -51,6 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "scenarios_of": {"nl": "Scenario's van {name}", "en": "Scenarios of {name}"},
     "open_report": {"nl": "rapport", "en": "report"},
     "failed": {"nl": "mislukt", "en": "failed"},
+    "method_fields": {
+        "nl": "Wat de methode per fase en touchpoint vraagt",
+        "en": "What the method asks per phase and touchpoint",
+    },
 }
 
 

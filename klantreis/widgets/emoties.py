@@ -1,5 +1,7 @@
-"""Step emoties: per touchpoint, in journey order, how the customer feels and why;
-with a live emotion curve that stays in view above the rows."""
+"""Step emoties: per touchpoint, in journey order, how the persona feels and why;
+with a live emotion curve that stays in view above the rows. Labels and hints come
+from the template's rows; the template's own fields for this step appear per phase
+(the overall experience of a phase) and per touchpoint."""
 
 from __future__ import annotations
 
@@ -12,29 +14,36 @@ import pandas as pd
 from ..session import ProjectSession
 from .curve import CurvePanel
 from .emotion_picker import EmotionPicker
+from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
 from .notice import Notice
-from .record_list import LABEL_STYLE
+from .record_list import LABEL_STYLE, hint_widget
 from .selectors import JourneySelector
 
 
 class EmotionRow:
     """The widgets of one touchpoint: smiley buttons, why, thoughts, ideas, crucial,
-    and ``notice`` for a refusal of any of them."""
+    ``notice`` for a refusal of any of them, and ``extra``: the template's own fields
+    of this step (None when it has none)."""
 
     def __init__(self, form: EmotiesForm, row: pd.Series):
         self.id = str(row["id"])
         t = form.t
+        label = form.wording.label
         channel = f" · {row['channel']}" if str(row["channel"] or "") else ""
         self.header = w.HTML(
             f"<b>{int(row['step'])}. {_esc(row['name'])}</b>"
             f" <span style='color:#666'>({_esc(row['phase_name'])}{_esc(channel)})</span>"
         )
         emotion = None if pd.isna(row["emotion"]) else int(row["emotion"])
-        self.picker = EmotionPicker(form.journey.scale, emotion, form.language)
+        self.picker = EmotionPicker(form.journey.scale, emotion, form.language,
+                                    label=label("touchpoints", "emotion"))  # fmt: skip
         self.why = self._text(t("why"), row["why"])
-        self.thoughts = self._text(t("thoughts"), row["thoughts"])
-        self.ideas = self._text(t("ideas"), row["ideas"])
+        self.thoughts = self._text(label("touchpoints", "thoughts"), row["thoughts"])
+        self.ideas = self._text(label("touchpoints", "ideas"), row["ideas"])
+        fields = form.wording.fields("touchpoints", "emoties")
+        key = (self.id, str(row["persona"]), str(row["scenario"]))
+        self.extra = ExtraEditors(form, "touchpoints", key, fields, row.to_dict()) if fields else None
         self.critical = w.ToggleButton(
             value=bool(row["critical"]), description=t("critical"), icon="star",
             layout=w.Layout(width="auto", align_self="center"),
@@ -49,7 +58,7 @@ class EmotionRow:
             )
         self.widget = w.VBox(
             [self.header, w.HBox([self.picker, self.critical]), self.notice.widget,
-             self.why, self.thoughts, self.ideas],
+             self.why, self.thoughts, self.ideas, *([self.extra.widget] if self.extra else [])],
             layout=w.Layout(border_bottom="1px solid #ddd", padding="6px 0"),
         )
         self.widget.add_class("kr-below-curve")
@@ -73,7 +82,9 @@ class EmotiesForm(StepForm):
     """Persona/scenario selector, the emotion curve (``curve``, kept in view while the
     rows scroll; with the measured scores of evidence source ``evidence``, or of all
     sources, when the project has evidence), and one :class:`EmotionRow` per
-    touchpoint in journey order (``rows``)."""
+    touchpoint in journey order (``rows``). When the template asks for something per
+    phase in this step, each phase starts with its editors (``phase_editors`` by phase
+    id)."""
 
     def __init__(
         self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = "",
@@ -84,12 +95,24 @@ class EmotiesForm(StepForm):
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
         self.curve = CurvePanel(self.t("curve"))
         self.rows: list[EmotionRow] = []
+        self.phase_fields = self.wording.fields("phases", "emoties")
+        self.phase_editors: dict[str, ExtraEditors] = {}
         self.row_box = w.VBox()
         self.notice = w.HTML()
         for dropdown in (self.selector.persona, self.selector.scenario):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
-        self.body.children = [self.selector.widget, self.curve.widget, self.notice, self.row_box]
+        self.body.children = [
+            self.selector.widget, self._emotion_hint(),
+            field_hints([*self.phase_fields, *self.wording.fields("touchpoints", "emoties")], self.language),
+            self.curve.widget, self.notice,
+            self.row_box,
+        ]
         self._refresh_quietly()
+
+    def _emotion_hint(self) -> w.HTML:
+        """The template's row for the emotion: its name and what to note there."""
+        hint = self.wording.hint("touchpoints", "emotion")
+        return hint_widget(f"{self.wording.label('touchpoints', 'emotion')}: {hint}" if hint else "")
 
     def row(self, touchpoint: str) -> EmotionRow:
         """The row of a touchpoint id."""
@@ -114,10 +137,29 @@ class EmotiesForm(StepForm):
         persona, scenario = self.selector.persona.value, self.selector.scenario.value
         table = self.journey.journey(persona, scenario) if persona else pd.DataFrame()
         self.rows = [EmotionRow(self, row) for _, row in table.iterrows()]
-        self.row_box.children = [r.widget for r in self.rows]
+        self.row_box.children = self._phase_blocks(table) if self.phase_fields else [
+            r.widget for r in self.rows
+        ]
         text = self.t("no_personas") if not persona else self.t("no_touchpoints")
         self.notice.value = "" if self.rows else f"<b>{text}</b>"
         self.draw_curve()
+
+
+    def _phase_blocks(self, table: pd.DataFrame) -> list[w.Widget]:
+        """Each phase's editors (the template's fields of this step), then its rows."""
+        blocks: list[w.Widget] = []
+        self.phase_editors = {}
+        for phase in self.journey.records("phases"):
+            pid = phase["id"]
+            editors = ExtraEditors(self, "phases", (pid,), self.phase_fields, phase)
+            self.phase_editors[pid] = editors
+            name = _esc(phase["name"] or pid)
+            head = w.VBox([w.HTML(f"<h4>▼ {name}</h4>"), editors.widget])
+            head.add_class("kr-below-curve")
+            blocks.append(head)
+            here = set(table["id"][table["phase"] == pid]) if len(table) else set()
+            blocks += [r.widget for r in self.rows if r.id in here]
+        return blocks
 
 
 def _esc(value: Any) -> str:

@@ -129,7 +129,8 @@ def _mix(first: str, second: str, share: float) -> str:
 
 class EmotionPicker(anywidget.AnyWidget):
     """Smiley buttons; ``value`` is the chosen score, or None (set it to choose, as a
-    click does). ``points`` holds score, emoji, label and colours per button."""
+    click does). ``points`` holds score, emoji, label and colours per button; ``label``
+    names the group for screen readers (default: the generic question)."""
 
     _esm = _ESM
     _css = _CSS
@@ -139,7 +140,9 @@ class EmotionPicker(anywidget.AnyWidget):
     clear_text = traitlets.Unicode("").tag(sync=True)
     group_label = traitlets.Unicode("").tag(sync=True)
 
-    def __init__(self, scale: Sequence[ScalePoint], value: int | None = None, language: str = "nl"):
+    def __init__(
+        self, scale: Sequence[ScalePoint], value: int | None = None, language: str = "nl", label: str = ""
+    ):
         colours = scale_colours(scale)
         points = [
             {"score": p.score, "emoji": p.emoji, "label": p.label,
@@ -151,7 +154,7 @@ class EmotionPicker(anywidget.AnyWidget):
             value=value if value in colours else None,
             chosen_text=tr("chosen", language),
             clear_text=tr("clear_emotion", language),
-            group_label=tr("scale", language),
+            group_label=label or tr("scale", language),
         )
 
     def clear(self) -> None:

@@ -11,7 +11,8 @@ from .record_list import FieldSpec, RecordList, table_ops
 
 class FasenForm(StepForm):
     """A list editor for phases: add, rename, remove and reorder, with duration, the
-    customer's goal and a description. A new project starts with the template's phases."""
+    goal (labelled as the template's row for it), a description and the fields the
+    template adds to phases. A new project starts with the template's phases."""
 
     def __init__(self, session: ProjectSession, language: str = ""):
         super().__init__(session, language)
@@ -23,8 +24,9 @@ class FasenForm(StepForm):
         ), [
             FieldSpec("name", required=True),
             FieldSpec("duration"),
-            FieldSpec("user_goal", "area"),
+            self.wording.spec("phases", "user_goal", "area"),
             FieldSpec("description", "area"),
+            *self.wording.extra_specs(self.journey, "phases", "fasen"),
         ])
         self.body.children = [self.phases.widget]
         self._refresh_quietly()

@@ -25,6 +25,7 @@ from ..session import ProjectSession, SaveConflict
 from .notice import Notice
 from .status import StatusLine
 from .texts import tr
+from .wording import Wording
 
 
 class StepForm(ABC):
@@ -34,6 +35,8 @@ class StepForm(ABC):
     def __init__(self, session: ProjectSession, language: str = ""):
         self.session = session
         self.language = language or session.journey.language
+        #: The template's words for this project's fields (see :mod:`.wording`).
+        self.wording = Wording(session.template, self.language)
         self.status = StatusLine(self.language)
         self.status.refresh_button.on_click(self.safely(lambda _: self.sync()))
         self.status.keep_mine.on_click(self.safely(lambda _: self.save(prefer="mine")))

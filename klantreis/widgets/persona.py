@@ -9,7 +9,7 @@ from .record_list import FieldSpec, RecordList, table_ops
 
 class PersonaForm(StepForm):
     """A list editor for personas: name, description, role, context, needs and
-    frustrations (one per line)."""
+    frustrations (one per line), and the fields the template adds to personas."""
 
     def __init__(self, session: ProjectSession, language: str = "", persona: str = ""):
         super().__init__(session, language)
@@ -24,6 +24,7 @@ class PersonaForm(StepForm):
             FieldSpec("context", "area"),
             FieldSpec("needs", "lines"),
             FieldSpec("frustrations", "lines"),
+            *self.wording.extra_specs(self.journey, "personas", "persona"),
         ])
         self.body.children = [self.personas.widget]
         with self.filling():

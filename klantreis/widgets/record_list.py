@@ -10,6 +10,7 @@ journey); choosing one selects no item.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import ipywidgets as w
 
 from ..frames import record_from_row
 from ..model import Journey
+from ..template_fields import EXTRA
 from .ids import unique_id
 from .removal_box import RemovalBox
 
@@ -31,6 +33,9 @@ FIELD_LAYOUT = {"width": "95%"}
 
 #: List keys starting with this are group headings, not items (ids cannot hold it).
 HEADING = "#"
+#: The prefix of a form field that holds a field the template adds (``extra.ttsc``).
+EXTRA_PREFIX = f"{EXTRA}."
+HINT_STYLE = "color:#555;font-size:0.9em;margin:-2px 0 4px 174px;max-width:60em"
 
 
 def heading_key(group: str) -> str:
@@ -49,14 +54,19 @@ class FieldSpec:
 
     ``kind`` is ``text``, ``area`` (multi-line), ``lines`` (a list, one item per line),
     ``choice`` (a dropdown of ``(label, value)`` pairs; the value ``""`` stands for
-    "empty") or ``combo`` (free text with suggestions). ``options`` is called on
-    every refresh, so choices stay current.
+    "empty"), ``combo`` (free text with suggestions) or ``check`` (yes/no). ``options``
+    is called on every refresh, so choices stay current. ``label`` and ``hint`` are
+    the template's words for the field (see :mod:`.wording`); without a label the
+    form's generic word is used. A ``name`` starting with ``extra.`` is a field the
+    template adds.
     """
 
     name: str
     kind: str = "text"
     required: bool = False
     options: Callable[[], list[Any]] | None = None
+    label: str = ""
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,10 @@ class RecordList:
         self.id_label = w.HTML()
         self.list_notice = form.new_notice()
         self.removal = RemovalBox(self)
-        self.fields: dict[str, w.ValueWidget] = {s.name: self._make(s) for s in fields}
+        self.fields: dict[str, w.ValueWidget] = {
+            s.name: field_widget(s, s.label or form.t(s.name)) for s in fields
+        }
+        self.hints: dict[str, w.HTML] = {s.name: hint_widget(s.hint) for s in fields}
         self.notices: dict[str, Notice] = {s.name: form.new_notice() for s in fields}
         self.new_name = w.Text(placeholder=form.t(new_label), layout=w.Layout(width="340px"))
         self.new_id = w.Text(placeholder=form.t("code"), tooltip=form.t("code_tip"),
@@ -158,7 +171,7 @@ class RecordList:
         side = [*buttons, self.remove_button, self.removal.widget, self.id_label,
                 self.list_notice.widget]  # fmt: skip
         editors = [part for name in self.fields
-                   for part in (self.fields[name], self.notices[name].widget)]  # fmt: skip
+                   for part in (self.fields[name], self.hints[name], self.notices[name].widget)]  # fmt: skip
         self.widget = w.VBox([
             w.HBox([self.select, w.VBox(side, layout=w.Layout(max_width="320px"))]),
             w.VBox(editors),
@@ -209,7 +222,8 @@ class RecordList:
                 if spec.options:
                     options = spec.options()
                     widget.options = options
-                widget.value = _to_widget(spec, record.get(name), getattr(widget, "options", None))
+                value = extra_value(record, name)
+                widget.value = widget_value(spec, value, getattr(widget, "options", None))
                 widget.disabled = key is None
             for button in (self.up, self.down, self.remove_button):
                 button.disabled = key is None
@@ -230,9 +244,18 @@ class RecordList:
             return
         if self.specs[name].kind == "choice" and value == "":
             value = None
-        if self.form.commit(lambda j: self.ops.update(j, key, {name: value}), at=notice):
+        if self.form.commit(lambda j: self._store(j, key, name, value), at=notice):
             with self.form.filling():
                 self.refresh(key)
+
+    def _store(self, journey: Journey, key: str, name: str, value: Any) -> None:
+        """Change one field of the record ``key``; a template field is set on its own,
+        leaving the record's other template fields as they are."""
+        if name.startswith(EXTRA_PREFIX):
+            where = self.ops.where() if self.ops.where else ()
+            journey.set_extra(self.ops.table, (key, *where), name[len(EXTRA_PREFIX):], value)
+        else:
+            self.ops.update(journey, key, {name: value})
 
     def _add(self) -> None:
         form, notice = self.form, self.add_notice
@@ -257,26 +280,47 @@ class RecordList:
             with self.form.filling():
                 self.refresh(key)
 
-    # ------------------------------------------------------------ widgets
-    def _make(self, spec: FieldSpec) -> w.ValueWidget:
-        common: dict[str, Any] = {
-            "description": self.form.t(spec.name),
-            "style": LABEL_STYLE,
-            "layout": w.Layout(**FIELD_LAYOUT),
-        }
-        if spec.kind == "choice":
-            return w.Dropdown(options=spec.options() if spec.options else [], **common)
-        if spec.kind == "combo":
-            return w.Combobox(
-                options=spec.options() if spec.options else [], ensure_option=False,
-                continuous_update=False, **common,
-            )
-        if spec.kind in ("area", "lines"):
-            return w.Textarea(continuous_update=False, rows=3, **common)
-        return w.Text(continuous_update=False, **common)
 
 
-def _to_widget(spec: FieldSpec, value: Any, options: Any) -> Any:
+def field_widget(spec: FieldSpec, description: str) -> w.ValueWidget:
+    """The widget that edits a field of kind ``spec.kind``, labelled ``description``."""
+    common: dict[str, Any] = {
+        "description": description,
+        "style": LABEL_STYLE,
+        "layout": w.Layout(**FIELD_LAYOUT),
+    }
+    if spec.kind == "choice":
+        return w.Dropdown(options=spec.options() if spec.options else [], **common)
+    if spec.kind == "combo":
+        return w.Combobox(
+            options=spec.options() if spec.options else [], ensure_option=False,
+            continuous_update=False, **common,
+        )
+    if spec.kind == "check":
+        return w.Checkbox(indent=True, **common)
+    if spec.kind in ("area", "lines"):
+        return w.Textarea(continuous_update=False, rows=3, **common)
+    return w.Text(continuous_update=False, **common)
+
+
+def hint_widget(hint: str) -> w.HTML:
+    """What to fill in, in small type under a field (empty when there is no hint)."""
+    text = html.escape(hint)
+    return w.HTML(f'<div class="kr-hint" style="{HINT_STYLE}">{text}</div>' if hint else "")
+
+
+def extra_value(record: dict[str, Any], name: str) -> Any:
+    """The value of form field ``name`` in a stored record (``extra.<id>`` reads the
+    template's field from the record's ``extra``)."""
+    if name.startswith(EXTRA_PREFIX):
+        return (record.get(EXTRA) or {}).get(name[len(EXTRA_PREFIX):])
+    return record.get(name)
+
+
+def widget_value(spec: FieldSpec, value: Any, options: Any) -> Any:
+    """A stored value as the widget of ``spec`` shows it (``options``: its choices)."""
+    if spec.kind == "check":
+        return bool(value)
     if spec.kind == "lines":
         return "\n".join(value or [])
     if spec.kind == "choice":

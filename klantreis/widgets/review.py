@@ -1,5 +1,6 @@
 """Step review: the template's review questions, the opportunities found, and what is
-still missing."""
+still missing; the template's own fields of this step per phase, and the scenario
+comparison for methods that end with one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import ipywidgets as w
 
 from ..analysis import missing
 from ..session import ProjectSession
+from .comparison import ComparisonPanel
+from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
 from .notice import Notice
 from .record_list import FieldSpec, RecordList, named_items, table_ops
@@ -48,13 +51,33 @@ class ReviewForm(StepForm):
                            for _, r in self.journey.opportunities.iterrows()],
         ), self._fields(), new_label="new_opportunity")
         self.missing = w.HTML()
+        self._build_extras(template)
         self.body.children = [
             w.HTML(f"<h4>{self.t('questions')}</h4>"), *question_widgets, self.notes,
-            self.notices[""].widget,
-            w.HTML(f"<h4>{self.t('opportunities')}</h4>"), self.opportunities.widget,
+            self.notices[""].widget, *self.extras,
+            self._opportunities_heading(), self.opportunities.widget,
             w.HTML(f"<h4>{self.t('missing')}</h4>"), self.missing,
         ]
         self._refresh_quietly()
+
+    def _build_extras(self, template: Any) -> None:
+        """The template's phase fields of this step and its scenario comparison."""
+        self.phase_fields = self.wording.fields("phases", "review")
+        self.phase_box = w.VBox()
+        self.phase_editors: dict[str, ExtraEditors] = {}
+        self.comparison = ComparisonPanel(self.language) if template and template.compares_scenarios else None
+        self.extras: list[w.Widget] = []
+        if self.phase_fields:
+            self.extras += [w.HTML(f"<h4>{self.t('per_phase')}</h4>"),
+                            field_hints(self.phase_fields, self.language), self.phase_box]  # fmt: skip
+        if self.comparison:
+            self.extras.append(self.comparison.widget)
+
+    def _opportunities_heading(self) -> w.Widget:
+        lane = self.wording.lane("opportunities")
+        name = lane["name"] if lane else self.t("opportunities")
+        hint = f"<div class='kr-hint'>{html.escape(lane['hint'])}</div>" if lane and lane["hint"] else ""
+        return w.HTML(f"<h4>{html.escape(name)}</h4>{hint}")
 
     def _fields(self) -> list[FieldSpec]:
         scores = [("-", "")] + [(str(n), n) for n in range(1, 6)]
@@ -101,3 +124,15 @@ class ReviewForm(StepForm):
         self.notes.value = str(self.journey.review.get("notes") or "")
         self.opportunities.refresh()
         self.show_missing()
+        if self.phase_fields:
+            self.phase_editors = {
+                p["id"]: ExtraEditors(self, "phases", (p["id"],), self.phase_fields, p)
+                for p in self.journey.records("phases")
+            }
+            self.phase_box.children = [
+                w.HBox([w.HTML(f"<b>{html.escape(p['name'] or p['id'])}</b>",
+                               layout=w.Layout(width="180px")), self.phase_editors[p["id"]].widget])
+                for p in self.journey.records("phases")
+            ]  # fmt: skip
+        if self.comparison:
+            self.comparison.draw(self.journey)

@@ -26,7 +26,7 @@ TEXTS = Catalog("widgets", {
         "Your input is still in this form. Choose which version wins for those fields.",
     ),
     "keep_mine": ("Mijn versie bewaren", "Keep my version"),
-    "take_theirs": ("Andere versie nemen", "Take the other version"),
+    "take_theirs": ("Andere versie overnemen", "Take the other version"),
     "refresh": ("Bijwerken", "Refresh"),
     "refresh_tip": (
         "Haal wijzigingen uit andere notebooks op", "Fetch changes made in other notebooks"
@@ -93,7 +93,7 @@ TEXTS = Catalog("widgets", {
     "scope_end": ("Einde van de reis", "End of the journey"),
     "phases": ("Fasen", "Phases"),
     "duration": ("Duur", "Duration"),
-    "user_goal": ("Doel van de klant", "Customer's goal"),
+    "user_goal": ("Doel van de persona", "The persona's goal"),
     "persona": ("Persona", "Persona"),
     "scenario": ("Scenario", "Scenario"),
     "phase": ("Fase", "Phase"),
@@ -102,11 +102,11 @@ TEXTS = Catalog("widgets", {
     "online": ("Online of offline", "Online or offline"),
     "owned": ("Van de organisatie zelf", "Owned by the organisation"),
     "partner": ("Partner", "Partner"),
-    "action": ("Wat doet de klant", "What the customer does"),
+    "action": ("Wat doet de persona", "What the persona does"),
     "frequency": ("Hoe vaak", "How often"),
     "backstage": ("Achter de schermen", "Backstage"),
     "data": ("Feiten en cijfers", "Facts and figures"),
-    "importance": ("Belang", "Importance"),
+    "importance": ("Hoofd- of bijzaak", "Main or side matter"),
     "unknown": ("onbekend", "unknown"),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
@@ -140,6 +140,15 @@ TEXTS = Catalog("widgets", {
         "the list to add a touchpoint there.",
     ),
     "phase_heading": ("▼ {name} ({count})", "▼ {name} ({count})"),
+    "phase_heading_crucial": (
+        "▼ {name} ({count}, waarvan {crucial} ★ cruciaal)", "▼ {name} ({count}, {crucial} ★ crucial)"
+    ),
+    "critical_hint": (
+        "Zet een vinkje bij de touchpoints die in deze fase het zwaarst wegen voor de persona. "
+        "In de lijst staat per fase hoeveel dat er zijn.",
+        "Tick the touchpoints that weigh most for the persona in this phase. The list shows "
+        "how many there are per phase.",
+    ),
     "emotion": ("Emotie", "Emotion"),
     "why": ("Waarom", "Why"),
     "thoughts": ("Gedachten", "Thoughts"),
@@ -152,7 +161,7 @@ TEXTS = Catalog("widgets", {
     "curve": ("Emotiecurve", "Emotion curve"),
     "chosen": ("gekozen", "chosen"),
     "clear_emotion": ("Emotie wissen", "Clear emotion"),
-    "scale": ("Hoe voelt de klant zich?", "How does the customer feel?"),
+    "scale": ("Hoe voelt de persona zich?", "How does the persona feel?"),
     "questions": ("Reviewvragen", "Review questions"),
     "notes": ("Notities", "Notes"),
     "opportunities": ("Kansen", "Opportunities"),
@@ -162,8 +171,21 @@ TEXTS = Catalog("widgets", {
     "effort": ("Inspanning (1-5)", "Effort (1-5)"),
     "owner": ("Eigenaar", "Owner"),
     "status": ("Status", "Status"),
-    "missing": ("Wat ontbreekt nog", "What is still missing"),
-    "complete": ("Niets meer: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
+    "missing": ("Wat ontbreekt er nog?", "What is still missing?"),
+    "comparison": ("Scenario's vergeleken", "Scenarios compared"),
+    "comparison_of": (
+        "{persona}: van ‘{before}’ naar ‘{after}’", "{persona}: from ‘{before}’ to ‘{after}’"
+    ),
+    "no_comparison": (
+        "Nog niets te vergelijken. Vul voor dezelfde persona een tweede scenario in (stap "
+        "touchpoints, kopiëren als startpunt), dan staat hier per touchpoint wat er beter of "
+        "slechter werd.",
+        "Nothing to compare yet. Fill in a second scenario for the same persona (step "
+        "touchpoints, copy as a starting point), and this shows per touchpoint what got "
+        "better or worse.",
+    ),
+    "per_phase": ("Per fase", "Per phase"),
+    "complete": ("Niets: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
     # step names
     "step_start": ("Start", "Start"),
     "step_doel": ("Doel", "Goal"),
@@ -184,7 +206,7 @@ TEXTS = Catalog("widgets", {
     "start_intro": (
         "Maak een nieuw klantreisproject of open een bestaand project. Een sjabloon geeft de "
         "fasen, de emotieschaal, de reviewvragen en de uitleg bij elke stap. Werk daarna de "
-        "notebooks 01 tot en met 07 af; alles wat je invult wordt meteen opgeslagen.",
+        "notebooks 01 tot en met 07 door; alles wat je invult wordt meteen opgeslagen.",
         "Create a new customer journey project or open an existing one. A template provides "
         "the phases, the emotion scale, the review questions and the guidance for each step. "
         "Then work through notebooks 01 to 07; everything you fill in is saved at once.",
@@ -194,7 +216,7 @@ TEXTS = Catalog("widgets", {
     "language": ("Taal", "Language"),
     "create": ("Nieuw project maken", "Create new project"),
     "open": ("Project openen", "Open project"),
-    "created": ("Project {path} gemaakt", "Project {path} created"),
+    "created": ("Project {path} aangemaakt", "Project {path} created"),
     "opened": ("Project {path} geopend", "Project {path} opened"),
     "empty_path": ("Vul eerst een bestandsnaam in.", "Fill in a file name first."),
     "file_exists": (

@@ -1,9 +1,11 @@
 """Step touchpoints: the whole journey of a persona in a scenario, grouped by phase,
-with each touchpoint's details; and copying one journey's touchpoints to another as
-a starting point."""
+with each touchpoint's details (labelled in the template's words, with the fields the
+template adds, and the crucial mark per phase); and copying one journey's touchpoints
+to another as a starting point."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
@@ -18,6 +20,8 @@ from .selectors import JourneySelector
 
 #: Indent of a touchpoint under its phase heading in the list.
 INDENT = "\u2003\u2003"
+#: After the name of a crucial touchpoint in the list.
+CRUCIAL = " ★"
 
 
 class TouchpointsForm(StepForm):
@@ -44,6 +48,7 @@ class TouchpointsForm(StepForm):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
         self.body.children = [
             self.selector.widget,
+            self._heading(),
             w.HTML(f"<i>{self.t('journey_list')}</i>"),
             self.notice,
             self.touchpoints.widget,
@@ -53,8 +58,17 @@ class TouchpointsForm(StepForm):
         self._refresh_quietly()
 
     # ------------------------------------------------------------- fields
+    def _heading(self) -> w.HTML:
+        """The template's name for its touchpoints row, and what to put there."""
+        lane = self.wording.lane("touchpoints")
+        if lane is None:
+            return w.HTML("")
+        hint = f'<div class="kr-hint">{html.escape(lane["hint"])}</div>' if lane["hint"] else ""
+        return w.HTML(f"<h4>{html.escape(lane['name'])}</h4>{hint}")
+
     def _fields(self) -> list[FieldSpec]:
         t = self.t
+        spec = self.wording.spec
         template = self.session.template
         channels = template.channels(self.language) if template else []
         return [
@@ -68,13 +82,15 @@ class TouchpointsForm(StepForm):
                 (t("unknown"), ""), (t("yes"), True), (t("no"), False)
             ]),
             FieldSpec("partner"),
-            FieldSpec("action", "area"),
+            spec("touchpoints", "action", "area"),
             FieldSpec("frequency"),
-            FieldSpec("backstage", "area"),
-            FieldSpec("data", "area"),
+            spec("touchpoints", "backstage", "area"),
+            spec("touchpoints", "data", "area"),
+            FieldSpec("critical", "check", hint=t("critical_hint")),
             FieldSpec("importance", "choice", options=lambda: [
                 ("-", ""), (t("main"), "main"), (t("side"), "side")
             ]),
+            *self.wording.extra_specs(self.journey, "touchpoints", "touchpoints"),
         ]
 
     # ------------------------------------------------------------ records
@@ -98,11 +114,14 @@ class TouchpointsForm(StepForm):
         rows = self.journey.journey(self.persona, self.scenario) if self.persona else None
         items = []
         for name, pid in named_items(self.journey, "phases"):
-            here = [] if rows is None else [
-                (f"{INDENT}{r.step}. {r.name}", str(r.id)) for r in rows[rows["phase"] == pid].itertuples()
-            ]
-            items.append((self.t("phase_heading", name=name, count=len(here)), heading_key(pid)))
-            items += here
+            here = [] if rows is None else list(rows[rows["phase"] == pid].itertuples())
+            crucial = sum(bool(r.critical) for r in here)
+            heading = self.t("phase_heading", name=name, count=len(here))
+            if crucial:
+                heading = self.t("phase_heading_crucial", name=name, count=len(here), crucial=crucial)
+            items.append((heading, heading_key(pid)))
+            items += [(f"{INDENT}{r.step}. {r.name}{CRUCIAL if r.critical else ''}", str(r.id))
+                      for r in here]  # fmt: skip
         return items
 
     def _ids(self) -> list[str]:

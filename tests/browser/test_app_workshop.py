@@ -67,7 +67,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             shot(anna, screens, "01-start-nieuw")
             anna.get_by_label("Sjabloon").select_option("canvas")
             anna.get_by_label("Titel").fill("Fietsverhuur De Spaak")
-            anna.get_by_role("button", name="Project maken").click()
+            anna.get_by_role("button", name="Project aanmaken").click()
             anna.get_by_role("link", name="Doel").wait_for()
             journey = wait_for_file(project, lambda j: j.title == "Fietsverhuur De Spaak")
             assert journey.template == "canvas" and journey.language == "nl"
