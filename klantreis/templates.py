@@ -38,6 +38,8 @@ TEXTS = Catalog("templates", {
 })  # fmt: skip
 
 STEPS = ("doel", "persona", "scope", "fasen", "touchpoints", "emoties", "review")
+#: The workbook's steps: the method's, then the evidence that checks the map.
+WORKBOOK_STEPS = (*STEPS, "bewijs")
 LANES = (
     "user_goal",
     "touchpoints",

@@ -16,7 +16,9 @@ XSS = "<img src=x onerror=alert(1)>"
 
 def test_the_start_page_links_every_step_and_the_wall(journey: Journey) -> None:
     notebooks = step_notebooks()
-    assert list(notebooks) == ["doel", "persona", "scope", "fasen", "touchpoints", "emoties", "review"]
+    assert list(notebooks) == [
+        "doel", "persona", "scope", "fasen", "touchpoints", "emoties", "review", "bewijs",
+    ]  # fmt: skip
     html = start_page(journey, "/base/", notebooks)
     links = re.findall(r'<a href="([^"]+)"', html)
     assert links == [f"/base/voila/render/{nb}" for nb in notebooks.values()] + ["/base/klantreis/wall"]

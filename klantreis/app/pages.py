@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from ..model import Journey
 from ..resources import data_dir
-from ..templates import STEPS, list_templates
+from ..templates import WORKBOOK_STEPS, list_templates
 from ..widgets.texts import tr
 from .texts import TEXTS
 
@@ -55,7 +55,7 @@ def step_notebooks(folder: Path | None = None) -> dict[str, str]:
     """``{step: notebook file name}`` of the workbook's step notebooks, in step order."""
     names = {p.name.split("_", 1)[1].removesuffix(".ipynb"): p.name
              for p in (folder or data_dir("workbook")).glob("[0-9][0-9]_*.ipynb")}
-    return {step: names[step] for step in STEPS if step in names}
+    return {step: names[step] for step in WORKBOOK_STEPS if step in names}
 
 
 def step_url(base_url: str, notebook: str) -> str:

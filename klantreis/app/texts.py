@@ -27,6 +27,10 @@ TEXTS = Catalog("app", {
     "hint_emoties": ("hoe de persona zich voelt bij elk touchpoint",
                      "how the persona feels at each touchpoint"),
     "hint_review": ("pijnpunten, vragen en kansen", "pain points, questions and opportunities"),
+    "hint_bewijs": (
+        "enquêtes, contactredenen, webbezoek en interviews naast de aannames",
+        "surveys, call reasons, web visits and interviews next to the assumptions",
+    ),
     # create form
     "new_title": ("Nieuw klantreisproject", "New customer journey project"),
     "new_intro": (

@@ -10,7 +10,7 @@ from IPython.display import Markdown, display
 from ..errors import JourneyError
 from ..model import LANGUAGES
 from ..session import ProjectSession
-from ..templates import STEPS
+from ..templates import WORKBOOK_STEPS
 from .bewijs import BewijsForm
 from .doel import DoelForm
 from .emoties import EmotiesForm
@@ -23,7 +23,7 @@ from .start import PROJECT_ENV, StartForm, resolve_path
 from .texts import tr
 from .touchpoints import TouchpointsForm
 
-ALL_STEPS = ("start", *STEPS, "bewijs")
+ALL_STEPS = ("start", *WORKBOOK_STEPS)
 
 
 def make_form(

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 STEP_NOTEBOOKS = {
     "doel": "01_doel.ipynb", "persona": "02_persona.ipynb", "scope": "03_scope.ipynb",
     "fasen": "04_fasen.ipynb", "touchpoints": "05_touchpoints.ipynb",
-    "emoties": "06_emoties.ipynb", "review": "07_review.ipynb",
+    "emoties": "06_emoties.ipynb", "review": "07_review.ipynb", "bewijs": "08_bewijs.ipynb",
 }  # fmt: skip
 
 
