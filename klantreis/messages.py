@@ -94,6 +94,12 @@ class Catalog:
             raise KeyError(f"{self.name}: no message {code!r}")
         return Msg(self, code, params)
 
+    def table(self, language: str | None = None) -> dict[str, str]:
+        """Every text in ``language``, unformatted, by code (for code that looks texts up
+        by key, such as the chart labels)."""
+        language = language if language in LANGUAGES else current_language()
+        return {code: (en if language == "en" else nl) for code, (nl, en) in self.texts.items()}
+
     def __contains__(self, code: object) -> bool:
         return code in self.texts
 

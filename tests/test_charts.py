@@ -303,7 +303,7 @@ def test_scenario_delta_rows(j: Journey) -> None:
 def test_scenario_delta_refuses_unknown_or_equal(j: Journey) -> None:
     with pytest.raises(JourneyError, match="scenario .* bestaat niet"):
         scenario_delta(j, "anna", "huidig", "later")
-    with pytest.raises(JourneyError, match="two different"):
+    with pytest.raises(JourneyError, match="twee verschillende scenario"):
         scenario_delta(j, "anna", "huidig", "huidig")
 
 

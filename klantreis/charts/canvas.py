@@ -35,6 +35,7 @@ from ._canvas_style import (
 )
 from ._canvas_svg import curve_cells, inline_svg
 from ._common import Layout, build_layout, select_series, series_labels, series_rows, text_of, texts
+from ._texts import TEXTS
 from ._words import fit_text, longest_word_em
 
 #: Touchpoint fields shown in the cells (besides the name, in bold).
@@ -59,7 +60,7 @@ def canvas(journey: Journey, persona: str | None = None, scenario: str | None = 
         return Canvas(journey, *pairs[0], evidence=evidence)
     first = persona or (journey.ids("personas") or [""])[0]
     if not first:
-        raise JourneyError("nothing to draw yet: add a persona first")
+        raise JourneyError(TEXTS.msg("nothing_yet"), language=journey.language)
     return Canvas(journey, first, scenario or journey.default_scenario)
 
 

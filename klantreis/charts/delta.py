@@ -10,6 +10,7 @@ from ..errors import JourneyError
 from ..model import Journey
 from ._common import (
     BAND_FILLS,
+    TEXTS,
     build_layout,
     js_list,
     names_of,
@@ -48,7 +49,7 @@ def scenario_delta(
     """
     select_series(journey, persona, [from_scenario, to_scenario])  # checks the ids
     if from_scenario == to_scenario:
-        raise JourneyError("choose two different scenarios to compare")
+        raise JourneyError(TEXTS.msg("same_scenario"), language=journey.language)
     with no_validation():
         return _build(journey, persona, from_scenario, to_scenario, width)
 

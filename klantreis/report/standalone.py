@@ -8,6 +8,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..errors import JourneyError
 from ..model import Journey
+from .texts import TEXTS
 
 MAP_SUFFIXES = (".html", ".htm", ".svg", ".png")
 
@@ -26,7 +27,8 @@ def export_map(
     target = Path(target)
     suffix = target.suffix.lower()
     if suffix not in MAP_SUFFIXES:
-        raise JourneyError(f"{target}: a map is exported as {', '.join(MAP_SUFFIXES)}")
+        message = TEXTS.msg("map_suffix", target=target, suffixes=", ".join(MAP_SUFFIXES))
+        raise JourneyError(message, language=journey.language)
     if suffix in (".html", ".htm"):
         return write_atomic(target, canvas(journey, persona, scenario).to_html())
     save_chart(emotion_curve(journey, persona, scenario), target)
