@@ -10,6 +10,8 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+from ipywidgets.widgets.widget_bool import ToggleButtonStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from ..session import ProjectSession
 from .curve import CurvePanel
@@ -33,20 +35,24 @@ class EmotionRow:
         channel = f" · {row['channel']}" if str(row["channel"] or "") else ""
         self.header = w.HTML(
             f"<b>{int(row['step'])}. {_esc(row['name'])}</b>"
-            f" <span style='color:#666'>({_esc(row['phase_name'])}{_esc(channel)})</span>"
+            f" <span style='color:#666'>({_esc(row['phase_name'])}{_esc(channel)})</span>",
+            layout=form.shared(w.Layout), style=form.shared(HTMLStyle),
         )
         emotion = None if pd.isna(row["emotion"]) else int(row["emotion"])
-        self.picker = EmotionPicker(form.journey.scale, emotion, form.language,
-                                    label=label("touchpoints", "emotion"))  # fmt: skip
-        self.why = self._text(t("why"), row["why"])
-        self.thoughts = self._text(label("touchpoints", "thoughts"), row["thoughts"])
-        self.ideas = self._text(label("touchpoints", "ideas"), row["ideas"])
+        self.picker = EmotionPicker(
+            form.journey.scale, emotion, form.language, label=label("touchpoints", "emotion"),
+            layout=form.shared(w.Layout),
+        )
+        self.why = self._text(form, t("why"), row["why"])
+        self.thoughts = self._text(form, label("touchpoints", "thoughts"), row["thoughts"])
+        self.ideas = self._text(form, label("touchpoints", "ideas"), row["ideas"])
         fields = form.wording.fields("touchpoints", "emoties")
         key = (self.id, str(row["persona"]), str(row["scenario"]))
         self.extra = ExtraEditors(form, "touchpoints", key, fields, row.to_dict()) if fields else None
         self.critical = w.ToggleButton(
             value=bool(row["critical"]), description=t("critical"), icon="star",
-            layout=w.Layout(width="auto", align_self="center"),
+            layout=form.shared(w.Layout, width="auto", align_self="center"),
+            style=form.shared(ToggleButtonStyle),
         )
         self.notice = Notice()
         self._mark_critical()
@@ -57,10 +63,11 @@ class EmotionRow:
                 form.safely(lambda _, n=name: form.set_field(self, n)), names="value"
             )
         self.widget = w.VBox(
-            [self.header, w.HBox([self.picker, self.critical]), self.notice.widget,
-             self.why, self.thoughts, self.ideas, *([self.extra.widget] if self.extra else [])],
-            layout=w.Layout(border_bottom="1px solid #ddd", padding="6px 0"),
-        )
+            [self.header, w.HBox([self.picker, self.critical], layout=form.shared(w.Layout)),
+             self.notice.widget, self.why, self.thoughts, self.ideas,
+             *([self.extra.widget] if self.extra else [])],
+            layout=form.shared(w.Layout, border_bottom="1px solid #ddd", padding="6px 0"),
+        )  # fmt: skip
         self.widget.add_class("kr-below-curve")
 
     def _mark_critical(self) -> None:
@@ -73,9 +80,10 @@ class EmotionRow:
         return value.strip() if isinstance(value, str) else value
 
     @staticmethod
-    def _text(label: str, value: Any) -> w.Text:
+    def _text(form: EmotiesForm, label: str, value: Any) -> w.Text:
         return w.Text(value="" if pd.isna(value) else str(value), description=label,
-                      continuous_update=False, style=LABEL_STYLE, layout=w.Layout(width="95%"))
+                      continuous_update=False, style=form.shared(TextStyle, **LABEL_STYLE),
+                      layout=form.shared(w.Layout, width="95%"))  # fmt: skip
 
 
 class EmotiesForm(StepForm):

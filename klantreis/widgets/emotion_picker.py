@@ -10,6 +10,7 @@ so the choice shows without relying on colour alone. "×" clears the choice.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import anywidget
 import traitlets
@@ -141,7 +142,8 @@ class EmotionPicker(anywidget.AnyWidget):
     group_label = traitlets.Unicode("").tag(sync=True)
 
     def __init__(
-        self, scale: Sequence[ScalePoint], value: int | None = None, language: str = "nl", label: str = ""
+        self, scale: Sequence[ScalePoint], value: int | None = None, language: str = "nl", label: str = "",
+        **widget: Any,
     ):
         colours = scale_colours(scale)
         points = [
@@ -155,6 +157,7 @@ class EmotionPicker(anywidget.AnyWidget):
             chosen_text=tr("chosen", language),
             clear_text=tr("clear_emotion", language),
             group_label=label or tr("scale", language),
+            **widget,
         )
 
     def clear(self) -> None:

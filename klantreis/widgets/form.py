@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 
@@ -26,6 +26,8 @@ from .notice import Notice
 from .status import StatusLine
 from .texts import tr
 from .wording import Wording
+
+S = TypeVar("S", bound=w.Widget)
 
 
 class StepForm(ABC):
@@ -43,6 +45,7 @@ class StepForm(ABC):
         self.status.take_theirs.on_click(self.safely(lambda _: self.save(prefer="theirs")))
         self._loading = 0
         self._notices: list[Notice] = []
+        self._shared: dict[Any, w.Widget] = {}
         self.body = w.VBox()
         self.widget = w.VBox([self.body, self.status.widget])
         session.on_change(self._refresh_quietly)
@@ -70,6 +73,15 @@ class StepForm(ABC):
             yield
         finally:
             self._loading -= 1
+
+    def shared(self, kind: type[S], **traits: Any) -> S:
+        """One layout or style object for all the widgets of this form that look the
+        same. Every widget otherwise gets its own, and each is a model the browser
+        must create: sharing them makes a long form's page load much faster."""
+        key = (kind, tuple(sorted(traits.items())))
+        if key not in self._shared:
+            self._shared[key] = kind(**traits)
+        return self._shared[key]  # type: ignore[return-value]
 
     def new_notice(self) -> Notice:
         """A new message area of this form, to place next to a field or button."""
