@@ -11,13 +11,13 @@ import pandas as pd
 
 from . import limits
 from .atomic import write_atomic
+from .coercion import missing
 from .errors import JourneyError, Problem, ValidationError
 from .fields import INT, LIST, MAPPING, TABLES
 from .fileformat import loads, to_dict
 from .messages import Catalog
 from .model import Journey
 from .projectfile import decode, save
-from .sheetfiles import is_missing as _is_missing
 from .sheetfiles import read_csv_folder, read_xlsx, write_csv_folder, write_xlsx
 from .template_fields import EXTRA
 from .templates import template_fields, template_scale
@@ -262,7 +262,7 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _cell(value: Any) -> Any:
-    if _is_missing(value) or value == "":
+    if missing(value) or value == "":
         return None
     return value
 

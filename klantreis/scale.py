@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
+from .coercion import missing
 from .errors import FieldValueError
 from .messages import Catalog
 
@@ -94,7 +95,7 @@ class Scale(Sequence[ScalePoint]):
     def parse(self, value: Any) -> int | None:
         """The score of an emotion given as a score, a label or a smiley; None when
         empty. Anything else raises :class:`~klantreis.errors.FieldValueError`."""
-        if _missing(value):
+        if missing(value):
             return None
         if isinstance(value, bool):
             raise self._refuse(value)
@@ -123,12 +124,3 @@ class Scale(Sequence[ScalePoint]):
         known = ", ".join(f"{p.score} ({p.label})" for p in self.points)
         return FieldValueError(TEXTS.msg("not_on_scale", value=value, known=known))
 
-
-def _missing(value: Any) -> bool:
-    """None, NaN or pandas' NA (whose ``!=`` is neither true nor false)."""
-    if value is None:
-        return True
-    try:
-        return bool(value != value)
-    except (TypeError, ValueError):
-        return True

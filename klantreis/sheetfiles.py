@@ -28,6 +28,7 @@ import pandas as pd
 
 from . import limits
 from .atomic import write_atomic
+from .coercion import missing
 from .errors import JourneyError
 from .messages import Catalog
 
@@ -178,7 +179,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
             for j, value in enumerate(row, start=1):
                 cell = sheet.cell(row=i, column=j)
                 try:
-                    cell.value = None if is_missing(value) else value
+                    cell.value = None if missing(value) else value
                 except IllegalCharacterError:
                     field = f"{name}[{i - 2}].{frame.columns[j - 1]}"
                     raise JourneyError(TEXTS.msg("control", field=field)) from None
@@ -308,12 +309,3 @@ def _frame(header: list[str], body: list[list[Any]], source: str, table: str) ->
     columns = [header[i] for i in keep]
     rows = [[row[i] if i < len(row) else "" for i in keep] for row in body]
     return pd.DataFrame(rows, columns=columns, dtype=object)
-
-
-def is_missing(value: Any) -> bool:
-    """Whether a table value is empty (``None``, NaN or pandas' NA)."""
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-

@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
+from ..coercion import missing
 from ..model import Journey
 from .stats import t975
 
@@ -166,7 +165,7 @@ def journey_evidence(journey: Journey, persona: str, scenario: str, source: str 
         mine = by_touchpoint.get(str(step["id"]), [])
         score_records = [r for r in mine if r["metric"] == "score"]
         score = pooled(score_records, scale)
-        assumed = None if _missing(step["emotion"]) else int(step["emotion"])
+        assumed = None if missing(step["emotion"]) else int(step["emotion"])
         counts = {m: _total(mine, m) for m in ("calls", "visits", "interviews")}
         per_month = None
         if counts["calls"] is not None and total_months:
@@ -181,9 +180,6 @@ def journey_evidence(journey: Journey, persona: str, scenario: str, source: str 
         })  # fmt: skip
     return JourneyEvidence(journey, persona, scenario, sources, min_n, rows, phase_counts)
 
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or value != value
 
 
 def _total(records: list[dict[str, Any]], metric: str) -> int | None:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..coercion import missing
 from ..model import ScalePoint
 
 #: Answers that mean "no answer" in Dutch and English survey exports: skipped, never 0.
@@ -35,14 +36,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 
 def is_empty(value: Any) -> bool:
     """True for None, NaN/NaT and text that is only whitespace."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    return not value.strip() if isinstance(value, str) else missing(value)
 
 
 def key(value: Any) -> str | None:

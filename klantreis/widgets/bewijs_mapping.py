@@ -18,6 +18,7 @@ from ..evidence.mapping import EvidenceMapping
 from ..evidence.texts import text as role_text
 from ..model import Journey
 from .bewijs_texts import bt
+from .record_list import touchpoint_items
 
 #: The mapping section that places the values of each kind's "target" column.
 SECTIONS = {"survey": "questions", "calls": "reasons", "web": "pages", "interviews": "touchpoints"}
@@ -136,9 +137,7 @@ class MappingEditor:
 
     def _target_dropdown(self, journey: Journey, section: str, item: str, phases: bool,
                          count: int, chosen: str | None) -> w.Dropdown:
-        tps = journey.touchpoints.drop_duplicates("id")
-        options = [(bt("skip_value", self.language), "")]
-        options += [(f"{name} ({tid})", str(tid)) for tid, name in zip(tps["id"], tps["name"], strict=True)]
+        options = [(bt("skip_value", self.language), ""), *touchpoint_items(journey)]
         if phases:
             options += [(bt("phase", self.language, name=journey.name_of("phases", p)), PHASE + p)
                         for p in journey.ids("phases")]

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from ..frames import record_from_row
 from ..model import Journey
 from ..template_fields import EXTRA
 from .ids import unique_id
@@ -122,10 +121,18 @@ def named_items(journey: Journey, table: str) -> list[tuple[str, str]]:
     return [(f"{n} ({i})" if seen[name_key(n)] > 1 else n, i) for n, i in zip(names, ids, strict=True)]
 
 
-def read_record(journey: Journey, table: str, item_id: str) -> dict[str, Any]:
-    """The stored values of the record of ``table`` with id ``item_id``."""
-    frame = getattr(journey, table)
-    return record_from_row(table, frame[frame["id"] == item_id].iloc[0])
+def read_record(journey: Journey, table: str, key: str | tuple[str, ...]) -> dict[str, Any]:
+    """The stored values of the record of ``table`` with id (or key) ``key``."""
+    key = (key,) if isinstance(key, str) else key
+    return dict(journey.records(table)[journey.position(table, key)])
+
+
+def touchpoint_items(journey: Journey) -> list[tuple[str, str]]:
+    """``("name (id)", id)`` once per touchpoint id, in file order, for a dropdown."""
+    seen: dict[str, str] = {}
+    for r in journey.records("touchpoints"):
+        seen.setdefault(r["id"], f"{r['name']} ({r['id']})")
+    return [(label, tid) for tid, label in seen.items()]
 
 
 class RecordList:

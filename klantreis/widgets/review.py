@@ -15,7 +15,7 @@ from .comparison import ComparisonPanel
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
 from .notice import Notice
-from .record_list import FieldSpec, RecordList, named_items, table_ops
+from .record_list import FieldSpec, RecordList, named_items, table_ops, touchpoint_items
 from .texts import short
 
 STATUSES = {"nl": ["open", "bezig", "klaar"], "en": ["open", "in progress", "done"]}
@@ -93,8 +93,7 @@ class ReviewForm(StepForm):
         ]
 
     def _touchpoint_options(self) -> list[tuple[str, str]]:
-        tps = self.journey.touchpoints.drop_duplicates("id")
-        return [("-", "")] + [(f"{r['name']} ({r['id']})", str(r["id"])) for _, r in tps.iterrows()]
+        return [("-", ""), *touchpoint_items(self.journey)]
 
     def _answer(self, question: str) -> None:
         text = self.answers[question].value.strip()

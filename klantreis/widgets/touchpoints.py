@@ -11,11 +11,18 @@ from typing import Any
 import ipywidgets as w
 
 from ..errors import JourneyError
-from ..frames import record_from_row
 from ..model import Journey
 from ..session import ProjectSession
 from .form import StepForm
-from .record_list import FieldSpec, RecordList, RecordOps, heading_group, heading_key, named_items
+from .record_list import (
+    FieldSpec,
+    RecordList,
+    RecordOps,
+    heading_group,
+    heading_key,
+    named_items,
+    read_record,
+)  # fmt: skip
 from .selectors import JourneySelector
 
 #: Indent of a touchpoint under its phase heading in the list.
@@ -104,10 +111,6 @@ class TouchpointsForm(StepForm):
         """The chosen scenario id."""
         return self.selector.scenario.value
 
-    def _rows(self) -> Any:
-        tps = self.journey.touchpoints
-        return tps[(tps["persona"] == self.persona) & (tps["scenario"] == self.scenario)]
-
     def _items(self) -> list[tuple[str, str]]:
         """Phase headings in phase order, each followed by its touchpoints in journey
         order, numbered through the whole journey."""
@@ -125,11 +128,10 @@ class TouchpointsForm(StepForm):
         return items
 
     def _ids(self) -> list[str]:
-        return [str(i) for i in self._rows()["id"]]
+        return [str(i) for i in self.journey.journey(self.persona, self.scenario)["id"]]
 
     def _read(self, tid: str) -> dict[str, Any]:
-        rows = self._rows()
-        return record_from_row("touchpoints", rows[rows["id"] == tid].iloc[0])
+        return read_record(self.journey, "touchpoints", (tid, self.persona or "", self.scenario or ""))
 
     def _chosen(self, key: str | None) -> None:
         """A heading or touchpoint was chosen: new touchpoints go to its phase."""
