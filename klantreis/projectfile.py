@@ -192,11 +192,8 @@ def save_merged(
         merged = disk is not None and base_text is not None and disk != base_text
         if merged:
             assert disk is not None and base_text is not None
-            result = _merged(journey, path, base_text, disk, prefer)
-            text = dumps(result)
-            journey.restore(result.snapshot())
-        else:
-            text = dumps(journey)
+            journey.restore(_merged(journey, path, base_text, disk, prefer).snapshot())
+        text = dumps(journey)  # after a merge too: the journey keeps the records' texts
         if text != disk:
             write_atomic(path, text)
     _ORIGINS[journey] = (path.resolve(), text)
