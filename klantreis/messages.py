@@ -14,9 +14,10 @@ This module imports nothing from klantreis: every layer may use it.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,3 +109,14 @@ def placeholders(text: str) -> set[str]:
     """The placeholder names in a ``str.format`` text (for consistency checks)."""
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
+
+_HINTS = Catalog("messages", {
+    "did_you_mean": (" (bedoel je {close!r}?)", " (did you mean {close!r}?)"),
+})  # fmt: skip
+
+
+def did_you_mean(word: str, known: Sequence[str]) -> Msg | str:
+    """`` (bedoel je 'title'?)`` when ``word`` looks like one of ``known`` (a typo),
+    else nothing: to follow "unknown field 'titel'" in a message."""
+    close = difflib.get_close_matches(str(word), list(known), n=1)
+    return _HINTS.msg("did_you_mean", close=close[0]) if close else ""

@@ -20,7 +20,6 @@ mapping of plain values is kept as it is. Pure: no I/O.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .coercion import coerce, missing
 from .errors import FieldValueError
 from .fields import OPTBOOL, SCORE, SLUG_RE, TEXT, Field
-from .messages import LANGUAGES, Catalog, Msg
+from .messages import LANGUAGES, Catalog, Msg, did_you_mean
 
 if TYPE_CHECKING:
     from .scale import Scale
@@ -48,7 +47,6 @@ TEXTS = Catalog("template_fields", {
         "the template has no field {id!r}{hint} for a {table}; known: {known}",
     ),
     "none_known": ("geen", "none"),
-    "did_you_mean": (" (bedoel je {close!r}?)", " (did you mean {close!r}?)"),
     "plain": (
         "{id!r} moet tekst, een getal of ja/nee zijn, geen lijst of koppeling",
         "{id!r} must be text, a number or true/false, not a list or mapping",
@@ -201,10 +199,9 @@ def check_extra(
     known = {f.id: f for f in declared}
     for key in value:
         if key not in known:
-            close = difflib.get_close_matches(key, list(known), n=1)
             raise FieldValueError(TEXTS.msg(
                 "unknown", id=key, table=table_noun, known=", ".join(known) or TEXTS.msg("none_known"),
-                hint=TEXTS.msg("did_you_mean", close=close[0]) if close else "",
+                hint=did_you_mean(key, list(known)),
             ), key=key)  # fmt: skip
     out: dict[str, Any] = {}
     for f in declared:

@@ -9,13 +9,12 @@ and line, instead of stopping at the first.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from .errors import FormatVersionError, JourneyError, Problem, ValidationError
 from .fields import TABLES
-from .messages import LANGUAGES, Catalog, Msg
+from .messages import LANGUAGES, Catalog, Msg, did_you_mean
 from .model import Journey
 from .scale import Scale, ScalePoint
 from .template_fields import TemplateFields
@@ -39,7 +38,6 @@ TEXTS = Catalog("validation", {
         "onbekend veld {key!r}{hint}; bekend: {known}",
         "unknown field {key!r}{hint}; known: {known}",
     ),
-    "did_you_mean": (" (bedoel je {close!r}?)", " (did you mean {close!r}?)"),
     "empty": (
         "het bestand is leeg; maak een project met `klantreis new BESTAND --template ID`",
         "the file is empty; create a project with `klantreis new FILE --template ID`",
@@ -116,9 +114,7 @@ def fmt_path(path: Path) -> str:
 
 
 def _unknown_key(key: str, known: tuple[str, ...] | list[str]) -> Msg:
-    close = difflib.get_close_matches(str(key), known, n=1)
-    hint = TEXTS.msg("did_you_mean", close=close[0]) if close else ""
-    return TEXTS.msg("unknown_key", key=key, hint=hint, known=", ".join(known))
+    return TEXTS.msg("unknown_key", key=key, hint=did_you_mean(key, known), known=", ".join(known))
 
 
 class _Checker:
