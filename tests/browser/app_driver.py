@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chromium import free_port
+
 from klantreis import load
 from klantreis.model import Journey
 
@@ -31,13 +33,6 @@ STEP_NOTEBOOKS = {
     "fasen": "04_fasen.ipynb", "touchpoints": "05_touchpoints.ipynb",
     "emoties": "06_emoties.ipynb", "review": "07_review.ipynb", "bewijs": "08_bewijs.ipynb",
 }  # fmt: skip
-
-
-def free_port() -> int:
-    """A free TCP port on localhost."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def port_is_free(port: int) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chromium import launch
+from chromium import free_port, launch
 
 from klantreis.lab import lab_command, lab_environment
 from klantreis.resources import data_dir, example_path
@@ -47,13 +46,6 @@ class Capture:
     def project_changed(self) -> bool:
         """True when the click in the browser was saved to the project file."""
         return self.before != self.after
-
-
-def free_port() -> int:
-    """A free TCP port on localhost."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
