@@ -21,15 +21,30 @@ draw without internet (see :mod:`klantreis.charts.notebook`).
 
 from __future__ import annotations
 
-from .canvas import Canvas, canvas
-from .channels import channel_map
-from .delta import scenario_delta
-from .emotion import emotion_curve
-from .evidence import evidence_curve, pain_ranking
-from .export import chart_png, chart_svg, charts_html_page, save_chart
-from .grouped import grouped_view
-from .notebook import enable_offline_renderer, notebook_bundle
-from .opportunities import opportunity_matrix
+import sys
+
+# Every import of Altair in klantreis passes here. Altair imports jsonschema, which,
+# when the optional package rfc3987_syntax is installed (Jupyter installs it), builds
+# that package's IRI grammar at import time: a second or more in every fresh kernel,
+# before the first chart. klantreis never checks IRIs, so the package is hidden while
+# Altair comes in (jsonschema then has no "iri" format check in this process), and
+# shown again after, for code of the user's own.
+_HIDE = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
+if _HIDE:
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # "not installed"
+try:
+    from .canvas import Canvas, canvas
+    from .channels import channel_map
+    from .delta import scenario_delta
+    from .emotion import emotion_curve
+    from .evidence import evidence_curve, pain_ranking
+    from .export import chart_png, chart_svg, charts_html_page, save_chart
+    from .grouped import grouped_view
+    from .notebook import enable_offline_renderer, notebook_bundle
+    from .opportunities import opportunity_matrix
+finally:
+    if _HIDE:
+        del sys.modules["rfc3987_syntax"]
 
 enable_offline_renderer()
 

@@ -71,6 +71,11 @@ def cache_dir() -> Path:
 
 
 @cache
+def altair_vl_version() -> str | None:
+    """The Vega-Lite version the installed Altair writes (see :func:`vl_version`)."""
+    return vl_version({"$schema": alt.SCHEMA_URL})
+
+
 def vega_bundle(version: str | None = None) -> str:
     """The JavaScript of Vega, Vega-Lite and vega-embed in one classic script (from
     vl-convert, no network), defining ``window.vegaEmbed``.

@@ -26,8 +26,6 @@ def vega_javascript() -> str:
     """The offline Vega/Vega-Lite/vega-embed script for report pages, for the Vega-Lite
     version Altair writes (built once by vl-convert, then cached; see
     :func:`klantreis.charts.export.vega_bundle`)."""
-    import altair as alt
+    from ..charts.export import altair_vl_version, vega_bundle
 
-    from ..charts.export import vega_bundle, vl_version
-
-    return vega_bundle(vl_version({"$schema": alt.SCHEMA_URL}))
+    return vega_bundle(altair_vl_version())

@@ -3,16 +3,15 @@
 The first curve used to take about 1.5 s, nearly all of it importing Altair: Altair
 imports jsonschema, and jsonschema, when the optional ``rfc3987_syntax`` package is
 installed (Jupyter installs it), compiles that package's IRI grammar at import time
-(about 1 s, measured with ``python -X importtime``). The forms never check IRIs, so
-:func:`import_charts` imports Altair with that optional package hidden; jsonschema
-then simply has no "iri" format check in this kernel. Redraws skip the schema check
+(about 1 s, measured with ``python -X importtime``). :mod:`klantreis.charts`, through
+which every Altair import passes, hides that optional package meanwhile; jsonschema
+then simply has no "iri" format check in this process. Redraws skip the schema check
 of the spec (the test suite validates the same spec), which is most of a redraw's
 cost. See ``benchmarks/bench_curve.py``.
 """
 
 from __future__ import annotations
 
-import sys
 from types import ModuleType
 from typing import Any
 
@@ -44,17 +43,10 @@ CURVE_CSS = """<style>
 
 
 def import_charts() -> ModuleType:
-    """``klantreis.charts``, imported without jsonschema's slow optional IRI grammar."""
-    if "klantreis.charts" in sys.modules:
-        return sys.modules["klantreis.charts"]
-    hide = "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules
-    if hide:
-        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # "not installed"
-    try:
-        from .. import charts
-    finally:
-        if hide:
-            del sys.modules["rfc3987_syntax"]
+    """``klantreis.charts``, imported when the first curve is drawn (it brings in
+    Altair; see :mod:`klantreis.charts` for how that import is kept fast)."""
+    from .. import charts
+
     return charts
 
 
