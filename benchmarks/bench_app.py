@@ -1,8 +1,9 @@
 """Benchmark: app mode in a real browser (Debian's chromium), for a journey of 20 and
 of 150 touchpoints.
 
-- *page usable*: from opening the emoties step page to every touchpoint's smileys
-  being on screen (Voilà starts a kernel, runs the step, the widgets render);
+- *page usable*: from opening a step page until its form shows every touchpoint
+  (Voilà runs the step in a kernel, the widgets render): on the emoties page every
+  touchpoint's smileys, on the touchpoints page every touchpoint in its list;
   target 3 s.
 - *click → saved*: from clicking a smiley to the status line saying it was saved
   ("Opgeslagen om ..."), measured inside the page; target 300 ms at 150 touchpoints.
@@ -10,8 +11,10 @@ of 150 touchpoints.
 
 The server is the real ``klantreis app`` command on a generated project. Medians and
 maxima over ``--pages`` page loads and ``--clicks`` clicks per size; the numbers are
-printed against the targets (a ratio above 1.00 misses the target). Not a test:
-timings depend on the machine.
+printed against the targets (a ratio above 1.00 misses the target). The first page of
+each size opens as soon as the server answers, while its kernels are still warming
+and the browser has nothing cached, so it is usually the maximum; its time is also
+printed on its own. Not a test: timings depend on the machine.
 
     python benchmarks/bench_app.py [--pages 3] [--clicks 8] [--sizes 20 150]
 """
@@ -36,6 +39,12 @@ from klantreis.session import ProjectSession  # noqa: E402
 PAGE_TARGET_S = 3.0
 CLICK_TARGET_MS = 300.0
 SAVED = r"/Opgeslagen|Saved/"
+#: Per step page measured: a test in the page that is true once the form shows all
+#: ``n`` touchpoints.
+USABLE = {
+    "emoties": f"n => document.querySelectorAll({SMILEYS!r}).length >= n",
+    "touchpoints": "n => document.querySelectorAll('select option').length >= n",
+}
 
 # Clicks the smiley `label` of row `index` and resolves with the milliseconds until the
 # status line shows a saved message again (it is blanked first, so an unchanged text
@@ -114,17 +123,21 @@ class FileWatch:
 def measure(pw, size: int, pages: int, clicks: int, folder: Path) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
     """Page-usable and click timings for a journey of ``size`` touchpoints."""
     project = make_project(folder / f"bench{size}.yaml", size)
-    results: dict[str, list[float]] = {"page": [], "saved": [], "file": []}
+    results: dict[str, list[float]] = {"saved": [], "file": []}
     with running("app", project, folder / "logs") as server:
         browser = launch(pw)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for _ in range(pages):
-            started = time.perf_counter()
-            page.goto(server.step_url("emoties"))
-            wait_usable(page)
-            page.wait_for_function(f"n => document.querySelectorAll({SMILEYS!r}).length >= n",
-                                   arg=size, timeout=120_000)
-            results["page"].append(time.perf_counter() - started)
+        for step, shows_all in USABLE.items():
+            results[step] = []
+            for _ in range(pages):
+                started = time.perf_counter()
+                page.goto(server.step_url(step))
+                wait_usable(page)
+                page.wait_for_function(shows_all, arg=size, timeout=120_000, polling=20)
+                results[step].append(time.perf_counter() - started)
+        page.goto(server.step_url("emoties"))
+        wait_usable(page)
+        page.wait_for_function(USABLE["emoties"], arg=size, timeout=120_000)
         page.locator(SMILEYS).first.locator("button").first.click()  # first save
         page.wait_for_function(f"() => [...document.querySelectorAll('.widget-html-content')]"
                                f".some(e => {SAVED}.test(e.textContent))", timeout=30_000)
@@ -167,8 +180,10 @@ def main() -> None:
         for size in args.sizes:
             r = measure(pw, size, args.pages, args.clicks, Path(tmp))
             print(f"{size} touchpoints")
-            print(f"  page usable    {describe([s * 1000 for s in r['page']], 'ms', PAGE_TARGET_S * 1000)}"
-                  f"   target {PAGE_TARGET_S:.0f} s")
+            for step in USABLE:
+                times = describe([s * 1000 for s in r[step]], "ms", PAGE_TARGET_S * 1000)
+                print(f"  {step + ' page':<15}{times}   target {PAGE_TARGET_S:.0f} s;"
+                      f" first {r[step][0] * 1000:.0f} ms")
             print(f"  click → saved  {describe(r['saved'], 'ms', CLICK_TARGET_MS)}"
                   f"   target {CLICK_TARGET_MS:.0f} ms at 150")
             print(f"  click → file   {describe(r['file'], 'ms', CLICK_TARGET_MS)}")

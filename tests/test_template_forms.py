@@ -19,7 +19,7 @@ from klantreis.session import ProjectSession
 from klantreis.template_fields import SCALE, YESNO
 from klantreis.templates import STEPS
 from klantreis.widgets import EmotiesForm, FasenForm, PersonaForm, ReviewForm, TouchpointsForm
-from klantreis.widgets.emotion_picker import EmotionPicker
+from klantreis.widgets.emotion_sheet import EmotionSheet
 from klantreis.widgets.show import explanation, make_form
 from klantreis.widgets.wording import LANE_OF
 
@@ -28,9 +28,13 @@ def texts_in(widget: Any) -> list[str]:
     """Every text a user can see in a widget tree: labels, placeholders, HTML, options,
     tooltips and the smiley buttons' words."""
     out: list[str] = []
-    if isinstance(widget, EmotionPicker):
-        out += [widget.group_label, widget.chosen_text, widget.clear_text]
-        out += [p["label"] for p in widget.points]
+    if isinstance(widget, EmotionSheet):
+        config = widget.config
+        out += [config["group_label"], config["chosen_text"], config["clear_text"], config["critical_text"]]
+        out += [p["label"] for p in config["points"]]
+        out += [f["label"] for f in config["fields"]]
+        out += [option for f in config["fields"] for option in f.get("options", [])]
+        out += [text for row in widget.rows for text in (row["heading"], row["context"])]
     for name in ("description", "placeholder", "tooltip"):
         value = getattr(widget, name, None)
         if isinstance(value, str):
@@ -92,10 +96,10 @@ def test_forms_label_their_fields_with_the_template_rows(template_id, language, 
             continue
         lane = lanes[lane_id]
         if table == "touchpoints" and name in ("thoughts", "ideas"):
-            row = emoties.rows[0]
-            assert getattr(row, name).description == lane["name"]
+            fields = {f["name"]: f["label"] for f in emoties.rows[0].sheet.config["fields"]}
+            assert fields[name] == lane["name"]
         elif name == "emotion":
-            assert emoties.rows[0].picker.group_label == lane["name"]
+            assert emoties.rows[0].sheet.config["group_label"] == lane["name"]
             assert lane["hint"] in hint_texts(emoties.widget)
         else:
             fields, hints = editors[table]
@@ -155,7 +159,29 @@ def editor_of(form: Any, field: Any) -> w.ValueWidget:
     assert isinstance(form, EmotiesForm | ReviewForm)
     if field.table == "phases":
         return form.phase_editors[form.journey.ids("phases")[0]].widgets[field.id]
-    return form.rows[0].extra.widgets[field.id]
+    return RowField(form.rows[0], name)
+
+
+class RowField:
+    """A template field of an emotion row, used like a widget (``description``, and
+    ``value`` to set it as a participant does)."""
+
+    def __init__(self, row: Any, name: str):
+        self.row, self.name = row, name
+
+    @property
+    def description(self) -> str:
+        """The field's label in the row."""
+        return next(f["label"] for f in self.row.sheet.config["fields"] if f["name"] == self.name)
+
+    @property
+    def value(self) -> Any:
+        """The value as the model takes it."""
+        return self.row.value(self.name)
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self.row.edit(self.name, value)
 
 
 def test_the_michels_touchpoint_form_offers_touch_tell_sell_care(tmp_path):

@@ -13,7 +13,8 @@ from klantreis.model import ScalePoint
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
 from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_WIDTH
-from klantreis.widgets.emotion_picker import SCALE_COLOURS, scale_colours
+from klantreis.widgets.emotion_sheet import EmotionSheet
+from klantreis.widgets.smileys import SCALE_COLOURS, scale_colours
 
 
 def test_rows_follow_journey_order_and_show_saved_values(project: Path) -> None:
@@ -21,9 +22,12 @@ def test_rows_follow_journey_order_and_show_saved_values(project: Path) -> None:
     expected = load(project).journey("student", "huidig")
     assert [r.id for r in form.rows] == expected["id"].tolist()
     first = form.rows[0]
-    assert first.picker.value == int(expected.loc[0, "emotion"])
-    assert first.why.value == expected.loc[0, "why"]
-    points = first.picker.points
+    assert first.value("emotion") == int(expected.loc[0, "emotion"])
+    assert first.value("why") == expected.loc[0, "why"]
+    shown = first.shown()
+    assert shown["heading"] == f"1. {expected.loc[0, 'name']}"
+    assert shown["context"] == f"({expected.loc[0, 'phase_name']} · {expected.loc[0, 'channel']})"
+    points = form.rows[0].sheet.config["points"]
     assert (points[0]["emoji"], points[0]["label"]) == ("😠", "boos")  # the template's scale
     assert [p["score"] for p in points] == [1, 2, 3, 4, 5]
 
@@ -32,18 +36,59 @@ def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     form = EmotiesForm(ProjectSession.open(project), persona="student")
     row = form.row("website-bezoek")
     old_curve = form.curve.spec
-    row.picker.value = 5
-    row.why.value = "Prijzen staan nu op de homepage"
-    row.thoughts.value = "Eindelijk!"
-    row.ideas.value = "Ook het rooster"
-    row.critical.value = True
+    row.edit("emotion", 5)
+    row.edit("why", "Prijzen staan nu op de homepage ")
+    row.edit("thoughts", "Eindelijk!")
+    row.edit("ideas", "Ook het rooster")
+    row.edit("critical", True)
     tp = load(project).journey("student", "huidig").set_index("id").loc["website-bezoek"]
     assert (tp["emotion"], tp["why"], tp["thoughts"], tp["ideas"], tp["critical"]) == (
         5, "Prijzen staan nu op de homepage", "Eindelijk!", "Ook het rooster", True)
     assert form.curve.spec != old_curve
     assert form.curve.output.outputs[0]["data"][VEGALITE_MIME] == form.curve.spec
-    row.picker.clear()
+    row.edit("emotion", None)  # the "×" button
     assert "emotion" not in _raw(project, "website-bezoek")
+    # five saves: the crucial moment was on already, so that click changed nothing
+    assert form.status.text.startswith("Opgeslagen om") and "(wijziging 5)" in form.status.text
+
+
+def test_the_browser_edits_the_rows_state_and_the_sheet_finds_the_changed_field(project: Path) -> None:
+    form = EmotiesForm(ProjectSession.open(project), persona="student")
+    # The example's template asks for an overall experience per phase: a sheet per phase,
+    # each under its phase's editors, together holding every row once.
+    phases = load(project).ids("phases")
+    assert list(form.sheets) == phases
+    assert sum(len(sheet.rows) for sheet in form.sheets.values()) == len(form.rows)
+    sheet = form.rows[-1].sheet
+    assert form.row_box.children[-1] is sheet
+    rows = [dict(r) for r in sheet.rows]
+    rows[-1] = {**rows[-1], "why": "Te druk", "emotion": 1}  # what emotion_sheet.js sends
+    sheet.rows = rows
+    tp = load(project).journey("student", "huidig").set_index("id").loc[rows[-1]["id"]]
+    assert (tp["why"], tp["emotion"]) == ("Te druk", 1)
+
+
+def test_a_refused_edit_shows_under_its_row_and_keeps_the_file(project: Path) -> None:
+    form = EmotiesForm(ProjectSession.open(project), persona="student")
+    row = form.rows[1]
+    before = project.read_text(encoding="utf-8")
+    row.edit("emotion", 9)  # not on the scale (a stale page, or a hand-made message)
+    assert row.notice.kind == "error" and row.notice.text.startswith("Niet opgeslagen:")
+    assert row.sheet.notices == {row.id: {"kind": "error", "text": row.notice.text}}
+    assert project.read_text(encoding="utf-8") == before
+    row.edit("emotion", 2)
+    assert row.sheet.notices == {} and load(project).journey("student", "huidig").set_index(
+        "id").loc[row.id, "emotion"] == 2
+
+
+def test_user_text_reaches_the_rows_as_text_only(project: Path) -> None:
+    session = ProjectSession.open(project)
+    tag = "<img src=x onerror=alert(1)>"
+    session.apply(lambda j: j.update_touchpoint("website-bezoek", "student", "huidig", name=tag))
+    form = EmotiesForm(session, persona="student")
+    assert form.row("website-bezoek").shown()["heading"].endswith(tag)
+    script = str(EmotionSheet._esm)
+    assert "innerHTML" not in script and "textContent" in script
 
 
 def _raw(path: Path, tid: str) -> str:
@@ -108,26 +153,28 @@ def test_opportunity_add_edit_and_refusals(project: Path) -> None:
 
 def test_smileys_carry_the_scale_colours_and_words_in_the_form_language(project: Path) -> None:
     form = EmotiesForm(ProjectSession.open(project), persona="student", language="en")
-    picker = form.rows[0].picker
-    colours = [p["colour"] for p in picker.points]
+    sheet = form.rows[0].sheet
+    points = sheet.config["points"]
+    colours = [p["colour"] for p in points]
     assert colours[0] == SCALE_COLOURS[0] and colours[-1] == SCALE_COLOURS[-1]  # red ... green
     assert colours[2] == SCALE_COLOURS[2]
-    assert all(p["tint"] != p["colour"] for p in picker.points)
-    assert (picker.chosen_text, picker.clear_text) == ("chosen", "Clear emotion")
-    assert 'aria-pressed' in picker._esm and '"Noto Color Emoji"' in picker._css
-    assert "Apple Color Emoji" in picker._css and "Segoe UI Emoji" in picker._css
+    assert all(p["tint"] != p["colour"] for p in points)
+    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear emotion")
+    assert [f["label"] for f in sheet.config["fields"]] == ["Why", "Thoughts", "Ideas"]
+    css = str(sheet._css)
+    assert "aria-pressed" in str(sheet._esm)
+    assert '"Noto Color Emoji"' in css and "Apple Color Emoji" in css and "Segoe UI Emoji" in css
     seven = scale_colours([ScalePoint(n, str(n), "🙂") for n in range(-3, 4)])
     assert list(seven) == list(range(-3, 4)) and seven[-3] == SCALE_COLOURS[0]
     assert seven[0] == SCALE_COLOURS[2] and seven[3] == SCALE_COLOURS[-1]
 
 
-def test_a_crucial_moment_shows_in_colour(project: Path) -> None:
+def test_a_crucial_moment_is_toggled_and_saved(project: Path) -> None:
     form = EmotiesForm(ProjectSession.open(project), persona="student")
-    row = next(r for r in form.rows if not r.critical.value)
-    assert row.critical.button_style == ""
-    row.critical.value = True
-    assert row.critical.button_style == "warning"
+    row = next(r for r in form.rows if not r.value("critical"))
+    row.edit("critical", True)
     assert load(project).journey("student", "huidig").set_index("id").loc[row.id, "critical"]
+    assert '.kr-crucial[aria-pressed="true"]' in str(form.rows[0].sheet._css)
 
 
 def test_the_curve_uses_the_width_and_stays_in_view(project: Path) -> None:
@@ -138,7 +185,7 @@ def test_the_curve_uses_the_width_and_stays_in_view(project: Path) -> None:
     assert names == load(project).phases["name"].tolist()  # "Oriëntatie", not "Oriëntat…"
     assert "kr-curve-panel" in form.curve.widget._dom_classes
     assert "position: sticky" in CURVE_CSS
-    assert all("kr-below-curve" in row.widget._dom_classes for row in form.rows)
+    assert '"kr-row kr-below-curve"' in str(form.rows[0].sheet._esm)
 
 
 def test_the_first_curve_does_not_compile_the_iri_grammar() -> None:

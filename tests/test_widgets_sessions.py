@@ -24,7 +24,7 @@ from klantreis.widgets import (
 def test_two_notebooks_with_disjoint_edits_keep_both(project: Path) -> None:
     emoties = EmotiesForm(ProjectSession.open(project), persona="student")
     personas = PersonaForm(ProjectSession.open(project))
-    emoties.row("proefles").why.value = "Muziek!"
+    emoties.row("proefles").edit("why", "Muziek!")
     personas.personas.select.value = "senior"
     personas.personas.fields["role"].value = "gepensioneerd"
     assert "samen met wijzigingen uit een ander notebook" in personas.status.text

@@ -3,7 +3,10 @@
 Starting a kernel and importing klantreis (pandas, ipywidgets, Altair) takes a
 second or two before a step's form can even be built. The server keeps a few
 kernels started and with those imports done; a page that opens takes one (it is
-never given to a second page) and a new one is warmed in the background. The step
+never given to a second page) and a new one is warmed in the background. When none
+is ready yet (right after the server started, or when many participants open a page
+at once) the page waits for the next one to finish warming: that kernel is already
+part way, and starting yet another one beside it would only slow both down. The step
 notebook itself still runs when the page opens, so every form shows the project
 file as it is at that moment.
 """
@@ -33,16 +36,30 @@ class WarmKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
 
     async def start_kernel(self, *, kernel_id: str | None = None, path: str | None = None,
                            **kwargs: Any) -> str:
-        """A warm kernel for a new page when one is ready (and of the asked kind),
-        else a fresh one; either way a new warm kernel is started behind it."""
+        """A warm kernel for a new page (of the asked kind): a ready one, else the next
+        one that finishes warming; a fresh one when none is on its way. Either way a
+        new warm kernel is started behind it."""
         wanted = kwargs.get("kernel_name") or self.warm_kernel_name
-        if kernel_id is None and self._warm and wanted == self.warm_kernel_name:
-            ready = self._warm.pop(0)
-            self.fill()
-            return ready
+        if kernel_id is None and wanted == self.warm_kernel_name:
+            ready = await self._take_warm()
+            if ready is not None:
+                return ready
         started = await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
         self.fill()
         return str(started)
+
+    async def _take_warm(self) -> str | None:
+        """A ready warm kernel, waiting for one being warmed if needed; None when no
+        kernel is ready or warming (warming is off, or it failed)."""
+        while True:
+            if self._warm:
+                ready = self._warm.pop(0)
+                self.fill()
+                return ready
+            warming = [task for task in self._warming if not task.done()]
+            if not warming:
+                return None
+            await asyncio.wait(warming, return_when=asyncio.FIRST_COMPLETED)
 
     def fill(self) -> None:
         """Start warming kernels until the pool is full (in the background)."""

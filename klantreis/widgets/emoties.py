@@ -10,89 +10,77 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from ipywidgets.widgets.widget_bool import ToggleButtonStyle
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
+from ..model import Journey
 from ..session import ProjectSession
 from .curve import CurvePanel
-from .emotion_picker import EmotionPicker
+from .emotion_sheet import EmotionSheet, RowNotice
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
-from .notice import Notice
-from .record_list import LABEL_STYLE, hint_widget
+from .record_list import EXTRA_PREFIX, FieldSpec, hint_widget, widget_value
 from .selectors import JourneySelector
+from .smileys import smiley_points
+from .wording import extra_spec
 
 
 class EmotionRow:
-    """The widgets of one touchpoint: smiley buttons, why, thoughts, ideas, crucial,
-    ``notice`` for a refusal of any of them, and ``extra``: the template's own fields
-    of this step (None when it has none)."""
+    """One touchpoint's row in an :class:`.emotion_sheet.EmotionSheet`: ``value``
+    reads a field as the model takes it, ``edit`` changes it as a click or an entry
+    in the browser does, and ``notice`` shows a refusal under the row. ``key`` is the
+    touchpoint's (id, persona, scenario)."""
 
-    def __init__(self, form: EmotiesForm, row: pd.Series):
-        self.id = str(row["id"])
-        t = form.t
-        label = form.wording.label
-        channel = f" · {row['channel']}" if str(row["channel"] or "") else ""
-        self.header = w.HTML(
-            f"<b>{int(row['step'])}. {_esc(row['name'])}</b>"
-            f" <span style='color:#666'>({_esc(row['phase_name'])}{_esc(channel)})</span>",
-            layout=form.shared(w.Layout), style=form.shared(HTMLStyle),
-        )
-        emotion = None if pd.isna(row["emotion"]) else int(row["emotion"])
-        self.picker = EmotionPicker(
-            form.journey.scale, emotion, form.language, label=label("touchpoints", "emotion"),
-            layout=form.shared(w.Layout),
-        )
-        self.why = self._text(form, t("why"), row["why"])
-        self.thoughts = self._text(form, label("touchpoints", "thoughts"), row["thoughts"])
-        self.ideas = self._text(form, label("touchpoints", "ideas"), row["ideas"])
-        fields = form.wording.fields("touchpoints", "emoties")
-        key = (self.id, str(row["persona"]), str(row["scenario"]))
-        self.extra = ExtraEditors(form, "touchpoints", key, fields, row.to_dict()) if fields else None
-        self.critical = w.ToggleButton(
-            value=bool(row["critical"]), description=t("critical"), icon="star",
-            layout=form.shared(w.Layout, width="auto", align_self="center"),
-            style=form.shared(ToggleButtonStyle),
-        )
-        self.notice = Notice()
-        self._mark_critical()
-        self.critical.observe(lambda _: self._mark_critical(), names="value")
-        self.picker.observe(form.safely(lambda _: form.set_field(self, "emotion")), names="value")
-        for name in ("why", "thoughts", "ideas", "critical"):
-            getattr(self, name).observe(
-                form.safely(lambda _, n=name: form.set_field(self, n)), names="value"
-            )
-        self.widget = w.VBox(
-            [self.header, w.HBox([self.picker, self.critical], layout=form.shared(w.Layout)),
-             self.notice.widget, self.why, self.thoughts, self.ideas,
-             *([self.extra.widget] if self.extra else [])],
-            layout=form.shared(w.Layout, border_bottom="1px solid #ddd", padding="6px 0"),
-        )  # fmt: skip
-        self.widget.add_class("kr-below-curve")
+    def __init__(self, sheet: EmotionSheet, key: tuple[str, str, str], specs: dict[str, FieldSpec]):
+        self.id = key[0]
+        self.key = key
+        self.sheet = sheet
+        self.specs = specs
+        self.notice = RowNotice(sheet, self.id)
 
-    def _mark_critical(self) -> None:
-        """A crucial moment shows in colour, not only as a pressed grey button."""
-        self.critical.button_style = "warning" if self.critical.value else ""
+    def shown(self) -> dict[str, Any]:
+        """The row's values as the sheet shows them."""
+        return self.sheet.row(self.id)
 
     def value(self, name: str) -> Any:
-        """The value of field ``name`` as the model takes it."""
-        value = getattr(self, "picker" if name == "emotion" else name).value
+        """The value of field ``name`` (``extra.<id>`` for the template's) as the
+        model takes it."""
+        shown = self.shown()
+        if name.startswith(EXTRA_PREFIX):
+            value = (shown.get("extra") or {}).get(name[len(EXTRA_PREFIX) :])
+            spec = self.specs[name]
+            if spec.kind == "choice":
+                options = spec.options() if spec.options else []
+                index = value if isinstance(value, int) and 0 <= value < len(options) else 0
+                return options[index][1] if options else ""
+        else:
+            value = shown.get(name)
         return value.strip() if isinstance(value, str) else value
 
-    @staticmethod
-    def _text(form: EmotiesForm, label: str, value: Any) -> w.Text:
-        return w.Text(value="" if pd.isna(value) else str(value), description=label,
-                      continuous_update=False, style=form.shared(TextStyle, **LABEL_STYLE),
-                      layout=form.shared(w.Layout, width="95%"))  # fmt: skip
+    def edit(self, name: str, value: Any) -> None:
+        """Set field ``name`` to ``value`` (for a choice: one of its option values), as
+        a participant does in the browser."""
+        spec = self.specs.get(name)
+        self.sheet.edit(self.id, name, _shown(spec, value) if spec else value)
+
+
+def _shown(spec: FieldSpec, value: Any) -> Any:
+    """A template field's value as the sheet holds it: a choice as its option's index."""
+    if spec.kind != "choice":
+        return "" if value is None else str(value)
+    options = spec.options() if spec.options else []
+    values = [o[1] for o in options]
+    value = widget_value(spec, value, options)
+    return values.index(value) if value in values else 0
 
 
 class EmotiesForm(StepForm):
     """Persona/scenario selector, the emotion curve (``curve``, kept in view while the
     rows scroll; with the measured scores of evidence source ``evidence``, or of all
     sources, when the project has evidence), and one :class:`EmotionRow` per
-    touchpoint in journey order (``rows``). When the template asks for something per
-    phase in this step, each phase starts with its editors (``phase_editors`` by phase
-    id)."""
+    touchpoint in journey order (``rows``), drawn by one sheet (``config``: what
+    every row shows the same). When the template asks
+    for something per phase in this step, each phase starts with its editors
+    (``phase_editors`` by phase id) above a sheet of its rows (``sheets`` by phase id;
+    otherwise the one sheet has the key ``""``)."""
 
     def __init__(
         self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = "",
@@ -103,8 +91,14 @@ class EmotiesForm(StepForm):
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
         self.curve = CurvePanel(self.t("curve"))
         self.rows: list[EmotionRow] = []
+        self.config: dict[str, Any] = {}
         self.phase_fields = self.wording.fields("phases", "emoties")
+        self.specs = {
+            EXTRA_PREFIX + f.id: extra_spec(f, self.journey, self.language)
+            for f in self.wording.fields("touchpoints", "emoties")
+        }
         self.phase_editors: dict[str, ExtraEditors] = {}
+        self.sheets: dict[str, EmotionSheet] = {}
         self.row_box = w.VBox()
         self.notice = w.HTML()
         for dropdown in (self.selector.persona, self.selector.scenario):
@@ -122,16 +116,42 @@ class EmotiesForm(StepForm):
         hint = self.wording.hint("touchpoints", "emotion")
         return hint_widget(f"{self.wording.label('touchpoints', 'emotion')}: {hint}" if hint else "")
 
+    def sheet_config(self) -> dict[str, Any]:
+        """What every row shows the same: smileys, button words and fields."""
+        label = self.wording.label
+        fields = [
+            {"name": "why", "label": self.t("why"), "kind": "text"},
+            {"name": "thoughts", "label": label("touchpoints", "thoughts"), "kind": "text"},
+            {"name": "ideas", "label": label("touchpoints", "ideas"), "kind": "text"},
+        ]
+        for name, spec in self.specs.items():
+            options = [str(o[0]) for o in spec.options()] if spec.options else []
+            fields.append({"name": name, "label": spec.label, "kind": spec.kind, "options": options})
+        return {
+            "points": smiley_points(self.journey.scale),
+            "group_label": label("touchpoints", "emotion"),
+            "chosen_text": self.t("chosen"),
+            "clear_text": self.t("clear_emotion"),
+            "critical_text": self.t("critical"),
+            "fields": fields,
+        }
+
     def row(self, touchpoint: str) -> EmotionRow:
         """The row of a touchpoint id."""
         return next(r for r in self.rows if r.id == touchpoint)
 
     def set_field(self, row: EmotionRow, name: str) -> None:
         """Store one field of a row's touchpoint (and redraw the curve for emotions)."""
-        persona, scenario = self.selector.persona.value, self.selector.scenario.value
         value = row.value(name)
-        if self.commit(lambda j: j.update_touchpoint(row.id, persona, scenario, **{name: value}),
-                       at=row.notice) and name in ("emotion", "critical"):  # fmt: skip
+        touchpoint, persona, scenario = row.key
+
+        def change(journey: Journey) -> None:
+            if name.startswith(EXTRA_PREFIX):
+                journey.set_extra("touchpoints", row.key, name[len(EXTRA_PREFIX) :], value)
+            else:
+                journey.update_touchpoint(touchpoint, persona, scenario, **{name: value})
+
+        if self.commit(change, at=row.notice) and name in ("emotion", "critical"):
             self.draw_curve()
 
     def draw_curve(self) -> None:
@@ -144,16 +164,50 @@ class EmotiesForm(StepForm):
         self.selector.update(self.journey)
         persona, scenario = self.selector.persona.value, self.selector.scenario.value
         table = self.journey.journey(persona, scenario) if persona else pd.DataFrame()
-        self.rows = [EmotionRow(self, row) for _, row in table.iterrows()]
-        self.row_box.children = self._phase_blocks(table) if self.phase_fields else [
-            r.widget for r in self.rows
-        ]
+        records = table.to_dict("records")
+        self.config = self.sheet_config()
+        self.rows = []
+        if self.phase_fields:
+            self.row_box.children = self._phase_blocks(records)
+        else:
+            self.row_box.children = [self._fill("", records)]
+        for key in [k for k, sheet in self.sheets.items() if sheet not in self.row_box.children]:
+            self.sheets.pop(key).close()  # a phase that is gone
         text = self.t("no_personas") if not persona else self.t("no_touchpoints")
         self.notice.value = "" if self.rows else f"<b>{text}</b>"
         self.draw_curve()
 
+    def _fill(self, key: str, records: list[dict[str, Any]]) -> EmotionSheet:
+        """The sheet ``key`` (made on first use) showing ``records``; their rows join ``rows``."""
+        if key not in self.sheets:
+            guarded = self.safely(lambda edit: self.set_field(self.row(edit[0]), edit[1]))
+            self.sheets[key] = EmotionSheet(self.config, lambda rid, f: guarded((rid, f)))
+        sheet = self.sheets[key]
+        sheet.config = self.config
+        sheet.show([self._state(r) for r in records])
+        self.rows += [EmotionRow(sheet, (str(r["id"]), str(r["persona"]), str(r["scenario"])), self.specs)
+                      for r in records]  # fmt: skip
+        return sheet
 
-    def _phase_blocks(self, table: pd.DataFrame) -> list[w.Widget]:
+    def _state(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A touchpoint as its row shows it."""
+        channel = f" · {record['channel']}" if _text(record["channel"]) else ""
+        extra = record.get("extra") if isinstance(record.get("extra"), dict) else {}
+        return {
+            "id": str(record["id"]),
+            "heading": f"{int(record['step'])}. {_text(record['name'])}",
+            "context": f"({_text(record['phase_name'])}{channel})",
+            "emotion": None if pd.isna(record["emotion"]) else int(record["emotion"]),
+            "critical": bool(record["critical"]),
+            **{name: _text(record[name]) for name in ("why", "thoughts", "ideas")},
+            "extra": {fid: _shown(spec, extra.get(fid)) for fid, spec in self._extra_specs()},
+        }
+
+    def _extra_specs(self) -> list[tuple[str, FieldSpec]]:
+        """The template's fields of this step: (field id, form field)."""
+        return [(name[len(EXTRA_PREFIX) :], spec) for name, spec in self.specs.items()]
+
+    def _phase_blocks(self, records: list[dict[str, Any]]) -> list[w.Widget]:
         """Each phase's editors (the template's fields of this step), then its rows."""
         blocks: list[w.Widget] = []
         self.phase_editors = {}
@@ -161,14 +215,12 @@ class EmotiesForm(StepForm):
             pid = phase["id"]
             editors = ExtraEditors(self, "phases", (pid,), self.phase_fields, phase)
             self.phase_editors[pid] = editors
-            name = _esc(phase["name"] or pid)
+            name = html.escape(_text(phase["name"]) or pid)
             head = w.VBox([w.HTML(f"<h4>▼ {name}</h4>"), editors.widget])
             head.add_class("kr-below-curve")
-            blocks.append(head)
-            here = set(table["id"][table["phase"] == pid]) if len(table) else set()
-            blocks += [r.widget for r in self.rows if r.id in here]
+            blocks += [head, self._fill(pid, [r for r in records if r["phase"] == pid])]
         return blocks
 
 
-def _esc(value: Any) -> str:
-    return html.escape("" if value is None or pd.isna(value) else str(value))
+def _text(value: Any) -> str:
+    return "" if value is None or (not isinstance(value, list | dict) and pd.isna(value)) else str(value)

@@ -22,7 +22,7 @@ import ipywidgets as w
 from ..errors import JourneyError
 from ..model import Journey
 from ..session import ProjectSession, SaveConflict
-from .notice import Notice
+from .notice import MessageArea, Notice
 from .status import StatusLine
 from .texts import tr
 from .wording import Wording
@@ -112,7 +112,7 @@ class StepForm(ABC):
 
     # ------------------------------------------------------------- saving
     def commit(
-        self, change: Callable[[Journey], Any], *, refresh: bool = False, at: Notice | None = None
+        self, change: Callable[[Journey], Any], *, refresh: bool = False, at: MessageArea | None = None
     ) -> bool:
         """Apply ``change`` to the journey and save. Refused changes (JourneyError)
         leave journey and file as they were and show their message in ``at`` (the
@@ -132,11 +132,11 @@ class StepForm(ABC):
         self.save()
         return True
 
-    def refuse(self, key: str, /, at: Notice | None = None, **values: Any) -> bool:
+    def refuse(self, key: str, /, at: MessageArea | None = None, **values: Any) -> bool:
         """Show the refusal text ``key`` in ``at`` (or the status line) and return False."""
         return self.show_refusal(self.t("not_saved", message=self.t(key, **values)), at)
 
-    def show_refusal(self, text: str, at: Notice | None, *, unsaved: bool = True) -> bool:
+    def show_refusal(self, text: str, at: MessageArea | None, *, unsaved: bool = True) -> bool:
         """Show ``text`` next to what caused it. When the form now holds input that is
         not in the file (``unsaved``), the status line says so. Returns False."""
         if at is None:

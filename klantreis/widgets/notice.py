@@ -8,6 +8,7 @@ the save state.
 from __future__ import annotations
 
 import html
+from typing import Protocol
 
 import ipywidgets as w
 
@@ -17,6 +18,23 @@ _STYLES = {
     "info": "color:#333;background:#f3f3f3;border-left:4px solid #888",
 }
 _MARKS = {"error": "⚠ ", "ok": "✓ ", "info": ""}
+
+
+class MessageArea(Protocol):
+    """Where a message about one thing shows: a :class:`Notice`, or the message line
+    of a row in the emotion step (:class:`.emotion_sheet.RowNotice`)."""
+
+    kind: str
+    text: str
+
+    def show(self, kind: str, text: str) -> None:
+        """Show ``text`` as an ``error``, ``ok`` or ``info`` message."""
+
+    def error(self, text: str) -> None:
+        """Show a refusal."""
+
+    def clear(self) -> None:
+        """Hide the message."""
 
 
 class Notice:

@@ -195,8 +195,8 @@ def options_with(page: Page, text: str, timeout: float = 10) -> int:
     return int(page.evaluate(_OPTIONS, text))
 
 
-#: The smiley buttons of one touchpoint: ipywidgets' toggle buttons, or klantreis's own.
-SMILEYS = ".widget-toggle-buttons, .kr-smileys"
+#: The smiley buttons of one touchpoint.
+SMILEYS = ".kr-smileys"
 
 
 def choose_new_phase(page: Page, phase: str) -> None:
@@ -211,8 +211,7 @@ def choose_new_phase(page: Page, phase: str) -> None:
 
 def emotion_row(page: Page, name: str) -> Locator:
     """The emoties step's block of one touchpoint (found by its name)."""
-    header = page.locator(".widget-html", has_text=name)
-    return page.locator(".widget-vbox", has=header).filter(has=page.locator(SMILEYS)).last
+    return page.locator(".kr-row", has=page.locator(".kr-head", has_text=name)).last
 
 
 def click_smiley(page: Page, name: str, label: str) -> None:

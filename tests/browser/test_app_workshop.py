@@ -18,6 +18,7 @@ from app_driver import (
     choose_new_phase,
     click_smiley,
     commit_text,
+    emotion_row,
     klantreis_command,
     open_step,
     options_with,
@@ -48,6 +49,12 @@ def touchpoint_names(journey) -> list[str]:  # type: ignore[no-untyped-def]
 def emotions(journey) -> dict[str, object]:  # type: ignore[no-untyped-def]
     frame = journey.touchpoints
     return {n: (None if pd.isna(e) else int(e)) for n, e in zip(frame["name"], frame["emotion"], strict=True)}
+
+
+def field_of(journey, name: str, field: str) -> object:  # type: ignore[no-untyped-def]
+    """The value of ``field`` of the touchpoint called ``name``."""
+    value = journey.touchpoints.set_index("name").loc[name, field]
+    return None if pd.isna(value) else (bool(value) if field == "critical" else value)
 
 
 def test_workshop_in_app_mode(tmp_path: Path) -> None:
@@ -123,6 +130,17 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             assert set(touchpoint_names(journey)) == set(MINE) | set(THEIRS)
             assert [emotions(journey)[n] for n in MINE] == [5, 4, 5, 4, 5]
             assert anna.locator("img[src='x']").count() == 0
+            assert emotion_row(anna, XSS).locator(".kr-head b").inner_text() == f"3. {XSS}"  # as text
+            # why, typed and left; and a crucial moment, marked in colour
+            row = emotion_row(anna, MINE[1])
+            commit_text(row.get_by_label("Waarom"), "Geen bevestiging per mail")
+            wait_for_file(project, lambda j: field_of(j, MINE[1], "why") == "Geen bevestiging per mail",
+                          what="the why")  # fmt: skip
+            crucial = row.get_by_role("button", name="★ Cruciaal moment")
+            crucial.click()
+            wait_for_file(project, lambda j: field_of(j, MINE[1], "critical") is True, what="crucial")
+            assert crucial.get_attribute("aria-pressed") == "true"
+            assert crucial.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 152, 0)"
             shot(anna, screens, "07-emoties")
             shot(bert, screens, "07-touchpoints-tweede-deelnemer")
 

@@ -59,7 +59,7 @@ def test_smileys_are_colour_emoji_and_the_choice_is_clearly_marked(tmp_path: Pat
     from playwright.sync_api import sync_playwright
 
     from klantreis.resources import data_dir
-    from klantreis.widgets.emotion_picker import scale_colours
+    from klantreis.widgets.smileys import scale_colours
 
     project = Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
     journey = load(project)

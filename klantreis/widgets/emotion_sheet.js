@@ -1,0 +1,170 @@
+// The rows of the emotion step: per touchpoint its heading, the smiley buttons, the
+// "crucial moment" toggle, a message line and the text fields, all drawn by this one
+// widget (see emotion_sheet.py for the state it syncs). Every user text is set with
+// textContent, never as HTML.
+//
+// An edit changes the model's `rows` (this view updates at once) and is sent to the
+// kernel, which saves it; a refusal comes back in `notices`, shown under its row.
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function withField(row, field, value) {
+  if (field.startsWith("extra.")) {
+    return { ...row, extra: { ...(row.extra || {}), [field.slice(6)]: value } };
+  }
+  return { ...row, [field]: value };
+}
+
+function render({ model, el }) {
+  const root = element("div", "kr-sheet");
+  let views = new Map();
+  let order = "";
+  let serial = 0;
+
+  const edit = (id, field, value) => {
+    const rows = model.get("rows").map((row) => (row.id === id ? withField(row, field, value) : row));
+    model.set("rows", rows);
+    model.save_changes();
+  };
+
+  const smileys = (row, view) => {
+    const config = model.get("config");
+    const group = element("div", "kr-smileys");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", config.group_label);
+    for (const point of config.points) {
+      const button = element("button", "kr-smiley");
+      button.type = "button";
+      button.dataset.score = String(point.score);
+      button.style.setProperty("--kr-colour", point.colour);
+      button.style.setProperty("--kr-tint", point.tint);
+      button.title = point.label;
+      button.append(element("span", "kr-emoji", point.emoji), element("span", "kr-label", point.label),
+        element("span", "kr-mark", "✓ " + config.chosen_text));
+      button.addEventListener("click", () => edit(row.id, "emotion", point.score));
+      group.append(button);
+      view.smileys.push([button, point.score]);
+    }
+    const clear = element("button", "kr-clear", "×");
+    clear.type = "button";
+    clear.title = config.clear_text;
+    clear.setAttribute("aria-label", config.clear_text);
+    clear.addEventListener("click", () => edit(row.id, "emotion", null));
+    group.append(clear);
+    return group;
+  };
+
+  const field = (row, view, spec) => {
+    const id = `kr-${model.cid}-${serial++}`;
+    const box = element("div", "kr-field");
+    const label = element("label", "", spec.label);
+    label.htmlFor = id;
+    let input;
+    if (spec.kind === "choice") {
+      input = element("select");
+      spec.options.forEach((text, index) => {
+        const option = element("option", "", text);
+        option.value = String(index);
+        input.append(option);
+      });
+    } else if (spec.kind === "area") {
+      input = element("textarea");
+      input.rows = 2;
+    } else {
+      input = element("input");
+      input.type = "text";
+    }
+    input.id = id;
+    const read = () => (spec.kind === "choice" ? Number(input.value) : input.value);
+    input.addEventListener("change", () => edit(row.id, spec.name, read()));
+    if (spec.kind === "text") {
+      input.addEventListener("keydown", (event) => { if (event.key === "Enter") input.blur(); });
+    }
+    box.append(label, input);
+    view.inputs.set(spec.name, [input, spec.kind]);
+    return box;
+  };
+
+  const buildRow = (row) => {
+    const config = model.get("config");
+    const view = { smileys: [], inputs: new Map() };
+    const block = element("div", "kr-row kr-below-curve");
+    block.dataset.id = row.id;
+    const head = element("div", "kr-head");
+    head.append(element("b", "", row.heading), " ", element("span", "kr-context", row.context));
+    const crucial = element("button", "kr-crucial", "★ " + config.critical_text);
+    crucial.type = "button";
+    crucial.addEventListener("click", () => edit(row.id, "critical", !view.row.critical));
+    const line = element("div", "kr-line");
+    line.append(smileys(row, view), crucial);
+    const notice = element("div", "kr-row-notice");
+    notice.hidden = true;
+    block.append(head, line, notice);
+    for (const spec of config.fields) block.append(field(row, view, spec));
+    Object.assign(view, { block, head, crucial, notice });
+    return view;
+  };
+
+  const show = (view, row) => {
+    view.row = row;
+    view.head.firstChild.textContent = row.heading;
+    view.head.lastChild.textContent = row.context;
+    for (const [button, score] of view.smileys) {
+      const on = score === row.emotion;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.classList.toggle("kr-chosen", on);
+    }
+    view.crucial.setAttribute("aria-pressed", row.critical ? "true" : "false");
+    for (const [name, [input, kind]] of view.inputs) {
+      if (input === document.activeElement) continue; // never overwrite what is being typed
+      const value = name.startsWith("extra.") ? (row.extra || {})[name.slice(6)] : row[name];
+      input.value = kind === "choice" ? String(value ?? 0) : (value ?? "");
+    }
+  };
+
+  const showNotices = () => {
+    const notices = model.get("notices") || {};
+    for (const [id, view] of views) {
+      const notice = notices[id];
+      view.notice.hidden = !notice;
+      view.notice.className = "kr-row-notice" + (notice ? ` kr-notice-${notice.kind}` : "");
+      view.notice.setAttribute("role", notice && notice.kind === "error" ? "alert" : "status");
+      view.notice.textContent = notice ? notice.text : "";
+    }
+  };
+
+  const draw = () => {
+    const rows = model.get("rows");
+    const ids = rows.map((row) => row.id).join("\n");
+    if (ids !== order) {
+      order = ids;
+      views = new Map();
+      root.replaceChildren(...rows.map((row) => {
+        const view = buildRow(row);
+        views.set(row.id, view);
+        return view.block;
+      }));
+    }
+    for (const row of rows) show(views.get(row.id), row);
+    showNotices();
+  };
+
+  const rebuild = () => { order = ""; draw(); };
+  draw();
+  model.on("change:rows", draw);
+  model.on("change:notices", showNotices);
+  model.on("change:config", rebuild);
+  el.append(root);
+  return () => {
+    model.off("change:rows", draw);
+    model.off("change:notices", showNotices);
+    model.off("change:config", rebuild);
+  };
+}
+
+export default { render };

@@ -1,0 +1,71 @@
+"""The rows of the emotion step in app mode, in chromium, with a template that adds a
+field of its own to that step (Michels: "Blijft dit moment hangen?", yes or no): the
+field is in each row, labelled in the project's language, and what a participant
+picks, types (pressing Enter) or clicks lands in the project file, for that row only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from app_driver import emotion_row, open_step, running, shot, wait_for_file
+
+from klantreis.session import ProjectSession
+
+pytestmark = [pytest.mark.browser]
+
+
+def touchpoint(journey, tid: str) -> dict:  # type: ignore[no-untyped-def]
+    """The stored values of touchpoint ``tid``."""
+    row = journey.touchpoints.set_index("id").loc[tid]
+    return {k: (None if not isinstance(v, dict | list) and pd.isna(v) else v) for k, v in row.items()}
+
+
+WHY = "Sleutel lag klaar, rekening was uitgelegd"
+
+
+def stored(journey) -> dict:  # type: ignore[no-untyped-def]
+    """The stored values of the touchpoint the test edits."""
+    return touchpoint(journey, "ophalen")
+
+
+def test_template_fields_and_texts_in_the_emotion_rows(tmp_path: Path) -> None:
+    from chromium import launch
+    from playwright.sync_api import sync_playwright
+
+    project = tmp_path / "reis.yaml"
+    session = ProjectSession.create(project, "michels", "Een bezoek aan de garage", "nl")
+
+    def fill(journey) -> None:  # type: ignore[no-untyped-def]
+        journey.add_persona("pim", "Pim")
+        first, last = journey.ids("phases")[0], journey.ids("phases")[-1]
+        journey.add_touchpoint("afspraak", "pim", first, "Afspraak maken", channel="Telefoon")
+        journey.add_touchpoint("ophalen", "pim", last, "Auto ophalen", channel="Balie")
+
+    session.apply(fill)
+    session.save()
+    with running("app", project, tmp_path / "logs") as server, sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(30_000)
+            open_step(page, server, "emoties")
+            row = emotion_row(page, "Auto ophalen")
+            stick = row.get_by_label("Blijft dit moment hangen?")
+            assert stick.locator("option").all_inner_texts() == ["-", "ja", "nee"]
+            stick.select_option(label="ja")
+            wait_for_file(project, lambda j: (stored(j)["extra"] or {}).get("memorabel") is True,
+                          what="the template's field")  # fmt: skip
+            why = row.get_by_label("Waarom")
+            why.fill(WHY)
+            why.press("Enter")
+            wait_for_file(project, lambda j: stored(j)["why"] == WHY, what="why, after Enter")
+            row.get_by_role("button", name="🙂 positief").click()
+            journey = wait_for_file(project, lambda j: stored(j)["emotion"] == 4, what="smiley")
+            assert touchpoint(journey, "afspraak")["emotion"] is None  # the other row is untouched
+            assert row.locator('.kr-smiley[aria-pressed="true"]').inner_text().startswith("🙂")
+            page.locator(".kr-curve-panel .vega-embed").wait_for()  # the first emotion draws the curve
+            shot(page, tmp_path, "emotie-rijen")
+        finally:
+            browser.close()

@@ -1,0 +1,62 @@
+"""Warm kernels for app mode (klantreis.app.kernels), with real kernels: a page gets a
+kernel that has klantreis imported already, also when it opens while that kernel is
+still warming (it waits for it instead of starting yet another kernel)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from klantreis.app.kernels import WarmKernelManager
+
+IMPORTED = "import sys; print('klantreis.widgets.show' in sys.modules)"
+
+
+async def imported_klantreis(manager: WarmKernelManager, kernel_id: str) -> str:
+    """What the kernel prints when asked whether klantreis's forms are imported."""
+    client = manager.get_kernel(kernel_id).client()
+    client.start_channels()
+    out: list[str] = []
+    try:
+        await client.wait_for_ready(timeout=60)
+        await client.execute_interactive(
+            IMPORTED, timeout=60,
+            output_hook=lambda msg: out.append(msg["content"].get("text", "")),
+        )  # fmt: skip
+    finally:
+        client.stop_channels()
+    return "".join(out).strip()
+
+
+def test_a_page_opened_while_kernels_warm_gets_a_warmed_one(tmp_path: Path) -> None:
+    async def run() -> None:
+        manager = WarmKernelManager(warm_kernels=1, root_dir=str(tmp_path))
+        try:
+            manager.fill()  # as `klantreis app` does when it starts
+            assert manager._warm == [] and len(manager._warming) == 1
+            page = await manager.start_kernel()  # a page opens before the kernel is warm
+            assert await imported_klantreis(manager, page) == "True"
+            # no third kernel: the page's (the warmed one) and the next one warming
+            assert len(manager.list_kernel_ids()) <= 2 and len(manager._warming) == 1
+            await asyncio.wait(list(manager._warming))
+            second = await manager.start_kernel()  # ready at once, and warm too
+            assert second != page and await imported_klantreis(manager, second) == "True"
+        finally:
+            await manager.shutdown_all(now=True)
+            for task in list(manager._warming):
+                task.cancel()
+
+    asyncio.run(run())
+
+
+def test_without_warm_kernels_a_page_starts_its_own(tmp_path: Path) -> None:
+    async def run() -> None:
+        manager = WarmKernelManager(warm_kernels=0, root_dir=str(tmp_path))
+        try:
+            page = await manager.start_kernel()
+            assert manager.list_kernel_ids() == [page] and not manager._warming
+            assert await imported_klantreis(manager, page) == "False"
+        finally:
+            await manager.shutdown_all(now=True)
+
+    asyncio.run(run())
