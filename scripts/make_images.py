@@ -5,7 +5,7 @@
 - docs/img/emotiecurve.png: the student's emotion curve, current vs desired (vl-convert);
 - docs/img/canvas.png: the canvas page of `klantreis export --to kaart.html`, screenshot;
 - docs/img/rapport.png: a report page of `klantreis build`, screenshot;
-- docs/img/emoties.png: the emoties step in a real JupyterLab (klantreis.screenshots);
+- docs/img/emoties.png: the emoties step in a real JupyterLab (tests/browser/lab_driver.py);
 - docs/img/poster-a3.png: the student's A3 poster (`klantreis export --to poster.pdf`),
   drawn from the PDF by pdfium;
 - docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);

@@ -178,7 +178,7 @@ def _show_form(page: Page) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: regenerate the README screenshot of the emoties step."""
-    parser = argparse.ArgumentParser(prog="python -m klantreis.screenshots", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python tests/browser/lab_driver.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("docs/img/emoties.png"))
     parser.add_argument("--project", type=Path, default=None,
