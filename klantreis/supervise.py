@@ -6,20 +6,28 @@ terminal reaches only this process; on SIGINT, SIGTERM or SIGHUP it sends SIGTER
 the server's group (Jupyter servers shut their kernels down on SIGTERM), waits, and
 kills what is left. Kernels run in sessions of their own, so the processes below the
 server are looked up in ``/proc`` while it runs and stopped as well if they outlive it.
+
+SIGKILL (``kill -9``) cannot be caught. So that it too stops the server, on Linux the
+server is started with a parent-death signal: when this process dies, however it
+dies, the kernel sends the server SIGTERM, and the server shuts its kernels down.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import signal
 import subprocess
+import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _PROC = Path("/proc")
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def run_server(
@@ -37,7 +45,7 @@ def run_server(
     exit code, or 0 when a stop signal ended it.
     """
     process = subprocess.Popen(list(command), env=dict(env) if env is not None else None,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_parent_death_signal(os.getpid()))
     state = {"signals": 0, "deadline": float("inf")}
     below: dict[int, str] = {}
 
@@ -75,6 +83,21 @@ def run_server(
         _signal_group(process.pid, signal.SIGKILL)  # helpers left in the server's group
         stop_processes(below)
     return 0 if state["signals"] else code
+
+
+def _parent_death_signal(parent: int) -> Callable[[], None] | None:
+    """A function for the child, between fork and exec: ask Linux to send it SIGTERM
+    when ``parent`` dies, and end at once if that happened already. None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+
+    def arrange() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # died before the line above: too late for the signal
+            os._exit(1)
+
+    return arrange
 
 
 def _signal_group(pgid: int, signum: int) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from klantreis.resources import data_dir, example_path
+from klantreis.supervise import descendants
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 from app_driver import kernels_below, port_is_free, running, running_pids  # noqa: E402
@@ -91,6 +92,23 @@ def test_app_serves_steps_and_stops_with_its_kernels_on_sighup(tmp_path: Path) -
         assert status == 404
         kernels = some_kernels_below(server.process.pid)
         assert_stopped(server, kernels, signal.SIGHUP)
+
+
+def test_app_stops_with_its_kernels_even_on_sigkill(tmp_path: Path) -> None:
+    """``kill -9`` cannot be caught: the server gets SIGTERM from Linux instead (a
+    parent-death signal) and shuts its kernels down."""
+    project = Path(shutil.copy(example_path("sportschool"), tmp_path / "reis.yaml"))
+    with running("app", project, tmp_path / "logs") as server:
+        assert get(server.step_url("doel"))[0] == 200
+        some_kernels_below(server.process.pid)
+        below = list(descendants(server.process.pid))  # the server, its kernels, warm ones
+        server.process.kill()
+        server.process.wait()
+        deadline = time.monotonic() + 20
+        while running_pids(below) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert running_pids(below) == [], "the server or a kernel outlived kill -9"
+        assert port_is_free(server.port)
 
 
 def test_wall_answers_only_what_changed_and_stops_on_sigint(tmp_path: Path) -> None:
