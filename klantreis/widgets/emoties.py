@@ -76,11 +76,10 @@ class EmotiesForm(StepForm):
     """Persona/scenario selector, the emotion curve (``curve``, kept in view while the
     rows scroll; with the measured scores of evidence source ``evidence``, or of all
     sources, when the project has evidence), and one :class:`EmotionRow` per
-    touchpoint in journey order (``rows``), drawn by one sheet (``config``: what
-    every row shows the same). When the template asks
-    for something per phase in this step, each phase starts with its editors
-    (``phase_editors`` by phase id) above a sheet of its rows (``sheets`` by phase id;
-    otherwise the one sheet has the key ``""``)."""
+    touchpoint in journey order (``rows``), drawn by one sheet (``config``: what every
+    row shows the same). When the template asks for something per phase in this step,
+    each phase starts with its editors (``phase_editors`` by phase id) above a sheet of
+    its rows (``sheets`` by phase id; otherwise the one sheet has the key ``""``)."""
 
     def __init__(
         self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = "",

@@ -1,6 +1,7 @@
 """Editors of the fields a template adds, outside the list editors: a phase's fields
 where the method asks for them (the overall experience per phase in the emotion step,
-"tested or not" in the review step) and a touchpoint's fields in its emotion row.
+"tested or not" in the review step). A touchpoint's fields in its emotion row are
+drawn by that row (:mod:`.emotion_sheet`).
 
 Each change sets that one field of that one record (:meth:`Journey.set_extra`) and is
 saved at once, like every change in the forms; a refusal shows under the editors.
