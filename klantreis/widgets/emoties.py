@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from ..coercion import missing
 from ..model import Journey
 from ..session import ProjectSession
 from .curve import CurvePanel
@@ -153,6 +154,10 @@ class EmotiesForm(StepForm):
         if self.commit(change, at=row.notice) and name in ("emotion", "critical"):
             self.draw_curve()
 
+    def _edited(self, row_id: str, name: str) -> None:
+        """A field of a row changed in its sheet (a click or an entry): store it."""
+        self.set_field(self.row(row_id), name)
+
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""
         self.curve.draw(self.journey, self.selector.persona.value, self.selector.scenario.value,
@@ -179,8 +184,7 @@ class EmotiesForm(StepForm):
     def _fill(self, key: str, records: list[dict[str, Any]]) -> EmotionSheet:
         """The sheet ``key`` (made on first use) showing ``records``; their rows join ``rows``."""
         if key not in self.sheets:
-            guarded = self.safely(lambda edit: self.set_field(self.row(edit[0]), edit[1]))
-            self.sheets[key] = EmotionSheet(self.config, lambda rid, f: guarded((rid, f)))
+            self.sheets[key] = EmotionSheet(self.config, self.safely(self._edited))
         sheet = self.sheets[key]
         sheet.config = self.config
         sheet.show([self._state(r) for r in records])
@@ -196,7 +200,7 @@ class EmotiesForm(StepForm):
             "id": str(record["id"]),
             "heading": f"{int(record['step'])}. {_text(record['name'])}",
             "context": f"({_text(record['phase_name'])}{channel})",
-            "emotion": None if pd.isna(record["emotion"]) else int(record["emotion"]),
+            "emotion": None if missing(record["emotion"]) else int(record["emotion"]),
             "critical": bool(record["critical"]),
             **{name: _text(record[name]) for name in ("why", "thoughts", "ideas")},
             "extra": {fid: _shown(spec, extra.get(fid)) for fid, spec in self._extra_specs()},
@@ -222,4 +226,4 @@ class EmotiesForm(StepForm):
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or (not isinstance(value, list | dict) and pd.isna(value)) else str(value)
+    return "" if missing(value) else str(value)

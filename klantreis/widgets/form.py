@@ -94,15 +94,16 @@ class StepForm(ABC):
         for notice in self._notices:
             notice.clear()
 
-    def safely(self, handler: Callable[[Any], Any]) -> Callable[[Any], None]:
-        """Wrap a widget callback so an unexpected error shows as a message, never as
-        a traceback; value changes made while filling are ignored."""
+    def safely(self, handler: Callable[..., Any]) -> Callable[..., None]:
+        """Wrap a widget callback (whatever it is called with: a change, a button, a
+        row and field) so an unexpected error shows as a message, never as a
+        traceback; value changes made while filling are ignored."""
 
-        def run(event: Any) -> None:
+        def run(*event: Any) -> None:
             if self.loading:
                 return
             try:
-                handler(event)
+                handler(*event)
             except JourneyError as err:
                 self.status.error(self.t("error", message=err.text(self.language)))
             except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
