@@ -14,6 +14,7 @@ from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
 from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_WIDTH
 from klantreis.widgets.emotion_sheet import EmotionSheet
+from klantreis.widgets.notice import STYLES
 from klantreis.widgets.smileys import SCALE_COLOURS, scale_colours
 
 
@@ -75,6 +76,8 @@ def test_a_refused_edit_shows_under_its_row_and_keeps_the_file(project: Path) ->
     row.edit("emotion", 9)  # not on the scale (a stale page, or a hand-made message)
     assert row.notice.kind == "error" and row.notice.text.startswith("Niet opgeslagen:")
     assert row.sheet.notices == {row.id: {"kind": "error", "text": row.notice.text}}
+    # it looks like every other message in the forms: same colours, same sign
+    assert row.sheet.config["notices"]["error"] == {"style": STYLES["error"], "mark": "⚠ "}
     assert project.read_text(encoding="utf-8") == before
     row.edit("emotion", 2)
     assert row.sheet.notices == {} and load(project).journey("student", "huidig").set_index(

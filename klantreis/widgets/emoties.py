@@ -18,6 +18,7 @@ from .curve import CurvePanel
 from .emotion_sheet import EmotionSheet, RowNotice
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
+from .notice import MARKS, STYLES
 from .record_list import EXTRA_PREFIX, FieldSpec, hint_widget, widget_value
 from .selectors import JourneySelector
 from .smileys import smiley_points
@@ -134,6 +135,7 @@ class EmotiesForm(StepForm):
             "clear_text": self.t("clear_emotion"),
             "critical_text": self.t("critical"),
             "fields": fields,
+            "notices": {kind: {"style": STYLES[kind], "mark": MARKS[kind]} for kind in STYLES},
         }
 
     def row(self, touchpoint: str) -> EmotionRow:

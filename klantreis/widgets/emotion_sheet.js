@@ -129,12 +129,14 @@ function render({ model, el }) {
 
   const showNotices = () => {
     const notices = model.get("notices") || {};
+    const looks = model.get("config").notices || {};
     for (const [id, view] of views) {
       const notice = notices[id];
+      const look = (notice && looks[notice.kind]) || { style: "", mark: "" };
       view.notice.hidden = !notice;
-      view.notice.className = "kr-row-notice" + (notice ? ` kr-notice-${notice.kind}` : "");
+      view.notice.style.cssText = look.style;
       view.notice.setAttribute("role", notice && notice.kind === "error" ? "alert" : "status");
-      view.notice.textContent = notice ? notice.text : "";
+      view.notice.textContent = notice ? look.mark + notice.text : "";
     }
   };
 

@@ -10,8 +10,9 @@ loads from the internet) draws all rows from one list of plain values instead.
 The state it syncs:
 
 - ``config``: what every row shows the same: the smileys (:func:`.smileys.smiley_points`),
-  the words on the buttons and the fields (``name``, ``label``, ``kind``: ``text``,
-  ``area`` or ``choice`` with option labels; a choice is sent as its option's index);
+  the words on the buttons, the fields (``name``, ``label``, ``kind``: ``text``,
+  ``area`` or ``choice`` with option labels; a choice is sent as its option's index)
+  and per kind of message its ``style`` and ``mark`` (those of :mod:`.notice`);
 - ``rows``: per touchpoint ``id``, ``heading``, ``context``, ``emotion``, ``critical``,
   the text fields and ``extra`` (the template's fields);
 - ``notices``: a message per row id (``kind`` and ``text``).

@@ -12,12 +12,16 @@ from typing import Protocol
 
 import ipywidgets as w
 
-_STYLES = {
+_COLOURS = {
     "error": "color:#b71c1c;background:#fdecea;border-left:4px solid #c62828",
     "ok": "color:#1b5e20;background:#edf7ee;border-left:4px solid #2e7d32",
     "info": "color:#333;background:#f3f3f3;border-left:4px solid #888",
 }
-_MARKS = {"error": "⚠ ", "ok": "✓ ", "info": ""}
+#: How a message of each kind looks (inline CSS) and the sign before its text; the
+#: emotion step's rows show theirs the same way (see :mod:`.emotion_sheet`).
+STYLES = {kind: f"{colours};padding:3px 8px;line-height:1.4;white-space:normal"
+          for kind, colours in _COLOURS.items()}  # fmt: skip
+MARKS = {"error": "⚠ ", "ok": "✓ ", "info": ""}
 
 
 class MessageArea(Protocol):
@@ -52,8 +56,7 @@ class Notice:
         self.kind, self.text = kind, text
         self.widget.value = (
             f'<div role="{"alert" if kind == "error" else "status"}" '
-            f'style="{_STYLES[kind]};padding:3px 8px;line-height:1.4;white-space:normal">'
-            f"{_MARKS[kind]}{html.escape(text)}</div>"
+            f'style="{STYLES[kind]}">{MARKS[kind]}{html.escape(text)}</div>'
         )
         self.widget.layout.display = "block"
 
