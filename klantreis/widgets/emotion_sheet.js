@@ -24,7 +24,6 @@ function render({ model, el }) {
   const root = element("div", "kr-sheet");
   let views = new Map();
   let order = "";
-  let serial = 0;
 
   const edit = (id, field, value) => {
     const rows = model.get("rows").map((row) => (row.id === id ? withField(row, field, value) : row));
@@ -60,10 +59,9 @@ function render({ model, el }) {
   };
 
   const field = (row, view, spec) => {
-    const id = `kr-${model.cid}-${serial++}`;
-    const box = element("div", "kr-field");
-    const label = element("label", "", spec.label);
-    label.htmlFor = id;
+    // The field sits inside its label: named for screen readers and get_by_label
+    // without ids, which would repeat across the sheets of one page.
+    const box = element("label", "kr-field");
     let input;
     if (spec.kind === "choice") {
       input = element("select");
@@ -79,13 +77,12 @@ function render({ model, el }) {
       input = element("input");
       input.type = "text";
     }
-    input.id = id;
     const read = () => (spec.kind === "choice" ? Number(input.value) : input.value);
     input.addEventListener("change", () => edit(row.id, spec.name, read()));
     if (spec.kind === "text") {
       input.addEventListener("keydown", (event) => { if (event.key === "Enter") input.blur(); });
     }
-    box.append(label, input);
+    box.append(element("span", "kr-field-label", spec.label), input);
     view.inputs.set(spec.name, [input, spec.kind]);
     return box;
   };

@@ -131,14 +131,16 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             assert [emotions(journey)[n] for n in MINE] == [5, 4, 5, 4, 5]
             assert anna.locator("img[src='x']").count() == 0
             assert emotion_row(anna, XSS).locator(".kr-head b").inner_text() == f"3. {XSS}"  # as text
-            # why, typed and left; and a crucial moment, marked in colour
-            row = emotion_row(anna, MINE[1])
+            # why, typed and left; and a crucial moment, marked in colour. (A touchpoint
+            # of the last phase: the canvas shows a block per phase, each field must be
+            # found by its own label there too.)
+            row = emotion_row(anna, MINE[3])
             commit_text(row.get_by_label("Waarom"), "Geen bevestiging per mail")
-            wait_for_file(project, lambda j: field_of(j, MINE[1], "why") == "Geen bevestiging per mail",
+            wait_for_file(project, lambda j: field_of(j, MINE[3], "why") == "Geen bevestiging per mail",
                           what="the why")  # fmt: skip
             crucial = row.get_by_role("button", name="★ Cruciaal moment")
             crucial.click()
-            wait_for_file(project, lambda j: field_of(j, MINE[1], "critical") is True, what="crucial")
+            wait_for_file(project, lambda j: field_of(j, MINE[3], "critical") is True, what="crucial")
             assert crucial.get_attribute("aria-pressed") == "true"
             assert crucial.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 152, 0)"
             shot(anna, screens, "07-emoties")
