@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from chromium import free_port
 
 from klantreis import load
+from klantreis.coercion import missing
 from klantreis.model import Journey
 
 if TYPE_CHECKING:
@@ -217,6 +218,20 @@ def emotion_row(page: Page, name: str) -> Locator:
 def click_smiley(page: Page, name: str, label: str) -> None:
     """Click the smiley ``label`` (e.g. "tevreden") of touchpoint ``name``."""
     emotion_row(page, name).locator("button", has_text=label).click()
+
+
+def stored_touchpoint(journey: Journey, key: str, by: str = "id") -> dict[str, Any]:
+    """The stored values of the touchpoint whose ``by`` (id, name) is ``key``, as plain
+    Python values (None where nothing is filled in)."""
+    row = journey.touchpoints.set_index(by).loc[key]
+    out: dict[str, Any] = {}
+    for name, value in row.items():
+        if missing(value):
+            value = None
+        elif hasattr(value, "item"):  # a numpy scalar, e.g. numpy.bool_
+            value = value.item()
+        out[str(name)] = value
+    return out
 
 
 def shot(page: Page, folder: Path | None, name: str) -> None:

@@ -7,19 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
-from app_driver import emotion_row, open_step, running, shot, wait_for_file
+from app_driver import emotion_row, open_step, running, shot, stored_touchpoint, wait_for_file
 
 from klantreis.session import ProjectSession
 
 pytestmark = [pytest.mark.browser]
-
-
-def touchpoint(journey, tid: str) -> dict:  # type: ignore[no-untyped-def]
-    """The stored values of touchpoint ``tid``."""
-    row = journey.touchpoints.set_index("id").loc[tid]
-    return {k: (None if not isinstance(v, dict | list) and pd.isna(v) else v) for k, v in row.items()}
 
 
 WHY = "Sleutel lag klaar, rekening was uitgelegd"
@@ -27,7 +20,7 @@ WHY = "Sleutel lag klaar, rekening was uitgelegd"
 
 def stored(journey) -> dict:  # type: ignore[no-untyped-def]
     """The stored values of the touchpoint the test edits."""
-    return touchpoint(journey, "ophalen")
+    return stored_touchpoint(journey, "ophalen")
 
 
 def test_template_fields_and_texts_in_the_emotion_rows(tmp_path: Path) -> None:
@@ -63,7 +56,7 @@ def test_template_fields_and_texts_in_the_emotion_rows(tmp_path: Path) -> None:
             wait_for_file(project, lambda j: stored(j)["why"] == WHY, what="why, after Enter")
             row.get_by_role("button", name="🙂 positief").click()
             journey = wait_for_file(project, lambda j: stored(j)["emotion"] == 4, what="smiley")
-            assert touchpoint(journey, "afspraak")["emotion"] is None  # the other row is untouched
+            assert stored_touchpoint(journey, "afspraak")["emotion"] is None  # the other row is untouched
             assert row.locator('.kr-smiley[aria-pressed="true"]').inner_text().startswith("🙂")
             page.locator(".kr-curve-panel .vega-embed").wait_for()  # the first emotion draws the curve
             shot(page, tmp_path, "emotie-rijen")

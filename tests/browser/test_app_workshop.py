@@ -25,6 +25,7 @@ from app_driver import (
     running,
     shot,
     shots_on_failure,
+    stored_touchpoint,
     wait_for_file,
     wait_for_kernels,
     wait_usable,
@@ -49,12 +50,6 @@ def touchpoint_names(journey) -> list[str]:  # type: ignore[no-untyped-def]
 def emotions(journey) -> dict[str, object]:  # type: ignore[no-untyped-def]
     frame = journey.touchpoints
     return {n: (None if pd.isna(e) else int(e)) for n, e in zip(frame["name"], frame["emotion"], strict=True)}
-
-
-def field_of(journey, name: str, field: str) -> object:  # type: ignore[no-untyped-def]
-    """The value of ``field`` of the touchpoint called ``name``."""
-    value = journey.touchpoints.set_index("name").loc[name, field]
-    return None if pd.isna(value) else (bool(value) if field == "critical" else value)
 
 
 def test_workshop_in_app_mode(tmp_path: Path) -> None:
@@ -136,11 +131,12 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             # found by its own label there too.)
             row = emotion_row(anna, MINE[3])
             commit_text(row.get_by_label("Waarom"), "Geen bevestiging per mail")
-            wait_for_file(project, lambda j: field_of(j, MINE[3], "why") == "Geen bevestiging per mail",
-                          what="the why")  # fmt: skip
+            wait_for_file(project, lambda j: stored_touchpoint(j, MINE[3], by="name")["why"]
+                          == "Geen bevestiging per mail", what="the why")  # fmt: skip
             crucial = row.get_by_role("button", name="★ Cruciaal moment")
             crucial.click()
-            wait_for_file(project, lambda j: field_of(j, MINE[3], "critical") is True, what="crucial")
+            wait_for_file(project, lambda j: stored_touchpoint(j, MINE[3], by="name")["critical"] is True,
+                          what="crucial")  # fmt: skip
             assert crucial.get_attribute("aria-pressed") == "true"
             assert crucial.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 152, 0)"
             shot(anna, screens, "07-emoties")
