@@ -7,6 +7,7 @@ or written (:func:`~klantreis.oserrors.explain`)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -74,6 +75,9 @@ def _main(words: list[str]) -> int:
         _problems(err)
     except JourneyError as err:
         _error(str(err), err.language)
+    except BrokenPipeError:  # the reader stopped (`klantreis evidence list p.yaml | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error on exit
+        return 141  # as a command stopped by SIGPIPE
     except OSError as err:
         _error(explain(err))
     except KeyboardInterrupt:

@@ -164,6 +164,11 @@ TEXTS = Catalog("cli_parser", {
 })  # fmt: skip
 
 
+def _sentence(text: str) -> str:
+    """A one-line help text as the sentence that opens a command's --help."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
 class _Builder:
     """Adds the commands to a parser in one language."""
 
@@ -179,8 +184,8 @@ class _Builder:
         parser.commands = {}  # type: ignore[attr-defined]
         for name in COMMANDS:
             described = f"desc_{name}" if f"desc_{name}" in TEXTS else f"cmd_{name}"
-            command = sub.add_parser(name, help=self.t(f"cmd_{name}"), description=self.t(described),
-                                     language=self.language)
+            command = sub.add_parser(name, help=self.t(f"cmd_{name}"),
+                                     description=_sentence(self.t(described)), language=self.language)
             parser.commands[name] = command  # type: ignore[attr-defined]
             getattr(self, f"_{name}")(command)
         return sub
@@ -240,8 +245,8 @@ class _Builder:
         actions = p.add_subparsers(dest="action", metavar=self.t("action"), parser_class=Parser)
         p.commands = {}  # type: ignore[attr-defined]
         for name in EVIDENCE_ACTIONS:
-            action = actions.add_parser(name, help=self.t(f"act_{name}"), description=self.t(f"act_{name}"),
-                                        language=self.language)
+            action = actions.add_parser(name, help=self.t(f"act_{name}"),
+                                        description=_sentence(self.t(f"act_{name}")), language=self.language)
             p.commands[name] = action  # type: ignore[attr-defined]
             action.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
         do = p.commands  # type: ignore[attr-defined]

@@ -194,7 +194,7 @@ def test_every_option_of_every_command_has_a_description(words: list[str], capsy
 
 def test_app_and_wall_each_describe_themselves(capsys) -> None:
     app, wall = (help_of("en", name, capsys=capsys).split("\n\n")[1] for name in ("app", "wall"))
-    assert app.startswith("serve the workbook as a web app") and wall.startswith("serve only the wall")
+    assert app.startswith("Serve the workbook as a web app") and wall.startswith("Serve only the wall")
 
 
 # ------------------------------------------------------------------ klantreis's part
