@@ -6,9 +6,9 @@ fragments, right-to-left and combining characters, or nothing but spaces.
 For each journey the canvas HTML, every chart spec, every report section and the
 poster's HTML are made; nothing may raise, and every word of the input must still
 be there as text (soft hyphens and the wrapping around joined words aside), escaped
-in HTML. Seeded and bounded, so it runs in seconds on every push; the long run is
-``pytest -m slow tests/test_render_any_text.py`` (``KLANTREIS_FUZZ_SCALE`` multiplies
-the examples).
+in HTML. Seeded and bounded, so it runs in seconds on every push; the long run, which
+also prints each poster to PDF, is ``pytest -m longrun tests/test_render_any_text.py``
+(``KLANTREIS_FUZZ_SCALE`` multiplies the examples).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from klantreis.charts import (
     opportunity_matrix,
     scenario_delta,
 )
+from klantreis.poster import poster_pdf
 from klantreis.poster.paper import get_paper
 from klantreis.poster.sheets import plan, sheets_html
 from klantreis.report.sections import Report
@@ -153,8 +154,9 @@ def _no_live_markup(html: str) -> None:
     assert "<b>vet</b>" not in html
 
 
-def render_everything(journey: Journey, texts: list[str], folder: Path) -> None:
-    """Render every output of ``journey`` and check the texts are kept."""
+def render_everything(journey: Journey, texts: list[str], folder: Path, pdf: bool = False) -> None:
+    """Render every output of ``journey`` and check the texts are kept; with ``pdf``
+    the poster is printed too (seconds each, so in the long run only)."""
     j = journey
     tps = j.records("touchpoints")
     p0 = j.default_scenario
@@ -197,6 +199,8 @@ def render_everything(journey: Journey, texts: list[str], folder: Path) -> None:
     _no_live_markup(html)
     _assert_kept(_words([r["name"] for r in tps if r["persona"] == "p0" and r["scenario"] == p0]),
                  _visible(html), "poster")  # fmt: skip
+    if pdf:
+        assert poster_pdf(j, "p0", p0).startswith(b"%PDF")
 
 
 @settings(SEEDED, max_examples=3 * SCALE)
@@ -205,8 +209,8 @@ def test_every_renderer_takes_any_text(tmp_path_factory: Any, made: tuple[Journe
     render_everything(*made, tmp_path_factory.mktemp("reis"))
 
 
-@pytest.mark.slow
+@pytest.mark.longrun
 @settings(SEEDED, max_examples=60 * SCALE)
 @given(journeys())
 def test_every_renderer_takes_any_text_long_run(tmp_path_factory: Any, made: Any) -> None:
-    render_everything(*made, tmp_path_factory.mktemp("reis"))
+    render_everything(*made, tmp_path_factory.mktemp("reis"), pdf=True)
