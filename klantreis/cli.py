@@ -47,14 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 usage).
     It speaks the language :func:`~klantreis.cli_argparse.cli_language` picks."""
     words = list(sys.argv[1:] if argv is None else argv)
-    with use_language(cli_language(words)):
-        return _main(words)
+    language = cli_language(words)
+    with use_language(language):
+        return _main(words, language)
 
 
-def _main(words: list[str]) -> int:
+def _main(words: list[str], language: str) -> int:
     from .limits import use_limits
 
-    parser = build_parser(cli_language(words))
+    parser = build_parser(language)
     args, extra = parser.parse_known_args(words)
     if args.command is None:
         print(overview(parser))

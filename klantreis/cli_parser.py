@@ -197,6 +197,11 @@ class _Builder:
     def _language(self, p: Parser, code: str, default: str | None) -> None:
         p.add_argument("--language", choices=LANGUAGES, default=default, help=self.t(code))
 
+    def _speaks(self, p: Parser) -> None:
+        """``--language`` after the command too, as before it: the messages' language."""
+        p.add_argument("--language", choices=LANGUAGES, dest="cli_language", default=argparse.SUPPRESS,
+                       help=self.t("language"))
+
     def _templates(self, p: Parser) -> None:
         self._language(p, "o_templates_language", None)
 
@@ -210,6 +215,7 @@ class _Builder:
     def _validate(self, p: Parser) -> None:
         p.add_argument("files", nargs="+", metavar=self.t("m_project"), help=self.t("o_files"))
         self._max_mb(p)
+        self._speaks(p)
 
     def _export(self, p: Parser) -> None:
         p.add_argument("file", nargs="?", metavar=self.t("m_project"), help=self.t("o_export_file"))
@@ -229,6 +235,7 @@ class _Builder:
                        help=self.t("o_import_to"))
         p.add_argument("--force", action="store_true", help=self.t("o_import_force"))
         self._max_mb(p)
+        self._speaks(p)
 
     def _build(self, p: Parser) -> None:
         p.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
@@ -240,6 +247,7 @@ class _Builder:
         p.add_argument("--with-code", action="store_true", help=self.t("o_with_code"))
         p.add_argument("--notebooks", choices=("report", "all"), default="report", help=self.t("o_notebooks"))
         p.add_argument("--evidence", default="", metavar=self.t("m_source"), help=self.t("o_evidence"))
+        self._speaks(p)
 
     def _evidence(self, p: Parser) -> None:
         actions = p.add_subparsers(dest="action", metavar=self.t("action"), parser_class=Parser)
@@ -249,6 +257,7 @@ class _Builder:
                                         description=_sentence(self.t(f"act_{name}")), language=self.language)
             p.commands[name] = action  # type: ignore[attr-defined]
             action.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
+            self._speaks(action)
         do = p.commands  # type: ignore[attr-defined]
         do["import"].add_argument("source_file", metavar=self.t("m_file"), help=self.t("o_evidence_file"))
         do["import"].add_argument("--kind", required=True, choices=("survey", "calls", "web", "interviews"),

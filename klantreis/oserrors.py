@@ -62,6 +62,10 @@ TEXTS = Catalog("oserrors", {
         "{path} kon niet worden gelezen of geschreven ({reason})",
         "{path} could not be read or written ({reason})",
     ),
+    "full_unnamed": (
+        "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
+        "the disk is full; free some space and try again",
+    ),
     "unnamed": (
         "een bestand kon niet worden gelezen of geschreven ({reason})",
         "a file could not be read or written ({reason})",
@@ -83,7 +87,7 @@ def explain(err: OSError, path: str | os.PathLike[str] | None = None) -> Msg:
         named = Path(path) if path is not None else (named.parent if named else None)
     code = err.errno
     if named is None:
-        return TEXTS.msg("full" if code in _FULL else "unnamed", path="", reason=_reason(err))
+        return TEXTS.msg("full_unnamed") if code in _FULL else TEXTS.msg("unnamed", reason=_reason(err))
     if code == errno.ENOTDIR:
         return TEXTS.msg("not_folder", path=_first_file(named) or named.parent)
     if code == errno.EEXIST:

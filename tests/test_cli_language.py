@@ -120,7 +120,7 @@ def test_an_os_error_names_what_the_user_gave_not_a_temporary_file(tmp_path: Pat
         OSError(errno.EACCES, "Permission denied", str(tmp_path / "map" / ".x.tmp")):
             f"je mag niet schrijven in {tmp_path / 'map'}; kies een andere map, of vraag om schrijfrechten",
         OSError(errno.ENOSPC, "No space left on device"):
-            "de schijf is vol:  kon niet worden geschreven; maak ruimte vrij en probeer het opnieuw",
+            "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
         OSError(errno.EIO, "Input/output error", str(tmp_path / "map")):
             f"{tmp_path / 'map'} kon niet worden gelezen of geschreven (Input/output error)",
     }
