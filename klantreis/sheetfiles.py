@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import re
 import warnings
 import zipfile
@@ -186,13 +187,9 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
                 if isinstance(value, str):
                     cell.data_type = "s"  # text starting with '=' stays text, not a formula
         sheet.freeze_panes = "A2"
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        book.save(tmp)
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
+    data = io.BytesIO()
+    book.save(data)
+    return write_atomic(target, data.getvalue())
 
 
 def read_xlsx(path: Path) -> dict[str, pd.DataFrame]:

@@ -31,7 +31,7 @@ def test_defaults_are_localhost_without_token(serve: mock.Mock) -> None:
 def test_token_and_password_exclude_each_other(serve: mock.Mock, capsys) -> None:
     with pytest.raises(SystemExit):
         main(["app", "reis.yaml", "--token", "x", "--password"])
-    assert "not allowed with argument" in capsys.readouterr().err
+    assert "--password: kan niet samen met --token" in capsys.readouterr().err
     serve.assert_not_called()
 
 

@@ -75,7 +75,7 @@ def test_no_import_cycles() -> None:
 def test_the_core_imports_only_downward() -> None:
     layers = [
         ["klantreis.messages", "klantreis.version"],
-        ["klantreis.errors"],
+        ["klantreis.errors", "klantreis.oserrors"],
         ["klantreis.fields"],
         ["klantreis.coercion", "klantreis.scale"],
         ["klantreis.frames", "klantreis.views", "klantreis.template_fields", "klantreis.store_texts"],

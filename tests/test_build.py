@@ -122,9 +122,9 @@ def test_a_failing_journey_does_not_stop_the_others(tmp_path: Path, monkeypatch,
                  "--jobs", "2"])
     assert code == 1
     err = capsys.readouterr()
-    assert "failed: senior/huidig" in err.err
+    assert "mislukt: senior/huidig: cel " in err.err
     assert "RuntimeError: broken on purpose" in err.err
-    assert "built 1, failed 1" in err.out
+    assert "1 gemaakt, 1 mislukt" in err.out
     assert (out / "ouder" / "huidig.html").exists()
     assert (out / "senior" / "huidig.ipynb").exists()  # kept for inspection
     assert not (out / "senior" / "huidig.html").exists()
@@ -165,7 +165,7 @@ def test_a_successful_build_prints_only_the_bar_and_the_summary(tmp_path: Path) 
                "--persona", "senior", "--jobs", "2"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert re.fullmatch(r"built 2, failed 0, in [\d.]+ s; open \S+/index\.html\n", done.stdout)
+    assert re.fullmatch(r"2 gemaakt, 0 mislukt, in [\d.]+ s; open \S+/index\.html\n", done.stdout)
     updates = [u.strip() for u in done.stderr.replace("\r", "\n").splitlines() if u.strip()]
     assert updates and all(u.startswith("klantreis build:") for u in updates), done.stderr
     assert "2/2" in updates[-1] and "100%" in updates[-1]

@@ -28,7 +28,7 @@ def test_build_passes_every_option_to_the_engine(capsys) -> None:
     assert args == ("p.yaml", "r")
     assert kwargs["personas"] == ["a", "b"] and kwargs["scenarios"] == ["huidig"]
     assert kwargs["jobs"] == 3 and kwargs["with_code"] is True and kwargs["notebooks"] == "all"
-    assert "built 1, failed 0" in capsys.readouterr().out
+    assert "1 gemaakt, 0 mislukt" in capsys.readouterr().out
 
 
 def test_build_defaults() -> None:
@@ -44,8 +44,8 @@ def test_build_exit_code_is_1_when_a_journey_failed(capsys) -> None:
     with mock.patch("klantreis.builder.build", return_value=results):
         assert main(["build", "p.yaml"]) == 1
     captured = capsys.readouterr()
-    assert "failed: b/huidig: cell 3: ValueError: boom" in captured.err
-    assert "built 1, failed 1" in captured.out
+    assert "mislukt: b/huidig: cell 3: ValueError: boom" in captured.err
+    assert "1 gemaakt, 1 mislukt" in captured.out
 
 
 def test_unknown_persona_is_refused_with_the_known_ones() -> None:

@@ -66,4 +66,4 @@ def test_other_commands_refuse_unknown_arguments(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as stop:
         main(["validate", "p.yaml", "--allow-root"])
     assert stop.value.code == 2
-    assert "unrecognized arguments: --allow-root" in capsys.readouterr().err
+    assert "onbekende optie of argument: --allow-root" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 from evidence_support import EVIDENCE_DIR
 
@@ -15,7 +16,7 @@ from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.evidence import remove_source
 from klantreis.session import ProjectSession
 from klantreis.widgets import BewijsForm, EmotiesForm, make_form
-from klantreis.widgets.show import ALL_STEPS, show_step
+from klantreis.widgets.show import ALL_STEPS, StepError, show_step
 
 
 def upload(name: str, data: bytes) -> tuple[dict, ...]:
@@ -132,7 +133,8 @@ def test_the_step_is_shown_with_a_data_wave_and_others_check_it(project: Path) -
     assert isinstance(form, BewijsForm) and form.source.value == "golf-2026q3"
     form.upload.value = upload("interviews-2026.csv", (EVIDENCE_DIR / "interviews-2026.csv").read_bytes())
     assert form.source.value == "golf-2026q3"  # the wave's id, not the file's
-    assert show_step("emoties", str(project), evidence="golf-9") is None  # unknown wave: a message
+    with pytest.raises(StepError, match="golf-9"):  # unknown wave: headless, so the run fails
+        show_step("emoties", str(project), evidence="golf-9")
 
 
 def test_the_emotion_curve_shows_the_wave(project: Path) -> None:

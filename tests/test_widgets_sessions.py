@@ -107,6 +107,7 @@ def test_show_step_builds_each_form_and_explains_problems(
 ) -> None:
     shown: list[object] = []
     monkeypatch.setattr(show, "display", lambda *objects: shown.extend(objects))
+    monkeypatch.setattr(show, "headless", lambda: False)  # as in JupyterLab: the form shows it
 
     def texts() -> str:
         out = " ".join(getattr(o, "data", "") for o in shown)

@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from ..analysis import missing
+from ..errors import JourneyError
 from ..messages import number
 from ..model import Journey
 from ..projectfile import load
@@ -15,7 +16,7 @@ from ..templates import get_template
 from .display import chart_html
 from .extras import grouped_views, persona_extras, template_tables
 from .figures import key_figures
-from .texts import t
+from .texts import TEXTS, t
 
 
 class HTML:
@@ -44,7 +45,7 @@ class Report:
                  evidence: str = ""):
         project = project or os.environ.get("KLANTREIS_PROJECT", "")
         if not project:
-            raise ValueError("set the parameter `project` to the path of a project file")
+            raise JourneyError(TEXTS.msg("no_project"), language=language or None)
         self.journey: Journey = load(project)
         j = self.journey
         self.persona = persona or (j.ids("personas") or [""])[0]

@@ -8,6 +8,7 @@ from typing import Any
 from IPython.display import Markdown, display
 
 from ..errors import JourneyError
+from ..messages import current_language
 from ..model import LANGUAGES
 from ..session import ProjectSession
 from ..templates import WORKBOOK_STEPS
@@ -64,6 +65,32 @@ def explanation(step: str, session: ProjectSession | None, language: str) -> str
     return f"{heading}\n\n{guidance}" if guidance else heading
 
 
+class StepError(JourneyError):
+    """A headless run (papermill) of a step notebook was given a parameter that does
+    not fit: a project, persona, scenario or data wave that does not exist. In a
+    notebook's output it shows as its message alone, without a traceback."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython shows this instead of a traceback
+        return [f"{type(self).__name__}: {self}"]
+
+
+def headless() -> bool:
+    """True when nobody sees the form, so a problem must stop the run: the notebook
+    runs in papermill, ``jupyter nbconvert --execute`` or another nbclient run (they
+    tell the kernel they cannot answer input requests), or outside a kernel. JupyterLab
+    and Voilà (app mode) show the form: Voilà runs notebooks through nbclient too, but
+    sets ``VOILA_KERNEL_ID`` in the kernel first."""
+    if os.environ.get("VOILA_KERNEL_ID"):
+        return False
+    from IPython import get_ipython
+
+    kernel = getattr(get_ipython(), "kernel", None)
+    if kernel is None:
+        return True
+    request = kernel.get_parent("shell") or {}
+    return not request.get("content", {}).get("allow_stdin", False)
+
+
 def show_step(
     step: str, project: str = "", *, persona: str = "", scenario: str = "", language: str = "",
     evidence: str = "",
@@ -73,11 +100,12 @@ def show_step(
     ``project`` is the project file; empty means ``$KLANTREIS_PROJECT`` (set by
     ``klantreis lab``). ``persona``/``scenario`` are ids (empty: the first one);
     ``language`` is ``nl`` or ``en`` (empty: the project's language); ``evidence`` is
-    an evidence source id, a data wave (empty: all sources). Problems are
-    shown as a message, never as a traceback; then None is returned.
+    an evidence source id, a data wave (empty: all sources). Problems are shown as a
+    message, never as a traceback, and None is returned; in a :func:`headless` run
+    (papermill) they raise :class:`StepError`, so the run fails with the message.
     """
     if language and language not in LANGUAGES:
-        return _message(tr("bad_language", "nl", language=language))
+        return _message(tr("bad_language", current_language(), language=language))
     project = project or os.environ.get(PROJECT_ENV, "")
     if step == "start":
         form = StartForm(project, language or "nl")
@@ -85,8 +113,9 @@ def show_step(
         display(Markdown(explanation("start", None, lang)), form.widget)
         return form
     if step not in ALL_STEPS:
-        return _message(tr("unknown_step", language or "nl", step=step, known=", ".join(ALL_STEPS)))
-    lang = language or "nl"
+        return _message(tr("unknown_step", language or current_language(), step=step,
+                           known=", ".join(ALL_STEPS)))
+    lang = language or current_language()
     if not project:
         return _message(tr("no_project", lang))
     path = resolve_path(project)
@@ -107,5 +136,7 @@ def show_step(
 
 
 def _message(text: str) -> Any:
+    if headless():
+        raise StepError(text)
     display(Markdown(f"**{text}**"))
     return None
