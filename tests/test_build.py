@@ -28,7 +28,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[klantreis.Journey, 
     journey = klantreis.load(example_path("sportschool"))
     first = journey.journey("student", "huidig").iloc[0]
     journey.update_touchpoint(first["id"], "student", "huidig", name=SCRIPT)
-    project = journey.save(folder / "sportschool.yaml")
+    project = klantreis.save(journey, folder / "sportschool.yaml")
     out = folder / "rapport"
     results = klantreis.build(project, out, jobs=2)
     return klantreis.load(project), results, out

@@ -76,7 +76,7 @@ def _edit_the_same_field(path: str, tag: str, edits: int, start: Any, log: Any) 
     for i in range(edits):
         value = f"{tag}-{i}"
         session.apply(lambda j, v=value: j.update_persona("student", role=v))
-        base = _role(session.base_text)  # what this session believes the file holds
+        base = _role(session.file.text or "")  # what this session believes the file holds
         with locked(path):  # re-entrant: the save takes the same lock inside
             before = _role(read_text(path))  # what the file holds
             try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from klantreis import Journey, JourneyError, dumps, get_template, load, loads, new_journey, to_dict
+from klantreis import Journey, JourneyError, dumps, get_template, load, loads, new_journey, save, to_dict
 from klantreis.exchange import export_journey, read_journey
 from klantreis.merge import merge
 from klantreis.schema import json_schema
@@ -151,7 +151,7 @@ def test_files_written_before_template_fields_load_unchanged_and_save_byte_for_b
     assert all(r["extra"] == {} for t in ("phases", "personas", "touchpoints") for r in journey.records(t))
     assert all("extra" not in r for t in ("phases", "personas", "touchpoints") for r in to_dict(journey)[t])
     copy = Path(shutil.copy(path, tmp_path / path.name))
-    load(copy).save(copy)
+    save(load(copy), copy)
     assert copy.read_bytes() == path.read_bytes()
 
 
@@ -192,7 +192,7 @@ def test_schema_checks_template_fields_per_template():
 
 def test_two_notebooks_filling_different_template_fields_of_one_record_both_keep_theirs(tmp_path):
     path = tmp_path / "reis.yaml"
-    filled("michels").save(path)
+    save(filled("michels"), path)
     first, second = ProjectSession.open(path), ProjectSession.open(path)
     key = ("t", "p", "huidig")
     first.apply(lambda j: j.set_extra("touchpoints", key, "ttsc", "tell"))
