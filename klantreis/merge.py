@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .fields import TABLES
+from .fields import HEAD, SCALE_STEP, TABLES
 
-META_KEYS = ("title", "goal", "language", "template", "scale")
+#: The values merged as a whole: the project's own fields, and the scale.
+META_KEYS = (*HEAD.names, SCALE_STEP.name)
 Prefer = Literal["mine", "theirs"] | None
 
 _MISSING: Any = object()

@@ -64,6 +64,12 @@ TEXTS = Catalog("store", {
         "{table} {name!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
         "{table} {name!r} still has {count} {others}; move or remove those first",
     ),
+    "replaced_used": (
+        "{others} verwijzen nog naar {table} die hierdoor verdwijnen ({ids}); koppel die eerst "
+        "aan iets anders of verwijder ze",
+        "{others} still refer to {table} that this would remove ({ids}); link those to "
+        "something else or remove them first",
+    ),
     "cascade_used": (
         "{table} {name!r} heeft touchpoints waar {others} naar verwijzen ({ids}); "
         "koppel die eerst aan iets anders of verwijder ze",
@@ -248,8 +254,11 @@ class TableStore:
         self._check(table, record)
         records = self._records[table]
         at = len(records) if position is None else max(0, min(position, len(records)))
-        records.insert(at, record)
-        self._forget(table)
+        if at == len(records):
+            self.append_loaded(table, record)  # keeps the lookups: adding many stays linear
+        else:
+            records.insert(at, record)
+            self._forget(table)
         return record
 
     def update(self, table: str, key: Key, changes: dict[str, Any]) -> Record:
@@ -305,25 +314,28 @@ class TableStore:
         records.insert(max(0, min(position, len(records))), record)
         self._forget(table)
 
-    def replace_all(self, table: str, records: list[Record]) -> None:
-        """Replace every record of ``table`` with ``records`` (whole records, checked
-        one by one against the others as :meth:`add` would)."""
+    def replace(self, table: str, going: Iterable[Record], coming: Iterable[dict[str, Any]]) -> list[Record]:
+        """Remove the records ``going`` of ``table`` and add ``coming`` at the end, as one
+        change: each new record is checked as :meth:`add` checks it, and the change is
+        refused, listing them, while records of other tables refer to a removed record
+        that no new record stands in for (an opportunity linked to a touchpoint id that
+        no touchpoint has any more). All or nothing; returns the records added."""
         before = self._records[table]
-        self.load(table, [])
+        gone = {id(r): r for r in going}
+        self.load(table, [r for r in before if id(r) not in gone])
         try:
-            for record in records:
-                self.add(table, record)
-            ids = self._id_set(table)
+            added = [self.add(table, values) for values in coming]
             for ref_table, f in referrers(table):
-                using = [r[f.name] for r in self._records[ref_table] if r[f.name] and r[f.name] not in ids]
-                if using:
+                lost = self._dangling(ref_table, f, table, {table: gone})
+                if lost:
                     raise JourneyError(TEXTS.msg(
-                        "still_used", table=_singular(table), name=using[0],
-                        count=using.count(using[0]), others=_plural(ref_table),
+                        "replaced_used", table=_plural(table), others=_plural(ref_table),
+                        ids=", ".join(sorted({repr(str(r[f.name])) for r in lost})),
                     ), field="id")  # fmt: skip
         except JourneyError:
             self.load(table, before)
             raise
+        return added
 
     # ------------------------------------------------------------- internals
     def _extra(self, table: str, value: Any) -> dict[str, Any]:
@@ -358,12 +370,14 @@ class TableStore:
     ) -> list[Record]:
         """The records of ``ref_table`` whose field ``f`` points at a record of ``table``
         that is going, and at nothing once it is gone (a plain id reference still
-        points somewhere while another record has that id)."""
+        points somewhere while another record has that id or key)."""
         gone = going.get(table, {})
         if not gone:
             return []
         if f.ref_with:
-            keys = {TABLES[table].key_of(r) for r in gone.values()}
+            key_of = TABLES[table].key_of
+            staying_keys = {key_of(r) for r in self._records[table] if id(r) not in gone}
+            keys = {key_of(r) for r in gone.values()} - staying_keys
             return [r for r in self._records[ref_table] if r[f.name] and target(f, r) in keys]
         staying = {r.get("id") for r in self._records[table] if id(r) not in gone}
         ids = {r.get("id") for r in gone.values()} - staying

@@ -167,7 +167,8 @@ def test_a_table_changed_by_hand_is_checked_when_assigned(journey):
         journey.personas = frame
     frame = journey.personas
     frame.loc[1, "id"] = "pendelaar"  # the touchpoints still name 'forens'
-    with pytest.raises(JourneyError, match="persona 'forens' heeft nog 1 touchpoints"):
+    with pytest.raises(JourneyError, match=r"touchpoints verwijzen nog naar persona's die hierdoor "
+                       r"verdwijnen \('forens'\)"):  # fmt: skip
         journey.personas = frame
     assert dumps(journey) == before
     frame = journey.touchpoints
@@ -225,5 +226,5 @@ def test_load_errors_name_the_file(tmp_path):
     path.write_text("klantreis: 1\ntitle: T\nlanguage: de\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         load(path)
-    assert str(info.value.problems[0]) == f"{path}:3: language: 'de' wordt niet ondersteund; " \
+    assert str(info.value.problems[0]) == f"{path}:3: language: 'de' is hier niet mogelijk; " \
         "kies uit: nl, en"  # fmt: skip

@@ -69,7 +69,7 @@ def test_new_journey_defaults():
 
 
 def test_unknown_language_refused():
-    with pytest.raises(JourneyError, match="de taal moet een van nl, en zijn, niet 'fr'"):
+    with pytest.raises(JourneyError, match="veld 'language': 'fr' is hier niet mogelijk; kies uit: nl, en"):
         Journey(title="x", language="fr")
 
 

@@ -147,7 +147,7 @@ def test_missing_touchpoint_id_and_name(problems_of):
 def test_missing_title(problems_of):
     p = only(problems_of("klantreis: 1\ngoal: Iets\n"))
     assert p.path == "title" and p.line == 1
-    assert said(p) == "is verplicht; geef een korte titel"
+    assert said(p) == "is verplicht en mag niet leeg zijn"
 
 
 @pytest.mark.parametrize(
@@ -351,7 +351,7 @@ def test_bad_version(problems_of, value):
 def test_unknown_language(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\nlanguage: fr\n"))
     assert (p.path, p.line) == ("language", 3)
-    assert said(p) == "'fr' wordt niet ondersteund; kies uit: nl, en"
+    assert said(p) == "'fr' is hier niet mogelijk; kies uit: nl, en"
 
 
 def test_unknown_template(problems_of):
@@ -372,8 +372,10 @@ def test_bad_scale(problems_of):
         "klantreis: 1\ntitle: T\nscale:\n  - {score: 1, label: slecht}\n  - {score: een}\n"
         "  - {score: 1, label: dubbel}\n"
     )
-    assert [(p.path, p.line) for p in problems] == [("scale[1].score", 5), ("scale[2].score", 6)]
-    assert said(problems[1]) == "score 1 staat twee keer in de schaal"
+    assert [(p.path, p.line) for p in problems] == [
+        ("scale[1].score", 5), ("scale[1].label", 5), ("scale[2].score", 6)
+    ]
+    assert said(problems[2]) == "score 1 staat twee keer in de schaal"
 
 
 def test_several_problems_reported_at_once():
@@ -401,7 +403,7 @@ def test_several_problems_reported_at_once():
         ("touchpoints[0].phase", 16),
     ]
     message = info.value.text("en")
-    assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not supported")
+    assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not allowed; use one of: nl, en")
     assert "  - reis.yaml:16: touchpoints[0].phase: unknown phase 'gebruiken'" in message
     # the file's language is not one klantreis knows, so the messages are in Dutch
-    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' wordt niet")
+    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' is hier niet mogelijk")
