@@ -245,8 +245,8 @@ def _run(args: argparse.Namespace) -> int:
         return serve(args.command, args.file, port=args.port, host=args.host, token=args.token,
                      password=args.password, open_browser=not args.no_browser)
     if args.command == "import":
-        written = exchange.import_journey(args.source, args.target, force=args.force)
-        print(TEXTS.text("wrote", None, paths=written))
+        imported = exchange.import_journey(args.source, args.target, force=args.force)
+        print(TEXTS.text("wrote", None, paths=imported))
         return 0
     raise AssertionError(args.command)  # pragma: no cover
 

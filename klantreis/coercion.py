@@ -112,12 +112,14 @@ def coerce(field: Field, value: Any, scale: Scale | None = None) -> Any:
 
 def coerce_group(
     group: Group, values: Mapping[Any, Any], *, partial: bool = False
-) -> tuple[dict[str, Any], list[tuple[str, Msg]]]:
+) -> tuple[dict[str, Any], list[tuple[str, Msg | str]]]:
     """The values of a group's fields (the scope, a step of the scale, the review, the
     head of the file) as stored, and every problem as ``(field, reason)``: a key the
     group does not have, a value that does not fit its field. A whole group
     (``partial=False``) gets every field, a missing one as empty."""
-    problems = [(str(k), unknown_field(str(k), group.names)) for k in values if not group.has(str(k))]
+    problems: list[tuple[str, Msg | str]] = [
+        (str(k), unknown_field(str(k), group.names)) for k in values if not group.has(str(k))
+    ]
     out: dict[str, Any] = {}
     for f in group.fields:
         if partial and f.name not in values:

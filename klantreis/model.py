@@ -182,7 +182,7 @@ class Journey(NamedChanges):
         self._review = {**self._review, "notes": self._checked(REVIEW.field("notes"), notes, "review.notes")}
 
     def _answer(self, question: Any, text: Any) -> str:
-        return self._checked(ANSWER, text, f"review.answers.{question}")  # type: ignore[no-any-return]
+        return str(self._checked(ANSWER, text, f"review.answers.{question}"))
 
     def _checked(self, field: Field, value: Any, path: str) -> Any:
         """``value`` as stored in ``field`` (``path`` in the file), or refused saying why:
@@ -206,7 +206,8 @@ class Journey(NamedChanges):
     def score(self, value: Any) -> int | None:
         """The score for an emotion given as score, label or emoji (None when empty)."""
         with self._speaking():
-            return self._store.coerce("touchpoints", {"emotion": value}, partial=True)["emotion"]  # type: ignore[no-any-return]
+            score: int | None = self._store.coerce("touchpoints", {"emotion": value}, partial=True)["emotion"]
+        return score
 
     def scale_point(self, score: Any) -> ScalePoint | None:
         """The scale point with this score, or None."""

@@ -136,13 +136,13 @@ class Scale(Sequence[ScalePoint]):
 
 
 
-def read_scale(value: Any) -> tuple[Scale | None, list[tuple[tuple[int, ...] | tuple[int, str], Msg]]]:
+def read_scale(value: Any) -> tuple[Scale | None, list[tuple[tuple[int | str, ...], Msg | str]]]:
     """A scale from a project file's ``scale``: a list of at least :data:`SCALE_MIN`
     steps ``{score, label, emoji}`` (see :data:`~klantreis.fields.SCALE_STEP`), each
     score once. Returns the scale (None when there is no usable one) and every
     problem as ``(place, reason)``, the place being ``()``, ``(step,)`` or
     ``(step, field)``. The model and validation both read a scale this way."""
-    problems: list[tuple[tuple[int, ...] | tuple[int, str], Msg]] = []
+    problems: list[tuple[tuple[int | str, ...], Msg | str]] = []
     if not isinstance(value, list | tuple) or len(value) < SCALE_MIN:
         return None, [((), TEXTS.msg("scale", count=SCALE_MIN))]
     points: list[ScalePoint] = []

@@ -172,11 +172,11 @@ class TableStore:
 
     def coerce_all(
         self, table: str, values: dict[str, Any], *, partial: bool
-    ) -> tuple[Record, list[tuple[str, Msg]]]:
+    ) -> tuple[Record, list[tuple[str, Msg | str]]]:
         """Like :meth:`coerce`, but every problem as ``(field, reason)``; a problem in one
         entry of a mapping field names it as ``field.entry``."""
         spec = TABLES[table]
-        problems: list[tuple[str, Msg]] = []
+        problems: list[tuple[str, Msg | str]] = []
         for name in values:
             if not spec.has(name):
                 problems.append((name, TEXTS.msg(
@@ -224,8 +224,8 @@ class TableStore:
                 known = ", ".join(dict.fromkeys(self.ids(f.ref))) or TEXTS.msg("none_yet")
                 found.append((f.name, TEXTS.msg("unknown", table=_singular(f.ref), id=value, known=known)))
             elif f.ref_with and self.position(f.ref, target(f, record)) is None:
-                where = describe(f.ref, target(f, record))
-                found.append((f.name, TEXTS.msg("not_in_journey", table=_singular(f.ref), **where)))
+                parts = describe(f.ref, target(f, record))
+                found.append((f.name, TEXTS.msg("not_in_journey", table=_singular(f.ref), **parts)))
         return found
 
     # ------------------------------------------------------------- changing

@@ -96,7 +96,7 @@ class _Checker:
         line = self.lines.line_of(path) if self.lines is not None else None
         self.problems.append(Problem(fmt_path(path), message, line, self.source))
 
-    def group(self, path: Path, problems: list[tuple[str, Msg]]) -> None:
+    def group(self, path: Path, problems: list[tuple[str, Msg | str]]) -> None:
         """Add the problems a group's fields (:func:`~klantreis.coercion.coerce_group`) had."""
         for name, reason in problems:
             self.add((*path, name), reason)

@@ -105,7 +105,7 @@ def _build(journey: Journey, size: int) -> alt.LayerChart:
             axis=alt.Axis(values=ticks, title=t["impact"], grid=False),
         ),
     }
-    quadrants = [
+    quadrants: list[dict[str, Any]] = [
         {"key": "quick_wins", "x": lo, "x2": mid, "y": mid, "y2": hi, "tint": "#e6f2ea"},
         {"key": "big_projects", "x": mid, "x2": hi, "y": mid, "y2": hi, "tint": "#f4f4f4"},
         {"key": "fill_ins", "x": lo, "x2": mid, "y": lo, "y2": mid, "tint": "#fafafa"},
