@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import JourneyError
+from .fileformat import dumps
 from .merge import Prefer
 from .model import Journey
 from .project import create_project
@@ -87,6 +88,10 @@ class ProjectSession:
     def changed_on_disk(self) -> bool:
         """True when the file no longer holds the text this session last read or wrote."""
         return self.file.changed_on_disk()
+
+    def unsaved(self) -> bool:
+        """True when the journey holds changes the file does not (a save failed)."""
+        return dumps(self.journey, texts=self.file.record_texts) != self.file.text
 
     # ------------------------------------------------------------ editing
     def apply(self, change: Callable[[Journey], T]) -> T:
