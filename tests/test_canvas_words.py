@@ -4,6 +4,7 @@ syllables when a word is wider than its column, and always escaped."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -74,3 +75,41 @@ def test_a_split_phase_says_it_continues(gym: klantreis.Journey) -> None:
     assert sum(s["slots"] for s in spans) == 6
     table = c.table(grid, 3, 9, cols=("10%", "15%"), word_em=8, curve="<td></td>")
     assert "(vervolg)" in table and table.count('<col style="width:15%">') == 6
+
+
+def _lines(html: str) -> list[str]:
+    """The pieces of fitted HTML that may end up on a line of their own."""
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    return [piece for chunk in text.split("\u00ad") for piece in re.split(r"(?<=[-/])", chunk) if piece]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "kentekenwijzigingsbevestigings-e-mail",  # a part ending in its own hyphen
+        "aanvraag/wijzigings/bevestigingsformulier/",
+        "</script><script>alert('why')</script>",
+        "-" * 40,
+        "a" * 200,
+        "👩\u200d👩\u200d👧\u200d👦" * 12,
+    ],
+)
+def test_any_word_fits_without_losing_a_letter(word: str) -> None:
+    html = str(fit_text(word, 4))
+    assert "".join(_lines(html)) == word
+    assert all(word_em(line) <= 4 for line in _lines(html) if len(line) > 1)
+
+
+def test_a_compound_is_broken_between_its_parts_in_groups_that_fit() -> None:
+    html = fit_text("klant-contact-centrum-medewerkersoverleg", word_em("klant-contact-") + 0.01)
+    assert html.startswith('<span class="kr-word">klant-contact-</span>')
+    assert "\u00ad" in html  # "medewerkersoverleg" is wider than the column: by syllables
+
+
+def test_an_emoji_sequence_is_never_cut_in_two() -> None:
+    family = "👩\u200d👩\u200d👧\u200d👦"
+    assert word_em(family) == word_em("👍🏽") == word_em("🇳🇱")  # one emoji each
+    html = str(fit_text(family * 6 + "👍🏽🇳🇱", 2))
+    pieces = html.split("\u00ad")
+    assert all(not p.startswith(("\u200d", "🏽")) and not p.endswith("\u200d") for p in pieces)
+    assert "🇳🇱" in html

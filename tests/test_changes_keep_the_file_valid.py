@@ -194,10 +194,11 @@ class EveryChangeKeepsTheFileValid(RuleBasedStateMachine):
     # ---------------------------------------------------------- opportunities
     @rule(data=st.data(), id=st.sampled_from(OPPORTUNITIES), impact=st.sampled_from([None, 1, 5, 6, "3"]))
     def add_opportunity(self, data: st.DataObject, id: str, impact: Any) -> None:
+        """An opportunity on a touchpoint, of every journey or (persona given) of one."""
         linked = self.pick(data, "touchpoints", TOUCHPOINTS)
-        in_phase = self.pick(data, "phases", PHASES)
-        self.change(lambda j: j.add_opportunity(id, "Beter", touchpoint=linked, phase=in_phase,
-                                                impact=impact))  # fmt: skip
+        whose = self.pick(data, "personas", PERSONAS) if data.draw(st.booleans()) else None
+        values = {"touchpoint": linked, "phase": self.pick(data, "phases", PHASES), "persona": whose}
+        self.change(lambda j: j.add_opportunity(id, "Beter", impact=impact, **values))
 
     @rule(data=st.data(), unlink=st.booleans())
     def relink_opportunity(self, data: st.DataObject, unlink: bool) -> None:

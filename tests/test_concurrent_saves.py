@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
-import re
 import signal
 import time
 from pathlib import Path
@@ -207,10 +206,9 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(project: Pat
 
 
 @pytest.mark.slow
-def test_sixty_saves_killed_at_any_moment(project: Path, request: pytest.FixtureRequest) -> None:
-    """The same with 60 kills: runs when the slow tests are asked for (``pytest -m slow``)."""
-    if not re.search(r"(?<!not )\bslow\b", request.config.getoption("markexpr") or ""):
-        pytest.skip("60 kills take a while: run them with `pytest -m slow`")
+@pytest.mark.longrun
+def test_sixty_saves_killed_at_any_moment(project: Path) -> None:
+    """The same with 60 kills: runs with ``pytest -m longrun``."""
     _kill_writers(project, 60)
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -26,7 +27,9 @@ MEASURE_FONT = "DejaVu Sans"
 _FALLBACK = {False: 0.64, True: 0.72}
 #: Em for a character the font lacks (an emoji, drawn by the emoji font).
 _EMOJI_EM = 1.25
-_JOINED = re.compile(r"[-/‐‑]")
+#: The marks that join the parts of a compound: hyphen, slash, Unicode hyphens.
+_SEPARATORS = r"\-/\u2010\u2011"
+_JOINED = re.compile(f"[{_SEPARATORS}]")
 
 
 @cache
@@ -62,12 +65,20 @@ def _advances(bold: bool) -> dict[int, float] | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def word_em(word: str, bold: bool = False) -> float:
-    """The width of ``word`` in em (1 em = the font size)."""
+    """The width of ``word`` in em (1 em = the font size). A character the font lacks
+    (an emoji, with its skin tone or joined parts) counts as one emoji's width."""
     advances = _advances(bold)
     if advances is None:
-        return len(word) * _FALLBACK[bold]
-    return sum(advances.get(ord(char), _EMOJI_EM) for char in word)
+        return len(clusters(word)) * _FALLBACK[bold]
+    width = 0.0
+    for cluster in clusters(word):
+        if all(ord(char) in advances for char in cluster):
+            width += sum(advances[ord(char)] for char in cluster)
+        else:
+            width += _EMOJI_EM
+    return width
 
 
 def longest_word_em(texts: Iterable[Any], bold: bool = False) -> float:
@@ -93,20 +104,107 @@ def fit_text(value: Any, max_em: float, language: str = "nl", bold: bool = False
 
 
 def _fit_word(word: str, max_em: float, language: str, bold: bool) -> Markup:
-    width = word_em(word, bold)
-    if width <= max_em:
+    """One word as HTML for a column ``max_em`` wide. A word made of parts joined by
+    hyphens or slashes is kept in groups of parts that fit (each group on one line);
+    a single part wider than the column is hyphenated at its syllables, and where the
+    dictionary finds no break, between letters. Never recursive: every part is
+    handled once, whatever the text."""
+    if word_em(word, bold) <= max_em:
         if _JOINED.search(word):
             return Markup('<span class="kr-word">') + escape(word) + Markup("</span>")
         return escape(word)
-    parts = _JOINED.split(word)
-    if len(parts) > 1:  # break at its own hyphens/slashes first
-        seps = _JOINED.findall(word)
-        pieces = [
-            _fit_word(p + sep, max_em, language, bold) for p, sep in zip(parts, [*seps, ""], strict=True)
-        ]
-        return Markup("").join(pieces)
-    syllables = _dictionary(language).inserted(word, hyphen="\u00ad")
-    return escape(syllables)
+    pieces: list[Markup] = []
+    group = ""
+    for part in _joined_parts(word):
+        if group and word_em(group + part, bold) <= max_em:
+            group += part
+            continue
+        if group:
+            pieces.append(_kept_whole(group))
+        group = part
+        if word_em(part, bold) > max_em:
+            pieces.append(escape(_hyphenated(part, max_em, language, bold)))
+            group = ""
+    if group:
+        pieces.append(_kept_whole(group))
+    return Markup("").join(pieces)
+
+
+#: A part of a joined word with the hyphens or slashes after it ("kenteken-", "e-",
+#: "mail"), or a run of separators with nothing before it ("</").
+_PARTS = re.compile(rf"[^{_SEPARATORS}]+[{_SEPARATORS}]*|[{_SEPARATORS}]+")
+
+
+def _joined_parts(word: str) -> list[str]:
+    return _PARTS.findall(word)
+
+
+def _kept_whole(text: str) -> Markup:
+    if _JOINED.search(text) and len(_joined_parts(text)) > 1:
+        return Markup('<span class="kr-word">') + escape(text) + Markup("</span>")
+    return escape(text)
+
+
+def _hyphenated(part: str, max_em: float, language: str, bold: bool) -> str:
+    """``part`` with soft hyphens at its syllables; a syllable still wider than the
+    column (a long code, a word the dictionary does not know) gets more soft hyphens
+    between its letters, so no line is wider than the column."""
+    syllables = _dictionary(language).inserted(part, hyphen=SOFT_HYPHEN).split(SOFT_HYPHEN)
+    out: list[str] = []
+    for syllable in syllables:
+        if word_em(syllable, bold) <= max_em:
+            out.append(syllable)
+            continue
+        chunk = ""
+        for cluster in clusters(syllable):
+            if chunk and word_em(chunk + cluster, bold) > max_em:
+                out.append(chunk)
+                chunk = ""
+            chunk += cluster
+        if chunk:
+            out.append(chunk)
+    return SOFT_HYPHEN.join(out)
+
+
+#: A soft hyphen: the browser breaks there only when it must, and shows a hyphen.
+SOFT_HYPHEN = "\u00ad"
+
+
+def _joins_previous(char: str) -> bool:
+    """True for characters that belong to the letter or emoji before them: combining
+    marks, variation selectors, skin tones, emoji tags and what follows a zero-width
+    joiner."""
+    code = ord(char)
+    return (
+        unicodedata.combining(char) != 0
+        or unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0020 <= code <= 0xE007F
+        or code == 0x200D
+    )
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into what a reader sees as one character: a letter with its
+    accents, an emoji with its skin tone or its zero-width-joined parts, a flag (two
+    regional indicators). Breaking a line between two clusters never splits a
+    character in two."""
+    out: list[str] = []
+    for char in text:
+        if out and (
+            _joins_previous(char)
+            or out[-1].endswith("\u200d")
+            or (_regional(char) and len(out[-1]) == 1 and _regional(out[-1]))
+        ):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
 
 
 def lines_needed(value: Any, width_em: float, bold: bool = False) -> int:
