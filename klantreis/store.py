@@ -22,6 +22,7 @@ from .coercion import coerce
 from .errors import FieldValueError, JourneyError
 from .fields import TABLES, Field, referrers
 from .frames import frame_from_records
+from .keys import Key, Record, describe, matches, target
 from .messages import Msg
 from .store_texts import TEXTS, label, plural, singular
 from .template_fields import TemplateFields, check_extra
@@ -29,25 +30,7 @@ from .template_fields import TemplateFields, check_extra
 if TYPE_CHECKING:
     from .scale import Scale
 
-Record = dict[str, Any]
-Key = tuple[str, ...]
-
-
-
-def target(f: Field, record: Record) -> Key:
-    """The key of the record that field ``f`` of ``record`` refers to."""
-    return (str(record.get(f.name) or ""), *(str(record.get(w) or "") for w in f.ref_with))
-
-
-def _matches(want: Key, key: Key) -> bool:
-    """True when ``key`` is what the reference ``want`` names; an empty part of
-    ``want`` (a loose reference's persona or scenario left open) matches any."""
-    return all(w == k or (i > 0 and not w) for i, (w, k) in enumerate(zip(want, key, strict=True)))
-
-
-def describe(table: str, key: Key) -> dict[str, str]:
-    """The named parts of a key, for messages (``id``, and ``persona``/``scenario``)."""
-    return dict(zip(TABLES[table].key, key, strict=True))
+__all__ = ["Key", "Record", "TableStore", "describe", "target"]
 
 
 class TableStore:
@@ -119,7 +102,7 @@ class TableStore:
             return []
         if all(want) or not f.loose:
             return [want] if self.position(str(f.ref), want) is not None else []
-        return [key for key in self._keys_with_id(str(f.ref), want[0]) if _matches(want, key)]
+        return [key for key in self._keys_with_id(str(f.ref), want[0]) if matches(want, key)]
 
     def snapshot(self) -> dict[str, list[Record]]:
         """The records as they are now (cheap: records are never changed in place)."""
@@ -402,7 +385,7 @@ class TableStore:
             changed = False
             for i, r in enumerate(records):
                 if f.ref_with:  # a loose reference follows once nothing else fits it
-                    hit = _matches(target(f, r), old_key) and not self.referred(f, r)
+                    hit = matches(target(f, r), old_key) and not self.referred(f, r)
                 else:
                     hit = r[f.name] == old["id"]
                 if hit:
