@@ -38,7 +38,7 @@ def project_with_journeys(source: Path, count: int, folder: Path) -> Path:
                 first = next(s for p, s in existing if p == persona)
                 journey.copy_journey(persona, first, persona, scenario)
     path = folder / "project.yaml"
-    journey.save(path)
+    klantreis.save(journey, path)
     return path
 
 

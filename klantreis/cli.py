@@ -158,8 +158,8 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from . import exchange
 
-    written = exchange.import_journey(args.source, args.target, force=args.force)
-    print(TEXTS.text("wrote", None, paths=written))
+    imported = exchange.import_journey(args.source, args.target, force=args.force)
+    print(TEXTS.text("wrote", None, paths=imported))
     return 0
 
 
@@ -177,10 +177,13 @@ def _build(args: argparse.Namespace) -> int:
         bars.append(tqdm(total=total, unit=TEXTS.text("journeys"), desc="klantreis build",
                          file=sys.stderr))
 
+    def advance(_: object) -> None:
+        bars[0].update(1)
+
     try:
         results = build(args.file, args.out, personas=args.persona, scenarios=args.scenario,
                         jobs=args.jobs, with_code=args.with_code, notebooks=args.notebooks,
-                        evidence=args.evidence, progress=lambda _: bars[0].update(1), planned=plan)
+                        evidence=args.evidence, progress=advance, planned=plan)
     finally:
         for bar in bars:
             bar.close()

@@ -98,7 +98,7 @@ def speaking(language: str) -> Iterator[None]:
         return _translate(singular if count == 1 else plural, language)
 
     argparse._ = lambda text: _translate(text, language)  # type: ignore[attr-defined]
-    argparse.ngettext = plural
+    argparse.ngettext = plural  # type: ignore[attr-defined]
     try:
         yield
     finally:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .fields import TABLES
+from .fields import HEAD, SCALE_STEP, TABLES
 
-META_KEYS = ("title", "goal", "language", "template", "scale")
+#: The values merged as a whole: the project's own fields, and the scale.
+META_KEYS = (*HEAD.names, SCALE_STEP.name)
 Prefer = Literal["mine", "theirs"] | None
 
 _MISSING: Any = object()
@@ -146,10 +147,8 @@ def _merge_record(
     """Merge one record field by field; a template's ``extra`` values key by key, so
     two notebooks filling in different template fields of one record both keep theirs."""
     nested = [f.name for f in TABLES[table].fields if f.declared]
-    out = _merge_mapping(
-        name, *({k: v for k, v in d.items() if k not in nested} for d in (base, mine, theirs)),
-        conflicts, prefer,
-    )  # fmt: skip
+    b, m, t = ({k: v for k, v in d.items() if k not in nested} for d in (base, mine, theirs))
+    out = _merge_mapping(name, b, m, t, conflicts, prefer)
     for field_name in nested:
         values = _merge_mapping(
             f"{name}.{field_name}", base.get(field_name) or {}, mine.get(field_name) or {},

@@ -172,7 +172,8 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
     from openpyxl.utils.exceptions import IllegalCharacterError
 
     book = Workbook()
-    book.remove(book.active)
+    for empty in book.worksheets:  # the sheet a new workbook starts with
+        book.remove(empty)
     for name, frame in tables.items():
         sheet = book.create_sheet(name)
         sheet.append(list(frame.columns))

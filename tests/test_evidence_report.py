@@ -59,7 +59,10 @@ def test_the_section_lists_sources_flags_quotes_and_call_reasons(project: Path) 
     names = dict(zip(journey.journey("student", "huidig")["id"], journey.journey("student", "huidig")["name"],
                      strict=True))
     flagged = flagged_ids(journey, "student", SURVEY)
+    assert len(flagged) >= 2, "the example's survey should contradict some assumptions: nothing checked"
     table = html[html.index("<h3>Aanname niet bevestigd</h3>"):]
+    headed = re.findall(r"<h4>(.*?): wat klanten zeggen</h4>", table)
+    assert sorted(headed) == sorted(str(escape(names[tid])) for tid in flagged)  # these and no others
     for tid in flagged:
         where = (SURVEY, "student", tid, "score")
         record = next(r for r in journey.records("evidence")

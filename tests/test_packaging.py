@@ -103,3 +103,45 @@ def test_console_script_and_package_data():
     for folder in ("templates", "examples"):
         assert include[folder] == f"klantreis/_data/{folder}"
         assert (ROOT / folder).is_dir()
+
+
+def _series(text: str) -> tuple[int, ...]:
+    """The release series a version belongs to: its major version (for 0.x, major and
+    minor: there a minor release may break things)."""
+    from packaging.version import Version
+
+    release = Version(text).release
+    return release[:2] if release[0] == 0 else release[:1]
+
+
+def test_the_tested_versions_are_stated_for_every_dependency_and_allowed() -> None:
+    from packaging.requirements import Requirement
+
+    project = pyproject()
+    tested = project["tool"]["klantreis"]["tested-with"]
+    specs = [*project["project"]["dependencies"], *project["project"]["optional-dependencies"]["test"]]
+    for spec in specs:
+        requirement = Requirement(spec)
+        assert requirement.name in tested, f"[tool.klantreis.tested-with] has no {requirement.name}"
+        assert requirement.specifier.contains(tested[requirement.name], prereleases=True), (
+            f"{requirement.name} {tested[requirement.name]} (tested) is outside {requirement.specifier}"
+        )
+    assert sorted(tested) == sorted(Requirement(s).name for s in specs)
+
+
+def test_no_installed_dependency_is_a_newer_series_than_the_tested_one() -> None:
+    """CI resolves the newest versions: a new major release (a new minor one of a 0.x
+    package) gets here before it gets to a user. Run the suite with it, fix what breaks,
+    and state it in [tool.klantreis.tested-with]."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    project = pyproject()
+    newer = []
+    for name, tested in project["tool"]["klantreis"]["tested-with"].items():
+        try:
+            installed = version(name)
+        except PackageNotFoundError:  # pragma: no cover - pip installs them all
+            continue
+        if _series(installed) > _series(tested):
+            newer.append(f"{name} {installed} (tested: {tested})")
+    assert newer == [], "newer release series than tested: " + ", ".join(newer)

@@ -10,7 +10,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from pdf_helpers import missing_words, page_sizes_mm, page_words, reader
+from pdf_helpers import all_words, missing_words, page_sizes_mm, reader
 
 from klantreis import load
 from klantreis.cli import main
@@ -74,7 +74,7 @@ def test_export_poster_end_to_end(tmp_example: Path, tmp_path: Path) -> None:
     assert (round(page_sizes_mm(pdf)[0][0]), round(page_sizes_mm(pdf)[0][1])) == (594, 420)
     journey = load(tmp_example)
     persona, scenario = journey.journeys()[0]
-    words = [w for n in range(len(pdf.pages)) for w in page_words(pdf, n)]
+    words = all_words(pdf)
     for name in journey.journey(persona, scenario)["name"]:
         assert not missing_words(name, words), name
     bad = subprocess.run(

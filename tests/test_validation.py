@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klantreis import FormatVersionError, ValidationError, load, loads
+from klantreis import FormatVersionError, JourneyError, ValidationError, dumps, load, loads
 from klantreis.errors import render
 
 HEAD = """\
@@ -147,7 +147,7 @@ def test_missing_touchpoint_id_and_name(problems_of):
 def test_missing_title(problems_of):
     p = only(problems_of("klantreis: 1\ngoal: Iets\n"))
     assert p.path == "title" and p.line == 1
-    assert said(p) == "is verplicht; geef een korte titel"
+    assert said(p) == "is verplicht en mag niet leeg zijn"
 
 
 @pytest.mark.parametrize(
@@ -351,7 +351,7 @@ def test_bad_version(problems_of, value):
 def test_unknown_language(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\nlanguage: fr\n"))
     assert (p.path, p.line) == ("language", 3)
-    assert said(p) == "'fr' wordt niet ondersteund; kies uit: nl, en"
+    assert said(p) == "'fr' is hier niet mogelijk; kies uit: nl, en"
 
 
 def test_unknown_template(problems_of):
@@ -372,8 +372,10 @@ def test_bad_scale(problems_of):
         "klantreis: 1\ntitle: T\nscale:\n  - {score: 1, label: slecht}\n  - {score: een}\n"
         "  - {score: 1, label: dubbel}\n"
     )
-    assert [(p.path, p.line) for p in problems] == [("scale[1].score", 5), ("scale[2].score", 6)]
-    assert said(problems[1]) == "score 1 staat twee keer in de schaal"
+    assert [(p.path, p.line) for p in problems] == [
+        ("scale[1].score", 5), ("scale[1].label", 5), ("scale[2].score", 6)
+    ]
+    assert said(problems[2]) == "score 1 staat twee keer in de schaal"
 
 
 def test_several_problems_reported_at_once():
@@ -401,7 +403,49 @@ def test_several_problems_reported_at_once():
         ("touchpoints[0].phase", 16),
     ]
     message = info.value.text("en")
-    assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not supported")
+    assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not allowed; use one of: nl")
     assert "  - reis.yaml:16: touchpoints[0].phase: unknown phase 'gebruiken'" in message
     # the file's language is not one klantreis knows, so the messages are in Dutch
-    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' wordt niet")
+    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' is hier niet mogelijk")
+
+
+# ------------------------------------------- the project's own fields: one rule, file and form
+@pytest.mark.parametrize(
+    ("yaml_text", "path", "line", "change"),
+    [
+        ("scope:\n  start: yes\n  end: Kassa\n", "scope.start", 4, lambda j: j.set_scope(start=True)),
+        ("scope:\n  start: Online\n  end: off\n", "scope.end", 5, lambda j: j.set_scope(end=False)),
+        ("review:\n  answers:\n    verbeterpunten: no\n", "review.answers.verbeterpunten", 5,
+         lambda j: j.set_answer("verbeterpunten", False)),
+        ("review:\n  notes: true\n", "review.notes", 4, lambda j: j.set_review_notes(True)),
+        ("goal: on\n", "goal", 3, lambda j: j.set_goal(True)),
+    ],
+    ids=["scope-yes", "scope-off", "answer-no", "notes-true", "goal-on"],
+)  # fmt: skip
+def test_yes_and_no_in_a_text_field_are_refused_alike_from_the_file_and_the_form(
+    problems_of, journey, yaml_text, path, line, change
+):
+    """YAML reads yes/no/true/on/off unquoted as true/false: a text field refuses that
+    with its line and field, in the same words as the model refuses it from a form
+    (before, ``start: yes`` loaded as the text 'True')."""
+    (problem,) = problems_of("klantreis: 1\ntitle: Reis\n" + yaml_text)
+    assert (problem.path, problem.line) == (path, line)
+    with pytest.raises(JourneyError) as refused:
+        change(journey)
+    assert refused.value.field == path
+    for language in ("nl", "en"):
+        assert refused.value.text(language) == {"nl": "veld", "en": "field"}[language] + \
+            f" {path!r}: {said(problem, language)}"  # fmt: skip
+    assert said(problem) == "moet tekst zijn, geen ja/nee-waarde; zet tekst als yes, no of true tussen " \
+        "aanhalingstekens ('yes')"  # fmt: skip
+
+
+def test_yes_typed_as_text_is_kept_as_typed(journey):
+    journey.set_scope(start="yes", end="nee")
+    journey.set_answer("verbeterpunten", "no")
+    journey.set_title("True")
+    text = dumps(journey)
+    assert "  start: 'yes'\n" in text and "  end: nee\n" in text and "title: 'True'\n" in text
+    again = loads(text)
+    assert again.scope == {"start": "yes", "end": "nee"}
+    assert again.review["answers"] == {"verbeterpunten": "no"} and again.title == "True"

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from klantreis import Journey
+from klantreis import Journey, save
 from klantreis.wall import file_version, render_wall, updated_text, wall_fragment, wall_page
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -56,7 +56,7 @@ def test_render_reads_the_file_once_and_says_what_is_wrong(journey: Journey, tmp
     project = tmp_path / "reis.yaml"
     version, html, title, language = render_wall(project, language="en")
     assert version == "" and "does not exist yet" in html
-    journey.save(project)
+    save(journey, project)
     version, html, title, language = render_wall(project, "forens", "current")
     assert version == file_version(project) and title == "Fietsverhuur De Spaak" and language == "nl"
     assert "Abonnementsfiets ophalen" in html

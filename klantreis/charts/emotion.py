@@ -27,7 +27,7 @@ from ._common import (
     unit,
     with_datasets,
 )
-from ._curve_data import annotations, by_series, fit_label, mark_pain, point_rows
+from ._curve_data import by_series, curve_annotations, fit_label, mark_pain, point_rows
 from ._phase_marks import phase_mark_layers, phase_marks
 
 #: Pixels per touchpoint on the x axis (the default width of the curve).
@@ -117,7 +117,7 @@ def _build_curve(
     points = point_rows(journey, rows, layout, names, t)
     groups = by_series(points)
     mark_pain(groups, middle)
-    notes = annotations(groups, middle, t)
+    notes = curve_annotations(groups, middle, t)
     for point in points:
         del point["_series"]
     compact = compact_padding is not None
@@ -272,20 +272,20 @@ def _build_curve(
             )
         )
 
-    top: dict[str, Any] = {
+    chart: dict[str, Any] = {
         "encoding": alt.FacetedEncoding(**shared),
         "width": width,
         "height": height,
         "view": alt.ViewBackground(stroke=None),
     }
     if compact:
-        top["autosize"] = alt.AutoSizeParams(type="none")
-        top["padding"] = {"left": compact_padding, "right": 0, "top": 6, "bottom": 6}
+        chart["autosize"] = alt.AutoSizeParams(type="none")
+        chart["padding"] = {"left": compact_padding, "right": 0, "top": 6, "bottom": 6}
     else:
         subtitle = names[0] if len(names) == 1 else f"{len(names)} × {t['series'].lower()}"
-        top["title"] = alt.TitleParams(t["emotion_curve"], subtitle=subtitle, anchor="start")
+        chart["title"] = alt.TitleParams(t["emotion_curve"], subtitle=subtitle, anchor="start")
     return with_datasets(
-        alt.LayerChart(layer=layers, **top),
+        alt.LayerChart(layer=layers, **chart),
         phases=spans,
         phase_labels=phase_labels,
         points=points,

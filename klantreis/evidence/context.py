@@ -53,12 +53,12 @@ class ImportContext:
     scope: Scope
     columns: dict[str, str]
     imported: str
-    unmapped: dict[str, dict[str, int]] = field(default_factory=dict)
+    unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
     used: dict[str, Any] = field(default_factory=dict)
     read: dict[str, Column] = field(default_factory=dict)
     _scores: values.ScoreReader | None = field(default=None, repr=False)
 
-    def fail_unknown(self, column: str, unknown: dict[str, int], what: str, key: str,
+    def fail_unknown(self, column: str, unknown: dict[str, float], what: str, key: str,
                      known: list[str]) -> None:
         """Stop the import: values of ``column`` that match no ``what``."""
         fail("values_unknown", self.language, file=self.file.name, column=column,
@@ -188,7 +188,7 @@ def distinct_personas(ctx: ImportContext) -> tuple[np.ndarray, np.ndarray]:
     keys = {**scope.persona_keys(), **mapped}
     indexes: list[int] = []
     reasons: list[str] = []
-    unknown: dict[str, int] = {}
+    unknown: dict[str, float] = {}
     for value, count in zip(column.values, column.counts(), strict=True):
         k = values.key(value)
         pid = keys.get(k) if k else None
@@ -230,7 +230,7 @@ def targets_per_row(ctx: ImportContext, role: str, key: str, unmapped_reason: st
     counts = column.counts() if weights is None else weights
     indexes: list[int] = []
     reasons: list[str] = []
-    unknown: dict[str, int] = {}
+    unknown: dict[str, float] = {}
     for value, count in zip(column.values, counts, strict=True):
         k = values.key(value)
         target = match(k) if k else None

@@ -157,8 +157,8 @@ def journey_evidence(journey: Journey, persona: str, scenario: str, source: str 
         if r["touchpoint"]:
             by_touchpoint.setdefault(r["touchpoint"], []).append(r)
         elif r["phase"] and r["metric"] != "score":
-            counts = phase_counts.setdefault(r["phase"], {})
-            counts[r["metric"]] = counts.get(r["metric"], 0) + (r["value"] or 0)
+            per_metric = phase_counts.setdefault(r["phase"], {})
+            per_metric[r["metric"]] = per_metric.get(r["metric"], 0) + (r["value"] or 0)
     rows = []
     steps = journey.journey(persona, scenario)
     for step in steps.to_dict("records"):
@@ -209,7 +209,7 @@ def call_reasons(journey: Journey, persona: str, scenario: str,
         if mine and r["source"] in wanted and r["metric"] == "calls":
             key = ("touchpoint", r["touchpoint"]) if r["touchpoint"] else ("phase", r["phase"])
             totals[key] = totals.get(key, 0) + int(r["value"] or 0)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (kind, tid), calls in totals.items():
         name = names.get(tid, tid) if kind == "touchpoint" else journey.name_of("phases", tid)
         rows.append({"kind": kind, "id": tid, "name": name, "calls": calls,

@@ -52,7 +52,7 @@ class Summary:
     scenario: str
     touchpoints: list[str]
     phases: list[str]
-    unmapped: dict[str, dict[str, int]] = field(default_factory=dict)
+    unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def report(self, language: str | None = None) -> str:
         """The summary as a few lines of text in ``language`` (default: the journey's)."""

@@ -3,11 +3,13 @@ source, aggregates and quotes into the journey, replacing the earlier figures of
 same source id. Importing the same file again changes nothing (the project file stays
 byte for byte the same); a new data wave is a new source id.
 
+    >>> journey, file = klantreis.open_project("project.yaml")
     >>> summary = import_survey(journey, "enquete.csv", mapping="enquete.yaml")
     >>> print(summary.report())
-    >>> klantreis.save(journey, "project.yaml")
+    >>> klantreis.save_merged(journey, file)
 
-The journey is changed in memory only; saving is the caller's (``klantreis.save`` or a
+The journey is changed in memory only; saving is the caller's (``save_merged`` with the
+journey's :class:`~klantreis.projectfile.ProjectFile`, or a
 :class:`~klantreis.session.ProjectSession`), so several programs can have the project
 open at once (see :mod:`klantreis.projectfile`).
 """

@@ -96,8 +96,8 @@ def _wide(ctx: ImportContext) -> EvidenceImport:
         parts.append((cls, np.full(len(present), target), scores[ans], codes[ans], counts[present]))
         ok_here = class_ok & inside[class_persona, target]
         used_rows |= ok_here[row_class] & (codes == 0)[answer]
-    cls, target, value, reason, weight = (np.concatenate(p) for p in zip(*parts, strict=True))
-    units = Units(row=None, persona=class_persona[cls], target=target.astype(np.int64),
+    cls, targets_of, value, reason, weight = (np.concatenate(p) for p in zip(*parts, strict=True))
+    units = Units(row=None, persona=class_persona[cls], target=targets_of.astype(np.int64),
                   value=value, reason=reason.astype(np.int8), weight=weight.astype(float))
     units.mark(class_bad[cls], "invalid_date")
     units.mark_codes(class_code[cls])

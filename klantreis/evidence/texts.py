@@ -268,7 +268,7 @@ def listing(items: Iterable[Any], language: str, quote: bool = False) -> str:
     return ", ".join(shown) if shown else text("none", language)
 
 
-def counted(counts: Mapping[Any, int], language: str) -> str:
+def counted(counts: Mapping[Any, float], language: str) -> str:
     """``'value' (count)`` pairs, most frequent first, at most :data:`LIST_LIMIT`."""
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
     return listing([f"{str(k)!r} ({v})" for k, v in ordered], language)

@@ -241,7 +241,7 @@ def _to_datetime(part: pd.Series, dayfirst: bool) -> pd.Series:
     return parsed.astype("datetime64[ns]")
 
 
-def _one_date(value: Any, dayfirst: bool) -> pd.Timestamp:
+def _one_date(value: Any, dayfirst: bool) -> Any:  # a Timestamp, or NaT
     if value is None:
         return pd.NaT
     try:

@@ -120,7 +120,7 @@ class EmotiesForm(StepForm):
     def sheet_config(self) -> dict[str, Any]:
         """What every row shows the same: smileys, button words and fields."""
         label = self.wording.label
-        fields = [
+        fields: list[dict[str, Any]] = [
             {"name": "why", "label": self.t("why"), "kind": "text"},
             {"name": "thoughts", "label": label("touchpoints", "thoughts"), "kind": "text"},
             {"name": "ideas", "label": label("touchpoints", "ideas"), "kind": "text"},
@@ -170,7 +170,7 @@ class EmotiesForm(StepForm):
         self.selector.update(self.journey)
         persona, scenario = self.selector.persona.value, self.selector.scenario.value
         table = self.journey.journey(persona, scenario) if persona else pd.DataFrame()
-        records = table.to_dict("records")
+        records: list[dict[str, Any]] = table.to_dict("records")  # type: ignore[assignment]  # str columns
         self.config = self.sheet_config()
         self.rows = []
         if self.phase_fields:
@@ -197,7 +197,7 @@ class EmotiesForm(StepForm):
     def _state(self, record: dict[str, Any]) -> dict[str, Any]:
         """A touchpoint as its row shows it."""
         channel = f" · {record['channel']}" if _text(record["channel"]) else ""
-        extra = record.get("extra") if isinstance(record.get("extra"), dict) else {}
+        extra = record["extra"] if isinstance(record.get("extra"), dict) else {}
         return {
             "id": str(record["id"]),
             "heading": f"{int(record['step'])}. {_text(record['name'])}",

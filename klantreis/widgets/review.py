@@ -14,7 +14,7 @@ from ..session import ProjectSession
 from .comparison import ComparisonPanel
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
-from .notice import Notice
+from .notice import MessageArea
 from .record_list import FieldSpec, RecordList, named_items, table_ops, touchpoint_items
 from .texts import short
 
@@ -123,7 +123,7 @@ class ReviewForm(StepForm):
         notes = self.notes.value.strip()
         self.commit(lambda j: j.set_review_notes(notes), at=self.notices[""])
 
-    def commit(self, change: Any, *, refresh: bool = False, at: Notice | None = None) -> bool:
+    def commit(self, change: Any, *, refresh: bool = False, at: MessageArea | None = None) -> bool:
         """Apply and save a change, then update the list of missing pieces."""
         done = super().commit(change, refresh=refresh, at=at)
         self.show_missing()

@@ -108,10 +108,10 @@ def show_step(
         return _message(tr("bad_language", current_language(), language=language))
     project = project or os.environ.get(PROJECT_ENV, "")
     if step == "start":
-        form = StartForm(project, language or "nl")
-        lang = form.session.journey.language if form.session and not language else form.language
-        display(Markdown(explanation("start", None, lang)), form.widget)
-        return form
+        start = StartForm(project, language or "nl")
+        lang = start.session.journey.language if start.session and not language else start.language
+        display(Markdown(explanation("start", None, lang)), start.widget)
+        return start
     if step not in ALL_STEPS:
         return _message(tr("unknown_step", language or current_language(), step=step,
                            known=", ".join(ALL_STEPS)))
