@@ -108,8 +108,9 @@ def _schema(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from . import project
 
-    path = project.create_project(args.file, args.template, title=args.title, language=args.language,
-                                  force=args.force)
+    path = project.create_project(
+        args.file, args.template, title=args.title, language=args.language, force=args.force
+    )
     print(TEXTS.text("created", args.language, path=path, template=args.template))
     return 0
 
@@ -137,9 +138,16 @@ def _export(args: argparse.Namespace) -> int:
     if args.target.lower().endswith(".pdf") or args.blank or args.paper or args.template:
         from .poster import export_pdf
 
-        path = export_pdf(args.target, args.file, paper=args.paper, persona=args.persona,
-                          scenario=args.scenario, blank=args.blank, template=args.template,
-                          language=args.language)
+        path = export_pdf(
+            args.target,
+            args.file,
+            paper=args.paper,
+            persona=args.persona,
+            scenario=args.scenario,
+            blank=args.blank,
+            template=args.template,
+            language=args.language,
+        )
         print(TEXTS.text("wrote", args.language, paths=path))
         return 0
     if args.file is None:
@@ -174,25 +182,48 @@ def _build(args: argparse.Namespace) -> int:
     bars: list[tqdm] = []  # made once the journeys are known: no bar before an error
 
     def plan(total: int) -> None:
-        bars.append(tqdm(total=total, unit=TEXTS.text("journeys"), desc="klantreis build",
-                         file=sys.stderr))
+        bars.append(tqdm(total=total, unit=TEXTS.text("journeys"), desc="klantreis build", file=sys.stderr))
 
     def advance(_: object) -> None:
         bars[0].update(1)
 
     try:
-        results = build(args.file, args.out, personas=args.persona, scenarios=args.scenario,
-                        jobs=args.jobs, with_code=args.with_code, notebooks=args.notebooks,
-                        evidence=args.evidence, progress=advance, planned=plan)
+        results = build(
+            args.file,
+            args.out,
+            personas=args.persona,
+            scenarios=args.scenario,
+            jobs=args.jobs,
+            with_code=args.with_code,
+            notebooks=args.notebooks,
+            evidence=args.evidence,
+            progress=advance,
+            planned=plan,
+        )
     finally:
         for bar in bars:
             bar.close()
     failed = [r for r in results if not r.ok]
     for result in failed:
-        print(TEXTS.text("failed", persona=result.persona, scenario=result.scenario, error=result.error,
-                         notebook=result.notebook), file=sys.stderr)
-    print(TEXTS.text("built", built=len(results) - len(failed), failed=len(failed),
-                     seconds=time.perf_counter() - started, index=f"{args.out}/index.html"))
+        print(
+            TEXTS.text(
+                "failed",
+                persona=result.persona,
+                scenario=result.scenario,
+                error=result.error,
+                notebook=result.notebook,
+            ),
+            file=sys.stderr,
+        )
+    print(
+        TEXTS.text(
+            "built",
+            built=len(results) - len(failed),
+            failed=len(failed),
+            seconds=time.perf_counter() - started,
+            index=f"{args.out}/index.html",
+        )
+    )
     return 1 if failed else 0
 
 
@@ -200,8 +231,15 @@ def _evidence(args: argparse.Namespace) -> int:
     from .evidence import commands
 
     if args.action == "import":
-        text = commands.import_evidence(args.file, args.source_file, args.kind, mapping=args.mapping,
-                                        source=args.source, persona=args.persona, scenario=args.scenario)
+        text = commands.import_evidence(
+            args.file,
+            args.source_file,
+            args.kind,
+            mapping=args.mapping,
+            source=args.source,
+            persona=args.persona,
+            scenario=args.scenario,
+        )
     elif args.action == "list":
         text = commands.list_evidence(args.file)
     else:
@@ -213,15 +251,27 @@ def _evidence(args: argparse.Namespace) -> int:
 def _lab(args: argparse.Namespace) -> int:
     from .lab import lab
 
-    return lab(args.file, port=args.port, open_browser=not args.no_browser, extra_args=args.extra,
-               refresh_workbook=args.refresh_workbook)
+    return lab(
+        args.file,
+        port=args.port,
+        open_browser=not args.no_browser,
+        extra_args=args.extra,
+        refresh_workbook=args.refresh_workbook,
+    )
 
 
 def _serve(args: argparse.Namespace) -> int:
     from .app import serve
 
-    return serve(args.command, args.file, port=args.port, host=args.host, token=args.token,
-                 password=args.password, open_browser=not args.no_browser)
+    return serve(
+        args.command,
+        args.file,
+        port=args.port,
+        host=args.host,
+        token=args.token,
+        password=args.password,
+        open_browser=not args.no_browser,
+    )
 
 
 #: What each command runs.

@@ -184,23 +184,37 @@ class _Builder:
         parser.commands = {}  # type: ignore[attr-defined]
         for name in COMMANDS:
             described = f"desc_{name}" if f"desc_{name}" in TEXTS else f"cmd_{name}"
-            command = sub.add_parser(name, help=self.t(f"cmd_{name}"),
-                                     description=_sentence(self.t(described)), language=self.language)
+            command = sub.add_parser(
+                name,
+                help=self.t(f"cmd_{name}"),
+                description=_sentence(self.t(described)),
+                language=self.language,
+            )
             parser.commands[name] = command  # type: ignore[attr-defined]
             getattr(self, f"_{name}")(command)
         return sub
 
     def _max_mb(self, p: Parser) -> None:
-        p.add_argument("--max-mb", type=number_type(float, self.language), default=None, metavar="MB",
-                       help=self.t("o_max_mb"))
+        p.add_argument(
+            "--max-mb",
+            type=number_type(float, self.language),
+            default=None,
+            metavar="MB",
+            help=self.t("o_max_mb"),
+        )
 
     def _language(self, p: Parser, code: str, default: str | None) -> None:
         p.add_argument("--language", choices=LANGUAGES, default=default, help=self.t(code))
 
     def _speaks(self, p: Parser) -> None:
         """``--language`` after the command too, as before it: the messages' language."""
-        p.add_argument("--language", choices=LANGUAGES, dest="cli_language", default=argparse.SUPPRESS,
-                       help=self.t("language"))
+        p.add_argument(
+            "--language",
+            choices=LANGUAGES,
+            dest="cli_language",
+            default=argparse.SUPPRESS,
+            help=self.t("language"),
+        )
 
     def _templates(self, p: Parser) -> None:
         self._language(p, "o_templates_language", None)
@@ -224,15 +238,17 @@ class _Builder:
         p.add_argument("--scenario", default=None, metavar="ID", help=self.t("o_map_scenario"))
         p.add_argument("--paper", default=None, metavar=self.t("m_size"), help=self.t("o_paper"))
         p.add_argument("--blank", action="store_true", help=self.t("o_blank"))
-        p.add_argument("--template", default=None, metavar=self.t("m_template"),
-                       help=self.t("o_blank_template"))
+        p.add_argument(
+            "--template", default=None, metavar=self.t("m_template"), help=self.t("o_blank_template")
+        )
         self._language(p, "o_export_language", None)
         self._max_mb(p)
 
     def _import(self, p: Parser) -> None:
         p.add_argument("source", metavar=self.t("m_file"), help=self.t("o_source"))
-        p.add_argument("--to", required=True, dest="target", metavar=self.t("m_project"),
-                       help=self.t("o_import_to"))
+        p.add_argument(
+            "--to", required=True, dest="target", metavar=self.t("m_project"), help=self.t("o_import_to")
+        )
         p.add_argument("--force", action="store_true", help=self.t("o_import_force"))
         self._max_mb(p)
         self._speaks(p)
@@ -242,8 +258,9 @@ class _Builder:
         p.add_argument("--out", default="rapport", metavar=self.t("m_folder"), help=self.t("o_out"))
         p.add_argument("--persona", action="append", metavar="ID", help=self.t("o_persona"))
         p.add_argument("--scenario", action="append", metavar="ID", help=self.t("o_scenario"))
-        p.add_argument("--jobs", type=number_type(int, self.language), default=None, metavar="N",
-                       help=self.t("o_jobs"))
+        p.add_argument(
+            "--jobs", type=number_type(int, self.language), default=None, metavar="N", help=self.t("o_jobs")
+        )
         p.add_argument("--with-code", action="store_true", help=self.t("o_with_code"))
         p.add_argument("--notebooks", choices=("report", "all"), default="report", help=self.t("o_notebooks"))
         p.add_argument("--evidence", default="", metavar=self.t("m_source"), help=self.t("o_evidence"))
@@ -253,34 +270,50 @@ class _Builder:
         actions = p.add_subparsers(dest="action", metavar=self.t("action"), parser_class=Parser)
         p.commands = {}  # type: ignore[attr-defined]
         for name in EVIDENCE_ACTIONS:
-            action = actions.add_parser(name, help=self.t(f"act_{name}"),
-                                        description=_sentence(self.t(f"act_{name}")), language=self.language)
+            action = actions.add_parser(
+                name,
+                help=self.t(f"act_{name}"),
+                description=_sentence(self.t(f"act_{name}")),
+                language=self.language,
+            )
             p.commands[name] = action  # type: ignore[attr-defined]
             action.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
             self._speaks(action)
         do = p.commands  # type: ignore[attr-defined]
         do["import"].add_argument("source_file", metavar=self.t("m_file"), help=self.t("o_evidence_file"))
-        do["import"].add_argument("--kind", required=True, choices=("survey", "calls", "web", "interviews"),
-                                  help=self.t("o_kind"))
+        do["import"].add_argument(
+            "--kind", required=True, choices=("survey", "calls", "web", "interviews"), help=self.t("o_kind")
+        )
         do["import"].add_argument("--mapping", default=None, metavar="MAPPING.yaml", help=self.t("o_mapping"))
         do["import"].add_argument("--source", default=None, metavar="ID", help=self.t("o_source_id"))
         do["import"].add_argument("--persona", default=None, metavar="ID", help=self.t("o_rows_persona"))
-        do["import"].add_argument("--scenario", default=None, metavar="ID",
-                                  help=self.t("o_evidence_scenario"))
+        do["import"].add_argument(
+            "--scenario", default=None, metavar="ID", help=self.t("o_evidence_scenario")
+        )
         do["remove"].add_argument("source", metavar=self.t("m_source"), help=self.t("o_remove_source"))
 
     def _lab(self, p: Parser) -> None:
         p.epilog = self.t("lab_epilog")
         p.add_argument("file", nargs="?", metavar=self.t("m_project"), help=self.t("o_lab_file"))
-        p.add_argument("--port", type=number_type(int, self.language), default=None,
-                       metavar=self.t("m_port"), help=self.t("o_lab_port"))
+        p.add_argument(
+            "--port",
+            type=number_type(int, self.language),
+            default=None,
+            metavar=self.t("m_port"),
+            help=self.t("o_lab_port"),
+        )
         p.add_argument("--no-browser", action="store_true", help=self.t("o_no_browser"))
         p.add_argument("--refresh-workbook", action="store_true", help=self.t("o_refresh"))
 
     def _server(self, p: Parser, port: int) -> None:
         p.add_argument("file", metavar=self.t("m_project"), help=self.t("o_app_file"))
-        p.add_argument("--port", type=number_type(int, self.language), default=None,
-                       metavar=self.t("m_port"), help=self.t("o_app_port", port=port))
+        p.add_argument(
+            "--port",
+            type=number_type(int, self.language),
+            default=None,
+            metavar=self.t("m_port"),
+            help=self.t("o_app_port", port=port),
+        )
         p.add_argument("--host", default="127.0.0.1", metavar=self.t("m_address"), help=self.t("o_host"))
         access = p.add_mutually_exclusive_group()
         access.add_argument("--token", default=None, metavar="CODE", help=self.t("o_token"))
@@ -302,10 +335,12 @@ def build_parser(language: str) -> Parser:
     command to its sub-parser (``evidence``'s has ``commands`` for its actions)."""
     builder = _Builder(language)
     parser = Parser(prog="klantreis", description=builder.t("description"), language=language)
-    parser.add_argument("--version", action="version", version=f"klantreis {__version__}",
-                        help=builder.t("version"))
-    parser.add_argument("--language", choices=LANGUAGES, default=None, dest="cli_language",
-                        help=builder.t("language"))
+    parser.add_argument(
+        "--version", action="version", version=f"klantreis {__version__}", help=builder.t("version")
+    )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default=None, dest="cli_language", help=builder.t("language")
+    )
     builder.commands(parser)
     return parser
 

@@ -103,6 +103,7 @@ def lab(
     root = root_arguments(extra_args, running_as_root())
     if root:
         print(TEXTS.text("as_root", language), file=sys.stderr)
-    command = lab_command(port=port, open_browser=open_browser, extra_args=[*root, *extra_args],
-                          workbook=copy.folder)
+    command = lab_command(
+        port=port, open_browser=open_browser, extra_args=[*root, *extra_args], workbook=copy.folder
+    )
     return run_server(command, lab_environment(project))

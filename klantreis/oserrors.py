@@ -134,4 +134,3 @@ def _first_file(path: Path) -> Path | None:
         if str(part) not in ("", ".") and part.exists() and not part.is_dir():
             return part
     return None
-

@@ -60,7 +60,8 @@ MUTATIONS = list(":-[]{}\"'\t&*!%|>?#,\n @`\\") + [
 def broken_texts(count: int) -> list[str]:
     """Project-like YAML with a few characters typed in the wrong place (seeded)."""
     base = (Path(__file__).resolve().parent.parent / "examples" / "sportschool.yaml").read_text(
-        encoding="utf-8")[:2500]
+        encoding="utf-8"
+    )[:2500]
     rng = random.Random(21)
     texts = []
     for _ in range(count):
@@ -72,8 +73,11 @@ def broken_texts(count: int) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("loader", sorted({yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)},
-                                          key=lambda c: c.__name__), ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "loader",
+    sorted({yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)}, key=lambda c: c.__name__),
+    ids=lambda c: c.__name__,
+)
 def test_every_yaml_syntax_error_is_said_in_dutch(loader: type) -> None:
     """libyaml's words and PyYAML's, over thousands of broken files: each context and
     problem is a known phrase (tags and aliases get messages of their own)."""
@@ -101,7 +105,8 @@ def test_the_parser_words_read_as_the_parser_wrote_them_in_english() -> None:
         "van een blok met sleutels"
     )
     assert describe(None, "found character '\\t' that cannot start any token").render("nl") == (
-        "het teken '\\t' kan hier niet staan")
+        "het teken '\\t' kan hier niet staan"
+    )
 
 
 # ------------------------------------------------------------------ OS errors
@@ -109,25 +114,33 @@ def test_an_os_error_names_what_the_user_gave_not_a_temporary_file(tmp_path: Pat
     (tmp_path / "bestand").write_text("x", encoding="utf-8")
     (tmp_path / "map").mkdir()
     cases = {
-        OSError(errno.ENOTDIR, "Not a directory", str(tmp_path / "bestand" / ".x.xlsx.3f2a.tmp")):
-            f"{tmp_path / 'bestand'} is een bestand, geen map; kies een map (of een andere naam)",
-        OSError(errno.EEXIST, "File exists", str(tmp_path / "bestand")):
-            f"{tmp_path / 'bestand'} is een bestand, geen map; kies een map (of een andere naam)",
-        OSError(errno.EISDIR, "Is a directory", str(tmp_path / ".map.1.tmp"), None, str(tmp_path / "map")):
-            f"{tmp_path / 'map'} is een map, geen bestand; geef de naam van een bestand",
-        OSError(errno.ENOENT, "No such file or directory", str(tmp_path / "weg" / "x.xlsx")):
-            f"de map {tmp_path / 'weg'} bestaat niet; maak die eerst aan of kies een andere map",
-        OSError(errno.EACCES, "Permission denied", str(tmp_path / "map" / ".x.tmp")):
-            f"je mag niet schrijven in {tmp_path / 'map'}; kies een andere map, of vraag om schrijfrechten",
-        OSError(errno.ENOSPC, "No space left on device"):
-            "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
-        OSError(errno.EIO, "Input/output error", str(tmp_path / "map")):
-            f"{tmp_path / 'map'} kon niet worden gelezen of geschreven (Input/output error)",
+        OSError(
+            errno.ENOTDIR, "Not a directory", str(tmp_path / "bestand" / ".x.xlsx.3f2a.tmp")
+        ): f"{tmp_path / 'bestand'} is een bestand, geen map; kies een map (of een andere naam)",
+        OSError(
+            errno.EEXIST, "File exists", str(tmp_path / "bestand")
+        ): f"{tmp_path / 'bestand'} is een bestand, geen map; kies een map (of een andere naam)",
+        OSError(
+            errno.EISDIR, "Is a directory", str(tmp_path / ".map.1.tmp"), None, str(tmp_path / "map")
+        ): f"{tmp_path / 'map'} is een map, geen bestand; geef de naam van een bestand",
+        OSError(
+            errno.ENOENT, "No such file or directory", str(tmp_path / "weg" / "x.xlsx")
+        ): f"de map {tmp_path / 'weg'} bestaat niet; maak die eerst aan of kies een andere map",
+        OSError(
+            errno.EACCES, "Permission denied", str(tmp_path / "map" / ".x.tmp")
+        ): f"je mag niet schrijven in {tmp_path / 'map'}; kies een andere map, of vraag om schrijfrechten",
+        OSError(
+            errno.ENOSPC, "No space left on device"
+        ): "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
+        OSError(
+            errno.EIO, "Input/output error", str(tmp_path / "map")
+        ): f"{tmp_path / 'map'} kon niet worden gelezen of geschreven (Input/output error)",
     }
     for err, said in cases.items():
         assert explain(err).render("nl") == said, err
     assert explain(OSError(errno.ENOSPC, "No space left on device"), "uit.xlsx").render("en") == (
-        "the disk is full: uit.xlsx could not be written; free some space and try again")
+        "the disk is full: uit.xlsx could not be written; free some space and try again"
+    )
 
 
 # ------------------------------------------------------------------ headless notebooks

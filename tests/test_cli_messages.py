@@ -44,8 +44,15 @@ def klantreis(folder: Path, language: str, *args: str, fault: str = "", **env: s
         kind, _, where = fault.partition(":")
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(FAULTS), os.environ.get("PYTHONPATH")]))
         environment["KLANTREIS_TEST_FAULT"] = f"{kind}:{folder / where}"
-    done = subprocess.run(klantreis_command(*args), cwd=folder, env=environment, capture_output=True,
-                          text=True, timeout=300, check=False)
+    done = subprocess.run(
+        klantreis_command(*args),
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     said = done.stdout + done.stderr
     assert "Traceback" not in said and "Errno" not in said, said
     if language == "nl":
@@ -77,14 +84,29 @@ def test_klantreis_alone_lists_the_commands_and_a_first_step(tmp_path: Path, lan
     done = klantreis(tmp_path, language)
     assert done.code == 0 and done.err == ""
     lines = done.out.splitlines()
-    assert lines[0] == pick(language, "Breng een klantreis stap voor stap in kaart, per persona en scenario.",
-                            "Map a customer journey (klantreis) step by step, per persona and scenario.")
+    assert lines[0] == pick(
+        language,
+        "Breng een klantreis stap voor stap in kaart, per persona en scenario.",
+        "Map a customer journey (klantreis) step by step, per persona and scenario.",
+    )
     listed = [line.split()[0] for line in lines if line.startswith("  ") and not line.startswith("   ")]
     assert listed == list(COMMANDS)
-    assert pick(language, "  build      maak een HTML-rapport per persona × scenario, en een overzicht",
-                "  build      build an HTML report per persona × scenario, and an index") in lines
-    assert pick(language, "Begin hier:  klantreis new mijnreis.yaml --template canvas",
-                "Start here:  klantreis new myjourney.yaml --template canvas --language en") in lines
+    assert (
+        pick(
+            language,
+            "  build      maak een HTML-rapport per persona × scenario, en een overzicht",
+            "  build      build an HTML report per persona × scenario, and an index",
+        )
+        in lines
+    )
+    assert (
+        pick(
+            language,
+            "Begin hier:  klantreis new mijnreis.yaml --template canvas",
+            "Start here:  klantreis new myjourney.yaml --template canvas --language en",
+        )
+        in lines
+    )
 
 
 def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path, language: str) -> None:
@@ -122,16 +144,18 @@ def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path, language: str) -
     ids=["unknown-option", "invalid-choice", "not-a-number", "missing-argument", "missing-option",
          "exclusive"],
 )  # fmt: skip
-def test_argparse_errors_speak_the_language(tmp_path: Path, language: str, args: list[str], nl: str,
-                                            en: str) -> None:
+def test_argparse_errors_speak_the_language(
+    tmp_path: Path, language: str, args: list[str], nl: str, en: str
+) -> None:
     done = klantreis(tmp_path, language, *args)
     assert done.code == 2 and done.out == ""
     lines = done.err.splitlines()
     usage = pick(language, "gebruik", "usage")
     assert lines[0].startswith(f"{usage}: klantreis {args[0]} ")
-    assert lines[-2:] == [f"klantreis {args[0]}: {pick(language, 'fout', 'error')}: {pick(language, nl, en)}",
-                          pick(language, f"Uitleg: klantreis {args[0]} --help",
-                               f"Help: klantreis {args[0]} --help")]
+    assert lines[-2:] == [
+        f"klantreis {args[0]}: {pick(language, 'fout', 'error')}: {pick(language, nl, en)}",
+        pick(language, f"Uitleg: klantreis {args[0]} --help", f"Help: klantreis {args[0]} --help"),
+    ]
 
 
 def test_an_english_project_gets_english_help(tmp_path: Path) -> None:
@@ -147,12 +171,26 @@ def test_an_english_project_gets_english_help(tmp_path: Path) -> None:
 def test_build_help_in_the_terminal(tmp_path: Path, language: str) -> None:
     done = klantreis(tmp_path, language, "build", "--help")
     assert done.code == 0 and done.err == ""
-    assert done.out.startswith(pick(language, "gebruik: klantreis build [-h] [--out MAP]",
-                                    "usage: klantreis build [-h] [--out FOLDER]"))
-    assert pick(language, "  -h, --help            toon deze uitleg en stop\n",
-                "  -h, --help            show this help message and exit\n") in done.out
-    jobs = pick(language, "zoveel reizen tegelijk (standaard: het aantal processorkernen)",
-                "this many journeys at once (default: the number of cores)")
+    assert done.out.startswith(
+        pick(
+            language,
+            "gebruik: klantreis build [-h] [--out MAP]",
+            "usage: klantreis build [-h] [--out FOLDER]",
+        )
+    )
+    assert (
+        pick(
+            language,
+            "  -h, --help            toon deze uitleg en stop\n",
+            "  -h, --help            show this help message and exit\n",
+        )
+        in done.out
+    )
+    jobs = pick(
+        language,
+        "zoveel reizen tegelijk (standaard: het aantal processorkernen)",
+        "this many journeys at once (default: the number of cores)",
+    )
     assert f"  --jobs N              {jobs}\n" in done.out
 
 
@@ -176,8 +214,11 @@ def described_options(help_text: str) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize("words", [[c] for c in COMMANDS] + [["evidence", a] for a in EVIDENCE_ACTIONS],
-                         ids=lambda words: " ".join(words))
+@pytest.mark.parametrize(
+    "words",
+    [[c] for c in COMMANDS] + [["evidence", a] for a in EVIDENCE_ACTIONS],
+    ids=lambda words: " ".join(words),
+)
 def test_every_option_of_every_command_has_a_description(words: list[str], capsys) -> None:
     texts = {}
     for lang in LANGUAGES:
@@ -199,8 +240,9 @@ def test_app_and_wall_each_describe_themselves(capsys) -> None:
 
 # ------------------------------------------------------------------ klantreis's part
 def test_a_broken_yaml_file_is_explained_in_the_language(tmp_path: Path, language: str) -> None:
-    (tmp_path / "kapot.yaml").write_text(f"klantreis: 1\nlanguage: {language}\ntitle: [kapot\n",
-                                         encoding="utf-8")
+    (tmp_path / "kapot.yaml").write_text(
+        f"klantreis: 1\nlanguage: {language}\ntitle: [kapot\n", encoding="utf-8"
+    )
     done = klantreis(tmp_path, language, "validate", "kapot.yaml")
     assert done.code == 1 and done.out == ""
     assert done.err == pick(
@@ -212,14 +254,17 @@ def test_a_broken_yaml_file_is_explained_in_the_language(tmp_path: Path, languag
     )
 
 
-def test_an_output_folder_that_is_a_file_is_said_before_any_progress_bar(project: Path,
-                                                                         language: str) -> None:
+def test_an_output_folder_that_is_a_file_is_said_before_any_progress_bar(
+    project: Path, language: str
+) -> None:
     (project.parent / "eenbestand").write_text("mijn werk\n", encoding="utf-8")
     done = klantreis(project.parent, language, "build", "p.yaml", "--out", "eenbestand")
     assert done.code == 1 and done.out == ""
-    assert done.err == pick(language,
-                            "fout: eenbestand is een bestand, geen map; kies een map (of een andere naam)\n",
-                            "error: eenbestand is a file, not a folder; choose a folder (or another name)\n")
+    assert done.err == pick(
+        language,
+        "fout: eenbestand is een bestand, geen map; kies een map (of een andere naam)\n",
+        "error: eenbestand is a file, not a folder; choose a folder (or another name)\n",
+    )
     assert (project.parent / "eenbestand").read_text(encoding="utf-8") == "mijn werk\n"
     inside = klantreis(project.parent, language, "export", "p.yaml", "--to", "eenbestand/reis.xlsx")
     assert inside.code == 1 and inside.err == done.err
@@ -235,8 +280,9 @@ def test_an_output_folder_that_is_a_file_is_said_before_any_progress_bar(project
     ],
     ids=["missing-folder", "folder-as-file"],
 )  # fmt: skip
-def test_an_export_target_that_cannot_be_a_file(project: Path, language: str, target: str, nl: str,
-                                                en: str) -> None:
+def test_an_export_target_that_cannot_be_a_file(
+    project: Path, language: str, target: str, nl: str, en: str
+) -> None:
     (project.parent / "map.xlsx").mkdir()
     done = klantreis(project.parent, language, "export", "p.yaml", "--to", target)
     assert (done.code, done.out) == (1, "")
@@ -247,28 +293,40 @@ def test_a_folder_given_as_project_file(tmp_path: Path, language: str) -> None:
     (tmp_path / "map.yaml").mkdir()
     done = klantreis(tmp_path, language, "validate", "map.yaml")
     assert done.code == 1
-    assert done.err == pick(language, "fout: map.yaml: dit is een map, geen projectbestand\n",
-                            "error: map.yaml: is a folder, not a project file\n")
+    assert done.err == pick(
+        language,
+        "fout: map.yaml: dit is een map, geen projectbestand\n",
+        "error: map.yaml: is a folder, not a project file\n",
+    )
 
 
 def test_a_folder_the_user_may_not_write_to(project: Path, language: str) -> None:
     (project.parent / "dicht").mkdir()
-    done = klantreis(project.parent, language, "export", "p.yaml", "--to", "dicht/reis.xlsx",
-                     fault="denied:dicht")
+    done = klantreis(
+        project.parent, language, "export", "p.yaml", "--to", "dicht/reis.xlsx", fault="denied:dicht"
+    )
     assert done.code == 1
-    assert done.err == pick(language,
-                            "fout: je mag niet schrijven in dicht; kies een andere map, of vraag om "
-                            "schrijfrechten\n",
-                            "error: you may not write in dicht; choose another folder, or ask for write "
-                            "permission\n")
+    assert done.err == pick(
+        language,
+        "fout: je mag niet schrijven in dicht; kies een andere map, of vraag om schrijfrechten\n",
+        "error: you may not write in dicht; choose another folder, or ask for write permission\n",
+    )
     assert list((project.parent / "dicht").iterdir()) == []
 
 
 def test_a_read_only_project_folder_leaves_the_project_as_it_was(project: Path, language: str) -> None:
     before = project.read_bytes()
     folder = project.parent.resolve()
-    done = klantreis(folder, language, "evidence", "remove", "p.yaml", "interviews-2026",
-                     fault="readonly:", KLANTREIS_LOCK_TIMEOUT="2")
+    done = klantreis(
+        folder,
+        language,
+        "evidence",
+        "remove",
+        "p.yaml",
+        "interviews-2026",
+        fault="readonly:",
+        KLANTREIS_LOCK_TIMEOUT="2",
+    )
     assert done.code == 1 and done.out == ""
     assert done.err == pick(
         language,
@@ -284,18 +342,21 @@ def test_a_full_disk(project: Path, language: str) -> None:
     (project.parent / "vol").mkdir()
     done = klantreis(project.parent, language, "export", "p.yaml", "--to", "vol/reis.xlsx", fault="full:vol")
     assert done.code == 1
-    assert done.err == pick(language,
-                            "fout: de schijf is vol: vol/reis.xlsx kon niet worden geschreven; maak "
-                            "ruimte vrij en probeer het opnieuw\n",
-                            "error: the disk is full: vol/reis.xlsx could not be written; free some space "
-                            "and try again\n")
+    assert done.err == pick(
+        language,
+        "fout: de schijf is vol: vol/reis.xlsx kon niet worden geschreven; maak "
+        "ruimte vrij en probeer het opnieuw\n",
+        "error: the disk is full: vol/reis.xlsx could not be written; free some space and try again\n",
+    )
     assert list((project.parent / "vol").iterdir()) == []  # no half-written file, no temporary one
     build = klantreis(project.parent, language, "build", "p.yaml", "--out", "vol/rapport", fault="full:vol")
     assert build.code == 1
-    assert build.err == pick(language, "fout: de schijf is vol: vol/rapport kon niet worden geschreven; maak "
-                             "ruimte vrij en probeer het opnieuw\n",
-                             "error: the disk is full: vol/rapport could not be written; free some space "
-                             "and try again\n")
+    assert build.err == pick(
+        language,
+        "fout: de schijf is vol: vol/rapport kon niet worden geschreven; maak "
+        "ruimte vrij en probeer het opnieuw\n",
+        "error: the disk is full: vol/rapport could not be written; free some space and try again\n",
+    )
 
 
 def test_a_project_locked_by_another_program_beyond_the_wait(project: Path, language: str) -> None:
@@ -307,8 +368,15 @@ def test_a_project_locked_by_another_program_beyond_the_wait(project: Path, lang
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         before = project.read_bytes()
         started = time.monotonic()
-        done = klantreis(project.parent, language, "evidence", "remove", "p.yaml", "interviews-2026",
-                         KLANTREIS_LOCK_TIMEOUT="1")
+        done = klantreis(
+            project.parent,
+            language,
+            "evidence",
+            "remove",
+            "p.yaml",
+            "interviews-2026",
+            KLANTREIS_LOCK_TIMEOUT="1",
+        )
     finally:
         holder.kill()
         holder.communicate()
@@ -325,8 +393,9 @@ def test_a_project_locked_by_another_program_beyond_the_wait(project: Path, lang
 
 
 def test_a_fresh_project_is_told_what_to_add_first(tmp_path: Path, language: str) -> None:
-    created = klantreis(tmp_path, language, "new", "nieuw.yaml", "--template", "canvas",
-                        "--language", language)
+    created = klantreis(
+        tmp_path, language, "new", "nieuw.yaml", "--template", "canvas", "--language", language
+    )
     assert created.code == 0
     done = klantreis(tmp_path, language, "build", "nieuw.yaml")
     assert done.code == 1 and done.out == ""
@@ -345,10 +414,28 @@ def test_a_fresh_project_is_told_what_to_add_first(tmp_path: Path, language: str
 def test_papermill_with_a_persona_that_does_not_exist_fails(project: Path, language: str) -> None:
     """The README's papermill line with a typo: the run fails with klantreis's message."""
     notebook = Path(__file__).resolve().parent.parent / "workbook" / "06_emoties.ipynb"
-    papermill = [sys.executable, "-m", "papermill", str(notebook), "out.ipynb", "-p", "project", "p.yaml",
-                 "-p", "persona", "studnet"]
-    done = subprocess.run(papermill, cwd=project.parent, capture_output=True, text=True, timeout=300,
-                          check=False)
+    papermill = [
+        sys.executable,
+        "-m",
+        "papermill",
+        str(notebook),
+        "out.ipynb",
+        "-p",
+        "project",
+        "p.yaml",
+        "-p",
+        "persona",
+        "studnet",
+    ]
+    done = subprocess.run(
+        papermill, cwd=project.parent, capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode != 0
-    assert pick(language, "StepError: persona 'studnet' bestaat niet; bekend: student, senior, ouder",
-                "StepError: unknown persona 'studnet'; known: student, senior, ouder") in done.stderr
+    assert (
+        pick(
+            language,
+            "StepError: persona 'studnet' bestaat niet; bekend: student, senior, ouder",
+            "StepError: unknown persona 'studnet'; known: student, senior, ouder",
+        )
+        in done.stderr
+    )

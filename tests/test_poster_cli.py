@@ -62,8 +62,17 @@ def test_bad_paper_size_is_a_message_and_exit_1(tmp_example: Path, tmp_path: Pat
 def test_export_poster_end_to_end(tmp_example: Path, tmp_path: Path) -> None:
     target = tmp_path / "poster.pdf"
     env = {**os.environ, "KLANTREIS_LANG": "nl"}
-    command = [sys.executable, "-m", "klantreis.cli", "--language", "en", "export", str(tmp_example),
-               "--to", str(target)]
+    command = [
+        sys.executable,
+        "-m",
+        "klantreis.cli",
+        "--language",
+        "en",
+        "export",
+        str(tmp_example),
+        "--to",
+        str(target),
+    ]
     done = subprocess.run(
         [*command, "--paper", "A2"],
         capture_output=True, text=True, env=env, check=False,

@@ -71,8 +71,10 @@ def test_lab_stops_with_its_kernels_on_sigterm(tmp_path: Path) -> None:
         assert status == 200 and json.loads(body)["path"] == "06_emoties.ipynb"
         assert_stopped(server, kernels, signal.SIGTERM)
     log = server.log.read_text(encoding="utf-8")
-    root_line = ("klantreis draait als root (bijvoorbeeld in een container); JupyterLab start daarom met "
-                 "--allow-root\n")
+    root_line = (
+        "klantreis draait als root (bijvoorbeeld in een container); JupyterLab start daarom met "
+        "--allow-root\n"
+    )
     assert (root_line in log) == as_root, log
     assert "Running as root is not recommended" not in log
     assert (tmp_path / "reis-werkmap" / "06_emoties.ipynb").is_file()
