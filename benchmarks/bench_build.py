@@ -50,13 +50,28 @@ def plain_route(project: Path, pairs: list[tuple[str, str]], out: Path) -> float
     for persona, scenario in pairs:
         executed = out / f"{persona}-{scenario}.ipynb"
         subprocess.run(
-            [str(bindir / "papermill"), str(notebook), str(executed), "-p", "project", str(project),
-             "-p", "persona", persona, "-p", "scenario", scenario, "--no-progress-bar"],
-            check=True, capture_output=True,
+            [
+                str(bindir / "papermill"),
+                str(notebook),
+                str(executed),
+                "-p",
+                "project",
+                str(project),
+                "-p",
+                "persona",
+                persona,
+                "-p",
+                "scenario",
+                scenario,
+                "--no-progress-bar",
+            ],
+            check=True,
+            capture_output=True,
         )
         subprocess.run(
             [str(bindir / "jupyter"), "nbconvert", "--to", "html", str(executed)],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
     return time.perf_counter() - started
 

@@ -84,8 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         default="report",
         help="'all' also runs every step notebook per journey",
     )
-    p.add_argument("--evidence", default="", metavar="SOURCE",
-                   help="only the figures of this evidence source (a data wave); default: all")
+    p.add_argument(
+        "--evidence",
+        default="",
+        metavar="SOURCE",
+        help="only the figures of this evidence source (a data wave); default: all",
+    )
 
     _evidence_parser(sub)
 
@@ -97,8 +101,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="the project file")
     p.add_argument("--port", type=int, default=None)
     p.add_argument("--no-browser", action="store_true")
-    p.add_argument("--refresh-workbook", action="store_true",
-                   help="replace the project's workbook copy by this version's (old copies are kept)")
+    p.add_argument(
+        "--refresh-workbook",
+        action="store_true",
+        help="replace the project's workbook copy by this version's (old copies are kept)",
+    )
 
     for name, text in (
         ("app", "serve the workbook as a web app for a workshop: a page per step, no code"),
@@ -106,11 +113,13 @@ def _parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=text)
         p.add_argument("file", help="the project file (app: created from the start page if missing)")
-        p.add_argument("--port", type=int, default=None,
-                       help=f"default {8866 if name == 'app' else 8867}")
-        p.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: only this computer; "
-                       "0.0.0.0: the whole network, needs a token or password)")
+        p.add_argument("--port", type=int, default=None, help=f"default {8866 if name == 'app' else 8867}")
+        p.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="address to listen on (default 127.0.0.1: only this computer; "
+            "0.0.0.0: the whole network, needs a token or password)",
+        )
         access = p.add_mutually_exclusive_group()
         access.add_argument("--token", default=None, help="access code participants need")
         access.add_argument("--password", action="store_true", help="ask for a password to use")
@@ -121,8 +130,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _evidence_parser(sub: Any) -> None:
-    evidence = sub.add_parser("evidence",
-                              help="import, list or remove evidence (surveys, calls, web, interviews)")
+    evidence = sub.add_parser(
+        "evidence", help="import, list or remove evidence (surveys, calls, web, interviews)"
+    )
     actions = evidence.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = actions.add_parser("import", help="read a CSV or .xlsx file and store its figures in the project")
     p.add_argument("file", metavar="PROJECT")
@@ -130,8 +140,9 @@ def _evidence_parser(sub: Any) -> None:
     p.add_argument("--kind", required=True, choices=("survey", "calls", "web", "interviews"))
     p.add_argument("--mapping", default=None, metavar="MAPPING.yaml", help="how columns and values map")
     p.add_argument("--source", default=None, metavar="ID", help="source id (default: from the file name)")
-    p.add_argument("--persona", default=None, metavar="ID",
-                   help="whose rows, when the file has no persona column")
+    p.add_argument(
+        "--persona", default=None, metavar="ID", help="whose rows, when the file has no persona column"
+    )
     p.add_argument("--scenario", default=None, metavar="ID", help="the scenario (default: the first)")
     p = actions.add_parser("list", help="list the project's evidence sources")
     p.add_argument("file", metavar="PROJECT")
@@ -237,13 +248,25 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "lab":
         from .lab import lab
 
-        return lab(args.file, port=args.port, open_browser=not args.no_browser,
-                   extra_args=args.extra, refresh_workbook=args.refresh_workbook)
+        return lab(
+            args.file,
+            port=args.port,
+            open_browser=not args.no_browser,
+            extra_args=args.extra,
+            refresh_workbook=args.refresh_workbook,
+        )
     if args.command in ("app", "wall"):
         from .app import serve
 
-        return serve(args.command, args.file, port=args.port, host=args.host, token=args.token,
-                     password=args.password, open_browser=not args.no_browser)
+        return serve(
+            args.command,
+            args.file,
+            port=args.port,
+            host=args.host,
+            token=args.token,
+            password=args.password,
+            open_browser=not args.no_browser,
+        )
     if args.command == "import":
         imported = exchange.import_journey(args.source, args.target, force=args.force)
         print(TEXTS.text("wrote", None, paths=imported))
@@ -255,8 +278,15 @@ def _evidence(args: argparse.Namespace) -> int:
     from .evidence import commands
 
     if args.action == "import":
-        text = commands.import_evidence(args.file, args.source_file, args.kind, mapping=args.mapping,
-                                        source=args.source, persona=args.persona, scenario=args.scenario)
+        text = commands.import_evidence(
+            args.file,
+            args.source_file,
+            args.kind,
+            mapping=args.mapping,
+            source=args.source,
+            persona=args.persona,
+            scenario=args.scenario,
+        )
     elif args.action == "list":
         text = commands.list_evidence(args.file)
     else:
@@ -299,8 +329,7 @@ def _build(args: argparse.Namespace) -> int:
     failed = [r for r in results if not r.ok]
     for result in failed:
         print(
-            f"failed: {result.persona}/{result.scenario}: {result.error} "
-            f"(notebook kept: {result.notebook})",
+            f"failed: {result.persona}/{result.scenario}: {result.error} (notebook kept: {result.notebook})",
             file=sys.stderr,
         )
     seconds = time.perf_counter() - started

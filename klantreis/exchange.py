@@ -59,9 +59,7 @@ TEXTS = Catalog("exchange", {
 TABLE_NAMES = tuple(TABLES)
 #: The rows of the sheet ``project`` (key, value): the version, the project's own
 #: fields, the scope's (``scope_start``) and the review's notes.
-PROJECT_KEYS = (
-    VERSION.name, *HEAD.names, *(f"{SCOPE.name}_{name}" for name in SCOPE.names), "review_notes"
-)
+PROJECT_KEYS = (VERSION.name, *HEAD.names, *(f"{SCOPE.name}_{name}" for name in SCOPE.names), "review_notes")
 
 
 def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
@@ -77,9 +75,7 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
         "review_notes": data["review"]["notes"],
     }
     out = {
-        "project": pd.DataFrame(
-            {"key": list(project), "value": [str(v) for v in project.values()]}
-        ),
+        "project": pd.DataFrame({"key": list(project), "value": [str(v) for v in project.values()]}),
         "scale": pd.DataFrame(data["scale"], columns=SCALE_STEP.names),
     }
     for table in TABLE_NAMES:
@@ -151,8 +147,7 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
         raise ValidationError([Problem("project", TEXTS.msg("no_project"), None, source)])
     _require_columns(tables, "project", ("key", "value"), source)
     project = {
-        str(k): _cell(v)
-        for k, v in zip(tables["project"]["key"], tables["project"]["value"], strict=True)
+        str(k): _cell(v) for k, v in zip(tables["project"]["key"], tables["project"]["value"], strict=True)
     }
     data: dict[str, Any] = {
         VERSION.name: _int_or_text(project.get(VERSION.name)),
@@ -206,7 +201,7 @@ def _gather_extra(row: dict[str, Any]) -> dict[str, Any]:
     if not any(k.startswith(prefix) for k in row):
         return row
     out = {k: v for k, v in row.items() if not k.startswith(prefix)}
-    extra = {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix) and v is not None}
+    extra = {k[len(prefix) :]: v for k, v in row.items() if k.startswith(prefix) and v is not None}
     if extra:
         out[EXTRA] = extra
     return out

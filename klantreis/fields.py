@@ -159,7 +159,7 @@ class Table(Group):
 
     @property
     def another(self) -> Msg:
-        """"een andere fase", "another phase"."""
+        """ "een andere fase", "another phase"."""
         return TEXTS.msg(self.name + "-")
 
     @property
@@ -285,21 +285,27 @@ TABLE_NAMES = tuple(TABLES)
 VERSION = Field("klantreis", INT, required=True)
 #: The project's own values, after the version, in file order. The scope and the
 #: scale follow, then the tables, then the review.
-HEAD = Group("project", (
-    Field("title", required=True),
-    Field("goal"),
-    Field("language", choices=LANGUAGES),
-    Field("template", SLUG),
-))
+HEAD = Group(
+    "project",
+    (
+        Field("title", required=True),
+        Field("goal"),
+        Field("language", choices=LANGUAGES),
+        Field("template", SLUG),
+    ),
+)
 #: Where the journey starts and where it ends.
 SCOPE = Group("scope", (Field("start"), Field("end")))
 #: One step of the emotion scale. A scale has at least :data:`SCALE_MIN` steps, each
 #: with its own score.
-SCALE_STEP = Group("scale", (
-    Field("score", INT, required=True),
-    Field("label", required=True),
-    Field("emoji"),
-))
+SCALE_STEP = Group(
+    "scale",
+    (
+        Field("score", INT, required=True),
+        Field("label", required=True),
+        Field("emoji"),
+    ),
+)
 SCALE_MIN = 2
 #: The review: ``answers`` (the template's question id -> the team's answer, each an
 #: :data:`ANSWER`) and free ``notes``.

@@ -75,6 +75,5 @@ def lab(
     copy = open_copy(project, refresh=refresh_workbook)
     for message in copy.messages(project_language(project), str(project or "")):
         print(message, file=sys.stderr)
-    command = lab_command(port=port, open_browser=open_browser, extra_args=extra_args,
-                          workbook=copy.folder)
+    command = lab_command(port=port, open_browser=open_browser, extra_args=extra_args, workbook=copy.folder)
     return run_server(command, lab_environment(project))

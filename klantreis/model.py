@@ -68,9 +68,9 @@ def _table_property(table: str) -> property:
         return self._store.frame(table)
 
     def put(self: Journey, frame: pd.DataFrame | list[Record]) -> None:
-        rows = frame if isinstance(frame, list) else [
-            record_from_row(table, row) for _, row in frame.iterrows()
-        ]
+        rows = (
+            frame if isinstance(frame, list) else [record_from_row(table, row) for _, row in frame.iterrows()]
+        )
         with self._speaking():
             self._store.replace(table, self._store.records(table), rows)
 

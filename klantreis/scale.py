@@ -135,7 +135,6 @@ class Scale(Sequence[ScalePoint]):
         return FieldValueError(TEXTS.msg("not_on_scale", value=value, known=known))
 
 
-
 def read_scale(value: Any) -> tuple[Scale | None, list[tuple[tuple[int | str, ...], Msg | str]]]:
     """A scale from a project file's ``scale``: a list of at least :data:`SCALE_MIN`
     steps ``{score, label, emoji}`` (see :data:`~klantreis.fields.SCALE_STEP`), each

@@ -279,11 +279,22 @@ class TableStore:
             for values in coming:
                 self.add(table, values)
             for ref_table, f in referrers(table):
-                lost = {repr(str(r[f.name])) for r in self._records[ref_table] if r[f.name] and not (
-                    self.referred(f, r) if f.ref_with else r[f.name] in self._id_set(table))}
+                lost = {
+                    repr(str(r[f.name]))
+                    for r in self._records[ref_table]
+                    if r[f.name]
+                    and not (self.referred(f, r) if f.ref_with else r[f.name] in self._id_set(table))
+                }
                 if lost:
-                    raise JourneyError(TEXTS.msg("replaced_used", table=plural(table), others=plural(
-                        ref_table), ids=", ".join(sorted(lost))), field="id")
+                    raise JourneyError(
+                        TEXTS.msg(
+                            "replaced_used",
+                            table=plural(table),
+                            others=plural(ref_table),
+                            ids=", ".join(sorted(lost)),
+                        ),
+                        field="id",
+                    )
         except JourneyError:
             self.load(table, before)
             raise

@@ -199,9 +199,7 @@ def _scope(value: Any, check: _Checker) -> dict[str, str]:
     return scope
 
 
-def _records(
-    table: str, value: Any, journey: Journey, check: _Checker
-) -> list[tuple[int, dict[str, Any]]]:
+def _records(table: str, value: Any, journey: Journey, check: _Checker) -> list[tuple[int, dict[str, Any]]]:
     if value is None:
         return []
     spec = TABLES[table]

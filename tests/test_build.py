@@ -119,8 +119,9 @@ def test_a_failing_journey_does_not_stop_the_others(tmp_path: Path, monkeypatch,
     monkeypatch.setattr(builder, "data_dir", lambda name: workbook if name == "workbook" else real(name))
     project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
     out = tmp_path / "out"
-    code = main(["build", str(project), "--out", str(out), "--persona", "senior", "--persona", "ouder",
-                 "--jobs", "2"])
+    code = main(
+        ["build", str(project), "--out", str(out), "--persona", "senior", "--persona", "ouder", "--jobs", "2"]
+    )
     assert code == 1
     err = capsys.readouterr()
     assert "failed: senior/huidig" in err.err
@@ -183,9 +184,21 @@ def test_a_successful_build_prints_only_the_bar_and_the_summary(tmp_path: Path) 
     import sys
 
     project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
-    command = [sys.executable, "-c", "import sys; from klantreis.cli import main; sys.exit(main())",
-               "build", str(project), "--out", str(tmp_path / "out"), "--persona", "ouder",
-               "--persona", "senior", "--jobs", "2"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from klantreis.cli import main; sys.exit(main())",
+        "build",
+        str(project),
+        "--out",
+        str(tmp_path / "out"),
+        "--persona",
+        "ouder",
+        "--persona",
+        "senior",
+        "--jobs",
+        "2",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert re.fullmatch(r"built 2, failed 0, in [\d.]+ s; open \S+/index\.html\n", done.stdout)

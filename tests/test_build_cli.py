@@ -15,14 +15,36 @@ from klantreis.resources import example_path
 
 
 def _result(persona: str, error: str = "") -> JourneyResult:
-    return JourneyResult(persona, "huidig", Path(f"out/{persona}/huidig.ipynb"),
-                         None if error else Path(f"out/{persona}/huidig.html"), error)
+    return JourneyResult(
+        persona,
+        "huidig",
+        Path(f"out/{persona}/huidig.ipynb"),
+        None if error else Path(f"out/{persona}/huidig.html"),
+        error,
+    )
 
 
 def test_build_passes_every_option_to_the_engine(capsys) -> None:
     with mock.patch("klantreis.builder.build", return_value=[_result("a")]) as build:
-        code = main(["build", "p.yaml", "--out", "r", "--persona", "a", "--persona", "b",
-                     "--scenario", "huidig", "--jobs", "3", "--with-code", "--notebooks", "all"])
+        code = main(
+            [
+                "build",
+                "p.yaml",
+                "--out",
+                "r",
+                "--persona",
+                "a",
+                "--persona",
+                "b",
+                "--scenario",
+                "huidig",
+                "--jobs",
+                "3",
+                "--with-code",
+                "--notebooks",
+                "all",
+            ]
+        )
     assert code == 0
     args, kwargs = build.call_args
     assert args == ("p.yaml", "r")

@@ -221,7 +221,10 @@ def test_narrow_phase_names_wrap_instead_of_being_cut(j: Journey) -> None:
     top = spec["encoding"]["y"]["scale"]["domain"][1]
     assert top > emotion_curve(j, "bert").to_dict()["encoding"]["y"]["scale"]["domain"][1] == 5.9
     assert fit_label("Gewenste situatie na de verbouwing", 12) == [
-        "Gewenste", "situatie na", "de verbouwing"[:11] + "…"]
+        "Gewenste",
+        "situatie na",
+        "de verbouwing"[:11] + "…",
+    ]
     assert fit_label("Huidige situatie", 20) == "Huidige situatie"
     assert fit_label("Na de eerste maand", 10) == ["Na de", "eerste", "maand"]
 

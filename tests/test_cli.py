@@ -97,9 +97,7 @@ def test_templates_lists_every_id(capsys):
     for line, template in zip(lines, templates, strict=True):
         assert line.endswith(template.description("nl"))
     assert main(["templates", "--language", "en"]) == 0
-    assert get_line(capsys.readouterr().out, "flanders").endswith(
-        get_template("flanders").description("en")
-    )
+    assert get_line(capsys.readouterr().out, "flanders").endswith(get_template("flanders").description("en"))
 
 
 def get_line(out: str, template_id: str) -> str:

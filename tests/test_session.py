@@ -31,8 +31,11 @@ def test_merge_applies_disjoint_edits_from_both_sides(journey: Journey) -> None:
     merged = result.data
     assert _record(merged, "personas", "toerist")["name"] == "Tom (35), toerist"
     assert [p["id"] for p in merged["phases"]][-1] == "nazorg"
-    balie = next(t for t in merged["touchpoints"]
-                 if (t["id"], t["persona"], t["scenario"]) == ("balie", "toerist", "current"))
+    balie = next(
+        t
+        for t in merged["touchpoints"]
+        if (t["id"], t["persona"], t["scenario"]) == ("balie", "toerist", "current")
+    )
     assert balie["why"] == "Rij van tien minuten"
     assert merged["review"]["answers"] == {"verrassingen": "De rij"}
 

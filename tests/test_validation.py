@@ -47,7 +47,9 @@ def test_valid_head_loads():
 
 
 def test_unknown_phase_lists_known_phases(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A}
           - {id: b, persona: toerist, phase: kopen, name: B}
@@ -56,7 +58,9 @@ def test_unknown_phase_lists_known_phases(problems_of):
             persona: toerist
             phase: gebruiken
             name: D
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[3].phase", 18)
     assert str(p) == (
         "reis.yaml:18: touchpoints[3].phase: fase 'gebruiken' bestaat niet; bekend: kopen, gebruiken-1"
@@ -67,48 +71,64 @@ def test_unknown_phase_lists_known_phases(problems_of):
 
 
 def test_unknown_persona(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - id: a
             persona: student
             phase: kopen
             name: A
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[0].persona", 14)
     assert said(p) == "persona 'student' bestaat niet; bekend: toerist, forens"
 
 
 def test_unknown_scenario(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - id: a
             persona: toerist
             scenario: concurrent
             phase: kopen
             name: A
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[0].scenario", 15)
     assert said(p) == "scenario 'concurrent' bestaat niet; bekend: huidig, gewenst"
 
 
 def test_unknown_touchpoint_in_opportunity(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A}
         opportunities:
           - id: o1
             description: Sneller
             touchpoint: b
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("opportunities[0].touchpoint", 17)
     assert said(p) == "touchpoint 'b' bestaat niet; bekend: a"
 
 
 def test_unknown_phase_in_opportunity(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         opportunities:
           - {id: o1, description: Sneller, phase: betalen}
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("opportunities[0].phase", 13)
     assert said(p).startswith("fase 'betalen' bestaat niet")
 
@@ -131,12 +151,14 @@ def test_missing_required_field(problems_of, tail, path, line):
 
 
 def test_missing_touchpoint_id_and_name(problems_of):
-    problems = problems_of(doc("""\
+    problems = problems_of(
+        doc("""\
         touchpoints:
           - persona: toerist
             phase: kopen
             name: "   "
-        """))
+        """)
+    )
     assert [(p.path, p.line) for p in problems] == [
         ("touchpoints[0].id", 13),
         ("touchpoints[0].name", 15),
@@ -166,13 +188,17 @@ def test_duplicate_ids_per_table(problems_of, table, body, line):
 
 
 def test_duplicate_touchpoint_id_per_persona_and_scenario(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A}
           - {id: a, persona: forens, phase: kopen, name: A}
           - {id: a, persona: toerist, scenario: gewenst, phase: kopen, name: A}
           - {id: a, persona: toerist, scenario: huidig, phase: gebruiken-1, name: A2}
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[3].id", 16)
     assert said(p) == (
         "de code 'a' hoort al bij een ander touchpoint voor persona 'toerist' in scenario "
@@ -188,7 +214,8 @@ def test_id_must_be_slug(problems_of, bad):
 
 
 def test_unknown_field_with_did_you_mean(problems_of):
-    problems = problems_of(doc("""\
+    problems = problems_of(
+        doc("""\
         touchpoints:
           - id: a
             persona: toerist
@@ -196,21 +223,26 @@ def test_unknown_field_with_did_you_mean(problems_of):
             name: A
             emotoin: 3
         titel: dubbel
-        """))
+        """)
+    )
     assert [(p.path, p.line) for p in problems] == [("titel", 18), ("touchpoints[0].emotoin", 17)]
     assert "onbekend veld 'emotoin' (bedoel je 'emotion'?); bekend: id, persona" in str(problems[1])
     assert "(did you mean 'title'?)" in said(problems[0], "en")
 
 
 def test_emotion_not_on_scale(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - id: a
             persona: toerist
             phase: kopen
             name: A
             emotion: blij
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[0].emotion", 17)
     assert said(p).startswith("'blij' staat niet op de schaal; kies een van: 1 (zeer negatief)")
 
@@ -232,32 +264,42 @@ def test_impact_out_of_range(problems_of, value):
     p = only(problems_of("klantreis: 1\ntitle: T\nopportunities:\n"
                          f"  - id: o\n    description: d\n    impact: {value}\n"))  # fmt: skip
     assert (p.path, p.line) == ("opportunities[0].impact", 6)
-    expected = "moet een heel getal zijn, niet 'hoog'" if value == "hoog" else (
-        f"moet tussen 1 en 5 liggen, niet {value}"
+    expected = (
+        "moet een heel getal zijn, niet 'hoog'"
+        if value == "hoog"
+        else (f"moet tussen 1 en 5 liggen, niet {value}")
     )
     assert said(p) == expected
 
 
 def test_bad_importance(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A,
              importance: hoofd}
-        """)))
+        """)
+        )
+    )
     assert p.path == "touchpoints[0].importance" and p.line == 14
     assert said(p) == "'hoofd' is hier niet mogelijk; kies uit: main, side"
 
 
 @pytest.mark.parametrize("field", ["critical", "online", "owned"])
 def test_bad_boolean(problems_of, field):
-    p = only(problems_of(doc(f"""\
+    p = only(
+        problems_of(
+            doc(f"""\
         touchpoints:
           - id: a
             persona: toerist
             phase: kopen
             name: A
             {field}: misschien
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == (f"touchpoints[0].{field}", 17)
     assert said(p) == "moet ja of nee zijn (true/false), niet 'misschien'"
 
@@ -283,8 +325,7 @@ def test_binary_file(tmp_path: Path):
     with pytest.raises(ValidationError) as info:
         load(path)
     assert only(info.value.problems).text("en") == (
-        f"{path}: this is a binary file, not a klantreis YAML project "
-        "(did you mean `klantreis import`?)"
+        f"{path}: this is a binary file, not a klantreis YAML project (did you mean `klantreis import`?)"
     )
 
 
@@ -373,7 +414,9 @@ def test_bad_scale(problems_of):
         "  - {score: 1, label: dubbel}\n"
     )
     assert [(p.path, p.line) for p in problems] == [
-        ("scale[1].score", 5), ("scale[1].label", 5), ("scale[2].score", 6)
+        ("scale[1].score", 5),
+        ("scale[1].label", 5),
+        ("scale[2].score", 6),
     ]
     assert said(problems[2]) == "score 1 staat twee keer in de schaal"
 

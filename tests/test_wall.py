@@ -40,8 +40,14 @@ def test_user_text_is_escaped_everywhere(journey: Journey) -> None:
 
 
 def test_the_page_has_nothing_to_edit_and_nothing_external(journey: Journey) -> None:
-    page = wall_page(wall_fragment(journey), title="</script><b>", language="en", version="abc",
-                     updated="Updated at 10:00:00", data_url="/klantreis/wall/data?persona=toerist")
+    page = wall_page(
+        wall_fragment(journey),
+        title="</script><b>",
+        language="en",
+        version="abc",
+        updated="Updated at 10:00:00",
+        data_url="/klantreis/wall/data?persona=toerist",
+    )
     assert not re.search(r"<(input|button|textarea|select|form)\b", page)
     assert not EXTERNAL.search(page)
     assert '<html lang="en">' in page and "<title>Wall – &lt;/script&gt;&lt;b&gt;</title>" in page

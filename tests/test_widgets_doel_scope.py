@@ -69,7 +69,8 @@ def test_a_taken_scenario_code_is_refused_and_alike_names_are_told_apart(project
     lst.new_id.value = "huidig"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Not saved: the code 'huidig' already belongs to another scenario; choose another code")
+        "Not saved: the code 'huidig' already belongs to another scenario; choose another code"
+    )
     assert project.read_text(encoding="utf-8") == before
     lst.new_id.value = ""
     lst.new_name.value = "Huidige  situatie"

@@ -181,8 +181,9 @@ def test_a_save_waiting_too_long_for_the_lock_says_so(project: Path, monkeypatch
         import threading
 
         done = threading.Event()
-        threading.Thread(target=lambda: (setattr(form.start, "value", "Tijdens een andere save"),
-                                         done.set())).start()  # ... the form saves from another
+        threading.Thread(
+            target=lambda: (setattr(form.start, "value", "Tijdens een andere save"), done.set())
+        ).start()  # ... the form saves from another
         assert done.wait(30)
     assert form.status.kind == "error"
     assert "door een ander programma opgeslagen" in form.status.text

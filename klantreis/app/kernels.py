@@ -73,8 +73,9 @@ class WarmKernelManager(AsyncMappingKernelManager):
 
     async def _warm_one(self) -> None:
         try:
-            kernel_id = await super().start_kernel(kernel_name=self.warm_kernel_name, path=ApiPath(""),
-                                                   env=dict(os.environ))
+            kernel_id = await super().start_kernel(
+                kernel_name=self.warm_kernel_name, path=ApiPath(""), env=dict(os.environ)
+            )
             # an AsyncKernelClient (the types say the blocking one)
             client: Any = self.get_kernel(kernel_id).client()
             client.start_channels()

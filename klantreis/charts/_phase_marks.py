@@ -54,8 +54,10 @@ def phase_mark_layers(compact: bool, t: dict[str, str]) -> list[Any]:
     line = unit(
         "phase_marks",
         {"type": "rule", "strokeDash": [6, 4], "strokeWidth": 3, "color": MARK_COLOUR, "opacity": 0.8},
-        {"x2": alt.X2("end:Q"), "tooltip": [alt.Tooltip("phase:N", title=t["phase"]),
-                                            alt.Tooltip("label:N", title=t["emotion"])]},  # fmt: skip
+        {
+            "x2": alt.X2("end:Q"),
+            "tooltip": [alt.Tooltip("phase:N", title=t["phase"]), alt.Tooltip("label:N", title=t["emotion"])],
+        },  # fmt: skip
     )
     if compact:
         return [line]

@@ -42,8 +42,9 @@ from ._words import fit_text, longest_word_em
 _CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
 
 
-def canvas(journey: Journey, persona: str | None = None, scenario: str | None = None,
-           evidence: str | None = None) -> Canvas:
+def canvas(
+    journey: Journey, persona: str | None = None, scenario: str | None = None, evidence: str | None = None
+) -> Canvas:
     """The canvas of one journey: ``persona`` in ``scenario``.
 
     ``None`` means the first persona (with touchpoints) and its first scenario. Lanes
@@ -64,8 +65,12 @@ def canvas(journey: Journey, persona: str | None = None, scenario: str | None = 
     return Canvas(journey, first, scenario or journey.default_scenario)
 
 
-def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None,
-                 measured: bool = False, pair: tuple[str, str] | None = None) -> list[dict[str, str]]:
+def canvas_lanes(
+    journey: Journey,
+    rows: list[dict[str, Any]] | None = None,
+    measured: bool = False,
+    pair: tuple[str, str] | None = None,
+) -> list[dict[str, str]]:
     """The rows of a canvas of ``journey``: ``{id, name, hint}``, top to bottom: the
     template's lanes (default lanes without a known template), plus data and
     opportunities lanes when ``rows`` hold data (or ``measured`` figures) / the journey

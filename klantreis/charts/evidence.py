@@ -93,52 +93,105 @@ def evidence_curve(
             score, state = row["score"], row["status"]
             x = layout.index(row["phase"], row["id"])
             trusted = state not in (UNMEASURED, TOO_FEW)
-            common = {"x": x, "id": row["id"], "touchpoint": row["name"], "n": score.n if score else None,
-                      "status": word(state, lang), "figures": " · ".join(count_notes(row, lang)),
-                      "measured_label": score_text(score, lang),
-                      "assumed": row["assumed"], "sources": ", ".join(row["score_sources"])}
-            measured.append({**common, "emotion": score.mean if trusted else None,
-                             "low": score.ci_low if trusted else None,
-                             "high": score.ci_high if trusted else None,
-                             "measure": word("measured_band", lang)})
+            common = {
+                "x": x,
+                "id": row["id"],
+                "touchpoint": row["name"],
+                "n": score.n if score else None,
+                "status": word(state, lang),
+                "figures": " · ".join(count_notes(row, lang)),
+                "measured_label": score_text(score, lang),
+                "assumed": row["assumed"],
+                "sources": ", ".join(row["score_sources"]),
+            }
+            measured.append(
+                {
+                    **common,
+                    "emotion": score.mean if trusted else None,
+                    "low": score.ci_low if trusted else None,
+                    "high": score.ci_high if trusted else None,
+                    "measure": word("measured_band", lang),
+                }
+            )
             if state == TOO_FEW:
                 few.append({**common, "emotion": score.mean, "label": f"{word(TOO_FEW, lang)} (n={score.n})"})
             if state == NOT_CONFIRMED:
                 flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
-        tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
-            ("touchpoint", texts(journey)["touchpoint"]),
-            ("measured_label", word("measured", lang).capitalize()),
-            ("status", TEXTS.text("status", lang)),
-            ("figures", TEXTS.text("figures", lang)),
-            ("sources", TEXTS.text("sources", lang)),
-        )]
+        tooltip = [
+            alt.Tooltip(f"{name}:N", title=title)
+            for name, title in (
+                ("touchpoint", texts(journey)["touchpoint"]),
+                ("measured_label", word("measured", lang).capitalize()),
+                ("status", TEXTS.text("status", lang)),
+                ("figures", TEXTS.text("figures", lang)),
+                ("sources", TEXTS.text("sources", lang)),
+            )
+        ]
         layers = [
-            unit("measured", {"type": "rule", "opacity": 0.2, "color": MEASURED_COLOUR, "strokeCap": "butt",
-                              "strokeWidth": round(BAND_SHARE * plot_step)}, {"y": alt.Y("low:Q"),
-                                                                             "y2": alt.Y2("high:Q")}),
-            unit("measured", {"type": "line", "strokeWidth": 2, "color": MEASURED_COLOUR,
-                           "invalid": "break-paths-filter-domains"},
-                 {"strokeDash": alt.StrokeDash(
-                     "measure:N", scale=alt.Scale(range=[[6, 3]]),
-                     legend=alt.Legend(title=None, orient="bottom", labelLimit=400))}),
-            unit("measured", {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR,
-                              "invalid": "filter"}, {"tooltip": tooltip}),
-            unit("few", {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5, "color": "#888"},
-                 {"tooltip": tooltip}),
-            unit("few", {"type": "text", "dy": 14, "fontSize": 9, "color": "#666"},
-                 {"text": alt.Text("label:N")}),
-            unit("flags", {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2, "color": PAIN_COLOUR},
-                 {"y2": alt.Y2("measured:Q")}),
-            unit("flags", {"type": "text", "dx": 11, "dy": -9, "fontSize": 15, "color": PAIN_COLOUR},
-                 {"text": alt.Text("mark:N"), "tooltip": tooltip}),
+            unit(
+                "measured",
+                {
+                    "type": "rule",
+                    "opacity": 0.2,
+                    "color": MEASURED_COLOUR,
+                    "strokeCap": "butt",
+                    "strokeWidth": round(BAND_SHARE * plot_step),
+                },
+                {"y": alt.Y("low:Q"), "y2": alt.Y2("high:Q")},
+            ),
+            unit(
+                "measured",
+                {
+                    "type": "line",
+                    "strokeWidth": 2,
+                    "color": MEASURED_COLOUR,
+                    "invalid": "break-paths-filter-domains",
+                },
+                {
+                    "strokeDash": alt.StrokeDash(
+                        "measure:N",
+                        scale=alt.Scale(range=[[6, 3]]),
+                        legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
+                    )
+                },
+            ),
+            unit(
+                "measured",
+                {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR, "invalid": "filter"},
+                {"tooltip": tooltip},
+            ),
+            unit(
+                "few",
+                {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5, "color": "#888"},
+                {"tooltip": tooltip},
+            ),
+            unit(
+                "few",
+                {"type": "text", "dy": 14, "fontSize": 9, "color": "#666"},
+                {"text": alt.Text("label:N")},
+            ),
+            unit(
+                "flags",
+                {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2, "color": PAIN_COLOUR},
+                {"y2": alt.Y2("measured:Q")},
+            ),
+            unit(
+                "flags",
+                {"type": "text", "dx": 11, "dy": -9, "fontSize": 15, "color": PAIN_COLOUR},
+                {"text": alt.Text("mark:N"), "tooltip": tooltip},
+            ),
         ]
         chart.layer = [*chart.layer, *layers]
         series = series_labels(journey, [(persona, scenario)])[0]
         wave = source or word("all_sources", lang)
-        notes = [word("flag_note", lang), word("few_note", lang, min_n=min_n),
-                 word("sources", lang, sources=wave)]
-        chart.title = alt.TitleParams(TEXTS.text("curve_title", lang), subtitle=[series, " · ".join(notes)],
-                                      anchor="start")
+        notes = [
+            word("flag_note", lang),
+            word("few_note", lang, min_n=min_n),
+            word("sources", lang, sources=wave),
+        ]
+        chart.title = alt.TitleParams(
+            TEXTS.text("curve_title", lang), subtitle=[series, " · ".join(notes)], anchor="start"
+        )
         return with_datasets(chart, measured=measured, few=few, flags=flags)
 
 
@@ -187,24 +240,42 @@ def pain_ranking(
     with no_validation():
         y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None, axis=alt.Axis(labelLimit=240))
         x = alt.X("pain:Q", title=TEXTS.text("pain", lang))
-        colour = alt.Color("basis:N", title=TEXTS.text("basis", lang), legend=alt.Legend(orient="bottom"),
-                           scale=alt.Scale(domain=[word("measured", lang), word("assumed", lang)],
-                                           range=[PAIN_COLOUR, "#bbbbbb"]))
+        colour = alt.Color(
+            "basis:N",
+            title=TEXTS.text("basis", lang),
+            legend=alt.Legend(orient="bottom"),
+            scale=alt.Scale(
+                domain=[word("measured", lang), word("assumed", lang)], range=[PAIN_COLOUR, "#bbbbbb"]
+            ),
+        )
         tooltip = [alt.Tooltip(f"{f}:N") for f in ("touchpoint", "label", "status")]
         layers = [
             unit("ranking", {"type": "bar"}, {"x": x, "y": y, "color": colour, "tooltip": tooltip}),
-            unit("ranking", {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#333"},
-                 {"x": x, "y": y, "text": alt.Text("label:N")}),
+            unit(
+                "ranking",
+                {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#333"},
+                {"x": x, "y": y, "text": alt.Text("label:N")},
+            ),
         ]
         if not shown:
-            layers = [unit([{"text": TEXTS.text("no_evidence", lang)}], {"type": "text", "fontSize": 14,
-                                                                          "color": "#777"},
-                           {"text": alt.Text("text:N")})]
+            layers = [
+                unit(
+                    [{"text": TEXTS.text("no_evidence", lang)}],
+                    {"type": "text", "fontSize": 14, "color": "#777"},
+                    {"text": alt.Text("text:N")},
+                )
+            ]
         chart = alt.LayerChart(
-            layer=layers, width=360, height=max(len(shown), 1) * 24,
-            title=alt.TitleParams(TEXTS.text("pain_title", lang), anchor="start",
-                                  subtitle=[series_labels(journey, [(persona, scenario)])[0],
-                                            TEXTS.text("pain_subtitle", lang)]),
+            layer=layers,
+            width=360,
+            height=max(len(shown), 1) * 24,
+            title=alt.TitleParams(
+                TEXTS.text("pain_title", lang),
+                anchor="start",
+                subtitle=[
+                    series_labels(journey, [(persona, scenario)])[0],
+                    TEXTS.text("pain_subtitle", lang),
+                ],
+            ),
         )
         return with_datasets(chart, ranking=shown)
-

@@ -30,8 +30,9 @@ def import_evidence(
     it; returns the summary in the project's language (rows read, skipped and why,
     touchpoints covered, values not mapped). On bad input nothing is written."""
     journey, project_file = open_project(project)
-    summary = import_file(journey, kind, Path(file), Path(mapping) if mapping else None,
-                          source, persona, scenario)
+    summary = import_file(
+        journey, kind, Path(file), Path(mapping) if mapping else None, source, persona, scenario
+    )
     save_merged(journey, project_file)
     return summary.report(journey.language)
 
@@ -48,5 +49,6 @@ def remove_evidence(project: PathLike, source: str) -> str:
     journey, project_file = open_project(project)
     counts = remove_source(journey, source)
     save_merged(journey, project_file)
-    return TEXTS.text("removed", journey.language, source=source, figures=counts["evidence"],
-                      quotes=counts["quotes"])
+    return TEXTS.text(
+        "removed", journey.language, source=source, figures=counts["evidence"], quotes=counts["quotes"]
+    )

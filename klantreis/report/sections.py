@@ -40,8 +40,9 @@ class Report:
     evidence means the figures of every evidence source, else of that source (a data
     wave) only."""
 
-    def __init__(self, project: str = "", persona: str = "", scenario: str = "", language: str = "",
-                 evidence: str = ""):
+    def __init__(
+        self, project: str = "", persona: str = "", scenario: str = "", language: str = "", evidence: str = ""
+    ):
         project = project or os.environ.get("KLANTREIS_PROJECT", "")
         if not project:
             raise ValueError("set the parameter `project` to the path of a project file")
@@ -138,8 +139,16 @@ class Report:
         :mod:`klantreis.report.evidence_section`)."""
         from .evidence_section import evidence_section
 
-        return HTML(evidence_section(self.journey, self.persona, self.scenario, self.language,
-                                     source=self.evidence_source, chart_html=self._chart))
+        return HTML(
+            evidence_section(
+                self.journey,
+                self.persona,
+                self.scenario,
+                self.language,
+                source=self.evidence_source,
+                chart_html=self._chart,
+            )
+        )
 
     def channel_map(self) -> HTML:
         """Channels × phases: how many touchpoints and how they feel."""

@@ -84,7 +84,11 @@ class EmotiesForm(StepForm):
     its rows (``sheets`` by phase id; otherwise the one sheet has the key ``""``)."""
 
     def __init__(
-        self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = "",
+        self,
+        session: ProjectSession,
+        language: str = "",
+        persona: str = "",
+        scenario: str = "",
         evidence: str = "",
     ):
         super().__init__(session, language)
@@ -105,9 +109,11 @@ class EmotiesForm(StepForm):
         for dropdown in (self.selector.persona, self.selector.scenario):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
         self.body.children = [
-            self.selector.widget, self._emotion_hint(),
+            self.selector.widget,
+            self._emotion_hint(),
             field_hints([*self.phase_fields, *self.wording.fields("touchpoints", "emoties")], self.language),
-            self.curve.widget, self.notice,
+            self.curve.widget,
+            self.notice,
             self.row_box,
         ]
         self._refresh_quietly()
@@ -162,8 +168,9 @@ class EmotiesForm(StepForm):
 
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""
-        self.curve.draw(self.journey, self.selector.persona.value, self.selector.scenario.value,
-                        self.evidence)
+        self.curve.draw(
+            self.journey, self.selector.persona.value, self.selector.scenario.value, self.evidence
+        )
 
     def refresh(self) -> None:
         """Rebuild the rows and the curve for the chosen persona and scenario."""

@@ -27,8 +27,13 @@ ALL_STEPS = ("start", *WORKBOOK_STEPS)
 
 
 def make_form(
-    step: str, session: ProjectSession, *, persona: str = "", scenario: str = "",
-    language: str = "", evidence: str = "",
+    step: str,
+    session: ProjectSession,
+    *,
+    persona: str = "",
+    scenario: str = "",
+    language: str = "",
+    evidence: str = "",
 ) -> StepForm:
     """The form of a step (not ``start``) bound to ``session``; ``evidence`` (a source
     id, refused when unknown) is the data wave the emotion curve shows and the bewijs
@@ -65,7 +70,12 @@ def explanation(step: str, session: ProjectSession | None, language: str) -> str
 
 
 def show_step(
-    step: str, project: str = "", *, persona: str = "", scenario: str = "", language: str = "",
+    step: str,
+    project: str = "",
+    *,
+    persona: str = "",
+    scenario: str = "",
+    language: str = "",
     evidence: str = "",
 ) -> StartForm | StepForm | None:
     """Display the explanation and the form of a workbook step, and return the form.
@@ -98,8 +108,7 @@ def show_step(
         return _message(tr("cannot_open", lang, message=err.text(lang)))
     lang = language or session.journey.language
     try:
-        form = make_form(step, session, persona=persona, scenario=scenario, language=lang,
-                         evidence=evidence)
+        form = make_form(step, session, persona=persona, scenario=scenario, language=lang, evidence=evidence)
     except JourneyError as err:  # e.g. a persona the project does not have
         return _message(err.text(lang))
     display(Markdown(explanation(step, session, lang)), form.widget)

@@ -81,4 +81,3 @@ def extra_spec(field: TemplateField, journey: Journey, language: str) -> FieldSp
         return FieldSpec(name, "area", label=label, hint=hint)
     choices = [("-", ""), *options]
     return FieldSpec(name, "choice", options=lambda: choices, label=label, hint=hint)
-
