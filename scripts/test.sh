@@ -7,6 +7,7 @@ bash scripts/system-packages.sh
 python3 -m pip install -q --upgrade pip
 python3 -m pip install -q -e '.[test]'
 python3 -m ruff check .
+python3 -m ruff format --check .
 python3 -m mypy  # the whole package (see [tool.mypy] in pyproject.toml)
 set +e
 python3 -m pytest -n 2 --dist loadgroup "$@"
