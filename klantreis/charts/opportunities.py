@@ -8,6 +8,7 @@ import altair as alt
 
 from ..model import Journey
 from ._common import PALETTE, names_of, no_validation, shorten, text_of, texts, unit, with_datasets
+from ._locale import localized
 
 MIDPOINT = 3
 LOWEST, HIGHEST = 1, 5
@@ -180,4 +181,4 @@ def _build(journey: Journey, size: int) -> alt.LayerChart:
         title=alt.TitleParams(t["opportunity_matrix"], subtitle=shorten(subtitle, 160), anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return with_datasets(chart, quadrants=quadrants, opportunities=rated)
+    return localized(with_datasets(chart, quadrants=quadrants, opportunities=rated), journey.language)
