@@ -29,12 +29,16 @@ RING_RADIUS, DOT_RADIUS, STAR_RADIUS = 13.5, 5.0, math.sqrt(CRUCIAL_SIZE) / 1.6
 def fit_rows(layout: Layout, plot: int, min_step: int, max_step: int) -> tuple[int, list[tuple[int, int]]]:
     """The step (px per touchpoint) and the rows ``(first slot, stop)`` of a curve
     fitted to ``plot`` pixels: one row while every touchpoint gets at least
-    ``WRAP_STEP`` pixels, else as many rows as needed, broken between phases where
-    a phase fits a row whole."""
-    n = max(len(layout.slots), 1)
-    per_row = max(1, plot // WRAP_STEP)
-    if n <= per_row:
-        return max(min_step, min(max_step, plot // n)), [(0, n)]
+    ``WRAP_STEP`` pixels, else as many rows as needed (see :func:`wrap_slots`)."""
+    rows = wrap_slots(layout, max(1, plot // WRAP_STEP))
+    # the same step on every row, so rows line up
+    widest = max(stop - start for start, stop in rows)
+    return max(min_step, min(max_step, plot // max(widest, 1))), rows
+
+
+def wrap_slots(layout: Layout, per_row: int) -> list[tuple[int, int]]:
+    """The slots of ``layout`` in rows of at most ``per_row``: ``(first, stop)`` each,
+    broken between phases where a phase fits a row whole, within a phase otherwise."""
     rows: list[tuple[int, int]] = []
     start = 0
     for span in layout.phase_spans():
@@ -46,10 +50,8 @@ def fit_rows(layout: Layout, plot: int, min_step: int, max_step: int) -> tuple[i
             else:  # the phase alone is longer than a row: cut it
                 rows.append((start, start + per_row))
                 start = first = start + per_row
-    rows.append((start, len(layout.slots)))
-    # the same step on every row, so rows line up
-    widest = max(stop - start for start, stop in rows)
-    return max(min_step, min(max_step, plot // widest)), rows
+    rows.append((start, max(len(layout.slots), start + 1)))
+    return rows
 
 
 def cut(rows: list[dict[str, Any]], start: int, stop: int) -> list[dict[str, Any]]:

@@ -29,12 +29,24 @@ from ._canvas_style import (
     PAGE_CSS,
     PHASE_LANES,
     PRINT_CSS,
+    SCREEN_FONT_PX,
     SLOT_MIN_EM,
     STEP_PX,
     WORD_CAP_EM,
 )
 from ._canvas_svg import curve_cells, inline_svg
-from ._common import Layout, build_layout, select_series, series_labels, series_rows, text_of, texts
+from ._common import (
+    PAGE_WIDTH,
+    Layout,
+    build_layout,
+    select_series,
+    series_labels,
+    series_rows,
+    text_of,
+    texts,
+)
+from ._curve_rows import wrap_slots
+from ._emoji_font import with_emoji_font
 from ._texts import TEXTS
 from ._words import fit_text, longest_word_em
 
@@ -198,19 +210,22 @@ class Canvas:
             self._svg = (key, raw, inline_svg(raw))
         return self._svg[1], self._svg[2]
 
-    def html_fragment(self, *, curve_first: bool = False) -> str:
+    def html_fragment(self, *, curve_first: bool = False, width: int | None = None) -> str:
         """The canvas as an HTML fragment with its (scoped) CSS; ``curve_first`` puts
         the emotion curve right under the phases instead of under the lanes (the wall
-        does, so a room sees it without scrolling)."""
-        return f"<style>{CANVAS_CSS}</style>\n{self._body(curve_first)}"
+        does, so a room sees it without scrolling). With ``width`` (px) a long journey
+        goes on over more tables, one under the other, each at most that wide with
+        every word whole (broken between phases where they fit), as in a report page;
+        without, the canvas is one table (printed on A3 landscape)."""
+        return f"<style>{CANVAS_CSS}</style>\n{self._body(curve_first, width)}"
 
     def _repr_html_(self) -> str:
-        return self.html_fragment()
+        return self.html_fragment(width=PAGE_WIDTH)
 
     def to_html(self) -> str:
         """A complete, self-contained HTML page (A3 landscape when printed)."""
         title = escape(f"{self.journey.title} – {self.label()}")
-        return (
+        return with_emoji_font(
             f'<!DOCTYPE html>\n<html lang="{escape(self.journey.language)}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>{PAGE_CSS}{CANVAS_CSS}</style>\n</head>\n<body>\n{self._body()}\n</body>\n</html>\n"
@@ -248,21 +263,39 @@ class Canvas:
     def _rows(self) -> list[dict[str, Any]]:
         return series_rows(self.journey, [(self.persona, self.scenario)])
 
-    def _body(self, curve_first: bool = False) -> str:
+    def _body(self, curve_first: bool = False, width: int | None = None) -> str:
         grid = self.grid()
         n = grid.columns
         label_em, slot_em = self.column_em(grid)
-        total = LANE_PX + n * STEP_PX
-        # the smallest table width (em) at which both kinds of column are wide enough
-        width_em = max(label_em * total / LANE_PX, slot_em * total / STEP_PX)
-        cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
+
+        def width_em(columns: int) -> float:
+            """The smallest table width (em) at which both kinds of column are wide enough."""
+            total = LANE_PX + columns * STEP_PX
+            return max(label_em * total / LANE_PX, slot_em * total / STEP_PX)
+
+        per_block = n
+        if width:
+            while per_block > 1 and width_em(per_block) * SCREEN_FONT_PX > width:
+                per_block -= 1
+        blocks = wrap_slots(grid.layout, per_block) if per_block < n else [(0, n)]
         raw, _ = self._curve(grid.rows)
-        table = self.table(grid, 0, n, cols=cols, word_em=slot_em - CELL_PAD_EM,
-                           curve=curve_cells(raw, 0, n, LANE_PX, STEP_PX),
-                           curve_first=curve_first)  # fmt: skip
+        tables = []
+        for start, stop in blocks:
+            count = stop - start
+            total = LANE_PX + count * STEP_PX
+            cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
+            table = self.table(grid, start, stop, cols=cols, word_em=slot_em - CELL_PAD_EM,
+                               curve=curve_cells(raw, start, stop, LANE_PX, STEP_PX),
+                               curve_first=curve_first)  # fmt: skip
+            if len(blocks) > 1:  # every block's columns as wide as the widest block's
+                share = 100 * total / (LANE_PX + per_block * STEP_PX)
+                table = (f'<div class="kr-block" style="--kr-width-em: {width_em(count):.2f}; '
+                         f'width: {share:.3f}%">\n{table}\n</div>')  # fmt: skip
+            tables.append(table)
         return (
-            f'<div class="klantreis-canvas" style="--kr-width-em: {width_em:.2f}">\n'
-            f"<h2>{escape(self.journey.title)}</h2>\n{self.meta_html()}\n{table}\n{self.legend_html()}\n</div>"
+            f'<div class="klantreis-canvas" style="--kr-width-em: {width_em(per_block):.2f}">\n'
+            f"<h2>{escape(self.journey.title)}</h2>\n{self.meta_html()}\n{chr(10).join(tables)}\n"
+            f"{self.legend_html()}\n</div>"
         )
 
     def table(self, grid: Grid, start: int, stop: int, *, cols: tuple[str, str], word_em: float,

@@ -21,6 +21,7 @@ from ..evidence.wording import count_notes, number, score_text, word
 from ..messages import Catalog
 from ..model import Journey
 from ._common import (
+    PAGE_WIDTH,
     PAIN_COLOUR,
     build_layout,
     no_validation,
@@ -34,6 +35,7 @@ from ._common import (
 )
 from ._curve_rows import LabelStyle, RowPlacer
 from ._locale import localized
+from ._placement import text_size
 from .emotion import Overlay, curve_chart
 
 MEASURED_COLOUR = "#333333"
@@ -41,6 +43,9 @@ MEASURED_COLOUR = "#333333"
 BAND_SHARE = 0.4
 #: Font sizes (px) of the "too few answers" labels and the "⚠" flags.
 FEW_FONT, FLAG_FONT = 10, 15
+#: The pain ranking: its plot's narrowest width, the room for the touchpoints' names
+#: and between a bar and its label (px).
+RANKING_WIDTH, PLACE_LIMIT, LABEL_GAP = 360, 240, 6
 
 TEXTS = Catalog("charts_evidence", {
     "curve_title": ("Aanname en meting", "Assumption and measurement"),
@@ -171,6 +176,18 @@ def evidence_curve(
         return chart
 
 
+def _ranking_room(rows: list[dict[str, Any]]) -> tuple[int, float]:
+    """The plot width (px) and the x domain's end that leave room for every bar's
+    label right of its bar, inside the plot (and the chart inside a report page)."""
+    labels = [text_size(r["label"], 10)[0] + LABEL_GAP for r in rows]
+    width = int(min(PAGE_WIDTH - PLACE_LIMIT - 40, max(RANKING_WIDTH, *(w + 80 for w in labels), 0)))
+    top = max((r["pain"] for r in rows), default=0) or 1.0
+    for row, label in zip(rows, labels, strict=True):
+        if width - label > 10:
+            top = max(top, row["pain"] * width / (width - label))
+    return width, top
+
+
 def pain_ranking(
     journey: Journey,
     persona: str | None = None,
@@ -214,12 +231,16 @@ def pain_ranking(
         row["place"] = f"{rank}. {row['touchpoint']}"
     shown = ranked[:limit]
     with no_validation():
-        y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None, axis=alt.Axis(labelLimit=240))
-        x = alt.X("pain:Q", title=TEXTS.text("pain", lang))
+        y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None,
+                  axis=alt.Axis(labelLimit=PLACE_LIMIT))  # fmt: skip
+        width, top = _ranking_room(shown)
+        x = alt.X("pain:Q", title=TEXTS.text("pain", lang), scale=alt.Scale(domain=[0, top], nice=False))
         colour = alt.Color("basis:N", title=TEXTS.text("basis", lang), legend=alt.Legend(orient="bottom"),
                            scale=alt.Scale(domain=[word("measured", lang), word("assumed", lang)],
                                            range=[PAIN_COLOUR, "#bbbbbb"]))
-        tooltip = [alt.Tooltip(f"{f}:N") for f in ("touchpoint", "label", "status")]
+        tooltip = [alt.Tooltip(f"{f}:N", title=title) for f, title in (
+            ("touchpoint", texts(journey)["touchpoint"]), ("label", TEXTS.text("figures", lang)),
+            ("status", TEXTS.text("status", lang)))]  # fmt: skip
         layers = [
             unit("ranking", {"type": "bar"}, {"x": x, "y": y, "color": colour, "tooltip": tooltip}),
             unit("ranking", {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#333"},
@@ -230,7 +251,7 @@ def pain_ranking(
                                                                           "color": "#777"},
                            {"text": alt.Text("text:N")})]
         chart = alt.LayerChart(
-            layer=layers, width=360, height=max(len(shown), 1) * 24,
+            layer=layers, width=width, height=max(len(shown), 1) * 24,
             title=alt.TitleParams(TEXTS.text("pain_title", lang), anchor="start",
                                   subtitle=[series_labels(journey, [(persona, scenario)])[0],
                                             TEXTS.text("pain_subtitle", lang)]),

@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 import altair as alt
 from markupsafe import Markup, escape
 
+from ._emoji_font import with_emoji_font
 from ._locale import spec_locale
 
 #: Font for charts rendered by vl-convert (SVG/PNG). With resvg's own font fallback
@@ -275,6 +276,7 @@ def charts_html_page(
             "</html>",
         ]
     )
+    page = with_emoji_font(page)
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page
