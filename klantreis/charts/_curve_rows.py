@@ -188,7 +188,8 @@ class RowPlacer:
         out = []
         for row in rows:
             x, y = self.frame.px(row["x"], row["emotion"])
-            size = text_size(str(row[text]), style.font, style.bold)
+            size = text_size(row[text] if isinstance(row[text], list) else str(row[text]), style.font,
+                             style.bold)  # fmt: skip
             box = self.placer.place(x, y, size, anchor + style.clearance)
             if box is None:
                 box = Box(x - size[0] / 2, y - anchor - size[1], x + size[0] / 2, y - anchor)

@@ -17,6 +17,9 @@ from ._words import word_em
 GAP = 2.0
 #: Height of a line of text as a share of its font size.
 LINE = 1.25
+#: How far (px) from its point a label may go when the plot is crowded, and the grid
+#: (px) searched for a free spot.
+REACH, SCAN = 150, 6
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,11 @@ class Box:
         return (self.left + self.right) / 2, (self.top + self.bottom) / 2
 
 
-def text_size(text: str, font_px: float, bold: bool = False) -> tuple[float, float]:
-    """Width and height (px) of a one-line ``text`` set in ``font_px`` pixels."""
-    return word_em(text, bold) * font_px * 1.04 + 2, font_px * LINE
+def text_size(text: str | list[str], font_px: float, bold: bool = False) -> tuple[float, float]:
+    """Width and height (px) of ``text`` (a list: one line each) set in ``font_px``
+    pixels."""
+    lines = text if isinstance(text, list) else [text]
+    return max(word_em(line, bold) for line in lines) * font_px * 1.04 + 2, font_px * LINE * len(lines)
 
 
 def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float], half: float) -> bool:
@@ -108,11 +113,20 @@ class Placer:
         ``clearance`` pixels from it: above, below, then to the sides, then further
         away; None when there is no room at all. The box is avoided from now on."""
         w, h = size
-        for distance in (clearance, clearance + h, clearance + 2.2 * h, clearance + 3.4 * h):
+        for distance in (clearance, clearance + h, clearance + 2.2 * h):
             for box in _candidates(x, y, w, h, distance):
                 if self.free(box):
                     self.avoid_box(box)
                     return box
+        # crowded: the nearest free spot within reach, scanning the plot
+        offsets = range(-REACH, REACH + 1, SCAN)
+        spots = [(x + dx, y + dy) for dx in offsets for dy in offsets]
+        spots.sort(key=lambda p: math.hypot(p[0] - x, (p[1] - y) * 1.5))
+        for cx, cy in spots:
+            box = Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if not box.grown(clearance).hits(Box(x, y, x, y)) and self.free(box):
+                self.avoid_box(box)
+                return box
         return None
 
 

@@ -114,7 +114,8 @@ def evidence_curve(
                              "high": score.ci_high if trusted else None,
                              "measure": word("measured_band", lang)})
             if state == TOO_FEW:
-                few.append({**common, "emotion": score.mean, "label": f"{word(TOO_FEW, lang)} (n={score.n})"})
+                few.append({**common, "emotion": score.mean, "label": f"{word(TOO_FEW, lang)} (n={score.n})",
+                            "lines": [word(TOO_FEW, lang), f"(n={score.n})"]})
             if state == NOT_CONFIRMED:
                 flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
         tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
@@ -139,8 +140,9 @@ def evidence_curve(
                                         "invalid": "filter"}, {"tooltip": tooltip}),
                 unit(name("few"), {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5,
                                    "color": "#888"}, {"tooltip": tooltip}),
-                unit(name("few"), {"type": "text", "fontSize": FEW_FONT, "color": "#555"},
-                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("label:N")}),
+                unit(name("few"), {"type": "text", "fontSize": FEW_FONT, "lineHeight": FEW_FONT * 1.25,
+                                   "color": "#555"},
+                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("lines:N")}),
                 unit(name("flags"), {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2,
                                      "color": PAIN_COLOUR}, {"y2": alt.Y2("measured:Q")}),
                 unit(name("flags"), {"type": "text", "fontSize": FLAG_FONT, "color": PAIN_COLOUR},
@@ -161,8 +163,8 @@ def evidence_curve(
 
         overlay = Overlay(
             datasets={"measured": measured, "few": few, "flags": flags}, layers=layers, avoid=avoid,
-            labels={"few": ("label", LabelStyle(FEW_FONT, clearance=3), 5),
-                    "flags": ("mark", LabelStyle(FLAG_FONT, clearance=2), 5)},
+            labels={"few": ("lines", LabelStyle(FEW_FONT, clearance=3), 5),
+                    "flags": ("mark", LabelStyle(FLAG_FONT * 1.3, clearance=2), 5)},
         )  # fmt: skip
         chart = curve_chart(journey, [(persona, scenario)], step=step, height=height, width=width,
                             overlay=overlay)  # fmt: skip

@@ -6,6 +6,7 @@ boxes), compared with the other texts, the chart's plotted lines and interval ba
 ``PROBLEMS`` is evaluated in the page (``page.evaluate(PROBLEMS, max_width)``) and
 returns one short description per problem, naming the chart and the texts involved."""
 
+# ruff: noqa: E501  (the JavaScript below keeps its own line lengths)
 from __future__ import annotations
 
 #: The selector of a report's charts: Vega charts drawn by vega-embed, the canvas's

@@ -6,6 +6,7 @@ every example and on a generated journey of 40 touchpoints, each built once."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -85,7 +86,8 @@ def _problems(page, path: Path, width: int) -> list[str]:
     page.wait_for_function(f"({COUNT})() > 0")
     page.wait_for_timeout(300)  # vega-embed draws asynchronously
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.kr-chart, .klantreis-chart')].every(el => el.querySelector('svg'))"
+        "() => [...document.querySelectorAll('.kr-chart, .klantreis-chart')]"
+        ".every(el => el.querySelector('svg'))"
     )
     return [f"{path.parent.name}/{path.name}: {p}" for p in page.evaluate(PROBLEMS, width)]
 
@@ -112,7 +114,7 @@ def test_every_chart_fits_and_no_label_collides(reports: dict[str, list[Path]], 
                 problems += [f"PDF of {path.parent.name}/{path.name}: {c}" for c in _cut_characters(data)]
         finally:
             browser.close()
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 def _cut_characters(data: bytes) -> list[str]:
@@ -127,6 +129,70 @@ def _cut_characters(data: bytes) -> list[str]:
         text = page.get_textpage()
         for index in range(text.count_chars()):
             left, bottom, right, top = text.get_charbox(index)
-            if right - left > 0 and (left < -0.5 or right > width + 0.5 or bottom < -0.5 or top > height + 0.5):
-                cut.append(f"page {number + 1}: {text.get_text_range(index, 1)!r} at {left:.0f}–{right:.0f} pt")
+            outside = left < -0.5 or right > width + 0.5 or bottom < -0.5 or top > height + 0.5
+            if right - left > 0 and outside:
+                char = text.get_text_range(index, 1)
+                cut.append(f"page {number + 1}: {char!r} at {left:.0f}–{right:.0f} pt")
     return cut
+
+
+#: Colourful pixels of an element's screenshot (an emoji drawn in colour has many;
+#: a black outline none).
+COLOURFUL = 60
+
+
+def _colourful_pixels(png: bytes) -> int:
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(1 for r, g, b in image.getdata() if max(r, g, b) - min(r, g, b) > 80)
+
+
+def test_report_numbers_are_dutch_and_every_face_is_in_colour(reports: dict[str, list[Path]]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    page_file = next(p for p in reports["sportschool"] if p.parts[-2:] == ("student", "huidig.html"))
+    journey = klantreis.load(EXAMPLES / "sportschool.yaml")
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.resolve().as_uri())
+            page.wait_for_function("() => document.querySelectorAll('.vega-embed svg').length > 3")
+            # the charts' number format reached Vega: axes, tooltips and labels use it
+            assert page.evaluate("() => window.vega.format(',.1f')(12500.5)") == "12.500,5"
+            ticks = page.evaluate("""() => [...document.querySelectorAll('.vega-embed .role-axis-label text')]
+                .map(t => t.textContent).filter(t => /^[\\d.,]+$/.test(t))""")
+            english = [t for t in ticks if re.fullmatch(r"\d+\.\d+", t)]
+            assert any("," in t for t in ticks) and not english, ticks
+            page.evaluate("document.fonts.ready")
+            for point in journey.scale:  # each face of the scale, in the canvas and the cards
+                spans = page.locator(".klantreis-canvas .kr-emoji", has_text=point.emoji)
+                if spans.count():
+                    assert _colourful_pixels(spans.first.screenshot()) > COLOURFUL, point.emoji
+            tile = page.locator(".kr-figure b").nth(2)
+            assert _colourful_pixels(tile.screenshot()) > COLOURFUL
+        finally:
+            browser.close()
+
+
+def test_an_english_report_chart_has_english_numbers(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from klantreis.charts import charts_html_page, pain_ranking
+
+    journey = klantreis.load(EXAMPLES / "sportschool.yaml")
+    journey.language = "en"
+    path = tmp_path / "en.html"
+    charts_html_page("Pain", [pain_ranking(journey, "student", "huidig")], language="en", path=path)
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(path.resolve().as_uri())
+            page.wait_for_function("() => document.querySelector('.vega-embed svg')")
+            assert page.evaluate("() => window.vega.format(',.1f')(12500.5)") == "12,500.5"
+        finally:
+            browser.close()
