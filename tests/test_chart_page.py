@@ -155,8 +155,8 @@ def test_curve_labels_are_placed_apart_and_inside_the_plot(gym) -> None:
         for row in spec["datasets"][name]:
             x = (row["label_x"] - left) / (right - left) * width
             y = (top - row["label_y"]) / (top - bottom) * height
-            assert 0 < x < width and 0 < y < height, (name, row)
-            boxes.append(Box(x - 10, y - font / 2, x + 10, y + font / 2))
+            assert 0 < x < width and 0 < y < height - font, (name, row)
+            boxes.append(Box(x - 10, y, x + 10, y + font))  # label_y is the label's top
     assert len(boxes) >= 5
     assert not any(a.hits(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 

@@ -83,6 +83,10 @@ CANVAS_CSS = """
 .klantreis-canvas tr.kr-curve td { padding: 0; border: none; }
 .klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }
 .klantreis-canvas .kr-block { margin: 0 0 .8em 0; }
+.klantreis-canvas .kr-swatch { display: inline-block; padding: 0 .3em; border: 1px solid #d0d0d0; }
+.klantreis-canvas .kr-crucial-swatch { background: #fff6df; box-shadow: inset 0 3px 0 #E69F00; }
+.klantreis-canvas .kr-dash { display: inline-block; width: 1.8em; vertical-align: middle;
+  border-top: 3px dashed #444; }
 .klantreis-canvas .kr-legend { margin: .5em 0 0 0; color: #555; font-size: .92em; }
 @media print {
   /* small enough that the widest words fit the page's width (100vw when printing) */

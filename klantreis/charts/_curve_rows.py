@@ -183,8 +183,9 @@ class RowPlacer:
     def place(self, rows: list[dict[str, Any]], style: LabelStyle, anchor: float,
               text: str = "text") -> list[dict[str, Any]]:  # fmt: skip
         """``rows`` (``x``, ``emotion`` and the label in field ``text``) with
-        ``label_x``/``label_y``: where the label's middle goes; ``anchor`` is the
-        radius of the point it labels. A label with no free room goes above it."""
+        ``label_x``/``label_y``: where the label's middle and top go (draw it with
+        ``baseline: top``); ``anchor`` is the radius of the point it labels. A label
+        with no free room goes above it."""
         out = []
         for row in rows:
             x, y = self.frame.px(row["x"], row["emotion"])
@@ -193,7 +194,7 @@ class RowPlacer:
             box = self.placer.place(x, y, size, anchor + style.clearance)
             if box is None:
                 box = Box(x - size[0] / 2, y - anchor - size[1], x + size[0] / 2, y - anchor)
-            lx, ly = self.frame.units(*box.centre)
+            lx, ly = self.frame.units(box.centre[0], box.top)
             out.append({**row, "label_x": lx, "label_y": ly})
         return out
 

@@ -47,6 +47,7 @@ from ._common import (
 )
 from ._curve_rows import wrap_slots
 from ._emoji_font import with_emoji_font
+from ._phase_marks import phase_marks
 from ._texts import TEXTS
 from ._words import fit_text, longest_word_em
 
@@ -251,13 +252,20 @@ class Canvas:
         return f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
 
     def legend_html(self, extra: str | Markup = "") -> str:
-        """The legend under the canvas (``extra``: trusted HTML appended)."""
+        """The legend under the canvas, one entry per mark the canvas and its curve use
+        (``extra``: trusted HTML appended): the tinted column and star of a crucial
+        touchpoint, a side issue's grey text, the pain point's ring, the phase's
+        dashed line (when the template asks for it)."""
         t = texts(self.journey)
-        return (
-            f'<p class="kr-legend"><span class="kr-star">★</span> {escape(t["legend_crucial"])} · '
-            f'<span class="kr-muted">{escape(t["legend_side"])}</span> · '
-            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}{extra}</p>'
-        )
+        parts = [
+            f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
+            f'{escape(t["legend_crucial"])}',
+            f'<span class="kr-muted">{escape(t["legend_side"])}</span>',
+            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}',
+        ]
+        if phase_marks(self.journey, self.grid().spans):
+            parts.append(f'<span class="kr-dash"></span> {escape(t["phase_mark_legend"])}')
+        return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>'
 
     # ------------------------------------------------------------- building
     def _rows(self) -> list[dict[str, Any]]:

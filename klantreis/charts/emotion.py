@@ -185,11 +185,14 @@ def _build_curve(
     scenarios = list(dict.fromkeys(r["scenario"] for r in points))
     charts = []
     for number, (start, stop) in enumerate(ranges):
-        last = number == len(ranges) - 1
         suffix = "" if len(ranges) == 1 else f"-{number + 1}"
         part = {name: cut(values, start, stop) for name, values in data.items()}
+        # every row has the shared legends (Vega-Lite draws them once for all rows); the
+        # dashes' own legends (resolved per row) go with the last row only
+        last = number == len(ranges) - 1
         chart, part = _row(journey, t, part, layout, (start, stop), step, height, compact_padding,
-                           names, scenarios, legends=last and not compact, overlay=overlay, suffix=suffix)
+                           names, scenarios, legends=not compact, overlay=overlay, suffix=suffix,
+                           dash_legends=last and not compact)  # fmt: skip
         charts.append((chart, {f"{name}{suffix}": values for name, values in part.items()}))
     subtitle = names[0] if len(names) == 1 else f"{len(names)} × {t['series'].lower()}"
     kinds = {kind for note in notes for kind in note["kinds"]}
@@ -221,6 +224,7 @@ def _row(
     legends: bool,
     overlay: Overlay | None,
     suffix: str,
+    dash_legends: bool,
 ) -> tuple[alt.LayerChart, dict[str, list[dict[str, Any]]]]:
     """One row of the curve (slots ``start`` to ``stop``) and its data sets."""
     start, stop = slots
@@ -235,16 +239,15 @@ def _row(
     frame = RowFrame(start, stop, step, height, head, bottom, top)
     data["phase_labels"] = heads
     data["phase_overall"] = overall
-    if not compact:
-        placer = RowPlacer(frame)
-        _avoid_curve(placer, data)
-        if overlay:
-            overlay.avoid(placer, data)
-        data["notes"] = placer.place(data["notes"], LabelStyle(11, bold=True, clearance=4), RING_RADIUS)
-        for name, (field_name, style, radius) in (overlay.labels.items() if overlay else []):
-            data[name] = placer.place(data[name], style, radius, field_name)
-    else:
-        data["notes"] = []
+    if compact:  # the canvas's table heads name the phases; its cut columns could cut labels
+        data["phase_labels"], data["notes"] = [], []
+    placer = RowPlacer(frame)
+    _avoid_curve(placer, data)
+    if overlay:
+        overlay.avoid(placer, data)
+    data["notes"] = placer.place(data["notes"], LabelStyle(11, bold=True, clearance=4), RING_RADIUS)
+    for name, (field_name, style, radius) in (overlay.labels.items() if overlay else []):
+        data[name] = placer.place(data[name], style, radius, field_name)
     n = stop - start
     width = max(n, 1) * step
 
@@ -267,10 +270,10 @@ def _row(
         "y": alt.Y("emotion:Q", scale=alt.Scale(domain=[bottom, top], nice=False, zero=False), axis=y_axis),
     }  # fmt: skip
     overall_y = 4 + name_lines * LINE_HEIGHT
-    layers = _layers(t, name, height, overall_y, names, scenarios, legends, compact,
+    layers = _layers(t, name, height, overall_y, names, scenarios, (legends, dash_legends), compact,
                      bool(data["phase_marks"]))  # fmt: skip
     if overlay:
-        layers += overlay.layers(name, step, legends)
+        layers += overlay.layers(name, step, dash_legends)
     if not data["points"] and not compact and start == 0:
         layers.append(unit(
             [{"text": t["no_touchpoints"]}], {"type": "text", "fontSize": 14, "color": "#777"},
@@ -308,14 +311,15 @@ def _layers(
     overall_y: int,
     names: list[str],
     scenarios: list[str],
-    legends: bool,
+    legends: tuple[bool, bool],
     compact: bool,
     with_marks: bool,
 ) -> list[Any]:
-    """The layers of one row of the curve (data sets named through ``name``)."""
+    """The layers of one row of the curve (data sets named through ``name``);
+    ``legends``: whether the row has the shared legends, and the dashes' legends."""
 
     def legend(**options: Any) -> alt.Legend | None:
-        return alt.Legend(orient="bottom", **options) if legends else None
+        return alt.Legend(orient="bottom", **options) if legends[0] else None
 
     bands = unit(
         name("phases"),
@@ -336,7 +340,7 @@ def _layers(
     if len(scenarios) > 1:
         line_enc["strokeDash"] = alt.StrokeDash(
             "scenario:N", scale=alt.Scale(domain=scenarios),
-            legend=legend(title=t["scenario"], labelLimit=240),
+            legend=alt.Legend(orient="bottom", title=t["scenario"], labelLimit=240) if legends[1] else None,
         )
     line = unit(
         name("points"), {"type": "line", "strokeWidth": 2.5, "invalid": "break-paths-filter-domains"},
@@ -373,14 +377,15 @@ def _layers(
                 name("phase_overall"), {**head_style, "fontStyle": "italic", "color": "#444"},
                 {"y": alt.YValue(overall_y), "text": alt.Text("label:N")},
             ))  # fmt: skip
-        layers += phase_mark_layers(name("phase_marks"), legends, t)
+        layers += phase_mark_layers(name("phase_marks"), legends[1], t)
     layers += [line, rings, dots]
-    if not compact:
-        layers.append(unit(
-            name("notes"), {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#222"},
-            {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("text:N"),
-             "tooltip": alt.Tooltip("series:N", title=t["series"])},
-        ))  # fmt: skip
+    # the peak-end labels (on the canvas too)
+    layers.append(unit(
+        name("notes"), {"type": "text", "baseline": "top", "fontSize": 11, "fontWeight": "bold",
+                        "color": "#222"},
+        {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("text:N"),
+         "tooltip": alt.Tooltip("series:N", title=t["series"])},
+    ))  # fmt: skip
     return layers
 
 
