@@ -238,7 +238,8 @@ def pain_ranking(
         y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None,
                   axis=alt.Axis(labelLimit=PLACE_LIMIT))  # fmt: skip
         width, top = _ranking_room(shown)
-        x = alt.X("pain:Q", title=TEXTS.text("pain", lang), scale=alt.Scale(domain=[0, top], nice=False))
+        x = alt.X("pain:Q", title=TEXTS.text("pain", lang), scale=alt.Scale(domain=[0, top], nice=False),
+                  axis=alt.Axis(format=",.1f"))  # one decimal, in the journey's language
         colour = alt.Color("basis:N", title=TEXTS.text("basis", lang), legend=alt.Legend(orient="bottom"),
                            scale=alt.Scale(domain=[word("measured", lang), word("assumed", lang)],
                                            range=[PAIN_COLOUR, "#bbbbbb"]))

@@ -78,17 +78,25 @@ PROBLEMS = r"""(maxWidth) => {
       for (let at = 0; at <= total; at += 1.5) { const p = path.getPointAtLength(at); pts.push([p.x, p.y]); }
       add(path, pts);
     }
-    for (const line of svg.querySelectorAll('.mark-rule.role-mark line')) {
-      // the line's own transform (Vega's translate) is part of its screen CTM
-      const x1 = +(line.getAttribute('x1') || 0), y1 = +(line.getAttribute('y1') || 0);
-      const x2 = +(line.getAttribute('x2') || 0), y2 = +(line.getAttribute('y2') || 0);
-      const n = Math.max(1, Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 1.5));
-      const pts = [];
-      for (let i = 0; i <= n; i++) pts.push([x1 + (x2 - x1) * i / n, y1 + (y2 - y1) * i / n]);
-      add(line, pts);
-    }
     return out;
   };
+  // The stroked area of every rule (Vega's rule marks: dashed lines, interval bands):
+  // a rotated rectangle, half the stroke wide on each side, longer at the ends only
+  // when the line has round or square caps.
+  const ruleQuads = (svg) => [...svg.querySelectorAll('.mark-rule.role-mark line')].map(line => {
+    const m = line.getScreenCTM();
+    const at = (x, y) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
+    const x1 = +(line.getAttribute('x1') || 0), y1 = +(line.getAttribute('y1') || 0);
+    const x2 = +(line.getAttribute('x2') || 0), y2 = +(line.getAttribute('y2') || 0);
+    const style = getComputedStyle(line);
+    const half = parseFloat(style.strokeWidth || '1') / 2;
+    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+    const [ux, uy] = [(x2 - x1) / len, (y2 - y1) / len];
+    const cap = style.strokeLinecap === 'butt' ? 0 : half;
+    const [nx, ny] = [-uy * half, ux * half];
+    const [ax, ay, bx, by] = [x1 - ux * cap, y1 - uy * cap, x2 + ux * cap, y2 + uy * cap];
+    return [at(ax + nx, ay + ny), at(bx + nx, by + ny), at(bx - nx, by - ny), at(ax - nx, ay - ny)];
+  });
   // The plot area a mark's text belongs to: its view's background.
   const cellOf = (el) => {
     for (let g = el.parentNode; g && g.tagName !== 'svg'; g = g.parentNode) {
@@ -137,10 +145,18 @@ PROBLEMS = r"""(maxWidth) => {
       for (let j = i + 1; j < texts.length; j++)
         if (overlap(texts[i].q, texts[j].q))
           problems.push(`${label}: texts ${name(texts[i].el)} and ${name(texts[j].el)} overlap`);
+    const rules = ruleQuads(chart);
+    for (const t of texts) {
+      if (rules.some(r => overlap(t.q, r))) problems.push(`${label}: text ${name(t.el)} crosses a rule or band`);
+    }
     const points = linePoints(chart);
     for (const t of texts) {
       const hit = points.find(([x, y, half]) => inside([x, y], t.q, half));
-      if (hit) problems.push(`${label}: text ${name(t.el)} crosses a line at (${Math.round(hit[0])}, ${Math.round(hit[1])})`);
+      if (hit) {
+        const xs = t.q.map(p => p[0] - svgBox.left), ys = t.q.map(p => p[1] - svgBox.top);
+        const at = `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} × ${Math.round(Math.min(...ys))}–${Math.round(Math.max(...ys))}`;
+        problems.push(`${label}: text ${name(t.el)} (${at}) crosses a line at (${Math.round(hit[0] - svgBox.left)}, ${Math.round(hit[1] - svgBox.top)}) of the chart`);
+      }
     }
   });
   if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
