@@ -81,6 +81,10 @@ class Field:
     #: With ``ref``: the fields of this record that complete the reference to the
     #: other table's key (evidence names a touchpoint *of its persona and scenario*).
     ref_with: tuple[str, ...] = ()
+    #: With ``ref_with``: the completing fields may be left empty, meaning "any":
+    #: an opportunity without a persona belongs to every journey that has its
+    #: touchpoint. When only one journey has it, the store fills them in.
+    loose: bool = False
     #: The field holds the values of fields a template declares (``extra``), checked
     #: against those declarations (see :mod:`klantreis.template_fields`).
     declared: bool = False
@@ -208,7 +212,10 @@ TABLES: dict[str, Table] = {
         ), key=("id", "persona", "scenario")),
         Table("opportunities", (
             Field("id", SLUG, required=True),
-            Field("touchpoint", SLUG, ref="touchpoints"),
+            # The journey an opportunity belongs to; empty: every persona / scenario.
+            Field("persona", SLUG, ref="personas", cascade=True),
+            Field("scenario", SLUG, ref="scenarios", cascade=True),
+            Field("touchpoint", SLUG, ref="touchpoints", ref_with=("persona", "scenario"), loose=True),
             Field("phase", SLUG, ref="phases"),
             Field("description", required=True),
             Field("impact", INT, bounds=(1, 5)),

@@ -120,3 +120,16 @@ def did_you_mean(word: str, known: Sequence[str]) -> Msg | str:
     else nothing: to follow "unknown field 'titel'" in a message."""
     close = difflib.get_close_matches(str(word), list(known), n=1)
     return _HINTS.msg("did_you_mean", close=close[0]) if close else ""
+
+
+def number(value: float | int | None, language: str, decimals: int = 1) -> str:
+    """``value`` as a reader of ``language`` writes it: a decimal comma and thousands
+    grouped with a point in Dutch ("1.234,5"), the other way round in English
+    ("1,234.5"); "–" for None."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if language == "en":
+        return text
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+

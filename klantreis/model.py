@@ -20,13 +20,13 @@ import pandas as pd
 
 from .errors import JourneyError
 from .fields import TABLES
-from .frames import record_from_row
+from .frames import frame_from_records, record_from_row
 from .messages import LANGUAGES, Catalog
 from .named_changes import NamedChanges
 from .scale import Scale, ScalePoint
 from .store import Record, TableStore
 from .template_fields import TemplateFields
-from .views import journey_frame, journey_pairs
+from .views import journey_frame, journey_opportunities, journey_pairs
 
 __all__ = ["DEFAULT_SCENARIO", "LANGUAGES", "Journey", "Scale", "ScalePoint"]
 
@@ -255,6 +255,16 @@ class Journey(NamedChanges):
             self._store.records("touchpoints"), self._store.records("phases"), self.scale,
             persona, scenario or self.default_scenario,
         )  # fmt: skip
+
+    def opportunities_of(self, persona: str | None = None, scenario: str | None = None) -> pd.DataFrame:
+        """The opportunities of one journey (``None``: the first persona / scenario),
+        in file order: its own and those open for every journey that has their
+        touchpoint (see :func:`klantreis.views.journey_opportunities`)."""
+        rows = journey_opportunities(
+            self._store.records("opportunities"), self._store.records("touchpoints"),
+            persona or (self.ids("personas") or [""])[0], scenario or self.default_scenario,
+        )  # fmt: skip
+        return frame_from_records("opportunities", rows)
 
     def journeys(self) -> list[tuple[str, str]]:
         """Every (persona, scenario) pair that has touchpoints, in persona then scenario order."""

@@ -22,7 +22,8 @@ from .coercion import coerce
 from .errors import FieldValueError, JourneyError
 from .fields import TABLES, Field, referrers
 from .frames import frame_from_records
-from .messages import Catalog, Msg
+from .messages import Msg
+from .store_texts import TEXTS, label, plural, singular
 from .template_fields import TemplateFields, check_extra
 
 if TYPE_CHECKING:
@@ -31,51 +32,17 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 Key = tuple[str, ...]
 
-TEXTS = Catalog("store", {
-    "no_field": (
-        "{table} heeft geen veld {name!r}; wel: {known}",
-        "{table} has no field {name!r}; known: {known}",
-    ),
-    "field": ("{table}, veld {name!r}: {reason}", "{table} field {name!r}: {reason}"),
-    "unknown": ("{table} {id!r} bestaat niet; bekend: {known}", "unknown {table} {id!r}; known: {known}"),
-    "unknown_many": (
-        "{tables} {ids} bestaan niet; bekend: {known}",
-        "unknown {tables} {ids}; known: {known}",
-    ),
-    "none_yet": ("nog geen", "none yet"),
-    "in_use": (
-        "de code {id!r} hoort al bij {other}{where}; kies een andere code",
-        "the code {id!r} already belongs to {other}{where}; choose another code",
-    ),
-    "twice": ("deze {table} staat er al ({what})", "this {table} is there already ({what})"),
-    "where": (
-        " voor persona {persona!r} in scenario {scenario!r}",
-        " for persona {persona!r} in scenario {scenario!r}",
-    ),
-    "no_record": (
-        "persona {persona!r} heeft geen touchpoint {id!r} in scenario {scenario!r}",
-        "persona {persona!r} has no touchpoint {id!r} in scenario {scenario!r}",
-    ),
-    "not_in_journey": (
-        "persona {persona!r} heeft geen {table} {id!r} in scenario {scenario!r}",
-        "persona {persona!r} has no {table} {id!r} in scenario {scenario!r}",
-    ),
-    "still_used": (
-        "{table} {name!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
-        "{table} {name!r} still has {count} {others}; move or remove those first",
-    ),
-    "cascade_used": (
-        "{table} {name!r} heeft touchpoints waar {others} naar verwijzen ({ids}); "
-        "koppel die eerst aan iets anders of verwijder ze",
-        "{table} {name!r} has touchpoints that {others} refer to ({ids}); link those to "
-        "something else or remove them first",
-    ),
-})  # fmt: skip
 
 
 def target(f: Field, record: Record) -> Key:
     """The key of the record that field ``f`` of ``record`` refers to."""
     return (str(record.get(f.name) or ""), *(str(record.get(w) or "") for w in f.ref_with))
+
+
+def _matches(want: Key, key: Key) -> bool:
+    """True when ``key`` is what the reference ``want`` names; an empty part of
+    ``want`` (a loose reference's persona or scenario left open) matches any."""
+    return all(w == k or (i > 0 and not w) for i, (w, k) in enumerate(zip(want, key, strict=True)))
 
 
 def describe(table: str, key: Key) -> dict[str, str]:
@@ -97,6 +64,7 @@ class TableStore:
         self._ids: dict[str, list[str]] = {}
         self._keys: dict[str, dict[Key, int]] = {}
         self._idsets: dict[str, set[str]] = {}
+        self._by_id: dict[str, dict[str, list[Key]]] = {}
 
     # --------------------------------------------------------------- reading
     def records(self, table: str) -> list[Record]:
@@ -138,9 +106,20 @@ class TableStore:
         if unknown:
             known = ", ".join(self.ids(table)) or TEXTS.msg("none_yet")
             raise JourneyError(TEXTS.msg(
-                "unknown_many", tables=_plural(table),
+                "unknown_many", tables=plural(table),
                 ids=", ".join(map(repr, unknown)), known=known,
             ))  # fmt: skip
+
+    def referred(self, f: Field, record: Record) -> list[Key]:
+        """The keys of the records that field ``f`` (a reference completed by
+        ``f.ref_with``) of ``record`` points at: one, none, or for a loose reference
+        with an open persona or scenario every journey's record with that id."""
+        want = target(f, record)
+        if not want[0]:
+            return []
+        if all(want) or not f.loose:
+            return [want] if self.position(f.ref, want) is not None else []
+        return [key for key in self._keys_with_id(f.ref, want[0]) if _matches(want, key)]
 
     def snapshot(self) -> dict[str, list[Record]]:
         """The records as they are now (cheap: records are never changed in place)."""
@@ -160,7 +139,7 @@ class TableStore:
             name, reason = problems[0]
             name = name.split(".")[0]  # "extra.ttsc": the entry ttsc of the field extra
             if TABLES[table].has(name):
-                reason = TEXTS.msg("field", table=_singular(table), name=name, reason=reason)
+                reason = TEXTS.msg("field", table=singular(table), name=name, reason=reason)
             raise JourneyError(reason, field=name)
         return record
 
@@ -174,7 +153,7 @@ class TableStore:
         for name in values:
             if not spec.has(name):
                 problems.append((name, TEXTS.msg(
-                    "no_field", table=_singular(table), name=name, known=", ".join(spec.names)
+                    "no_field", table=singular(table), name=name, known=", ".join(spec.names)
                 )))  # fmt: skip
         out: Record = {}
         for f in spec.fields:
@@ -216,10 +195,10 @@ class TableStore:
                 continue
             if value not in self._id_set(f.ref):
                 known = ", ".join(dict.fromkeys(self.ids(f.ref))) or TEXTS.msg("none_yet")
-                found.append((f.name, TEXTS.msg("unknown", table=_singular(f.ref), id=value, known=known)))
-            elif f.ref_with and self.position(f.ref, target(f, record)) is None:
+                found.append((f.name, TEXTS.msg("unknown", table=singular(f.ref), id=value, known=known)))
+            elif f.ref_with and not self.referred(f, record):
                 where = describe(f.ref, target(f, record))
-                found.append((f.name, TEXTS.msg("not_in_journey", table=_singular(f.ref), **where)))
+                found.append((f.name, TEXTS.msg("not_in_journey", table=singular(f.ref), **where)))
         return found
 
     # ------------------------------------------------------------- changing
@@ -240,11 +219,12 @@ class TableStore:
             self._keys[table].setdefault(TABLES[table].key_of(record), len(records) - 1)
         if table in self._idsets:
             self._idsets[table].add(record.get("id", ""))
+        self._by_id.pop(table, None)
 
     def add(self, table: str, values: dict[str, Any], position: int | None = None) -> Record:
         """Add a record (at ``position``, default the end); refused when a field does
         not fit, its key is in use or a reference is unknown."""
-        record = self.coerce(table, values, partial=False)
+        record = self._fill_open_parts(table, self.coerce(table, values, partial=False))
         self._check(table, record)
         records = self._records[table]
         at = len(records) if position is None else max(0, min(position, len(records)))
@@ -257,7 +237,7 @@ class TableStore:
         records that refer to the old one, once no record has the old id any more."""
         at = self._at(table, key)
         old = self._records[table][at]
-        new = {**old, **self.coerce(table, changes, partial=True)}
+        new = self._follow_reference(table, {**old, **self.coerce(table, changes, partial=True)}, changes)
         self._check(table, new, replacing=key)
         self._records[table][at] = new
         self._forget(table)
@@ -278,8 +258,8 @@ class TableStore:
                 continue
             if not (cascade and f.cascade):
                 raise JourneyError(TEXTS.msg(
-                    "still_used", table=_singular(table), name=_label(record), count=len(using),
-                    others=_plural(ref_table),
+                    "still_used", table=singular(table), name=label(record), count=len(using),
+                    others=plural(ref_table),
                 ))  # fmt: skip
             going.setdefault(ref_table, {}).update((id(r), r) for r in using)
         for gone_table in [t for t in going if t != table]:
@@ -289,8 +269,8 @@ class TableStore:
                 if left:
                     ids = ", ".join(sorted({str(r[f.name]) for r in left}))
                     raise JourneyError(TEXTS.msg(
-                        "cascade_used", table=_singular(table), name=_label(record),
-                        others=_plural(other), ids=ids,
+                        "cascade_used", table=singular(table), name=label(record),
+                        others=plural(other), ids=ids,
                     ))  # fmt: skip
         for gone_table, records in going.items():
             self._records[gone_table] = [r for r in self._records[gone_table] if id(r) not in records]
@@ -318,17 +298,54 @@ class TableStore:
                 using = [r[f.name] for r in self._records[ref_table] if r[f.name] and r[f.name] not in ids]
                 if using:
                     raise JourneyError(TEXTS.msg(
-                        "still_used", table=_singular(table), name=using[0],
-                        count=using.count(using[0]), others=_plural(ref_table),
+                        "still_used", table=singular(table), name=using[0],
+                        count=using.count(using[0]), others=plural(ref_table),
                     ), field="id")  # fmt: skip
         except JourneyError:
             self.load(table, before)
             raise
 
     # ------------------------------------------------------------- internals
+    def _fill_open_parts(self, table: str, record: Record, only: Field | None = None) -> Record:
+        """Fill the open persona / scenario of a loose reference (of every one, or
+        ``only`` that one) when only one journey has the record it names (an
+        opportunity on a touchpoint only the student has is the student's)."""
+        for f in [only] if only else TABLES[table].fields:
+            if not (f.loose and record.get(f.name)) or all(record.get(w) for w in f.ref_with):
+                continue
+            found = self.referred(f, record)
+            fill = {}
+            for i, part in enumerate(f.ref_with, start=1):
+                values = {key[i] for key in found}
+                if not record.get(part) and len(values) == 1:
+                    fill[part] = values.pop()
+            record = {**record, **fill}
+        return record
+
+    def _follow_reference(self, table: str, record: Record, changes: dict[str, Any]) -> Record:
+        """After a loose reference changed (an opportunity moved to another
+        touchpoint), the persona / scenario it no longer fits are opened again and
+        filled in from the new record, unless the change sets them itself."""
+        for f in TABLES[table].fields:
+            if not (f.loose and f.name in changes and record.get(f.name)):
+                continue
+            if not self.referred(f, record):
+                record = {**record, **{part: "" for part in f.ref_with if part not in changes}}
+            record = self._fill_open_parts(table, record, only=f)
+        return record
+
+    def _keys_with_id(self, table: str, id_: str) -> list[Key]:
+        """The keys of the records of ``table`` with id ``id_`` (every journey's)."""
+        if table not in self._by_id:
+            spec = TABLES[table]
+            self._by_id[table] = found = {}
+            for r in self._records[table]:
+                found.setdefault(r.get("id", ""), []).append(spec.key_of(r))
+        return self._by_id[table].get(id_, [])
+
     def _extra(self, table: str, value: Any) -> dict[str, Any]:
         declared = None if self.template_fields is None else self.template_fields.of(table)
-        return check_extra(declared, _singular(table), value, self.scale)
+        return check_extra(declared, singular(table), value, self.scale)
 
     def _check(self, table: str, record: Record, replacing: Key | None = None) -> None:
         problems = self.problems(table, record, replacing=replacing)
@@ -346,7 +363,7 @@ class TableStore:
         if len(key) > 1:
             return JourneyError(TEXTS.msg("no_record", **describe(table, key)))
         known = ", ".join(self.ids(table)) or TEXTS.msg("none_yet")
-        return JourneyError(TEXTS.msg("unknown", table=_singular(table), id=key[0], known=known))
+        return JourneyError(TEXTS.msg("unknown", table=singular(table), id=key[0], known=known))
 
     def _id_set(self, table: str) -> set[str]:
         if table not in self._idsets:
@@ -364,10 +381,16 @@ class TableStore:
             return []
         if f.ref_with:
             keys = {TABLES[table].key_of(r) for r in gone.values()}
-            return [r for r in self._records[ref_table] if r[f.name] and target(f, r) in keys]
+            return [r for r in self._records[ref_table] if r[f.name] and self._loses(f, r, keys)]
         staying = {r.get("id") for r in self._records[table] if id(r) not in gone}
         ids = {r.get("id") for r in gone.values()} - staying
         return [r for r in self._records[ref_table] if r[f.name] in ids]
+
+    def _loses(self, f: Field, record: Record, going: set[Key]) -> bool:
+        """True when the reference ``f`` of ``record`` points only at records whose
+        keys are ``going`` (a loose one may still point at another journey's)."""
+        referred = self.referred(f, record)
+        return bool(referred) and all(key in going for key in referred)
 
     def _rename_references(self, table: str, old: Record, new: Record) -> None:
         """Point the records that referred to ``old`` at ``new``."""
@@ -378,7 +401,10 @@ class TableStore:
             records = self._records[ref_table]
             changed = False
             for i, r in enumerate(records):
-                hit = target(f, r) == old_key if f.ref_with else r[f.name] == old["id"]
+                if f.ref_with:  # a loose reference follows once nothing else fits it
+                    hit = _matches(target(f, r), old_key) and not self.referred(f, r)
+                else:
+                    hit = r[f.name] == old["id"]
                 if hit:
                     records[i] = {**r, f.name: new["id"]}
                     changed = True
@@ -391,16 +417,4 @@ class TableStore:
             self._ids.pop(table, None)
             self._keys.pop(table, None)
             self._idsets.pop(table, None)
-
-
-def _label(record: Record) -> str:
-    """What people call a record in a message: its name, else its id."""
-    return str(record.get("name") or record.get("id") or "")
-
-
-def _singular(table: str) -> Msg:
-    return TABLES[table].noun
-
-
-def _plural(table: str) -> Msg:
-    return TABLES[table].nouns
+            self._by_id.pop(table, None)

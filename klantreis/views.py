@@ -37,3 +37,19 @@ def journey_pairs(
     """Every (persona, scenario) pair that has touchpoints, in persona then scenario order."""
     present = {(r["persona"], r["scenario"]) for r in touchpoints}
     return [(p, s) for p in personas for s in scenarios if (p, s) in present]
+
+
+def journey_opportunities(
+    opportunities: list[Record], touchpoints: list[Record], persona: str, scenario: str
+) -> list[Record]:
+    """The opportunities of the journey of ``persona`` in ``scenario``, in file order:
+    those of that persona and scenario, or left open for every persona / scenario,
+    whose touchpoint (when they name one) is a touchpoint of this journey. So an
+    opportunity without a persona, in a file from before opportunities had one,
+    belongs to every journey that has its touchpoint: to one only, when one has it."""
+    own = {r["id"] for r in touchpoints if r["persona"] == persona and r["scenario"] == scenario}
+    return [
+        r for r in opportunities
+        if r.get("persona") in ("", None, persona) and r.get("scenario") in ("", None, scenario)
+        and (not r.get("touchpoint") or r["touchpoint"] in own)
+    ]  # fmt: skip

@@ -27,6 +27,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("template_id", TEMPLATE_IDS)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``longrun`` (minutes: many generated examples) run only when asked
+    for, with ``-m longrun``; the normal suite runs their seeded short versions."""
+    if "longrun" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="long run: pytest -m longrun")
+    for item in items:
+        if "longrun" in item.keywords:
+            item.add_marker(skip)
+
+
 def build_small_journey() -> Journey:
     """Two personas, three phases, two scenarios, touchpoints and one opportunity."""
     j = Journey(title="Fietsverhuur De Spaak", goal="Minder afhakers bij de eerste rit")

@@ -78,7 +78,7 @@ def test_the_core_imports_only_downward() -> None:
         ["klantreis.errors"],
         ["klantreis.fields"],
         ["klantreis.coercion", "klantreis.scale"],
-        ["klantreis.frames", "klantreis.views", "klantreis.template_fields"],
+        ["klantreis.frames", "klantreis.views", "klantreis.template_fields", "klantreis.store_texts"],
         ["klantreis.store"],
         ["klantreis.named_changes", "klantreis.model"],
         ["klantreis.validation"],

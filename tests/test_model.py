@@ -121,11 +121,28 @@ def test_cascade_remove_refused_when_opportunity_would_dangle():
     j = Journey(title="x")
     j.add_phase("a")
     j.add_persona("p")
+    j.add_persona("q")
     j.add_touchpoint("t", "p", "a", "T")
-    j.add_opportunity("o", "beter", touchpoint="t")
+    j.add_touchpoint("t", "q", "a", "T")
+    j.add_opportunity("o", "beter", touchpoint="t")  # both have t: for every persona
+    assert j.opportunities.loc[0, "persona"] == ""
+    j.remove_touchpoint("t", "q")  # p's t still carries it
     with pytest.raises(JourneyError, match=r"kansen naar verwijzen \(t\)"):
         j.remove_persona("p", with_touchpoints=True)
-    assert len(j.touchpoints) == 1 and j.ids("personas") == ["p"]
+    assert len(j.touchpoints) == 1 and j.ids("personas") == ["p", "q"]
+
+
+def test_an_opportunity_on_one_journeys_touchpoint_is_that_journeys_and_goes_with_it():
+    j = Journey(title="x")
+    j.add_phase("a")
+    j.add_persona("p")
+    j.add_touchpoint("t", "p", "a", "T")
+    j.add_opportunity("o", "beter", touchpoint="t")
+    op = j.records("opportunities")[0]
+    assert (op["persona"], op["scenario"]) == ("p", j.default_scenario)
+    j.remove_persona("p", with_touchpoints=True)
+    assert j.opportunities.empty
+    assert loads(dumps(j)).opportunities.empty
 
 
 def test_unknown_field_and_bad_value_refused(journey):

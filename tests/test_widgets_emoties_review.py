@@ -199,3 +199,30 @@ def test_the_first_curve_does_not_compile_the_iri_grammar() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True", "False"]
+
+
+def test_an_opportunity_is_the_journeys_of_its_touchpoint_and_the_form_asks_when_several(
+    project: Path,
+) -> None:
+    form = ReviewForm(ProjectSession.open(project))
+    lst = form.opportunities
+    lst.new_name.value = "Kinderopvang ook op zaterdag"
+    lst.add_button.click()
+    oid = lst.selected
+    lst.fields["touchpoint"].value = "kinderopvang"  # only the parent has it
+    saved = load(project).opportunities.set_index("id").loc[oid]
+    assert (saved["persona"], saved["scenario"]) == ("ouder", "huidig")
+    assert lst.fields["persona"].value == "ouder"
+    names = {p: form.journey.name_of("personas", p) for p in ("student", "senior", "ouder")}
+    assert names["ouder"] in form.belongs.value and "Kies" not in form.belongs.value
+    assert names["student"] not in form.belongs.value
+    lst.fields["persona"].value = ""  # back to every persona
+    lst.fields["scenario"].value = ""
+    lst.fields["touchpoint"].value = "website-bezoek"  # every persona has it
+    saved = load(project).opportunities.set_index("id").loc[oid]
+    assert (saved["persona"], saved["scenario"], saved["touchpoint"]) == ("", "", "website-bezoek")
+    assert "Kies dat hierboven" in form.belongs.value
+    assert all(name in form.belongs.value for name in names.values())
+    lst.fields["persona"].value = "senior"
+    assert load(project).opportunities.set_index("id").loc[oid, "persona"] == "senior"
+    assert "Kies" not in form.belongs.value

@@ -78,11 +78,11 @@ def canvas(journey: Journey, persona: str | None = None, scenario: str | None = 
 
 
 def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None,
-                 measured: bool = False) -> list[dict[str, str]]:
+                 measured: bool = False, pair: tuple[str, str] | None = None) -> list[dict[str, str]]:
     """The rows of a canvas of ``journey``: ``{id, name, hint}``, top to bottom: the
     template's lanes (default lanes without a known template), plus data and
     opportunities lanes when ``rows`` hold data (or ``measured`` figures) / the journey
-    has opportunities."""
+    has opportunities (of the journey ``pair``: persona, scenario; None: the first)."""
     lang = journey.language
     try:
         lanes = get_template(journey.template).lanes(lang) if journey.template else []
@@ -94,7 +94,7 @@ def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None,
     present = {lane["id"] for lane in lanes}
     if "data" not in present and (measured or any(text_of(r["data"]) for r in rows or [])):
         lanes.append({"id": "data", "name": names["data"], "hint": ""})
-    if "opportunities" not in present and len(journey.opportunities):
+    if "opportunities" not in present and len(journey.opportunities_of(*(pair or (None, None)))):
         lanes.append({"id": "opportunities", "name": names["opportunities"], "hint": ""})
     return lanes
 
@@ -150,7 +150,11 @@ class Canvas:
     def lanes(self) -> list[dict[str, str]]:
         """The rows of the canvas: ``{id, name, hint}``, top to bottom."""
         self._measured = data_notes(self.journey, self.persona, self.scenario, self.evidence)
-        return canvas_lanes(self.journey, self._rows(), bool(self._measured))
+        return canvas_lanes(self.journey, self._rows(), bool(self._measured), (self.persona, self.scenario))
+
+    def _opportunities(self) -> Any:
+        """This journey's opportunities and those for every journey (a DataFrame)."""
+        return self.journey.opportunities_of(self.persona, self.scenario)
 
     def grid(self) -> Grid:
         """The journey's touchpoints, columns, phases and lanes as the table needs them."""
@@ -162,7 +166,7 @@ class Canvas:
         return Grid(
             rows=rows,
             layout=layout,
-            lanes=canvas_lanes(journey, rows, bool(self._measured)),
+            lanes=canvas_lanes(journey, rows, bool(self._measured), (self.persona, self.scenario)),
             spans=layout.phase_spans(),
             phases={str(p["id"]): p for p in phases},
             by_slot={layout.index(r["phase"], r["id"]): r for r in rows},
@@ -181,7 +185,7 @@ class Canvas:
         other = [r[f] for r in grid.rows for f in _CELL_FIELDS if f in r]
         other += [scale.get(r["emotion"], "") for r in grid.rows]
         other += [p.get(f) for p in grid.phases.values() for f in ("duration", "user_goal")]
-        other += self.journey.opportunities["description"].tolist()
+        other += self._opportunities()["description"].tolist()
         words = min(longest_word_em(other), WORD_CAP_EM)
         slot = max(SLOT_MIN_EM, names * NAME_SQUEEZE + CELL_PAD_EM, words + CELL_PAD_EM)
         return max(LABEL_MIN_EM, label + CELL_PAD_EM), slot
@@ -415,7 +419,7 @@ class Canvas:
         items = []
         # an opportunity of the phase goes where the phase starts, one of a touchpoint
         # beside its touchpoint
-        for op in self.journey.opportunities.to_dict("records"):
+        for op in self._opportunities().to_dict("records"):
             of_phase = text_of(op["phase"]) == span["phase_id"] and not span.get("continued")
             if of_phase or (not text_of(op["phase"]) and text_of(op["touchpoint"]) in span["ids"]):
                 rating = []

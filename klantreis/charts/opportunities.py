@@ -29,16 +29,23 @@ def quadrant(impact: int | None, effort: int | None) -> str | None:
     return "fill_ins" if effort < MIDPOINT else "avoid"
 
 
-def opportunity_rows(journey: Journey) -> list[dict[str, Any]]:
+def opportunity_rows(
+    journey: Journey, persona: str | None = None, scenario: str | None = None
+) -> list[dict[str, Any]]:
     """The opportunities as plain rows, with the phase name (from the opportunity or its
-    touchpoint), touchpoint name, quadrant and a short label; in file order."""
+    touchpoint), touchpoint name, quadrant and a short label; in file order. With
+    ``persona`` (and ``scenario``): only that journey's own opportunities and those for
+    every journey, with its touchpoints' names; without: all of them."""
     t = texts(journey)
-    tps = journey.touchpoints
-    tp_phase = dict(zip(tps["id"].tolist()[::-1], tps["phase"].tolist()[::-1], strict=True))
-    tp_name = dict(zip(tps["id"].tolist()[::-1], tps["name"].tolist()[::-1], strict=True))
+    ops = journey.opportunities if persona is None else journey.opportunities_of(persona, scenario)
+    tp_phase: dict[str, str] = {}
+    tp_name: dict[str, str] = {}
+    own = [] if persona is None else journey.journey(persona, scenario).to_dict("records")
+    for tp in [*journey.records("touchpoints")[::-1], *own]:  # the journey's own names win
+        tp_phase[tp["id"]], tp_name[tp["id"]] = tp["phase"], tp["name"]
     phase_names = names_of(journey, "phases")
     rows = []
-    for op in journey.opportunities.to_dict("records"):
+    for op in ops.to_dict("records"):
         impact = None if text_of(op["impact"]) == "" else int(op["impact"])
         effort = None if text_of(op["effort"]) == "" else int(op["effort"])
         touchpoint = text_of(op["touchpoint"])
@@ -62,7 +69,9 @@ def opportunity_rows(journey: Journey) -> list[dict[str, Any]]:
     return rows
 
 
-def opportunity_matrix(journey: Journey, *, size: int = 520) -> alt.LayerChart:
+def opportunity_matrix(
+    journey: Journey, persona: str | None = None, scenario: str | None = None, *, size: int = 520
+) -> alt.LayerChart:
     """Opportunities by impact (y) and effort (x), both 1-5, with rules at the midpoint
     3 and the quadrants named: quick wins (high impact, little effort), grote
     projecten / major projects, opvullers / fill-ins and vermijden / avoid.
@@ -70,9 +79,10 @@ def opportunity_matrix(journey: Journey, *, size: int = 520) -> alt.LayerChart:
     Points are coloured by phase and labelled with the shortened description; points
     on the same spot are spread out a little. Opportunities without impact or effort
     are named in the subtitle. ``size`` is the width and height of the plot in pixels.
+    ``persona`` / ``scenario``: one journey's opportunities (see :func:`opportunity_rows`).
     """
     with no_validation():
-        return _build(journey, size)
+        return _build(journey, size, persona, scenario)
 
 
 def _spread(rows: list[dict[str, Any]]) -> None:
@@ -113,9 +123,9 @@ def _place_labels(rows: list[dict[str, Any]], quadrants: list[dict[str, Any]], l
         row["label_x"], row["label_y"] = cx / scale + lo, hi - cy / scale
 
 
-def _build(journey: Journey, size: int) -> alt.LayerChart:
+def _build(journey: Journey, size: int, persona: str | None, scenario: str | None) -> alt.LayerChart:
     t = texts(journey)
-    rows = opportunity_rows(journey)
+    rows = opportunity_rows(journey, persona, scenario)
     rated = [r for r in rows if r["quadrant"] is not None]
     unrated = [r for r in rows if r["quadrant"] is None]
     _spread(rated)

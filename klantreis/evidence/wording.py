@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..messages import Catalog
+from ..messages import Catalog, number
 from .figures import CONFIRMED, NO_ASSUMPTION, NOT_CONFIRMED, TOO_FEW, UNMEASURED, Score
 
 WORDS = Catalog("evidence_words", {
@@ -34,17 +34,6 @@ WORDS = Catalog("evidence_words", {
 def word(code: str, language: str, /, **params: Any) -> str:
     """The text ``code`` in ``language``."""
     return WORDS.text(code, language, **params)
-
-
-def number(value: float | int | None, language: str, decimals: int = 1) -> str:
-    """``value`` with a decimal comma (Dutch) or point, thousands grouped ("1.234" /
-    "1,234"); "–" for None."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if language == "en":
-        return text
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def score_text(score: Score | None, language: str) -> str:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..atomic import write_atomic
 from ..charts.export import charts_html_page
+from ..messages import number
 from ..model import Journey
 from .assets import REPORT_CSS
 from .evidence_index import measured_comparison
@@ -35,7 +36,7 @@ def index_html(journey: Journey, results: list[JourneyResult], evidence: str = "
     rows = []
     for result in results:
         f = key_figures(journey, result.persona, result.scenario)
-        mean = "–" if f.mean_emotion is None else f"{f.mean_emotion:.1f}"
+        mean = number(f.mean_emotion, lang)
         lowest = ", ".join(f.lowest) or "–"
         if f.lowest_score is not None:
             point = journey.scale_point(f.lowest_score)

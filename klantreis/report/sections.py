@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from ..analysis import missing
+from ..messages import number
 from ..model import Journey
 from ..projectfile import load
 from ..templates import get_template
@@ -100,7 +101,7 @@ class Report:
         """The key figures as tiles."""
         f = key_figures(self.journey, self.persona, self.scenario)
         lang = self.language
-        mean = "–" if f.mean_emotion is None else f"{f.mean_emotion:.1f}"
+        mean = number(f.mean_emotion, lang)
         point = self.journey.scale_point(f.lowest_score)
         lowest = f"{point.emoji} {point.label}".strip() if point else "–"
         tiles = [
@@ -201,21 +202,25 @@ class Report:
         return HTML("\n".join(parts))
 
     def opportunities(self) -> HTML:
-        """The opportunities as a table, and the impact × effort matrix."""
+        """This journey's opportunities (its own and those for every journey) as a
+        table with touchpoint and phase names, and the impact × effort matrix."""
         from ..charts import opportunity_matrix
+        from ..charts.opportunities import opportunity_rows
 
         j, lang = self.journey, self.language
-        ops = j.opportunities
-        if ops.empty:
+        rows = opportunity_rows(j, self.persona, self.scenario)
+        if not rows:
             return HTML(f"{self._h('opportunities')}<p>{escape(t('none', lang))}</p>")
         columns = ["description", "touchpoint", "phase", "impact", "effort", "owner", "status"]
-        head = "".join(f"<th>{escape(t(c, lang))}</th>" for c in columns)
-        rows = []
-        for _, op in ops.iterrows():
-            cells = "".join(
-                f"<td>{escape('' if op[c] is None or str(op[c]) == '<NA>' else str(op[c]))}</td>"
-                for c in columns
-            )
-            rows.append(f"<tr>{cells}</tr>")
-        table = f'<table class="kr-table"><tr>{head}</tr>{"".join(rows)}</table>'
-        return HTML(f"{self._h('opportunities')}\n{table}\n{self._chart(opportunity_matrix(j))}")
+        head = "".join(f'<th scope="col">{escape(t(c, lang))}</th>' for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(_cell(row[c]))}</td>" for c in columns) + "</tr>" for row in rows
+        )
+        table = f'<table class="kr-table"><tr>{head}</tr>{body}</table>'
+        matrix = opportunity_matrix(j, self.persona, self.scenario)
+        return HTML(f"{self._h('opportunities')}\n{table}\n{self._chart(matrix)}")
+
+
+def _cell(value: Any) -> str:
+    """A table cell's text: empty for a missing value or a phase left open ("–")."""
+    return "" if value is None or value == "–" else str(value)

@@ -49,13 +49,15 @@ class ReviewForm(StepForm):
             update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
             items=lambda: [(short(str(r["description"])), str(r["id"]))
                            for _, r in self.journey.opportunities.iterrows()],
+            on_select=self._show_journeys,
         ), self._fields(), new_label="new_opportunity")
+        self.belongs = w.HTML()
         self.missing = w.HTML()
         self._build_extras(template)
         self.body.children = [
             w.HTML(f"<h4>{self.t('questions')}</h4>"), *question_widgets, self.notes,
             self.notices[""].widget, *self.extras,
-            self._opportunities_heading(), self.opportunities.widget,
+            self._opportunities_heading(), self.opportunities.widget, self.belongs,
             w.HTML(f"<h4>{self.t('missing')}</h4>"), self.missing,
         ]
         self._refresh_quietly()
@@ -84,6 +86,8 @@ class ReviewForm(StepForm):
         return [
             FieldSpec("description", "area", required=True),
             FieldSpec("touchpoint", "choice", options=self._touchpoint_options),
+            FieldSpec("persona", "choice", options=lambda: self._open_or_one("personas", "every_persona")),
+            FieldSpec("scenario", "choice", options=lambda: self._open_or_one("scenarios", "every_scenario")),
             FieldSpec("phase", "choice",
                       options=lambda: [("-", ""), *named_items(self.journey, "phases")]),
             FieldSpec("impact", "choice", options=lambda: scores),
@@ -92,8 +96,24 @@ class ReviewForm(StepForm):
             FieldSpec("status", "combo", options=lambda: STATUSES[self.language]),
         ]
 
+    def _open_or_one(self, table: str, every: str) -> list[tuple[str, str]]:
+        """An opportunity's persona or scenario: open for every one, or one by name."""
+        return [(self.t(every), ""), *named_items(self.journey, table)]
+
     def _touchpoint_options(self) -> list[tuple[str, str]]:
         return [("-", ""), *touchpoint_items(self.journey)]
+
+    def _show_journeys(self, key: str | None) -> None:
+        """Say which journeys the chosen opportunity belongs to, and ask for a persona
+        when it belongs to several (its touchpoint is in more than one journey)."""
+        if key is None:
+            self.belongs.value = ""
+            return
+        j = self.journey
+        pairs = [(p, s) for p, s in j.journeys() if key in set(j.opportunities_of(p, s)["id"])]
+        names = ", ".join(f"{j.name_of('personas', p)} ({j.name_of('scenarios', s)})" for p, s in pairs)
+        code = "applies_to_many" if len(pairs) > 1 else "applies_to" if pairs else "applies_to_none"
+        self.belongs.value = f"<div class='kr-hint'>{html.escape(self.t(code, journeys=names))}</div>"
 
     def _answer(self, question: str) -> None:
         text = self.answers[question].value.strip()

@@ -167,6 +167,17 @@ TEXTS = Catalog("widgets", {
     "opportunities": ("Kansen", "Opportunities"),
     "new_opportunity": ("Beschrijving van een nieuwe kans", "Description of a new opportunity"),
     "touchpoint": ("Touchpoint", "Touchpoint"),
+    "every_persona": ("(elke persona)", "(every persona)"),
+    "every_scenario": ("(elk scenario)", "(every scenario)"),
+    "applies_to": ("Deze kans hoort bij: {journeys}.", "This opportunity belongs to: {journeys}."),
+    "applies_to_many": (
+        "Deze kans hoort bij: {journeys}. Is ze voor één persona of scenario? Kies dat hierboven.",
+        "This opportunity belongs to: {journeys}. Is it for one persona or scenario? Choose it above.",
+    ),
+    "applies_to_none": (
+        "Deze kans hoort nog bij geen enkele reis: geen persona heeft dit touchpoint in dit scenario.",
+        "This opportunity belongs to no journey yet: no persona has this touchpoint in this scenario.",
+    ),
     "impact": ("Impact (1-5)", "Impact (1-5)"),
     "effort": ("Inspanning (1-5)", "Effort (1-5)"),
     "owner": ("Eigenaar", "Owner"),
