@@ -205,7 +205,8 @@ def _build_curve(
             chart.title = title
     else:
         datasets = {name: rows for _, part in charts for name, rows in part.items()}
-        chart = alt.VConcatChart(vconcat=[c for c, _ in charts], title=title, spacing=24)
+        chart = alt.VConcatChart(title=title, spacing=24)
+        chart.vconcat = [c for c, _ in charts]  # as the rows' layers: no copies needed
     return localized(with_datasets(chart, **datasets), journey.language)
 
 
@@ -291,7 +292,11 @@ def _row(
     if compact:
         top_level["autosize"] = alt.AutoSizeParams(type="none")
         top_level["padding"] = {"left": compact_padding, "right": 0, "top": 6, "bottom": 6}
-    return alt.LayerChart(layer=layers, **top_level), data
+    chart = alt.LayerChart(**top_level)
+    # The layers' own data, no params, no sizes: what LayerChart(layer=...) would move
+    # up or merge there is nothing to; so the layers go in without its deep copies.
+    chart.layer = layers
+    return chart, data
 
 
 def _avoid_curve(placer: RowPlacer, data: dict[str, list[dict[str, Any]]]) -> None:
