@@ -21,7 +21,7 @@ LINE_HEIGHT = 13
 #: Room (px) above the highest score and below the lowest, besides the heads.
 MARGIN = 22
 #: The step below which a fitted curve goes on over another row.
-WRAP_STEP = 44
+WRAP_STEP = 36
 #: Ring (pain point) and point radii in pixels, for keeping labels off them.
 RING_RADIUS, DOT_RADIUS, STAR_RADIUS = 13.5, 5.0, math.sqrt(CRUCIAL_SIZE) / 1.6
 

@@ -106,7 +106,7 @@ def emotion_curve(
     The curve fits ``width`` pixels (default: a report page, 1000 px, axis included;
     given, ``width`` is the plot's width): the step per touchpoint is the width
     divided by the touchpoints (within 32 to 200 px), and a long journey goes on
-    over more rows, broken between phases, rather than getting narrower than 44 px a
+    over more rows, broken between phases, rather than getting narrower than 36 px a
     touchpoint. ``step`` instead draws a fixed number of pixels per touchpoint on
     one row. ``height`` is the plot height (per row). Phase names are never cut to
     fit their band: they wrap onto up to three lines. Numbers follow the journey's
