@@ -46,6 +46,8 @@ def _width(svg: str) -> float:
 def _charts(journey: klantreis.Journey) -> dict[str, object]:
     return {
         "curve": emotion_curve(journey, "student", "huidig"),
+        "scenarios": emotion_curve(journey, "student", ["huidig", "gewenst", "concurrent"]),
+        "everyone": emotion_curve(journey),  # every persona in every scenario
         "evidence": evidence_curve(journey, "student", "huidig"),
         "pain": pain_ranking(journey, "student", "huidig"),
         "channels": channel_map(journey, "student", "huidig"),
@@ -97,7 +99,8 @@ def test_a_long_journey_wraps_onto_rows_that_fit_the_page(gym) -> None:
     assert _width(short) <= PAGE_WIDTH
 
 
-@pytest.mark.parametrize("name", ["curve", "evidence", "pain", "channels", "delta", "matrix"])
+@pytest.mark.parametrize("name", ["curve", "scenarios", "everyone", "evidence", "pain", "channels", "delta",
+                                  "matrix"])
 def test_every_chart_of_a_report_fits_the_page(gym, name: str) -> None:
     assert _width(chart_svg(_charts(gym)[name])) <= PAGE_WIDTH
 

@@ -345,7 +345,8 @@ def _layers(
     if len(scenarios) > 1:
         line_enc["strokeDash"] = alt.StrokeDash(
             "scenario:N", scale=alt.Scale(domain=scenarios),
-            legend=alt.Legend(orient="bottom", title=t["scenario"], labelLimit=240) if legends[1] else None,
+            legend=alt.Legend(orient="bottom", title=t["scenario"], labelLimit=240, columns=1)
+            if legends[1] else None,
         )
     line = unit(
         name("points"), {"type": "line", "strokeWidth": 2.5, "invalid": "break-paths-filter-domains"},
