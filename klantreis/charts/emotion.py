@@ -233,15 +233,14 @@ def _row(
     low, high, _ = scale_bounds(journey)
     labels = scale_labels(journey)
     spans = data["phases"]
-    heads, overall, name_lines, overall_lines = phase_heads(spans, [] if compact else data["phase_marks"],
-                                                            step, t["continued"])  # fmt: skip
+    heads, overall, name_lines, overall_lines = (  # on the canvas, its table heads name the phases
+        ([], [], 0, 0) if compact else phase_heads(spans, data["phase_marks"], step, t["continued"]))
     head = 6 + name_lines * LINE_HEIGHT + overall_lines * LINE_HEIGHT
     bottom, top = y_domain(low, high, height, head)
     frame = RowFrame(start, stop, step, height, head, bottom, top)
     data["phase_labels"] = heads
     data["phase_overall"] = overall
-    if compact:  # the canvas's table heads name the phases; its cut columns could cut labels
-        data["phase_labels"], data["notes"] = [], []
+    data["notes"] = [] if compact else data["notes"]  # cut columns could cut a label in two
     placer = RowPlacer(frame)
     _avoid_curve(placer, data)
     if overlay:
