@@ -62,8 +62,10 @@ def cut(rows: list[dict[str, Any]], start: int, stop: int) -> list[dict[str, Any
         if "end" in row and "x" in row:
             lo, hi = max(row["x"], start - 0.5), min(row["end"], stop - 0.5)
             if lo < hi:
-                out.append({**row, "x": lo, "end": hi, "middle": (lo + hi) / 2,
-                            "continued": bool(row.get("continued")) or lo > row["x"]})
+                cut_row = {**row, "x": lo, "end": hi, "middle": (lo + hi) / 2}
+                if lo > row["x"]:  # it began on an earlier row
+                    cut_row["continued"] = True
+                out.append(cut_row)
         elif start <= row["x"] < stop:
             out.append(row)
     return out

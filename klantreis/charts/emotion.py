@@ -291,6 +291,8 @@ def _row(
     if compact:
         top_level["autosize"] = alt.AutoSizeParams(type="none")
         top_level["padding"] = {"left": compact_padding, "right": 0, "top": 6, "bottom": 6}
+    if not data["phase_marks"]:  # no phase asks for it: no data sets for it either
+        del data["phase_marks"], data["phase_overall"]
     chart = alt.LayerChart(**top_level)
     # The layers' own data, no params, no sizes: what LayerChart(layer=...) would move
     # up or merge there is nothing to; so the layers go in without its deep copies.
