@@ -80,8 +80,14 @@ def make_project(path: Path, touchpoints: int) -> Path:
         journey.add_persona("p1", "Persona")
         phases = journey.ids("phases")
         for i in range(touchpoints):
-            journey.add_touchpoint(f"tp{i + 1}", "p1", phases[i * len(phases) // touchpoints],
-                                   f"Touchpoint {i + 1}", channel="Website", emotion=3)
+            journey.add_touchpoint(
+                f"tp{i + 1}",
+                "p1",
+                phases[i * len(phases) // touchpoints],
+                f"Touchpoint {i + 1}",
+                channel="Website",
+                emotion=3,
+            )
 
     session.apply(fill)
     session.save()
@@ -139,8 +145,11 @@ def measure(pw, size: int, pages: int, clicks: int, folder: Path) -> dict[str, l
         wait_usable(page)
         page.wait_for_function(USABLE["emoties"], arg=size, timeout=120_000)
         page.locator(SMILEYS).first.locator("button").first.click()  # first save
-        page.wait_for_function(f"() => [...document.querySelectorAll('.widget-html-content')]"
-                               f".some(e => {SAVED}.test(e.textContent))", timeout=30_000)
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll('.widget-html-content')]"
+            f".some(e => {SAVED}.test(e.textContent))",
+            timeout=30_000,
+        )
         watch = FileWatch(project)
         labels = ["blij", "boos"]
         for n in range(clicks):
@@ -170,8 +179,9 @@ def main() -> None:
     """Run the benchmark and print the table."""
     from playwright.sync_api import sync_playwright
 
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=3)
     parser.add_argument("--clicks", type=int, default=8)
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 150])
@@ -182,10 +192,14 @@ def main() -> None:
             print(f"{size} touchpoints")
             for step in USABLE:
                 times = describe([s * 1000 for s in r[step]], "ms", PAGE_TARGET_S * 1000)
-                print(f"  {step + ' page':<15}{times}   target {PAGE_TARGET_S:.0f} s;"
-                      f" first {r[step][0] * 1000:.0f} ms")
-            print(f"  click → saved  {describe(r['saved'], 'ms', CLICK_TARGET_MS)}"
-                  f"   target {CLICK_TARGET_MS:.0f} ms at 150")
+                print(
+                    f"  {step + ' page':<15}{times}   target {PAGE_TARGET_S:.0f} s;"
+                    f" first {r[step][0] * 1000:.0f} ms"
+                )
+            print(
+                f"  click → saved  {describe(r['saved'], 'ms', CLICK_TARGET_MS)}"
+                f"   target {CLICK_TARGET_MS:.0f} ms at 150"
+            )
             print(f"  click → file   {describe(r['file'], 'ms', CLICK_TARGET_MS)}")
 
 

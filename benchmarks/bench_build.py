@@ -38,7 +38,7 @@ def project_with_journeys(source: Path, count: int, folder: Path) -> Path:
                 first = next(s for p, s in existing if p == persona)
                 journey.copy_journey(persona, first, persona, scenario)
     path = folder / "project.yaml"
-    journey.save(path)
+    klantreis.save(journey, path)
     return path
 
 
@@ -50,13 +50,28 @@ def plain_route(project: Path, pairs: list[tuple[str, str]], out: Path) -> float
     for persona, scenario in pairs:
         executed = out / f"{persona}-{scenario}.ipynb"
         subprocess.run(
-            [str(bindir / "papermill"), str(notebook), str(executed), "-p", "project", str(project),
-             "-p", "persona", persona, "-p", "scenario", scenario, "--no-progress-bar"],
-            check=True, capture_output=True,
+            [
+                str(bindir / "papermill"),
+                str(notebook),
+                str(executed),
+                "-p",
+                "project",
+                str(project),
+                "-p",
+                "persona",
+                persona,
+                "-p",
+                "scenario",
+                scenario,
+                "--no-progress-bar",
+            ],
+            check=True,
+            capture_output=True,
         )
         subprocess.run(
             [str(bindir / "jupyter"), "nbconvert", "--to", "html", str(executed)],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
     return time.perf_counter() - started
 

@@ -7,7 +7,7 @@ from typing import Any
 from .errors import FormatVersionError, JourneyError, Problem, ValidationError
 from .fileformat import dumps, from_dict, loads, to_dict
 from .model import Journey
-from .projectfile import load, save
+from .projectfile import ProjectFile, load, open_project, save, save_merged
 from .scale import Scale, ScalePoint
 from .templates import get_template, list_templates, new_journey
 from .version import __version__
@@ -29,6 +29,7 @@ __all__ = [
     "Journey",
     "JourneyError",
     "Problem",
+    "ProjectFile",
     "Scale",
     "ScalePoint",
     "ValidationError",
@@ -40,6 +41,8 @@ __all__ = [
     "load",
     "loads",
     "new_journey",
+    "open_project",
     "save",
+    "save_merged",
     "to_dict",
 ]

@@ -109,8 +109,12 @@ def _journey_gaps(
         if phase not in used
     ]
     for _, row in rows.iterrows():
-        where = {"persona": persona, "scenario": scenario, "phase": str(row["phase"]),
-                 "touchpoint": str(row["id"])}
+        where = {
+            "persona": persona,
+            "scenario": scenario,
+            "phase": str(row["phase"]),
+            "touchpoint": str(row["id"]),
+        }
         if pd.isna(row["emotion"]):
             gaps.append(Gap(TOUCHPOINT_WITHOUT_EMOTION, **where))
         elif not str(row["why"] if pd.notna(row["why"]) else "").strip():

@@ -20,10 +20,20 @@ def temp_prefix(path: Path) -> str:
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> Path:
     """Replace ``path`` with ``content`` (text is written as UTF-8 with ``\\n`` line
     ends). On any error the old file stays as it was and the temporary file is gone.
-    A new file gets the usual permissions (umask); an existing one keeps its own."""
+    A new file gets the usual permissions (umask); an existing one keeps its own.
+    An :class:`OSError` names ``path`` (never the temporary file)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        return _write(path, data)
+    except OSError as err:
+        # the same kind of error, naming the file the caller asked for rather than the
+        # temporary one beside it (a full disk fails a write that names no file at all)
+        raise OSError(err.errno, err.strerror, str(path)) from err
+
+
+def _write(path: Path, data: bytes) -> Path:
+    folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = _create_temp(folder, temp_prefix(path))
     try:
         with os.fdopen(fd, "wb") as handle:

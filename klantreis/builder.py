@@ -19,6 +19,7 @@ from typing import Any
 from .errors import JourneyError
 from .messages import Catalog
 from .model import Journey
+from .oserrors import explain
 from .projectfile import load
 from .resources import data_dir
 
@@ -29,10 +30,29 @@ TEXTS = Catalog("builder", {
         "er is niets te bouwen: de gekozen persona's hebben geen touchpoints in de gekozen scenario's",
         "no journey to build: the selected personas have no touchpoints in the selected scenarios",
     ),
+    "no_personas": (
+        "er is nog niets te bouwen: {project} heeft nog geen persona. Voeg eerst een persona "
+        "toe (stap 2) en daarna touchpoints (stap 5): klantreis lab {project}",
+        "nothing to build yet: {project} has no persona. First add a persona (step 2) and "
+        "then touchpoints (step 5): klantreis lab {project}",
+    ),
+    "no_touchpoints": (
+        "er is nog niets te bouwen: {project} heeft nog geen touchpoints. Voeg eerst "
+        "touchpoints toe (stap 5): klantreis lab {project}",
+        "nothing to build yet: {project} has no touchpoints. First add touchpoints "
+        "(step 5): klantreis lab {project}",
+    ),
     "outside": (
         "er wordt niet buiten {out} geschreven: {target}",
         "refusing to write outside {out}: {target}",
     ),
+    "notebooks": (
+        "--notebooks is 'report' of 'all', niet {value!r}",
+        "--notebooks must be 'report' or 'all', not {value!r}",
+    ),
+    "cell": ("cel {count}: {name}: {value}", "cell {count}: {name}: {value}"),
+    "worker": ("het werkproces stopte: {error}", "the worker process stopped: {error}"),
+    "html": ("het omzetten naar HTML mislukte: {error}", "HTML conversion failed: {error}"),
 })  # fmt: skip
 
 
@@ -68,14 +88,38 @@ class _Task:
 
 
 def select_journeys(
-    journey: Journey, personas: Iterable[str] | None = None, scenarios: Iterable[str] | None = None
+    journey: Journey,
+    personas: Iterable[str] | None = None,
+    scenarios: Iterable[str] | None = None,
+    project: str | os.PathLike[str] = "",
 ) -> list[tuple[str, str]]:
     """The (persona, scenario) pairs to build: those with touchpoints, narrowed to the
-    given ids (see :meth:`Journey.select`). Unknown ids are refused with the known ones."""
+    given ids (see :meth:`Journey.select`). Unknown ids are refused with the known ones;
+    a project with no persona or no touchpoint yet is told what to add first (to
+    ``project``, the file named in the message)."""
     pairs = journey.select(list(personas) if personas else None, list(scenarios) if scenarios else None)
     if not pairs:
-        raise JourneyError(TEXTS.msg("nothing"), language=journey.language)
+        code = "nothing"
+        if not journey.ids("personas"):
+            code = "no_personas"
+        elif not journey.journeys():
+            code = "no_touchpoints"
+        raise JourneyError(TEXTS.msg(code, project=project or "project.yaml"), language=journey.language)
     return pairs
+
+
+def _check_out(out: Path) -> None:
+    """Make the output folder and write a byte to it, so a file in its place, a folder
+    that cannot be written to or a full disk is told before anything runs (an
+    :class:`OSError` naming ``out`` or the part of it that is in the way)."""
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".klantreis-", suffix=".tmp") as probe:
+            probe.write(b"k")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(out)) from err
 
 
 def _inside(out: Path, *parts: str) -> Path:
@@ -113,14 +157,14 @@ def build(
 
     project_path = Path(project).resolve()
     journey = load(project_path)
-    pairs = select_journeys(journey, personas, scenarios)
+    pairs = select_journeys(journey, personas, scenarios, project)
     if evidence:
         journey.require("sources", evidence)
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    vega_javascript()  # built once here; forked workers inherit the cache
     if notebooks not in ("report", "all"):
-        raise JourneyError(f"--notebooks must be 'report' or 'all', not {notebooks!r}")
+        raise JourneyError(TEXTS.msg("notebooks", value=notebooks), language=journey.language)
+    out_dir = Path(out)
+    _check_out(out_dir)
+    vega_javascript()  # built once here; forked workers inherit the cache
     steps: tuple[str, ...] = ()
     if notebooks == "all":
         steps = tuple(sorted(p.name for p in data_dir("workbook").glob("[0-9][0-9]_*.ipynb")))
@@ -159,12 +203,8 @@ def build(
                 try:
                     result = future.result()
                 except Exception as err:  # a worker that died: report, keep going
-                    result = JourneyResult(
-                        task.persona,
-                        task.scenario,
-                        _notebook_path(task),
-                        error=f"worker failed: {err}",
-                    )
+                    error = TEXTS.text("worker", task.language, error=_describe(err, task.language))
+                    result = JourneyResult(task.persona, task.scenario, _notebook_path(task), error=error)
                 results[(task.persona, task.scenario)] = result
                 if progress:
                     progress(result)
@@ -223,12 +263,15 @@ def _execute(
         )
 
 
-def _describe(err: Exception) -> str:
-    """Which cell failed and why, for the summary; other errors by type and message."""
+def _describe(err: Exception, language: str) -> str:
+    """Which cell failed and why, for the summary; a file that could not be written
+    in klantreis's words; other errors by type and message."""
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(err, PapermillExecutionError):
-        return f"cell {err.exec_count}: {err.ename}: {err.evalue}"
+        return TEXTS.text("cell", language, count=err.exec_count, name=err.ename, value=err.evalue)
+    if isinstance(err, OSError):
+        return explain(err).render(language)
     return f"{type(err).__name__}: {err}"
 
 
@@ -252,7 +295,7 @@ def build_journey(task: _Task) -> JourneyResult:
     try:
         _execute(data_dir("workbook") / REPORT_NOTEBOOK, notebook, parameters, kernel_ready)
     except Exception as err:  # a cell raised, the kernel died, ...
-        result.error = _describe(err)
+        result.error = _describe(err, task.language)
     executed = time.perf_counter()
     kernel = marks.get("kernel", executed)
     result.timings = {"kernel_start": kernel - marks["start"], "execute": executed - kernel}
@@ -265,7 +308,7 @@ def build_journey(task: _Task) -> JourneyResult:
         notebook_to_html(notebook, html, with_code=task.with_code, title=task.title, language=task.language)
         result.html = html
     except Exception as err:
-        result.error = f"HTML conversion failed: {type(err).__name__}: {err}"
+        result.error = TEXTS.text("html", task.language, error=_describe(err, task.language))
     result.timings["convert"] = time.perf_counter() - executed
     for step in task.notebooks:
         target = notebook.parent / task.scenario / step
@@ -274,6 +317,6 @@ def build_journey(task: _Task) -> JourneyResult:
             _execute(data_dir("workbook") / step, target, parameters)
             result.extra_notebooks.append(target)
         except Exception as err:
-            result.error = f"{step}: {_describe(err)}"
+            result.error = f"{step}: {_describe(err, task.language)}"
             break
     return result

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .errors import FieldValueError
-from .fields import BOOL, FLOAT, INT, LIST, MAPPING, OPTBOOL, SCORE, SLUG, SLUG_RE, TEXT, Field
-from .messages import Catalog
+from .fields import BOOL, FLOAT, INT, LIST, MAPPING, OPTBOOL, SCORE, SLUG, SLUG_RE, TEXT, Field, Group
+from .messages import Catalog, Msg, did_you_mean
 
 if TYPE_CHECKING:
     from .scale import Scale
@@ -26,6 +27,15 @@ TEXTS = Catalog("values", {
         "no spaces (for example {example!r})",
     ),
     "not_text": ("moet tekst zijn, geen {kind}", "must be text, not {kind}"),
+    "not_text_bool": (
+        "moet tekst zijn, geen ja/nee-waarde; zet tekst als yes, no of true tussen aanhalingstekens "
+        "('yes')",
+        "must be text, not a true/false value; put text such as yes, no or true in quotes ('yes')",
+    ),
+    "unknown_key": (
+        "onbekend veld {key!r}{hint}; bekend: {known}",
+        "unknown field {key!r}{hint}; known: {known}",
+    ),
     "choice": (
         "{text!r} is hier niet mogelijk; kies uit: {choices}",
         "{text!r} is not allowed; use one of: {choices}",
@@ -70,7 +80,9 @@ def coerce(field: Field, value: Any, scale: Scale | None = None) -> Any:
     if kind == SLUG:
         return _slug(field, value)
     if kind == TEXT:
-        if isinstance(value, bool | dict | list | tuple):
+        if isinstance(value, bool):  # YAML reads yes, no, true, on, off unquoted as true/false
+            raise FieldValueError(TEXTS.msg("not_text_bool"))
+        if isinstance(value, dict | list | tuple):
             raise FieldValueError(TEXTS.msg("not_text", kind=_kind_of(value)))
         return coerce(field, str(value))
     if kind == LIST:
@@ -96,6 +108,34 @@ def coerce(field: Field, value: Any, scale: Scale | None = None) -> Any:
             raise FieldValueError(TEXTS.msg("not_mapping", kind=_kind_of(value)))
         return value
     raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
+
+
+def coerce_group(
+    group: Group, values: Mapping[Any, Any], *, partial: bool = False
+) -> tuple[dict[str, Any], list[tuple[str, Msg | str]]]:
+    """The values of a group's fields (the scope, a step of the scale, the review, the
+    head of the file) as stored, and every problem as ``(field, reason)``: a key the
+    group does not have, a value that does not fit its field. A whole group
+    (``partial=False``) gets every field, a missing one as empty."""
+    problems: list[tuple[str, Msg | str]] = [
+        (str(k), unknown_field(str(k), group.names)) for k in values if not group.has(str(k))
+    ]
+    out: dict[str, Any] = {}
+    for f in group.fields:
+        if partial and f.name not in values:
+            continue
+        try:
+            out[f.name] = coerce(f, values.get(f.name))
+        except FieldValueError as err:
+            problems.append((f.name, err.message))
+            out[f.name] = f.empty
+    return out, problems
+
+
+def unknown_field(key: str, known: list[str] | tuple[str, ...]) -> Msg:
+    """The message for a key that is not one of ``known``, with a hint when it looks
+    like one (``unknown field 'titel' (did you mean 'title'?); known: ...``)."""
+    return TEXTS.msg("unknown_key", key=key, hint=did_you_mean(key, known), known=", ".join(known))
 
 
 def _slug(field: Field, value: Any) -> str:

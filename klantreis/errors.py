@@ -53,9 +53,7 @@ class JourneyError(ValueError):
     ``field`` names the field that caused it, when there is one (a form shows the
     message next to that field); ``language`` is the language to say it in."""
 
-    def __init__(
-        self, message: Msg | str, *, field: str | None = None, language: str | None = None
-    ):
+    def __init__(self, message: Msg | str, *, field: str | None = None, language: str | None = None):
         super().__init__(message)
         self.message = message
         self.field = field

@@ -13,7 +13,7 @@ from . import limits
 from .atomic import write_atomic
 from .coercion import missing
 from .errors import JourneyError, Problem, ValidationError
-from .fields import INT, LIST, MAPPING, TABLES
+from .fields import HEAD, INT, LIST, MAPPING, SCALE_STEP, SCOPE, TABLES, VERSION
 from .fileformat import loads, to_dict
 from .messages import Catalog
 from .model import Journey
@@ -57,8 +57,9 @@ TEXTS = Catalog("exchange", {
 })  # fmt: skip
 
 TABLE_NAMES = tuple(TABLES)
-PROJECT_KEYS = ("klantreis", "title", "goal", "language", "template", "scope_start", "scope_end",
-                "review_notes")  # fmt: skip
+#: The rows of the sheet ``project`` (key, value): the version, the project's own
+#: fields, the scope's (``scope_start``) and the review's notes.
+PROJECT_KEYS = (VERSION.name, *HEAD.names, *(f"{SCOPE.name}_{name}" for name in SCOPE.names), "review_notes")
 
 
 def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
@@ -68,20 +69,14 @@ def sheets(journey: Journey) -> dict[str, pd.DataFrame]:
     (an evidence source's ``skipped`` and ``mapping``) hold JSON text."""
     data = to_dict(journey)
     project = {
-        "klantreis": data["klantreis"],
-        "title": data["title"],
-        "goal": data.get("goal", ""),
-        "language": data["language"],
-        "template": data.get("template", ""),
-        "scope_start": data["scope"]["start"],
-        "scope_end": data["scope"]["end"],
+        VERSION.name: data[VERSION.name],
+        **{name: data.get(name, "") for name in HEAD.names},
+        **{f"{SCOPE.name}_{name}": data[SCOPE.name][name] for name in SCOPE.names},
         "review_notes": data["review"]["notes"],
     }
     out = {
-        "project": pd.DataFrame(
-            {"key": list(project), "value": [str(v) for v in project.values()]}
-        ),
-        "scale": pd.DataFrame(data["scale"], columns=["score", "label", "emoji"]),
+        "project": pd.DataFrame({"key": list(project), "value": [str(v) for v in project.values()]}),
+        "scale": pd.DataFrame(data["scale"], columns=SCALE_STEP.names),
     }
     for table in TABLE_NAMES:
         columns = [f.name for f in TABLES[table].fields]
@@ -152,27 +147,16 @@ def journey_from_tables(tables: dict[str, pd.DataFrame], source: str) -> Journey
         raise ValidationError([Problem("project", TEXTS.msg("no_project"), None, source)])
     _require_columns(tables, "project", ("key", "value"), source)
     project = {
-        str(k): _cell(v)
-        for k, v in zip(tables["project"]["key"], tables["project"]["value"], strict=True)
+        str(k): _cell(v) for k, v in zip(tables["project"]["key"], tables["project"]["value"], strict=True)
     }
     data: dict[str, Any] = {
-        "klantreis": _int_or_text(project.get("klantreis")),
-        "title": project.get("title"),
-        "goal": project.get("goal"),
-        "language": project.get("language"),
-        "template": project.get("template"),
-        "scope": {"start": project.get("scope_start"), "end": project.get("scope_end")},
+        VERSION.name: _int_or_text(project.get(VERSION.name)),
+        **{name: project.get(name) for name in HEAD.names},
+        SCOPE.name: {name: project.get(f"{SCOPE.name}_{name}") for name in SCOPE.names},
     }
     lines: dict[FieldPath, int] = {}
     if "scale" in tables and len(tables["scale"]):
-        data["scale"] = [
-            {
-                "score": _int_or_text(r.get("score")),
-                "label": r.get("label"),
-                "emoji": r.get("emoji") or "",
-            }
-            for r in _rows(tables["scale"])
-        ]
+        data["scale"] = [{name: r.get(name) for name in SCALE_STEP.names} for r in _rows(tables["scale"])]
     for table in TABLE_NAMES:
         if table in tables:
             rows = [_gather_extra(r) for r in _rows(tables[table])]
@@ -217,7 +201,7 @@ def _gather_extra(row: dict[str, Any]) -> dict[str, Any]:
     if not any(k.startswith(prefix) for k in row):
         return row
     out = {k: v for k, v in row.items() if not k.startswith(prefix)}
-    extra = {k[len(prefix):]: v for k, v in row.items() if k.startswith(prefix) and v is not None}
+    extra = {k[len(prefix) :]: v for k, v in row.items() if k.startswith(prefix) and v is not None}
     if extra:
         out[EXTRA] = extra
     return out

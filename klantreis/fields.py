@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from .messages import Catalog, Msg
+from .messages import LANGUAGES, Catalog, Msg
 
 SLUG_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -112,31 +113,39 @@ _EMPTY: dict[str, Any] = {TEXT: "", SLUG: "", BOOL: False, OPTBOOL: None, INT: N
 
 
 @dataclass(frozen=True)
-class Table:
-    """A journey table: its fields in file order and the fields that identify a record."""
+class Group:
+    """Fields that stand together in one mapping of the project file: a record of a
+    table, the scope ``{start, end}``, one step of the scale, the review."""
 
     name: str
     fields: tuple[Field, ...]
-    key: tuple[str, ...] = ("id",)
-    #: Left out of the project file while it has no records (tables added after format
-    #: version 1 came out: files without them stay as they were, byte for byte).
-    optional: bool = False
 
     def field(self, name: str) -> Field:
-        """The field ``name`` (KeyError when the table has none)."""
-        return self._by_name[name]  # type: ignore[attr-defined, no-any-return]
+        """The field ``name`` (KeyError when the group has none)."""
+        return self._by_name[name]
 
     def has(self, name: str) -> bool:
-        """True when the table has a field ``name``."""
-        return name in self._by_name  # type: ignore[attr-defined, no-any-return]
+        """True when the group has a field ``name``."""
+        return name in self._by_name
 
     @property
     def names(self) -> list[str]:
         """The field names in file order."""
         return [f.name for f in self.fields]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+
+@dataclass(frozen=True)
+class Table(Group):
+    """A journey table: its fields in file order and the fields that identify a record."""
+
+    key: tuple[str, ...] = ("id",)
+    #: Left out of the project file while it has no records (tables added after format
+    #: version 1 came out: files without them stay as they were, byte for byte).
+    optional: bool = False
 
     @property
     def noun(self) -> Msg:
@@ -150,7 +159,7 @@ class Table:
 
     @property
     def another(self) -> Msg:
-        """"een andere fase", "another phase"."""
+        """ "een andere fase", "another phase"."""
         return TEXTS.msg(self.name + "-")
 
     @property
@@ -265,6 +274,45 @@ TABLES: dict[str, Table] = {
 }  # fmt: skip
 
 TABLE_NAMES = tuple(TABLES)
+
+# ----------------------------------------------------------- the project's own fields
+# Declared like the tables' fields, so the model, validation, the JSON Schema, the
+# three-way merge and the spreadsheets read one definition; their values go through
+# the same rules per kind (:func:`klantreis.coercion.coerce`).
+
+#: The first key of every project file: the format version it is written in (see
+#: :data:`klantreis.version.FORMAT_VERSION`).
+VERSION = Field("klantreis", INT, required=True)
+#: The project's own values, after the version, in file order. The scope and the
+#: scale follow, then the tables, then the review.
+HEAD = Group(
+    "project",
+    (
+        Field("title", required=True),
+        Field("goal"),
+        Field("language", choices=LANGUAGES),
+        Field("template", SLUG),
+    ),
+)
+#: Where the journey starts and where it ends.
+SCOPE = Group("scope", (Field("start"), Field("end")))
+#: One step of the emotion scale. A scale has at least :data:`SCALE_MIN` steps, each
+#: with its own score.
+SCALE_STEP = Group(
+    "scale",
+    (
+        Field("score", INT, required=True),
+        Field("label", required=True),
+        Field("emoji"),
+    ),
+)
+SCALE_MIN = 2
+#: The review: ``answers`` (the template's question id -> the team's answer, each an
+#: :data:`ANSWER`) and free ``notes``.
+REVIEW = Group("review", (Field("answers", MAPPING), Field("notes")))
+ANSWER = Field("answer")
+#: Every top-level key of a project file, in file order.
+FILE_KEYS = (VERSION.name, *HEAD.names, SCOPE.name, SCALE_STEP.name, *TABLES, REVIEW.name)
 
 
 def referrers(table: str) -> list[tuple[str, Field]]:

@@ -2,13 +2,14 @@
 ``to_dict``/``from_dict`` for the plain data in between. Pure: reading and writing
 files is :mod:`klantreis.projectfile`'s job.
 
-``dumps`` writes the canonical format (:mod:`klantreis.yamlio`) and remembers the
-text of every record, so saving after an edit writes only the records that changed.
+``dumps`` writes the canonical format (:mod:`klantreis.yamlio`). Given a
+:class:`RecordTexts` (a :class:`~klantreis.projectfile.ProjectFile` holds one),
+``loads`` and ``dumps`` remember the text of every record there, so saving after an
+edit writes only the records that changed.
 """
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from .fields import BOOL, TABLES, Field
@@ -19,26 +20,44 @@ from .validation import journey_from_data
 from .version import FORMAT_VERSION
 from .yamlio import Lines, NeedsReference, parse, reference, writer
 
-#: Per journey: the text of each record by the record's identity (records are never
-#: changed in place, so an unchanged record keeps its text).
-_RECORD_TEXTS: weakref.WeakKeyDictionary[Journey, dict[int, tuple[Record, str]]] = (
-    weakref.WeakKeyDictionary()
-)
+
+class RecordTexts:
+    """The text of each record of one journey as last read or written, by the record's
+    identity (records are never changed in place, so an unchanged record keeps its
+    text). Pass the same one to :func:`loads` and every later :func:`dumps` of that
+    journey; a cache only: without it the text is the same, made from scratch."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[Record, str]] = {}
+
+    def get(self, record: Record) -> str | None:
+        """The text of ``record`` when it was read or written as it is now."""
+        hit = self._texts.get(id(record))
+        return hit[1] if hit is not None and hit[0] is record else None
+
+    def keep(self, texts: dict[int, tuple[Record, str]]) -> None:
+        """Remember ``texts`` (``{id(record): (record, text)}``) instead of the old ones."""
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
-def loads(text: str, source: str | None = None) -> Journey:
+def loads(text: str, source: str | None = None, *, texts: RecordTexts | None = None) -> Journey:
     """Parse project-file text into a :class:`Journey`; every problem is reported with
-    its line (``source`` names the file in messages)."""
+    its line (``source`` names the file in messages). ``texts`` is filled with the
+    text of each record, for the next :func:`dumps`."""
     data, lines = parse(text, source)
     journey = journey_from_data(
         data, lines, source, template_scale=template_scale, template_fields=template_fields
     )
-    _remember_texts(journey, data, lines)
+    if texts is not None:
+        texts.keep(_read_texts(journey, data, lines))
     return journey
 
 
-def _remember_texts(journey: Journey, data: dict[str, Any], lines: Lines) -> None:
-    """Keep the text of each record read from canonical text, so the first save after
+def _read_texts(journey: Journey, data: dict[str, Any], lines: Lines) -> dict[int, tuple[Record, str]]:
+    """The text of each record read from canonical text, so the first save after
     loading writes only what changed. A record's text is kept only when the record
     is written exactly as it was read."""
     texts: dict[int, tuple[Record, str]] = {}
@@ -50,7 +69,7 @@ def _remember_texts(journey: Journey, data: dict[str, Any], lines: Lines) -> Non
         for record, raw, text in zip(records, data[table], items, strict=True):
             if compact(spec.fields, record) == raw:
                 texts[id(record)] = (record, text)
-    _RECORD_TEXTS[journey] = texts
+    return texts
 
 
 def from_dict(data: Any, source: str | None = None) -> Journey:
@@ -94,17 +113,18 @@ def compact(fields: tuple[Field, ...], record: Record) -> Record:
     return out
 
 
-def dumps(journey: Journey) -> str:
-    """The project-file text of a journey: canonical YAML, the same bytes every time."""
+def dumps(journey: Journey, *, texts: RecordTexts | None = None) -> str:
+    """The project-file text of a journey: canonical YAML, the same bytes every time.
+    With ``texts`` (as :func:`loads` or the last ``dumps`` left it) a record that has
+    not changed is not written again; ``texts`` then holds the new texts."""
     try:
-        return _dumps(journey)
+        return _dumps(journey, texts if texts is not None else RecordTexts())
     except NeedsReference:
         return reference.dump(to_dict(journey))
 
 
-def _dumps(journey: Journey) -> str:
+def _dumps(journey: Journey, known: RecordTexts) -> str:
     parts = [writer.dump(_head(journey))]
-    known = _RECORD_TEXTS.get(journey, {})
     texts: dict[int, tuple[Record, str]] = {}
     for table, spec in TABLES.items():
         records = journey.records(table)
@@ -114,11 +134,11 @@ def _dumps(journey: Journey) -> str:
             continue
         parts.append(f"{table}:\n")
         for record in records:
-            hit = known.get(id(record))
-            if hit is None or hit[0] is not record:
-                hit = (record, writer.item_text(compact(spec.fields, record), 2))
-            texts[id(record)] = hit
-            parts.append(hit[1])
+            text = known.get(record)
+            if text is None:
+                text = writer.item_text(compact(spec.fields, record), 2)
+            texts[id(record)] = (record, text)
+            parts.append(text)
     parts.append(writer.entry_text("review", journey.review))
-    _RECORD_TEXTS[journey] = texts
+    known.keep(texts)
     return "".join(parts)

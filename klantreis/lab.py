@@ -1,8 +1,9 @@
 """``klantreis lab``: start JupyterLab on the project's own copy of the workbook.
 
-Extra command-line arguments go to JupyterLab unchanged (``--allow-root``,
-``--ServerApp.ip=0.0.0.0``, ...). Any stop signal stops JupyterLab and its kernels
-(see :mod:`klantreis.supervise`).
+Extra command-line arguments go to JupyterLab unchanged (``--ServerApp.ip=0.0.0.0``,
+...). Run as root (normal in a container), it adds ``--allow-root`` itself, which
+JupyterLab otherwise demands before it starts, and says so in one line. Any stop
+signal stops JupyterLab and its kernels (see :mod:`klantreis.supervise`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,34 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .messages import current_language
+from .messages import Catalog, current_language
 from .resources import data_dir
 from .supervise import run_server
 from .widgets.start import PROJECT_ENV, WORKDIR_ENV
 from .workcopy import open_copy
+
+TEXTS = Catalog("lab", {
+    "as_root": (
+        "klantreis draait als root (bijvoorbeeld in een container); JupyterLab start daarom "
+        "met --allow-root",
+        "klantreis runs as root (for example in a container), so JupyterLab starts with "
+        "--allow-root",
+    ),
+})  # fmt: skip
+
+ALLOW_ROOT = "--allow-root"
+
+
+def running_as_root() -> bool:
+    """True when this process runs as root (where there are users at all)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def root_arguments(extra_args: Sequence[str], as_root: bool) -> list[str]:
+    """What JupyterLab needs to start as root: ``--allow-root``, unless the user
+    already passed it (in any spelling) or this is not root."""
+    given = any(a.split("=")[0].lower() in (ALLOW_ROOT, "--serverapp.allow_root") for a in extra_args)
+    return [ALLOW_ROOT] if as_root and not given else []
 
 
 def lab_command(
@@ -73,8 +97,13 @@ def lab(
     """Start JupyterLab on ``project``'s working copy of the workbook and wait until
     it stops; returns JupyterLab's exit code (0 after a stop signal)."""
     copy = open_copy(project, refresh=refresh_workbook)
-    for message in copy.messages(project_language(project), str(project or "")):
+    language = project_language(project)
+    for message in copy.messages(language, str(project or "")):
         print(message, file=sys.stderr)
-    command = lab_command(port=port, open_browser=open_browser, extra_args=extra_args,
-                          workbook=copy.folder)
+    root = root_arguments(extra_args, running_as_root())
+    if root:
+        print(TEXTS.text("as_root", language), file=sys.stderr)
+    command = lab_command(
+        port=port, open_browser=open_browser, extra_args=[*root, *extra_args], workbook=copy.folder
+    )
     return run_server(command, lab_environment(project))

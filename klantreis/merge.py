@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .fields import TABLES
+from .fields import HEAD, SCALE_STEP, TABLES
 
-META_KEYS = ("title", "goal", "language", "template", "scale")
+#: The values merged as a whole: the project's own fields, and the scale.
+META_KEYS = (*HEAD.names, SCALE_STEP.name)
 Prefer = Literal["mine", "theirs"] | None
 
 _MISSING: Any = object()
@@ -58,23 +59,39 @@ def merge(
     for key in META_KEYS:
         _merge_value(key, base, mine, theirs, out, conflicts, prefer)
     out["scope"] = _merge_mapping(
-        "scope", base.get("scope") or {}, mine.get("scope") or {}, theirs.get("scope") or {},
-        conflicts, prefer,
+        "scope",
+        base.get("scope") or {},
+        mine.get("scope") or {},
+        theirs.get("scope") or {},
+        conflicts,
+        prefer,
     )
     for table in TABLES:
         out[table] = _merge_table(
-            table, base.get(table) or [], mine.get(table) or [], theirs.get(table) or [],
-            conflicts, prefer,
+            table,
+            base.get(table) or [],
+            mine.get(table) or [],
+            theirs.get(table) or [],
+            conflicts,
+            prefer,
         )
     b_rev, m_rev, t_rev = (d.get("review") or {} for d in (base, mine, theirs))
     out["review"] = {
         "answers": _merge_mapping(
-            "review.answers", b_rev.get("answers") or {}, m_rev.get("answers") or {},
-            t_rev.get("answers") or {}, conflicts, prefer,
+            "review.answers",
+            b_rev.get("answers") or {},
+            m_rev.get("answers") or {},
+            t_rev.get("answers") or {},
+            conflicts,
+            prefer,
         ),
         "notes": _pick(
-            "review.notes", b_rev.get("notes", ""), m_rev.get("notes", ""),
-            t_rev.get("notes", ""), conflicts, prefer,
+            "review.notes",
+            b_rev.get("notes", ""),
+            m_rev.get("notes", ""),
+            t_rev.get("notes", ""),
+            conflicts,
+            prefer,
         ),
     }
     return MergeResult(out, conflicts)
@@ -103,8 +120,12 @@ def _merge_value(
     prefer: Prefer,
 ) -> None:
     value = _pick(
-        key, base.get(key, _MISSING), mine.get(key, _MISSING), theirs.get(key, _MISSING),
-        conflicts, prefer,
+        key,
+        base.get(key, _MISSING),
+        mine.get(key, _MISSING),
+        theirs.get(key, _MISSING),
+        conflicts,
+        prefer,
     )
     if value is _MISSING:
         out.pop(key, None)
@@ -126,8 +147,12 @@ def _merge_mapping(
     keys += [k for k in base if k not in theirs and k not in mine]
     for key in keys:
         value = _pick(
-            f"{prefix}.{key}", base.get(key, _MISSING), mine.get(key, _MISSING),
-            theirs.get(key, _MISSING), conflicts, prefer,
+            f"{prefix}.{key}",
+            base.get(key, _MISSING),
+            mine.get(key, _MISSING),
+            theirs.get(key, _MISSING),
+            conflicts,
+            prefer,
         )
         if value is not _MISSING:
             out[key] = value
@@ -146,10 +171,8 @@ def _merge_record(
     """Merge one record field by field; a template's ``extra`` values key by key, so
     two notebooks filling in different template fields of one record both keep theirs."""
     nested = [f.name for f in TABLES[table].fields if f.declared]
-    out = _merge_mapping(
-        name, *({k: v for k, v in d.items() if k not in nested} for d in (base, mine, theirs)),
-        conflicts, prefer,
-    )  # fmt: skip
+    b, m, t = ({k: v for k, v in d.items() if k not in nested} for d in (base, mine, theirs))
+    out = _merge_mapping(name, b, m, t, conflicts, prefer)
     for field_name in nested:
         values = _merge_mapping(
             f"{name}.{field_name}", base.get(field_name) or {}, mine.get(field_name) or {},
@@ -194,8 +217,13 @@ def _merge_table(
                 where = "here" if side == "mine" else "in another notebook"
                 conflicts.append(f"{name} (changed {where}, removed on the other side)")
     order = _merge_order(
-        table, [record_key(table, r) for r in base], [record_key(table, r) for r in mine],
-        [record_key(table, r) for r in theirs], set(merged), conflicts, prefer,
+        table,
+        [record_key(table, r) for r in base],
+        [record_key(table, r) for r in mine],
+        [record_key(table, r) for r in theirs],
+        set(merged),
+        conflicts,
+        prefer,
     )
     return [merged[key] for key in order]
 

@@ -84,9 +84,7 @@ class Catalog:
         """The text ``code`` in ``language`` with its placeholders filled in."""
         language = language if language in LANGUAGES else current_language()
         nl, en = self.texts[code]
-        values = {
-            k: (v.render(language) if isinstance(v, Msg) else v) for k, v in params.items()
-        }
+        values = {k: (v.render(language) if isinstance(v, Msg) else v) for k, v in params.items()}
         return (en if language == "en" else nl).format(**values)
 
     def msg(self, code: str, /, **params: Any) -> Msg:
@@ -132,4 +130,3 @@ def number(value: float | int | None, language: str, decimals: int = 1) -> str:
     if language == "en":
         return text
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
-

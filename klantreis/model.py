@@ -12,18 +12,19 @@ the project's language.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, ClassVar
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any
 
 import pandas as pd
 
-from .errors import JourneyError
-from .fields import TABLES
+from .coercion import coerce, coerce_group
+from .errors import FieldValueError, JourneyError
+from .fields import ANSWER, HEAD, REVIEW, SCOPE, TABLES, Field, Group
 from .frames import frame_from_records, record_from_row
-from .messages import LANGUAGES, Catalog
+from .messages import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Msg
 from .named_changes import NamedChanges
-from .scale import Scale, ScalePoint
+from .scale import Scale, ScalePoint, read_scale
 from .store import Record, TableStore
 from .template_fields import TemplateFields
 from .views import journey_frame, journey_opportunities, journey_pairs
@@ -35,22 +36,22 @@ DEFAULT_SCENARIO = "current"
 
 TEXTS = Catalog("model", {
     "current": ("Huidige situatie", "Current situation"),
-    "language": (
-        "de taal moet een van {known} zijn, niet {value!r}",
-        "language must be one of {known}, not {value!r}",
-    ),
-    "title": ("de titel mag niet leeg zijn", "the title may not be empty"),
-    "text": ("{name} moet tekst zijn", "{name} must be text"),
-    "last_scenario": (
-        "een project heeft minstens één scenario nodig; voeg eerst een ander toe",
-        "a project needs at least one scenario; add another one first",
-    ),
-    "scope_key": (
-        "het bereik kent alleen start en end, niet {key!r}",
-        "the scope has only start and end, not {key!r}",
-    ),
+    "field": ("veld {name!r}: {reason}", "field {name!r}: {reason}"),
 })  # fmt: skip
 
+
+def _checked(field: Field, value: Any, path: str, language: str | None = None) -> Any:
+    """``value`` as stored in ``field``, or a :class:`JourneyError` naming ``path``."""
+    try:
+        return coerce(field, value)
+    except FieldValueError as err:
+        raise _refusal(path, err.message, language) from None
+
+
+def _refusal(path: str, reason: Msg | str, language: str | None) -> JourneyError:
+    """A refused value: ``field 'scope.start': must be text, ...``; the form shows it
+    next to the field, a file's problem says the same after the line."""
+    return JourneyError(TEXTS.msg("field", name=path, reason=reason), field=path, language=language)
 
 
 def _ids(value: str | Iterable[str] | None) -> list[str] | None:
@@ -67,21 +68,17 @@ def _table_property(table: str) -> property:
         return self._store.frame(table)
 
     def put(self: Journey, frame: pd.DataFrame | list[Record]) -> None:
-        rows = frame if isinstance(frame, list) else [
-            record_from_row(table, row) for _, row in frame.iterrows()
-        ]
+        rows = (
+            frame if isinstance(frame, list) else [record_from_row(table, row) for _, row in frame.iterrows()]
+        )
         with self._speaking():
-            self._store.replace_all(table, rows)
+            self._store.replace(table, self._store.records(table), rows)
 
     return property(get, put, doc=f"The {table} as a DataFrame (change them through the methods).")
 
 
 class Journey(NamedChanges):
     """A customer journey project: who, what, which phases, and every touchpoint."""
-
-    #: How ``save`` writes a journey; provided by :mod:`klantreis.fileformat`, which
-    #: sits above the model (the model itself does no I/O).
-    saver: ClassVar[Any] = None
 
     def __init__(
         self,
@@ -95,15 +92,19 @@ class Journey(NamedChanges):
         template_fields: TemplateFields | None = None,
         **tables: pd.DataFrame | list[Record],
     ):
-        if language not in LANGUAGES:
-            raise JourneyError(TEXTS.msg("language", known=", ".join(LANGUAGES), value=language))
-        self.language = language
-        self.template = template
+        language = _checked(HEAD.field("language"), language, "language") or DEFAULT_LANGUAGE
+        if scale:
+            scale, problems = read_scale([asdict(p) if isinstance(p, ScalePoint) else p for p in scale])
+            if problems:
+                path, reason = problems[0]
+                raise _refusal(".".join(map(str, ("scale", *path))), reason, language)
+        store = TableStore(Scale(scale) if scale else Scale.default(language), template_fields)
+        super().__init__(language, store)
+        self.template = _checked(HEAD.field("template"), template, "template", language)
         self._title = ""
         self._goal = ""
         self._scope = {"start": "", "end": ""}
         self._review: dict[str, Any] = {"answers": {}, "notes": ""}
-        self._store = TableStore(Scale(scale) if scale else Scale.default(language), template_fields)
         with self._speaking():
             self.set_title(title or "?")
             self.set_goal(goal)
@@ -131,10 +132,7 @@ class Journey(NamedChanges):
 
     def set_title(self, title: str) -> None:
         """Set the title; refused when empty."""
-        text = self._text("title", title)
-        if not text.strip():
-            raise JourneyError(TEXTS.msg("title"), field="title", language=self.language)
-        self._title = text
+        self._title = self._checked(HEAD.field("title"), title, "title")
 
     @property
     def goal(self) -> str:
@@ -147,7 +145,7 @@ class Journey(NamedChanges):
 
     def set_goal(self, goal: str) -> None:
         """Set the goal of the exercise."""
-        self._goal = self._text("goal", goal)
+        self._goal = self._checked(HEAD.field("goal"), goal, "goal")
 
     @property
     def scope(self) -> dict[str, str]:
@@ -158,13 +156,10 @@ class Journey(NamedChanges):
     def scope(self, value: dict[str, str]) -> None:
         self.set_scope(**value)
 
-    def set_scope(self, start: str | None = None, end: str | None = None, **other: str) -> None:
+    def set_scope(self, start: str | None = None, end: str | None = None, **other: Any) -> None:
         """Set where the journey starts and/or ends (None leaves a side as it is)."""
-        for key in other:
-            raise JourneyError(TEXTS.msg("scope_key", key=key), field="scope", language=self.language)
-        for key, value in (("start", start), ("end", end)):
-            if value is not None:
-                self._scope = {**self._scope, key: self._text(key, value)}
+        given = {k: v for k, v in {"start": start, "end": end, **other}.items() if v is not None}
+        self._scope = {**self._scope, **self._group(SCOPE, given)}
 
     @property
     def review(self) -> dict[str, Any]:
@@ -173,27 +168,34 @@ class Journey(NamedChanges):
 
     @review.setter
     def review(self, value: dict[str, Any]) -> None:
-        answers = value.get("answers") or {}
-        self._review = {
-            "answers": {str(k): self._text(str(k), v) for k, v in answers.items()},
-            "notes": self._text("notes", value.get("notes")),
-        }
+        review = self._group(REVIEW, value, partial=False)
+        answers = {str(q): self._answer(q, text) for q, text in review["answers"].items()}
+        self._review = {"answers": answers, "notes": review["notes"]}
 
     def set_answer(self, question: str, text: str) -> None:
         """Store the answer to a review question of the template."""
-        answers = {**self._review["answers"], str(question): self._text(question, text)}
+        answers = {**self._review["answers"], str(question): self._answer(question, text)}
         self._review = {**self._review, "answers": answers}
 
     def set_review_notes(self, notes: str) -> None:
         """Store the review's free notes."""
-        self._review = {**self._review, "notes": self._text("notes", notes)}
+        self._review = {**self._review, "notes": self._checked(REVIEW.field("notes"), notes, "review.notes")}
 
-    def _text(self, name: str, value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, dict | list | tuple | bool):
-            raise JourneyError(TEXTS.msg("text", name=name), field=name, language=self.language)
-        return str(value)
+    def _answer(self, question: Any, text: Any) -> str:
+        return str(self._checked(ANSWER, text, f"review.answers.{question}"))
+
+    def _checked(self, field: Field, value: Any, path: str) -> Any:
+        """``value`` as stored in ``field`` (``path`` in the file), or refused saying why:
+        the same rule and words as when a file holds it."""
+        return _checked(field, value, path, self.language)
+
+    def _group(self, group: Group, values: dict[str, Any], *, partial: bool = True) -> dict[str, Any]:
+        """The given fields of ``group`` as stored, or the first problem refused."""
+        out, problems = coerce_group(group, values, partial=partial)
+        if problems:
+            name, reason = problems[0]
+            raise _refusal(f"{group.name}.{name}", reason, self.language)
+        return out
 
     # ----------------------------------------------------------------- scale
     @property
@@ -204,7 +206,8 @@ class Journey(NamedChanges):
     def score(self, value: Any) -> int | None:
         """The score for an emotion given as score, label or emoji (None when empty)."""
         with self._speaking():
-            return self._store.coerce("touchpoints", {"emotion": value}, partial=True)["emotion"]  # type: ignore[no-any-return]
+            score: int | None = self._store.coerce("touchpoints", {"emotion": value}, partial=True)["emotion"]
+        return score
 
     def scale_point(self, score: Any) -> ScalePoint | None:
         """The scale point with this score, or None."""
@@ -218,16 +221,6 @@ class Journey(NamedChanges):
         return self._store.template_fields
 
     # ---------------------------------------------------------------- tables
-    @property
-    def store(self) -> TableStore:
-        """The table store behind the tables. Validation and the file format use it;
-        change a journey through its methods, not through the store."""
-        return self._store
-
-    def records(self, table: str) -> list[Record]:
-        """The records of ``table`` as dicts of stored values, in order (read only)."""
-        return self._store.records(table)
-
     phases = _table_property("phases")
     personas = _table_property("personas")
     scenarios = _table_property("scenarios")
@@ -236,15 +229,6 @@ class Journey(NamedChanges):
     sources = _table_property("sources")
     evidence = _table_property("evidence")
     quotes = _table_property("quotes")
-
-    def ids(self, table: str) -> list[str]:
-        """The ids of a table, in order (touchpoint ids may repeat across journeys)."""
-        return list(self._store.ids(table))
-
-    @property
-    def default_scenario(self) -> str:
-        """The id of the first scenario, used where a touchpoint names none."""
-        return self._store.ids("scenarios")[0]
 
     def journey(self, persona: str | None = None, scenario: str | None = None) -> pd.DataFrame:
         """Touchpoints of one persona and scenario in journey order (phase order, then
@@ -290,42 +274,6 @@ class Journey(NamedChanges):
             and (wanted["scenarios"] is None or s in wanted["scenarios"])
         ]  # fmt: skip
 
-    def require(self, table: str, item_id: str) -> None:
-        """Refuse an id that ``table`` does not have, naming the known ones."""
-        with self._speaking():
-            self._store.get(table, (item_id,))
-
-    def name_of(self, table: str, item_id: str) -> str:
-        """The display name of a persona, phase or scenario (its id when unnamed)."""
-        at = self._store.position(table, (item_id,))
-        name = self._store.records(table)[at].get("name") if at is not None else ""
-        return str(name) if name else item_id
-
-    # ------------------------------------------------------------- changes
-    def add(self, table: str, record: dict[str, Any], position: int | None = None) -> None:
-        """Add a record to ``table`` (at ``position``, default the end); refused when a
-        field does not fit, its key is in use or a reference is unknown. The typed
-        methods below (``add_touchpoint``, ...) say the same with named arguments."""
-        self._change("add", table, record, position=position)
-
-    def update(self, table: str, key: tuple[str, ...], **changes: Any) -> None:
-        """Change fields of the record of ``table`` with ``key`` (``(id,)``; for a
-        touchpoint ``(id, persona, scenario)``)."""
-        self._change("update", table, changes, key)
-
-    def remove(self, table: str, key: tuple[str, ...], *, with_dependants: bool = False) -> None:
-        """Remove the record of ``table`` with ``key``; with ``with_dependants`` the
-        records that belong to it go along (a persona's or scenario's touchpoints)."""
-        if table == "scenarios" and len(self._store.records("scenarios")) == 1:
-            raise JourneyError(TEXTS.msg("last_scenario"), language=self.language)
-        self._change("remove", table, {}, key, cascade=with_dependants)
-
-    def position(self, table: str, key: tuple[str, ...]) -> int:
-        """Where the record with ``key`` stands in ``table`` (0 is first)."""
-        with self._speaking():
-            self._store.get(table, key)
-        return self._store.position(table, key)  # type: ignore[return-value]
-
     # ------------------------------------------------------------ snapshots
     def snapshot(self) -> Any:
         """Everything as it is now, for :meth:`restore` (cheap: copies no records)."""
@@ -339,36 +287,6 @@ class Journey(NamedChanges):
         self._store.scale = scale
         self._store.template_fields = template_fields
         self._store.restore(tables)
-
-    def save(self, path: Any) -> Any:
-        """Write the journey to a project file (see :func:`klantreis.save`)."""
-        return type(self).saver(self, path)
-
-    # ------------------------------------------------------------- internals
-    def _change(
-        self, action: str, table: str, values: dict[str, Any], key: tuple[str, ...] = (),
-        *, position: int | None = None, cascade: bool = False,
-    ) -> None:  # fmt: skip
-        with self._speaking():
-            if action == "add":
-                self._store.add(table, values, position)
-            elif action == "update":
-                self._store.update(table, key, values)
-            else:
-                self._store.remove(table, key, cascade=cascade)
-
-    def _tp_key(self, id: str, persona: str, scenario: str | None) -> tuple[str, str, str]:
-        return (id, persona, scenario or self.default_scenario)
-
-    @contextlib.contextmanager
-    def _speaking(self) -> Iterator[None]:
-        """Errors raised inside speak the project's language."""
-        try:
-            yield
-        except JourneyError as err:
-            if err.language is None:
-                err.language = self.language
-            raise
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{t}={len(self._store.records(t))}" for t in TABLES)

@@ -1,17 +1,17 @@
 """The named changes of a journey: ``add_persona``, ``update_touchpoint``,
 ``copy_journey`` and the like, with the arguments each table needs. Each is said once,
-in terms of the generic :meth:`Journey.add`, :meth:`~Journey.update` and
-:meth:`~Journey.remove` (the rules themselves live in :mod:`klantreis.store`)."""
+in terms of the generic :meth:`~klantreis.tables.JourneyTables.add`,
+:meth:`~klantreis.tables.JourneyTables.update` and
+:meth:`~klantreis.tables.JourneyTables.remove` (the rules themselves live in
+:mod:`klantreis.store`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import JourneyError
 from .messages import Catalog
-
-if TYPE_CHECKING:
-    from .model import Journey
+from .tables import JourneyTables
 
 TEXTS = Catalog("named_changes", {
     "same_journey": (
@@ -27,62 +27,52 @@ TEXTS = Catalog("named_changes", {
 })  # fmt: skip
 
 
-class NamedChanges:
-    """The named changes, mixed into :class:`~klantreis.model.Journey`."""
+class NamedChanges(JourneyTables):
+    """The named changes of a journey's tables; :class:`~klantreis.model.Journey` adds
+    the metadata."""
 
-    def add_persona(
-self: Journey, id: str, name: str = "", *, position: int | None = None, **fields: Any) -> None:
+    def add_persona(self, id: str, name: str = "", *, position: int | None = None, **fields: Any) -> None:
         """Add a persona; refused when the id exists or a field is invalid."""
         self.add("personas", {"id": id, "name": name, **fields}, position)
 
-    def update_persona(
-self: Journey, id: str, /, **changes: Any) -> None:
+    def update_persona(self, id: str, /, **changes: Any) -> None:
         """Change fields of a persona (``id=`` renames it and its touchpoints' references)."""
         self.update("personas", (id,), **changes)
 
-    def remove_persona(
-self: Journey, id: str, *, with_touchpoints: bool = False) -> None:
+    def remove_persona(self, id: str, *, with_touchpoints: bool = False) -> None:
         """Remove a persona; refused while it has touchpoints unless ``with_touchpoints``."""
         self.remove("personas", (id,), with_dependants=with_touchpoints)
 
-    def add_phase(
-self: Journey, id: str, name: str = "", *, position: int | None = None, **fields: Any) -> None:
+    def add_phase(self, id: str, name: str = "", *, position: int | None = None, **fields: Any) -> None:
         """Add a phase at ``position`` (default: at the end)."""
         self.add("phases", {"id": id, "name": name, **fields}, position)
 
-    def update_phase(
-self: Journey, id: str, /, **changes: Any) -> None:
+    def update_phase(self, id: str, /, **changes: Any) -> None:
         """Change fields of a phase (``id=`` renames it everywhere)."""
         self.update("phases", (id,), **changes)
 
-    def remove_phase(
-self: Journey, id: str) -> None:
+    def remove_phase(self, id: str) -> None:
         """Remove a phase; refused while touchpoints or opportunities are in it."""
         self.remove("phases", (id,))
 
-    def move_phase(
-self: Journey, id: str, position: int) -> None:
+    def move_phase(self, id: str, position: int) -> None:
         """Move a phase to ``position`` (0 is first)."""
-        with self._speaking():
-            self._store.move("phases", (id,), position)
+        self.move("phases", (id,), position)
 
-    def add_scenario(
-self: Journey, id: str, name: str = "", *, position: int | None = None) -> None:
+    def add_scenario(self, id: str, name: str = "", *, position: int | None = None) -> None:
         """Add a scenario (e.g. the desired situation, or a competitor)."""
         self.add("scenarios", {"id": id, "name": name}, position)
 
-    def update_scenario(
-self: Journey, id: str, /, **changes: Any) -> None:
+    def update_scenario(self, id: str, /, **changes: Any) -> None:
         """Rename a scenario (``name=``) or change its id (``id=``)."""
         self.update("scenarios", (id,), **changes)
 
-    def remove_scenario(
-self: Journey, id: str, *, with_touchpoints: bool = False) -> None:
+    def remove_scenario(self, id: str, *, with_touchpoints: bool = False) -> None:
         """Remove a scenario; refused while it has touchpoints, or when it is the last one."""
         self.remove("scenarios", (id,), with_dependants=with_touchpoints)
 
     def add_touchpoint(
-        self: Journey, id: str, persona: str, phase: str, name: str, *, scenario: str | None = None,
+        self, id: str, persona: str, phase: str, name: str, *, scenario: str | None = None,
         position: int | None = None, **fields: Any,
     ) -> None:  # fmt: skip
         """Add a touchpoint to a persona's journey (scenario default: the first one).
@@ -91,19 +81,17 @@ self: Journey, id: str, *, with_touchpoints: bool = False) -> None:
         self.add("touchpoints", {**values, **fields}, position)
 
     def update_touchpoint(
-        self: Journey, id: str, persona: str, /, scenario: str | None = None, **changes: Any
+        self, id: str, persona: str, /, scenario: str | None = None, **changes: Any
     ) -> None:
         """Change fields of one touchpoint of one persona's journey."""
         self.update("touchpoints", self._tp_key(id, persona, scenario), **changes)
 
-    def remove_touchpoint(
-self: Journey, id: str, persona: str, scenario: str | None = None) -> None:
+    def remove_touchpoint(self, id: str, persona: str, scenario: str | None = None) -> None:
         """Remove one touchpoint; refused while an opportunity refers to it and no other
         journey has a touchpoint with that id."""
         self.remove("touchpoints", self._tp_key(id, persona, scenario))
 
-    def move_touchpoint(
-self: Journey, id: str, persona: str, scenario: str | None = None, step: int = -1) -> None:
+    def move_touchpoint(self, id: str, persona: str, scenario: str | None = None, step: int = -1) -> None:
         """Move a touchpoint ``step`` places earlier (negative) or later within its phase."""
         key = self._tp_key(id, persona, scenario)
         with self._speaking():
@@ -114,10 +102,10 @@ self: Journey, id: str, persona: str, scenario: str | None = None, step: int = -
         here = same.index(records.index(record))
         target = min(max(here + step, 0), len(same) - 1)
         if target != here:
-            self._store.move("touchpoints", key, same[target])
+            self.move("touchpoints", key, same[target])
 
     def copy_journey(
-        self: Journey, persona: str, scenario: str, to_persona: str, to_scenario: str,
+        self, persona: str, scenario: str, to_persona: str, to_scenario: str,
         *, replace: bool = False,
     ) -> int:  # fmt: skip
         """Copy one journey's touchpoints to another persona and/or scenario as a start.
@@ -139,12 +127,12 @@ self: Journey, id: str, persona: str, scenario: str | None = None, step: int = -
                 {**r, "persona": to_persona, "scenario": to_scenario}
                 for r in records if (r["persona"], r["scenario"]) == (persona, scenario)
             ]  # fmt: skip
-            kept = [r for r in records if (r["persona"], r["scenario"]) != (to_persona, to_scenario)]
-            self._store.load("touchpoints", kept + copies)
+            # checked like any other change: refused while an opportunity or a figure
+            # refers to a replaced touchpoint that no copy stands in for
+            self._store.replace("touchpoints", target, copies)
         return len(copies)
 
-    def set_extra(
-self: Journey, table: str, key: tuple[str, ...], field: str, value: Any) -> None:
+    def set_extra(self, table: str, key: tuple[str, ...], field: str, value: Any) -> None:
         """Fill in one field the template adds (``extra``) on the record of ``table``
         with ``key``; an empty value (None or "") clears it. The others stay as they are."""
         with self._speaking():
@@ -155,17 +143,15 @@ self: Journey, table: str, key: tuple[str, ...], field: str, value: Any) -> None
         self.update(table, key, extra=extra)
 
     def add_opportunity(
-        self: Journey, id: str, description: str, *, position: int | None = None, **fields: Any
+        self, id: str, description: str, *, position: int | None = None, **fields: Any
     ) -> None:
         """Add an opportunity (kans): description, touchpoint, phase, impact, effort, owner."""
         self.add("opportunities", {"id": id, "description": description, **fields}, position)
 
-    def update_opportunity(
-self: Journey, id: str, /, **changes: Any) -> None:
+    def update_opportunity(self, id: str, /, **changes: Any) -> None:
         """Change fields of an opportunity."""
         self.update("opportunities", (id,), **changes)
 
-    def remove_opportunity(
-self: Journey, id: str) -> None:
+    def remove_opportunity(self, id: str) -> None:
         """Remove an opportunity."""
         self.remove("opportunities", (id,))

@@ -3,6 +3,7 @@ make a new project, used by ``klantreis new`` and by the workbook's start step."
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .errors import JourneyError
@@ -33,7 +34,7 @@ TEXTS = Catalog("project", {
 
 
 def create_project(
-    path: str | Path, template: str, *, title: str = "", language: str = "nl", force: bool = False
+    path: str | os.PathLike[str], template: str, *, title: str = "", language: str = "nl", force: bool = False
 ) -> Path:
     """Write a new project file made from ``template``. Refused when the file exists
     (unless ``force``), does not end in ``.yaml``/``.yml``, or its folder is missing."""

@@ -1,7 +1,10 @@
 """Project files on disk: reading one, and saving one safely when several programs
 (notebooks, a workshop's browser tabs, ``klantreis import``, scripts) save it at once.
 
-A save takes the project's lock (a ``.NAME.lock`` file beside it, held with the
+What a program knows of a file it edits is one explicit object, a
+:class:`ProjectFile`: its path, the text it read, the text of each record and the
+lock. :func:`open_project` returns one beside the journey; :func:`save_merged` saves
+through it. A save takes the project's lock (a ``.NAME.lock`` file beside it, held with the
 operating system's file locking, so a crashed program never leaves it locked), reads
 the file as it is now, merges this program's changes onto it when someone else saved
 since this program read it (see :mod:`klantreis.merge`), and replaces the file
@@ -14,10 +17,10 @@ the same field changed differently on two sides is refused as a
 from __future__ import annotations
 
 import os
-import weakref
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +28,7 @@ import filelock
 
 from .atomic import remove_stale_temps, write_atomic
 from .errors import JourneyError, Problem, ValidationError
-from .fileformat import dumps, from_dict, loads, to_dict
+from .fileformat import RecordTexts, dumps, from_dict, loads, to_dict
 from .limits import read_bytes
 from .merge import Prefer, merge
 from .messages import Catalog
@@ -114,45 +117,106 @@ def decode(raw: bytes, source: str) -> str:
         raise ValidationError([Problem("", TEXTS.msg("not_utf8"), line, source)]) from None
 
 
-#: The file each journey was read from or last saved to, and that file's text then:
-#: what a later save merges against.
-_ORIGINS: weakref.WeakKeyDictionary[Journey, tuple[Path, str]] = weakref.WeakKeyDictionary()
+# ------------------------------------------------------------ the file object
+@dataclass(eq=False)
+class ProjectFile:
+    """A project file as this program knows it: where it is (``path``), the ``text``
+    it held when this program last read or wrote it (what a save merges against;
+    None when this program has not read it: a save then replaces the file), the text
+    of each record then (``record_texts``: a save writes only records that changed)
+    and the :attr:`lock` that makes saves take turns.
+
+    :func:`open_project` gives one beside the journey it read; :func:`save_merged`
+    saves through it. One program holds one per file it edits (a
+    :class:`~klantreis.session.ProjectSession` holds its own)."""
+
+    path: Path
+    text: str | None = None
+    record_texts: RecordTexts = field(default_factory=RecordTexts)
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file beside the project: ``.NAME.lock``."""
+        return lock_path_of(self.path)
+
+    @property
+    def lock(self) -> filelock.FileLock:
+        """This process's lock object for the file (see :func:`process_lock`)."""
+        return process_lock(self.lock_path)
+
+    @contextmanager
+    def locked(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the project's lock; other programs' saves wait (see :func:`locked`)."""
+        with locked(self.path, timeout):
+            yield
+
+    def changed_on_disk(self) -> bool:
+        """True when the file no longer holds :attr:`text` (or cannot be read)."""
+        try:
+            return read_text(self.path) != self.text
+        except JourneyError:
+            return True
+
+
+def open_project(path: PathLike) -> tuple[Journey, ProjectFile]:
+    """Read a project file: the journey, and the :class:`ProjectFile` to save it back
+    through, merging with what others saved in between (:func:`save_merged`). Errors
+    name the file and the line."""
+    text = read_text(path)
+    file = ProjectFile(Path(path), text)
+    return loads(text, str(path), texts=file.record_texts), file
 
 
 def load(path: PathLike) -> Journey:
-    """Read a project file. Errors name the file and the line. A later
-    :func:`save` to the same file merges with what others saved in between."""
-    text = read_text(path)
-    journey = loads(text, str(path))
-    _ORIGINS[journey] = (Path(path).resolve(), text)
-    return journey
+    """Read a project file (errors name the file and the line). To save it back while
+    others may save it too, read it with :func:`open_project` instead."""
+    return open_project(path)[0]
 
 
-def origin_text(journey: Journey, path: PathLike) -> str | None:
-    """The text of ``path`` when ``journey`` was read from it or last saved to it."""
-    origin = _ORIGINS.get(journey)
-    if origin and origin[0] == Path(path).resolve():
-        return origin[1]
-    return None
+# ------------------------------------------------------------------ locking
+#: This process's lock object per lock file, so a save inside ``locked()`` in the same
+#: thread takes it again instead of waiting for itself. Keyed by process id too: a
+#: forked child never uses (nor releases) a lock object of its parent's; filelock 4
+#: refuses one that crossed a fork, and the parent may hold it at that moment.
+_LOCKS: dict[tuple[int, str], filelock.FileLock] = {}
+_LOCKS_GUARD = threading.Lock()
 
 
-# ------------------------------------------------------------------ saving
-#: One lock object per lock file in this process, so a save inside ``locked()`` in the
-#: same thread takes it again instead of waiting for itself.
-_LOCKS: dict[str, filelock.FileLock] = {}
+def _new_guard_after_fork() -> None:
+    global _LOCKS_GUARD
+    _LOCKS_GUARD = threading.Lock()  # another thread may have held it during the fork
+
+
+os.register_at_fork(after_in_child=_new_guard_after_fork)
+
+
+def lock_path_of(path: PathLike) -> Path:
+    """The lock file beside a project file: ``.NAME.lock``."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.lock")
+
+
+def process_lock(lock_path: Path) -> filelock.FileLock:
+    """The lock object of ``lock_path`` in this process: one per file and process, made
+    on first use, so it is re-entrant within a thread and never shared with a child."""
+    key = (os.getpid(), str(lock_path.resolve()))
+    with _LOCKS_GUARD:
+        lock = _LOCKS.get(key)
+        if lock is None:
+            lock = _LOCKS[key] = filelock.FileLock(lock_path)
+    return lock
 
 
 @contextmanager
 def locked(path: PathLike, timeout: float | None = None) -> Iterator[None]:
     """Hold the project's lock; other programs' saves wait. Gives up with a clear
     message after ``timeout`` seconds (default :data:`LOCK_TIMEOUT`)."""
-    path = Path(path)
     wait = LOCK_TIMEOUT if timeout is None else timeout
-    lock_path = path.with_name(f".{path.name}.lock")
-    key = str(lock_path.resolve())
-    lock = _LOCKS.get(key)
-    if lock is None:
-        lock = _LOCKS[key] = filelock.FileLock(lock_path)
+    lock_path = lock_path_of(path)
+    lock = process_lock(lock_path)
     try:
         lock.acquire(timeout=wait)
     except filelock.Timeout:
@@ -163,40 +227,41 @@ def locked(path: PathLike, timeout: float | None = None) -> Iterator[None]:
         lock.release()
 
 
-def save(journey: Journey, path: PathLike, *, prefer: Prefer = None) -> Path:
-    """Write the journey to ``path``. When it was read from that file (or saved to
-    it before), changes saved there since by others are merged in, and the journey
-    holds them afterwards; see :func:`save_merged`."""
-    save_merged(journey, path, origin_text(journey, path), prefer=prefer)
+# ------------------------------------------------------------------ saving
+def save(journey: Journey, path: PathLike) -> Path:
+    """Write the journey to ``path``, replacing what the file holds (under the lock,
+    atomically). To merge with changes others saved since the journey was read, save
+    through its :class:`ProjectFile` (:func:`save_merged`) instead."""
+    save_merged(journey, ProjectFile(Path(path)))
     return Path(path)
 
 
-def save_merged(
-    journey: Journey, path: PathLike, base_text: str | None, *, prefer: Prefer = None
-) -> Saved:
-    """Save ``journey``, whose content started as ``base_text`` (None: overwrite).
+def save_merged(journey: Journey, file: ProjectFile, *, prefer: Prefer = None) -> Saved:
+    """Save ``journey`` to ``file``, whose content it started as (``file.text``; None:
+    replace what is there).
 
-    Under the project's lock: when the file no longer holds ``base_text``, this
-    journey's changes since ``base_text`` are merged onto the file's content and the
-    journey takes the result. Raises :class:`SaveConflict` (nothing written, journey
+    Under the project's lock: when the file no longer holds ``file.text``, this
+    journey's changes since then are merged onto the file's content and the journey
+    takes the result. Raises :class:`SaveConflict` (nothing written, journey
     unchanged) when the same field changed on both sides, unless ``prefer`` picks a
     side, and :class:`JourneyError` when the file on disk or the merged result is
-    invalid."""
-    path = Path(path)
-    with locked(path):
+    invalid. Afterwards ``file`` knows the text written."""
+    path = file.path
+    with file.locked():
         remove_stale_temps(path)
         try:
             disk: str | None = read_text(path)
         except JourneyError:
             disk = None  # removed or unreadable: write ours, nothing of theirs to keep
-        merged = disk is not None and base_text is not None and disk != base_text
-        if merged:
-            assert disk is not None and base_text is not None
-            journey.restore(_merged(journey, path, base_text, disk, prefer).snapshot())
-        text = dumps(journey)  # after a merge too: the journey keeps the records' texts
+        if disk is not None and file.text is not None and disk != file.text:
+            journey.restore(_merged(journey, path, file.text, disk, prefer).snapshot())
+            merged = True
+        else:
+            merged = False
+        text = dumps(journey, texts=file.record_texts)  # after a merge too: keeps the records' texts
         if text != disk:
             write_atomic(path, text)
-    _ORIGINS[journey] = (path.resolve(), text)
+    file.text = text
     return Saved(text, datetime.now(), merged)
 
 
@@ -211,6 +276,3 @@ def _merged(journey: Journey, path: Path, base_text: str, disk: str, prefer: Pre
     except JourneyError as err:
         reason = err.text(journey.language)
         raise JourneyError(TEXTS.msg("misfit", path=path, reason=reason), language=journey.language) from None
-
-
-Journey.saver = staticmethod(save)

@@ -8,9 +8,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from .coercion import missing
+from .coercion import coerce_group, missing
 from .errors import FieldValueError
-from .messages import Catalog
+from .fields import SCALE_MIN, SCALE_STEP
+from .messages import Catalog, Msg
 
 TEXTS = Catalog("scale", {
     "not_on_scale": (
@@ -22,6 +23,15 @@ TEXTS = Catalog("scale", {
     "neutral": ("neutraal", "neutral"),
     "positive": ("positief", "positive"),
     "very_positive": ("zeer positief", "very positive"),
+    "scale": (
+        "moet een lijst zijn van minstens {count} stappen {{score, label, emoji}}",
+        "must be a list of at least {count} {{score, label, emoji}} steps",
+    ),
+    "step": (
+        "moet een koppeling zijn {{score, label, emoji}}",
+        "must be a mapping {{score, label, emoji}}",
+    ),
+    "score_twice": ("score {score} staat twee keer in de schaal", "score {score} appears twice in the scale"),
 })  # fmt: skip
 
 _DEFAULT = (
@@ -124,3 +134,27 @@ class Scale(Sequence[ScalePoint]):
         known = ", ".join(f"{p.score} ({p.label})" for p in self.points)
         return FieldValueError(TEXTS.msg("not_on_scale", value=value, known=known))
 
+
+def read_scale(value: Any) -> tuple[Scale | None, list[tuple[tuple[int | str, ...], Msg | str]]]:
+    """A scale from a project file's ``scale``: a list of at least :data:`SCALE_MIN`
+    steps ``{score, label, emoji}`` (see :data:`~klantreis.fields.SCALE_STEP`), each
+    score once. Returns the scale (None when there is no usable one) and every
+    problem as ``(place, reason)``, the place being ``()``, ``(step,)`` or
+    ``(step, field)``. The model and validation both read a scale this way."""
+    problems: list[tuple[tuple[int | str, ...], Msg | str]] = []
+    if not isinstance(value, list | tuple) or len(value) < SCALE_MIN:
+        return None, [((), TEXTS.msg("scale", count=SCALE_MIN))]
+    points: list[ScalePoint] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            problems.append(((i,), TEXTS.msg("step")))
+            continue
+        step, wrong = coerce_group(SCALE_STEP, item)
+        problems += [((i, name), reason) for name, reason in wrong]
+        if step["score"] is None:
+            continue
+        if step["score"] in [p.score for p in points]:
+            problems.append(((i, "score"), TEXTS.msg("score_twice", score=step["score"])))
+        else:
+            points.append(ScalePoint(step["score"], step["label"], step["emoji"]))
+    return (Scale(points) if len(points) >= SCALE_MIN else None), problems

@@ -5,7 +5,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import BOOL, FLOAT, INT, LIST, MAPPING, OPTBOOL, SCORE, SLUG, TABLES, Field
+from .fields import (
+    ANSWER,
+    BOOL,
+    FLOAT,
+    HEAD,
+    INT,
+    LIST,
+    MAPPING,
+    OPTBOOL,
+    REVIEW,
+    SCALE_MIN,
+    SCALE_STEP,
+    SCOPE,
+    SCORE,
+    SLUG,
+    TABLES,
+    VERSION,
+    Field,
+    Group,
+)
 from .template_fields import CHOICE, SCALE, TABLE_STEPS, YESNO, TemplateField
 from .templates import list_templates
 from .version import FORMAT_VERSION
@@ -41,14 +60,24 @@ def _field_schema(field: Field) -> dict[str, Any]:
     if field.kind == MAPPING:
         return {"type": "object"}
     if field.kind == INT:
-        schema: dict[str, Any] = {"type": ["integer", "null"]}
+        schema: dict[str, Any] = {"type": "integer" if field.required else ["integer", "null"]}
         if field.bounds:
             schema.update(minimum=field.bounds[0], maximum=field.bounds[1])
         return schema
-    schema = {"type": ["string", "null"]}
+    schema = {"type": "string", "minLength": 1} if field.required else {"type": ["string", "null"]}
     if field.choices:
-        schema["enum"] = [*field.choices, "", None]
+        schema["enum"] = list(field.choices) if field.required else [*field.choices, "", None]
     return schema
+
+
+def _group_schema(group: Group) -> dict[str, Any]:
+    """A mapping holding the fields of ``group`` and no others."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        **({"required": required} if (required := [f.name for f in group.fields if f.required]) else {}),
+        "properties": {f.name: _field_schema(f) for f in group.fields},
+    }
 
 
 def json_schema() -> dict[str, Any]:
@@ -66,48 +95,22 @@ def json_schema() -> dict[str, Any]:
                 "properties": {f.name: _field_schema(f) for f in fields},
             },
         }
-    text = {"type": ["string", "null"]}
+    review = _group_schema(REVIEW)
+    review["properties"]["answers"] = {"type": "object", "additionalProperties": _field_schema(ANSWER)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://klantreis.invalid/schema/project-v1.json",
         "title": "klantreis project file",
         "type": "object",
         "additionalProperties": False,
-        "required": ["klantreis", "title"],
+        "required": [VERSION.name, *(f.name for f in HEAD.fields if f.required)],
         "properties": {
-            "klantreis": {"const": FORMAT_VERSION},
-            "title": {"type": "string", "minLength": 1},
-            "goal": text,
-            "language": {"enum": ["nl", "en"]},
-            "template": {"type": ["string", "null"], "pattern": SLUG_PATTERN},
-            "scope": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {"start": text, "end": text},
-            },
-            "scale": {
-                "type": "array",
-                "minItems": 2,
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["score", "label"],
-                    "properties": {
-                        "score": {"type": "integer"},
-                        "label": {"type": "string"},
-                        "emoji": {"type": "string"},
-                    },
-                },
-            },
+            VERSION.name: {"const": FORMAT_VERSION},
+            **{f.name: _field_schema(f) for f in HEAD.fields},
+            SCOPE.name: _group_schema(SCOPE),
+            SCALE_STEP.name: {"type": "array", "minItems": SCALE_MIN, "items": _group_schema(SCALE_STEP)},
             **tables,
-            "review": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "answers": {"type": "object", "additionalProperties": text},
-                    "notes": text,
-                },
-            },
+            REVIEW.name: review,
         },
         "allOf": [_template_rule(t.id, list(t.fields())) for t in list_templates()],
     }

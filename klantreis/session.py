@@ -1,10 +1,12 @@
 """A project opened for editing: the journey, its file, and saving after each change.
 
 Several notebooks or browser tabs may have the same project open. Each
-:class:`ProjectSession` remembers the text it last read or wrote; :meth:`save` goes
-through :func:`klantreis.projectfile.save_merged`, which takes the project's lock,
-merges this session's changes onto whatever others saved in between, and refuses
-(keeping the edits in memory) when both changed the same field.
+:class:`ProjectSession` holds its journey and its
+:class:`~klantreis.projectfile.ProjectFile` (the text it last read or wrote, the
+records' texts, the lock); :meth:`save` goes through
+:func:`klantreis.projectfile.save_merged`, which takes the project's lock, merges
+this session's changes onto whatever others saved in between, and refuses (keeping
+the edits in memory) when both changed the same field.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import JourneyError
+from .fileformat import dumps
 from .merge import Prefer
 from .model import Journey
 from .project import create_project
-from .projectfile import SaveConflict, load, origin_text, read_text, save_merged
+from .projectfile import ProjectFile, SaveConflict, open_project, save_merged
 from .templates import Template, get_template
 
 __all__ = ["ProjectSession", "SaveConflict", "SaveResult"]
@@ -37,21 +40,26 @@ class SaveResult:
 
 
 class ProjectSession:
-    """One notebook's view of a project file: load, change through the model, save."""
+    """One notebook's view of a project file: load, change through the model, save.
+    ``file`` is what the session knows of the file (see
+    :class:`~klantreis.projectfile.ProjectFile`)."""
 
-    def __init__(self, path: str | os.PathLike[str], journey: Journey, text: str):
-        self.path = Path(path)
+    def __init__(self, journey: Journey, file: ProjectFile):
         self.journey = journey
-        self.base_text = text
+        self.file = file
         self.saved_at: datetime | None = None
         self._listeners: list[Callable[[], None]] = []
+
+    @property
+    def path(self) -> Path:
+        """The project file."""
+        return self.file.path
 
     # ----------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> ProjectSession:
         """Open an existing project file (errors name the file and the line)."""
-        journey = load(path)
-        return cls(path, journey, origin_text(journey, path) or "")
+        return cls(*open_project(path))
 
     @classmethod
     def create(
@@ -79,10 +87,11 @@ class ProjectSession:
 
     def changed_on_disk(self) -> bool:
         """True when the file no longer holds the text this session last read or wrote."""
-        try:
-            return read_text(self.path) != self.base_text
-        except JourneyError:
-            return True
+        return self.file.changed_on_disk()
+
+    def unsaved(self) -> bool:
+        """True when the journey holds changes the file does not (a save failed)."""
+        return dumps(self.journey, texts=self.file.record_texts) != self.file.text
 
     # ------------------------------------------------------------ editing
     def apply(self, change: Callable[[Journey], T]) -> T:
@@ -101,18 +110,17 @@ class ProjectSession:
         field changed on both sides, unless ``prefer`` picks a side; raises
         :class:`~klantreis.errors.JourneyError` when the file on disk or the merged
         result is invalid, or the file stays locked by another program's save."""
-        saved = save_merged(self.journey, self.path, self.base_text, prefer=prefer)
-        self.base_text = saved.text
+        saved = save_merged(self.journey, self.file, prefer=prefer)
         self.saved_at = saved.saved_at
         if saved.merged:
             self._notify()
         return SaveResult(saved.saved_at, saved.merged)
 
     def reload(self) -> None:
-        """Throw away unsaved edits and read the file again."""
-        fresh = ProjectSession.open(self.path)
-        self.journey.restore(fresh.journey.snapshot())
-        self.base_text = fresh.base_text
+        """Throw away unsaved edits and read the file again (the journey object stays
+        the same, so forms holding it see the file's content)."""
+        journey, self.file = open_project(self.path)
+        self.journey.restore(journey.snapshot())
         self._notify()
 
     def _notify(self) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import re
 import warnings
 import zipfile
@@ -171,7 +172,8 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
     from openpyxl.utils.exceptions import IllegalCharacterError
 
     book = Workbook()
-    book.remove(book.active)
+    for empty in book.worksheets:  # the sheet a new workbook starts with
+        book.remove(empty)
     for name, frame in tables.items():
         sheet = book.create_sheet(name)
         sheet.append(list(frame.columns))
@@ -186,13 +188,9 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> Path:
                 if isinstance(value, str):
                     cell.data_type = "s"  # text starting with '=' stays text, not a formula
         sheet.freeze_panes = "A2"
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        book.save(tmp)
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
+    data = io.BytesIO()
+    book.save(data)
+    return write_atomic(target, data.getvalue())
 
 
 def read_xlsx(path: Path) -> dict[str, pd.DataFrame]:

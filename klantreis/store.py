@@ -22,6 +22,7 @@ from .coercion import coerce
 from .errors import FieldValueError, JourneyError
 from .fields import TABLES, Field, referrers
 from .frames import frame_from_records
+from .keys import Key, Record, describe, matches, target
 from .messages import Msg
 from .store_texts import TEXTS, label, plural, singular
 from .template_fields import TemplateFields, check_extra
@@ -29,25 +30,7 @@ from .template_fields import TemplateFields, check_extra
 if TYPE_CHECKING:
     from .scale import Scale
 
-Record = dict[str, Any]
-Key = tuple[str, ...]
-
-
-
-def target(f: Field, record: Record) -> Key:
-    """The key of the record that field ``f`` of ``record`` refers to."""
-    return (str(record.get(f.name) or ""), *(str(record.get(w) or "") for w in f.ref_with))
-
-
-def _matches(want: Key, key: Key) -> bool:
-    """True when ``key`` is what the reference ``want`` names; an empty part of
-    ``want`` (a loose reference's persona or scenario left open) matches any."""
-    return all(w == k or (i > 0 and not w) for i, (w, k) in enumerate(zip(want, key, strict=True)))
-
-
-def describe(table: str, key: Key) -> dict[str, str]:
-    """The named parts of a key, for messages (``id``, and ``persona``/``scenario``)."""
-    return dict(zip(TABLES[table].key, key, strict=True))
+__all__ = ["Key", "Record", "TableStore", "describe", "target"]
 
 
 class TableStore:
@@ -118,8 +101,8 @@ class TableStore:
         if not want[0]:
             return []
         if all(want) or not f.loose:
-            return [want] if self.position(f.ref, want) is not None else []
-        return [key for key in self._keys_with_id(f.ref, want[0]) if _matches(want, key)]
+            return [want] if self.position(str(f.ref), want) is not None else []
+        return [key for key in self._keys_with_id(str(f.ref), want[0]) if matches(want, key)]
 
     def snapshot(self) -> dict[str, list[Record]]:
         """The records as they are now (cheap: records are never changed in place)."""
@@ -145,11 +128,11 @@ class TableStore:
 
     def coerce_all(
         self, table: str, values: dict[str, Any], *, partial: bool
-    ) -> tuple[Record, list[tuple[str, Msg]]]:
+    ) -> tuple[Record, list[tuple[str, Msg | str]]]:
         """Like :meth:`coerce`, but every problem as ``(field, reason)``; a problem in one
         entry of a mapping field names it as ``field.entry``."""
         spec = TABLES[table]
-        problems: list[tuple[str, Msg]] = []
+        problems: list[tuple[str, Msg | str]] = []
         for name in values:
             if not spec.has(name):
                 problems.append((name, TEXTS.msg(
@@ -197,8 +180,8 @@ class TableStore:
                 known = ", ".join(dict.fromkeys(self.ids(f.ref))) or TEXTS.msg("none_yet")
                 found.append((f.name, TEXTS.msg("unknown", table=singular(f.ref), id=value, known=known)))
             elif f.ref_with and not self.referred(f, record):
-                where = describe(f.ref, target(f, record))
-                found.append((f.name, TEXTS.msg("not_in_journey", table=singular(f.ref), **where)))
+                parts = describe(f.ref, target(f, record))
+                found.append((f.name, TEXTS.msg("not_in_journey", table=singular(f.ref), **parts)))
         return found
 
     # ------------------------------------------------------------- changing
@@ -285,22 +268,33 @@ class TableStore:
         records.insert(max(0, min(position, len(records))), record)
         self._forget(table)
 
-    def replace_all(self, table: str, records: list[Record]) -> None:
-        """Replace every record of ``table`` with ``records`` (whole records, checked
-        one by one against the others as :meth:`add` would)."""
-        before = self._records[table]
-        self.load(table, [])
+    def replace(self, table: str, going: Iterable[Record], coming: Iterable[dict[str, Any]]) -> None:
+        """Remove the records ``going`` of ``table`` and add ``coming`` at the end as one
+        change, all or nothing: each new record checked as :meth:`add` checks it, and
+        refused, listing them, while other records refer to a removed one that no new
+        one stands in for (an opportunity on a touchpoint id no touchpoint has now)."""
+        before, gone = self._records[table], {id(r) for r in going}
+        self.load(table, [r for r in before if id(r) not in gone])
         try:
-            for record in records:
-                self.add(table, record)
-            ids = self._id_set(table)
+            for values in coming:
+                self.add(table, values)
             for ref_table, f in referrers(table):
-                using = [r[f.name] for r in self._records[ref_table] if r[f.name] and r[f.name] not in ids]
-                if using:
-                    raise JourneyError(TEXTS.msg(
-                        "still_used", table=singular(table), name=using[0],
-                        count=using.count(using[0]), others=plural(ref_table),
-                    ), field="id")  # fmt: skip
+                lost = {
+                    repr(str(r[f.name]))
+                    for r in self._records[ref_table]
+                    if r[f.name]
+                    and not (self.referred(f, r) if f.ref_with else r[f.name] in self._id_set(table))
+                }
+                if lost:
+                    raise JourneyError(
+                        TEXTS.msg(
+                            "replaced_used",
+                            table=plural(table),
+                            others=plural(ref_table),
+                            ids=", ".join(sorted(lost)),
+                        ),
+                        field="id",
+                    )
         except JourneyError:
             self.load(table, before)
             raise
@@ -338,7 +332,7 @@ class TableStore:
         """The keys of the records of ``table`` with id ``id_`` (every journey's)."""
         if table not in self._by_id:
             spec = TABLES[table]
-            self._by_id[table] = found = {}
+            found = self._by_id.setdefault(table, {})
             for r in self._records[table]:
                 found.setdefault(r.get("id", ""), []).append(spec.key_of(r))
         return self._by_id[table].get(id_, [])
@@ -375,7 +369,7 @@ class TableStore:
     ) -> list[Record]:
         """The records of ``ref_table`` whose field ``f`` points at a record of ``table``
         that is going, and at nothing once it is gone (a plain id reference still
-        points somewhere while another record has that id)."""
+        points somewhere while another record has that id or key)."""
         gone = going.get(table, {})
         if not gone:
             return []
@@ -402,7 +396,7 @@ class TableStore:
             changed = False
             for i, r in enumerate(records):
                 if f.ref_with:  # a loose reference follows once nothing else fits it
-                    hit = _matches(target(f, r), old_key) and not self.referred(f, r)
+                    hit = matches(target(f, r), old_key) and not self.referred(f, r)
                 else:
                     hit = r[f.name] == old["id"]
                 if hit:

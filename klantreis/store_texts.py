@@ -41,6 +41,12 @@ TEXTS = Catalog("store", {
         "{table} {name!r} heeft nog {count} {others}; verplaats of verwijder die eerst",
         "{table} {name!r} still has {count} {others}; move or remove those first",
     ),
+    "replaced_used": (
+        "{others} verwijzen nog naar {table} die hierdoor verdwijnen ({ids}); koppel die eerst "
+        "aan iets anders of verwijder ze",
+        "{others} still refer to {table} that this would remove ({ids}); link those to "
+        "something else or remove them first",
+    ),
     "cascade_used": (
         "{table} {name!r} heeft touchpoints waar {others} naar verwijzen ({ids}); "
         "koppel die eerst aan iets anders of verwijder ze",

@@ -44,8 +44,12 @@ def run_server(
     still alive when it has stopped (kernels) are stopped too. Returns the server's
     exit code, or 0 when a stop signal ended it.
     """
-    process = subprocess.Popen(list(command), env=dict(env) if env is not None else None,
-                               start_new_session=True, preexec_fn=_parent_death_signal(os.getpid()))
+    process = subprocess.Popen(
+        list(command),
+        env=dict(env) if env is not None else None,
+        start_new_session=True,
+        preexec_fn=_parent_death_signal(os.getpid()),
+    )
     state = {"signals": 0, "deadline": float("inf")}
     below: dict[int, str] = {}
 

@@ -115,10 +115,7 @@ class Template:
 
     def review_questions(self, language: str = "nl") -> list[tuple[str, str]]:
         """``(id, question)`` pairs for the review step."""
-        return [
-            (str(q["id"]), text(q.get("text"), language))
-            for q in self.data.get("review_questions", [])
-        ]
+        return [(str(q["id"]), text(q.get("text"), language)) for q in self.data.get("review_questions", [])]
 
     def guidance(self, step: str, language: str = "nl") -> str:
         """The explanation and tips for one workbook step (see :data:`STEPS`)."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from .errors import FormatVersionError, JourneyError, Problem, ValidationError
-from .fields import TABLES
-from .messages import LANGUAGES, Catalog, Msg, did_you_mean
+from .coercion import coerce, coerce_group, unknown_field
+from .errors import FieldValueError, FormatVersionError, JourneyError, Problem, ValidationError
+from .fields import ANSWER, FILE_KEYS, HEAD, REVIEW, SCOPE, TABLES
+from .messages import DEFAULT_LANGUAGE, Catalog, Msg
 from .model import Journey
-from .scale import Scale, ScalePoint
+from .scale import Scale, read_scale
 from .template_fields import TemplateFields
 from .version import FORMAT_VERSION, __version__
 
@@ -28,16 +29,9 @@ TemplateScale = Callable[[str, str], Scale]
 #: and touchpoints, or a :class:`~klantreis.errors.JourneyError` for an unknown template.
 TemplateFieldsOf = Callable[[str], TemplateFields]
 
-TOP_LEVEL = (
-    "klantreis", "title", "goal", "language", "template", "scope", "scale",
-    *TABLES, "review",
-)  # fmt: skip
+TOP_LEVEL = FILE_KEYS
 
 TEXTS = Catalog("validation", {
-    "unknown_key": (
-        "onbekend veld {key!r}{hint}; bekend: {known}",
-        "unknown field {key!r}{hint}; known: {known}",
-    ),
     "empty": (
         "het bestand is leeg; maak een project met `klantreis new BESTAND --template ID`",
         "the file is empty; create a project with `klantreis new FILE --template ID`",
@@ -61,24 +55,7 @@ TEXTS = Catalog("validation", {
         "{where}: this project uses format version {value}, which needs a newer klantreis (this "
         "is klantreis {this}, which reads version {version}); upgrade with `pip install -U klantreis`",
     ),
-    "title": ("is verplicht; geef een korte titel", "is required; give it a short text"),
-    "text": ("moet tekst zijn", "must be text"),
-    "language": (
-        "{value!r} wordt niet ondersteund; kies uit: {known}",
-        "{value!r} is not supported; use one of: {known}",
-    ),
     "scope": ("moet een koppeling zijn met `start` en `end`", "must be a mapping with `start` and `end`"),
-    "scale": (
-        "moet een lijst zijn van minstens twee stappen {{score, label, emoji}}",
-        "must be a list of at least two {{score, label, emoji}} steps",
-    ),
-    "scale_item": (
-        "moet een koppeling zijn {{score, label, emoji}}",
-        "must be a mapping {{score, label, emoji}}",
-    ),
-    "score": ("moet een heel getal zijn, niet {value!r}", "must be a whole number, not {value!r}"),
-    "label": ("is verplicht (bijvoorbeeld 'goed')", "is required (e.g. 'goed')"),
-    "score_twice": ("score {score} staat twee keer in de schaal", "score {score} appears twice in the scale"),
     "table": (
         "moet een lijst van {table} zijn, elk beginnend met `- id: ...`",
         "must be a list of {table}, each starting with `- id: ...`",
@@ -90,10 +67,6 @@ TEXTS = Catalog("validation", {
     "review": (
         "moet een koppeling zijn met `answers` en `notes`",
         "must be a mapping with `answers` and `notes`",
-    ),
-    "answers": (
-        "moet een koppeling zijn van vraag-id naar antwoord",
-        "must be a mapping from question id to answer",
     ),
     "this_file": ("dit bestand", "this file"),
 })  # fmt: skip
@@ -113,10 +86,6 @@ def fmt_path(path: Path) -> str:
     return out
 
 
-def _unknown_key(key: str, known: tuple[str, ...] | list[str]) -> Msg:
-    return TEXTS.msg("unknown_key", key=key, hint=did_you_mean(key, known), known=", ".join(known))
-
-
 class _Checker:
     def __init__(self, lines: LineMap | None, source: str | None):
         self.lines = lines
@@ -127,16 +96,10 @@ class _Checker:
         line = self.lines.line_of(path) if self.lines is not None else None
         self.problems.append(Problem(fmt_path(path), message, line, self.source))
 
-    def text(self, data: dict[str, Any], key: str, required: bool = False) -> str:
-        value = data.get(key)
-        if value is None or value == "":
-            if required:
-                self.add((key,), TEXTS.msg("title"))
-            return ""
-        if isinstance(value, dict | list | bool):
-            self.add((key,), TEXTS.msg("text"))
-            return ""
-        return str(value)
+    def group(self, path: Path, problems: list[tuple[str, Msg | str]]) -> None:
+        """Add the problems a group's fields (:func:`~klantreis.coercion.coerce_group`) had."""
+        for name, reason in problems:
+            self.add((*path, name), reason)
 
     def fail(self, language: str | None) -> ValidationError:
         return ValidationError(self.problems, language=language)
@@ -167,15 +130,16 @@ def journey_from_data(
     _check_version(data, check)
     for key in data:
         if key not in TOP_LEVEL:
-            check.add((str(key),), _unknown_key(str(key), TOP_LEVEL))
-    language = data.get("language") or "nl"
-    if language not in LANGUAGES:
-        check.add(("language",), TEXTS.msg("language", value=language, known=", ".join(LANGUAGES)))
-        language = "nl"
-    template_id = check.text(data, "template")
+            check.add((str(key),), unknown_field(str(key), TOP_LEVEL))
+    head, problems = coerce_group(HEAD, {k: data[k] for k in HEAD.names if k in data})
+    check.group((), problems)
+    language = head["language"] or DEFAULT_LANGUAGE
+    template_id = head["template"]
     scale: Scale | None = None
     if data.get("scale") is not None:
-        scale = _scale(data["scale"], check)
+        scale, wrong = read_scale(data["scale"])
+        for place, reason in wrong:
+            check.add(("scale", *place), reason)
     declared: TemplateFields | None = None
     try:
         if template_id and template_scale is not None:
@@ -186,8 +150,8 @@ def journey_from_data(
     except JourneyError as err:
         check.add(("template",), err.message)
     journey = Journey(
-        title=check.text(data, "title", required=True) or "?",
-        goal=check.text(data, "goal"),
+        title=head["title"] or "?",
+        goal=head["goal"],
         language=language,
         template=template_id,
         scope=_scope(data.get("scope"), check),
@@ -225,49 +189,17 @@ def _check_version(data: dict[str, Any], check: _Checker) -> None:
 
 
 def _scope(value: Any, check: _Checker) -> dict[str, str]:
-    scope = {"start": "", "end": ""}
     if value is None:
-        return scope
+        return {}
     if not isinstance(value, dict):
         check.add(("scope",), TEXTS.msg("scope"))
-        return scope
-    for key, item in value.items():
-        if key not in scope:
-            check.add(("scope", str(key)), _unknown_key(str(key), ("start", "end")))
-        elif isinstance(item, dict | list):
-            check.add(("scope", key), TEXTS.msg("text"))
-        elif item is not None:
-            scope[key] = str(item)
+        return {}
+    scope, problems = coerce_group(SCOPE, value)
+    check.group(("scope",), problems)
     return scope
 
 
-def _scale(value: Any, check: _Checker) -> Scale | None:
-    if not isinstance(value, list) or len(value) < 2:
-        check.add(("scale",), TEXTS.msg("scale"))
-        return None
-    points: list[ScalePoint] = []
-    for i, item in enumerate(value):
-        if not isinstance(item, dict):
-            check.add(("scale", i), TEXTS.msg("scale_item"))
-            continue
-        for key in item:
-            if key not in ("score", "label", "emoji"):
-                check.add(("scale", i, str(key)), _unknown_key(str(key), ("score", "label", "emoji")))
-        score = item.get("score")
-        if isinstance(score, bool) or not isinstance(score, int):
-            check.add(("scale", i, "score"), TEXTS.msg("score", value=score))
-            continue
-        if not item.get("label"):
-            check.add(("scale", i, "label"), TEXTS.msg("label"))
-        if score in [p.score for p in points]:
-            check.add(("scale", i, "score"), TEXTS.msg("score_twice", score=score))
-        points.append(ScalePoint(score, str(item.get("label") or ""), str(item.get("emoji") or "")))
-    return Scale(points) if len(points) >= 2 else None
-
-
-def _records(
-    table: str, value: Any, journey: Journey, check: _Checker
-) -> list[tuple[int, dict[str, Any]]]:
+def _records(table: str, value: Any, journey: Journey, check: _Checker) -> list[tuple[int, dict[str, Any]]]:
     if value is None:
         return []
     spec = TABLES[table]
@@ -285,7 +217,7 @@ def _records(
         if any(not spec.has(key) for key in item):
             for key in item:
                 if not spec.has(key):
-                    check.add((table, i, str(key)), _unknown_key(str(key), spec.names))
+                    check.add((table, i, str(key)), unknown_field(str(key), spec.names))
             known = {k: v for k, v in item.items() if spec.has(k)}
         record, problems = store.coerce_all(table, known, partial=False)
         for name, message in problems:
@@ -295,27 +227,17 @@ def _records(
 
 
 def _review(value: Any, check: _Checker) -> dict[str, Any]:
-    review: dict[str, Any] = {"answers": {}, "notes": ""}
     if value is None:
-        return review
+        return {}
     if not isinstance(value, dict):
         check.add(("review",), TEXTS.msg("review"))
-        return review
-    for key in value:
-        if key not in review:
-            check.add(("review", str(key)), _unknown_key(str(key), ("answers", "notes")))
-    answers = value.get("answers") or {}
-    if not isinstance(answers, dict):
-        check.add(("review", "answers"), TEXTS.msg("answers"))
-    else:
-        for qid, answer in answers.items():
-            if isinstance(answer, dict | list):
-                check.add(("review", "answers", str(qid)), TEXTS.msg("text"))
-            else:
-                review["answers"][str(qid)] = "" if answer is None else str(answer)
-    notes = value.get("notes")
-    if isinstance(notes, dict | list):
-        check.add(("review", "notes"), TEXTS.msg("text"))
-    else:
-        review["notes"] = "" if notes is None else str(notes)
-    return review
+        return {}
+    review, problems = coerce_group(REVIEW, value)
+    check.group(("review",), problems)
+    answers = {}
+    for question, answer in review["answers"].items():
+        try:
+            answers[str(question)] = coerce(ANSWER, answer)
+        except FieldValueError as err:
+            check.add(("review", "answers", str(question)), err.message)
+    return {"answers": answers, "notes": review["notes"]}

@@ -24,22 +24,31 @@ from .model import Journey
 
 POLL_MS = 2000
 
-TEXTS = Catalog("wall", {
-    "title": ("Wand", "Wall"),
-    "updated": ("Bijgewerkt om {time}", "Updated at {time}"),
-    "offline": ("Geen verbinding met de server; nieuwe poging…",
-                "No connection to the server; trying again…"),
-    "no_journey": (
-        "Nog niets om te tonen: geef een persona touchpoints (stap touchpoints).",
-        "Nothing to show yet: give a persona touchpoints (step touchpoints).",
-    ),
-    "no_file": ("Het project {path} bestaat nog niet.", "The project {path} does not exist yet."),
-    "unreadable": ("Het project kan nu niet gelezen worden: {message}",
-                   "The project cannot be read right now: {message}"),
-    "unknown": ("{persona} × {scenario} bestaat niet (meer); hieronder de eerste reis.",
-                "{persona} × {scenario} does not exist (any more); below is the first journey."),
-    "choose": ("Kies een reis", "Choose a journey"),
-})
+TEXTS = Catalog(
+    "wall",
+    {
+        "title": ("Wand", "Wall"),
+        "updated": ("Bijgewerkt om {time}", "Updated at {time}"),
+        "offline": (
+            "Geen verbinding met de server; nieuwe poging…",
+            "No connection to the server; trying again…",
+        ),
+        "no_journey": (
+            "Nog niets om te tonen: geef een persona touchpoints (stap touchpoints).",
+            "Nothing to show yet: give a persona touchpoints (step touchpoints).",
+        ),
+        "no_file": ("Het project {path} bestaat nog niet.", "The project {path} does not exist yet."),
+        "unreadable": (
+            "Het project kan nu niet gelezen worden: {message}",
+            "The project cannot be read right now: {message}",
+        ),
+        "unknown": (
+            "{persona} × {scenario} bestaat niet (meer); hieronder de eerste reis.",
+            "{persona} × {scenario} does not exist (any more); below is the first journey.",
+        ),
+        "choose": ("Kies een reis", "Choose a journey"),
+    },
+)
 
 WALL_CSS = """
 body.kr-wall { margin: 0; padding: 1vw 1.4vw; background: #fff; color: #222;
@@ -110,9 +119,7 @@ def updated_text(path: str | os.PathLike[str], language: str) -> str:
     return TEXTS.text("updated", language, time=stamp.strftime("%H:%M:%S"))
 
 
-def wall_fragment(
-    journey: Journey, persona: str = "", scenario: str = "", *, link: str = "?"
-) -> str:
+def wall_fragment(journey: Journey, persona: str = "", scenario: str = "", *, link: str = "?") -> str:
     """The changing part of the wall: the journey chooser and the canvas with its
     curve for ``persona`` × ``scenario`` (default, or when unknown: the first journey
     with touchpoints). ``link`` is the wall's address (the chooser adds the query)."""
@@ -126,7 +133,8 @@ def wall_fragment(
     if (persona, scenario) not in pairs:
         if persona or scenario:
             note = Markup('<p class="kr-wall-note">{}</p>').format(
-                TEXTS.text("unknown", lang, persona=persona, scenario=scenario))
+                TEXTS.text("unknown", lang, persona=persona, scenario=scenario)
+            )
         persona, scenario = pairs[0]
     items = []
     for p, s in pairs:
@@ -135,7 +143,8 @@ def wall_fragment(
         href = link + urlencode({"persona": p, "scenario": s})
         items.append(Markup('<a href="{}"{}>{}</a>').format(href, current, label))
     chooser = Markup('<nav aria-label="{}">{}</nav>').format(
-        TEXTS.text("choose", lang), Markup("").join(items))
+        TEXTS.text("choose", lang), Markup("").join(items)
+    )
     body = canvas(journey, persona, scenario).html_fragment(curve_first=True)
     return f'<div class="kr-wall-bar">{chooser}</div>{note}<div class="kr-wall-scroll">{body}</div>'
 
@@ -146,12 +155,20 @@ def message_fragment(text: str) -> str:
 
 
 def wall_page(
-    fragment: str, *, title: str, language: str, version: str, updated: str, data_url: str,
+    fragment: str,
+    *,
+    title: str,
+    language: str,
+    version: str,
+    updated: str,
+    data_url: str,
 ) -> str:
     """The complete wall page around ``fragment``; it polls ``data_url`` (which must
     already hold a query) every :data:`POLL_MS` milliseconds."""
     config = {
-        "version": version, "data": data_url, "every": POLL_MS,
+        "version": version,
+        "data": data_url,
+        "every": POLL_MS,
         "offline": TEXTS.text("offline", language),
     }
     config_json = json.dumps(config).replace("<", "\\u003c")
@@ -169,7 +186,11 @@ def wall_page(
 
 
 def render_wall(
-    path: str | os.PathLike[str], persona: str = "", scenario: str = "", *, link: str = "?",
+    path: str | os.PathLike[str],
+    persona: str = "",
+    scenario: str = "",
+    *,
+    link: str = "?",
     language: str = "nl",
 ) -> tuple[str, str, str, str]:
     """Read the project file once and return ``(version, fragment, title, language)``;

@@ -27,27 +27,30 @@ MANIFEST = ".klantreis-werkmap.json"
 SUFFIX = "-werkmap"
 DEFAULT_FOLDER = "klantreis-werkmap"
 
-TEXTS = Catalog("workcopy", {
-    "created": ("Werkmap gemaakt: {folder}", "Workbook folder created: {folder}"),
-    "added": ("Nieuw in de werkmap: {names}", "New in the workbook folder: {names}"),
-    "updated": (
-        "Bijgewerkt naar de nieuwe versie (je had ze niet veranderd): {names}",
-        "Updated to the new version (you had not changed them): {names}",
-    ),
-    "outdated": (
-        "Let op: deze versie van klantreis heeft nieuwere notebooks dan je werkmap {folder}: "
-        "{names}. Je eigen versies blijven staan. Vernieuwen kan met `klantreis lab {project} "
-        "--refresh-workbook`; je huidige notebooks gaan dan eerst naar een map 'oud-…' in de werkmap.",
-        "Note: this version of klantreis has newer notebooks than your workbook folder {folder}: "
-        "{names}. Your own versions stay as they are. To refresh them, run `klantreis lab "
-        "{project} --refresh-workbook`; your current notebooks are first moved to an 'oud-…' "
-        "folder inside the workbook folder.",
-    ),
-    "refreshed": (
-        "Vernieuwd: {names}; je vorige versies staan in {backup}",
-        "Refreshed: {names}; your previous versions are in {backup}",
-    ),
-})
+TEXTS = Catalog(
+    "workcopy",
+    {
+        "created": ("Werkmap gemaakt: {folder}", "Workbook folder created: {folder}"),
+        "added": ("Nieuw in de werkmap: {names}", "New in the workbook folder: {names}"),
+        "updated": (
+            "Bijgewerkt naar de nieuwe versie (je had ze niet veranderd): {names}",
+            "Updated to the new version (you had not changed them): {names}",
+        ),
+        "outdated": (
+            "Let op: deze versie van klantreis heeft nieuwere notebooks dan je werkmap {folder}: "
+            "{names}. Je eigen versies blijven staan. Vernieuwen kan met `klantreis lab {project} "
+            "--refresh-workbook`; je huidige notebooks gaan dan eerst naar een map 'oud-…' in de werkmap.",
+            "Note: this version of klantreis has newer notebooks than your workbook folder {folder}: "
+            "{names}. Your own versions stay as they are. To refresh them, run `klantreis lab "
+            "{project} --refresh-workbook`; your current notebooks are first moved to an 'oud-…' "
+            "folder inside the workbook folder.",
+        ),
+        "refreshed": (
+            "Vernieuwd: {names}; je vorige versies staan in {backup}",
+            "Refreshed: {names}; your previous versions are in {backup}",
+        ),
+    },
+)
 
 
 @dataclass
@@ -72,11 +75,13 @@ class WorkCopy:
         if self.updated:
             out.append(TEXTS.text("updated", language, names=", ".join(self.updated)))
         if self.refreshed:
-            out.append(TEXTS.text("refreshed", language, names=", ".join(self.refreshed),
-                                  backup=self.backup))
+            out.append(TEXTS.text("refreshed", language, names=", ".join(self.refreshed), backup=self.backup))
         if self.outdated:
-            out.append(TEXTS.text("outdated", language, folder=self.folder,
-                                  names=", ".join(self.outdated), project=project))
+            out.append(
+                TEXTS.text(
+                    "outdated", language, folder=self.folder, names=", ".join(self.outdated), project=project
+                )
+            )
         return out
 
 

@@ -54,12 +54,36 @@ QUESTIONS = {  # question column -> touchpoint id
 # What members really feel (mean on 1-5); some differ from the team's assumption on
 # purpose, so the assumed-vs-measured curve has something to show.
 MEASURED = {
-    "student": {"website-bezoek": 2.3, "proefles": 4.2, "inschrijven-balie": 3.4, "app-inloggen": 2.1,
-                "groepsles": 3.9, "vrije-training": 2.6, "kleedkamer": 1.7, "abonnement-pauzeren": 1.6},
-    "senior": {"website-bezoek": 2.2, "proefles": 3.0, "inschrijven-balie": 3.9, "app-inloggen": 1.5,
-               "groepsles": 4.3, "vrije-training": 3.1, "kleedkamer": 3.2, "abonnement-pauzeren": 2.8},
-    "ouder": {"website-bezoek": 2.6, "proefles": 3.8, "inschrijven-balie": 2.4, "app-inloggen": 2.2,
-              "groepsles": 4.6, "vrije-training": 3.0, "kleedkamer": 3.0, "abonnement-pauzeren": 1.8},
+    "student": {
+        "website-bezoek": 2.3,
+        "proefles": 4.2,
+        "inschrijven-balie": 3.4,
+        "app-inloggen": 2.1,
+        "groepsles": 3.9,
+        "vrije-training": 2.6,
+        "kleedkamer": 1.7,
+        "abonnement-pauzeren": 1.6,
+    },
+    "senior": {
+        "website-bezoek": 2.2,
+        "proefles": 3.0,
+        "inschrijven-balie": 3.9,
+        "app-inloggen": 1.5,
+        "groepsles": 4.3,
+        "vrije-training": 3.1,
+        "kleedkamer": 3.2,
+        "abonnement-pauzeren": 2.8,
+    },
+    "ouder": {
+        "website-bezoek": 2.6,
+        "proefles": 3.8,
+        "inschrijven-balie": 2.4,
+        "app-inloggen": 2.2,
+        "groepsles": 4.6,
+        "vrije-training": 3.0,
+        "kleedkamer": 3.0,
+        "abonnement-pauzeren": 1.8,
+    },
 }
 NOT_EXPERIENCED = {"senior": {"proefles", "kleedkamer"}, "ouder": {"kleedkamer"}}
 
@@ -209,8 +233,15 @@ def survey(rnd: random.Random) -> str:
     """A wide survey wave, 120 respondents, as Excel writes it on a Dutch Windows."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["Respondent ID", "Ingevuld op", "Welke situatie past het best bij u?",
-                     *QUESTIONS, "Hoe waarschijnlijk is het dat u ons aanbeveelt? (0-10)"])
+    writer.writerow(
+        [
+            "Respondent ID",
+            "Ingevuld op",
+            "Welke situatie past het best bij u?",
+            *QUESTIONS,
+            "Hoe waarschijnlijk is het dat u ons aanbeveelt? (0-10)",
+        ]
+    )
     start = dt.date(2026, 4, 1)
     for number in range(1, 121):
         segment = rnd.choices(list(SEGMENTS), SEGMENT_SHARE)[0]
@@ -244,8 +275,16 @@ def calls(rnd: random.Random) -> str:
         reason = rnd.choices(list(CALL_REASONS), [w[kind] for w in CALL_REASONS.values()])[0]
         day = dt.date(2026, 1, 2) + dt.timedelta(days=rnd.randrange(89))
         moment = dt.time(rnd.randrange(8, 21), rnd.randrange(60))
-        rows.append((day, moment, rnd.choice(CHANNELS), subscriptions[kind], reason,
-                     "Ja" if rnd.random() < 0.82 else "Nee"))
+        rows.append(
+            (
+                day,
+                moment,
+                rnd.choice(CHANNELS),
+                subscriptions[kind],
+                reason,
+                "Ja" if rnd.random() < 0.82 else "Nee",
+            )
+        )
     for day, moment, *rest in sorted(rows):
         writer.writerow([day.strftime("%d-%m-%Y"), moment.strftime("%H:%M"), *rest])
     return "\ufeff" + out.getvalue()
@@ -384,8 +423,9 @@ def import_all(project: Path, folder: Path) -> list[str]:
     journey = klantreis.load(project)
     reports = []
     for kind, raw, mapping in IMPORTS:
-        summary = import_file(journey, kind, folder / raw, folder / mapping if mapping else None,
-                              imported=IMPORTED)
+        summary = import_file(
+            journey, kind, folder / raw, folder / mapping if mapping else None, imported=IMPORTED
+        )
         reports.append(summary.report(journey.language))
     klantreis.save(journey, project)
     return reports

@@ -32,8 +32,14 @@ from klantreis.resources import example_path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMG = ROOT / "docs" / "img"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # The browser drivers live with the browser tests, the only other place that uses them.
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -96,8 +102,9 @@ def evidence_image() -> None:
 
 def main() -> None:
     """Write the images (only the app-mode ones with ``--app``)."""
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--app", action="store_true", help="only the app-mode images")
     parser.add_argument("--evidence", action="store_true", help="only the evidence image")
     args = parser.parse_args()
@@ -113,16 +120,22 @@ def main() -> None:
         return
     evidence_image()
     journey = klantreis.load(example_path("sportschool"))
-    save_chart(emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]),
-               IMG / "emotiecurve.png")
+    save_chart(
+        emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]), IMG / "emotiecurve.png"
+    )
     pdf_png(poster_pdf(journey, "student", "huidig", "A3"), IMG / "poster-a3.png")
     pdf_png(blank_pdf(klantreis.new_journey("flanders"), "A3"), IMG / "leeg-flanders.png")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         canvas_page = export_map(journey, folder / "kaart.html", "student", "huidig")
         screenshot(canvas_page, IMG / "canvas.png", width=2000, height=1150)
-        results = klantreis.build(example_path("sportschool"), folder / "rapport",
-                                  personas=["student"], scenarios=["huidig"], jobs=1)
+        results = klantreis.build(
+            example_path("sportschool"),
+            folder / "rapport",
+            personas=["student"],
+            scenarios=["huidig"],
+            jobs=1,
+        )
         screenshot(results[0].html, IMG / "rapport.png", height=1200)
         lab_copy = shutil.copy(example_path("sportschool"), folder / "sportschool.yaml")
         from lab_driver import capture_emoties

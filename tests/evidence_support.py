@@ -15,11 +15,44 @@ SPORTSCHOOL = ROOT / "examples" / "sportschool.yaml"
 EVIDENCE_DIR = ROOT / "examples" / "evidence"
 
 #: Two-sided 95% critical values of Student's t, from a printed table (3 decimals).
-T_TABLE = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306,
-           9: 2.262, 10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131,
-           16: 2.120, 17: 2.110, 18: 2.101, 19: 2.093, 20: 2.086, 21: 2.080, 22: 2.074,
-           23: 2.069, 24: 2.064, 25: 2.060, 26: 2.056, 27: 2.052, 28: 2.048, 29: 2.045,
-           30: 2.042, 40: 2.021, 50: 2.009, 60: 2.000, 80: 1.990, 100: 1.984, 120: 1.980}
+T_TABLE = {
+    1: 12.706,
+    2: 4.303,
+    3: 3.182,
+    4: 2.776,
+    5: 2.571,
+    6: 2.447,
+    7: 2.365,
+    8: 2.306,
+    9: 2.262,
+    10: 2.228,
+    11: 2.201,
+    12: 2.179,
+    13: 2.160,
+    14: 2.145,
+    15: 2.131,
+    16: 2.120,
+    17: 2.110,
+    18: 2.101,
+    19: 2.093,
+    20: 2.086,
+    21: 2.080,
+    22: 2.074,
+    23: 2.069,
+    24: 2.064,
+    25: 2.060,
+    26: 2.056,
+    27: 2.052,
+    28: 2.048,
+    29: 2.045,
+    30: 2.042,
+    40: 2.021,
+    50: 2.009,
+    60: 2.000,
+    80: 1.990,
+    100: 1.984,
+    120: 1.980,
+}
 
 
 def t_value(df: int) -> float:
@@ -60,8 +93,13 @@ def expected(values: list[float], low: float = 1, high: float = 5) -> dict[str, 
         return {"n": n, "value": mean, "sd": None, "ci_low": None, "ci_high": None}
     sd = statistics.stdev(values)
     half = t_value(n - 1) * sd / math.sqrt(n)
-    return {"n": n, "value": mean, "sd": sd, "ci_low": max(low, mean - half),
-            "ci_high": min(high, mean + half)}
+    return {
+        "n": n,
+        "value": mean,
+        "sd": sd,
+        "ci_low": max(low, mean - half),
+        "ci_high": min(high, mean + half),
+    }
 
 
 def assert_matches(record: dict, values: list[float], tolerance: float = 2e-3) -> None:

@@ -29,8 +29,9 @@ def test_small_journey_gaps(journey: Journey) -> None:
     # balie has a reason, website has none
     website = Gap(TOUCHPOINT_WITHOUT_REASON, "toerist", "current", "orientatie", "website")
     assert website in gaps
-    assert not [g for g in gaps if g.touchpoint == "balie" and g.persona == "toerist"
-                and g.scenario == "current"]
+    assert not [
+        g for g in gaps if g.touchpoint == "balie" and g.persona == "toerist" and g.scenario == "current"
+    ]
 
 
 def test_persona_without_journey_and_touchpoint_without_emotion(journey: Journey) -> None:

@@ -12,17 +12,21 @@ from klantreis.cli import main
 
 @mock.patch("klantreis.app.serve", return_value=0)
 def test_app_passes_every_option(serve: mock.Mock) -> None:
-    assert main(["app", "reis.yaml", "--port", "9000", "--host", "0.0.0.0", "--token", "geheim",
-                 "--no-browser"]) == 0
-    serve.assert_called_once_with("app", "reis.yaml", port=9000, host="0.0.0.0", token="geheim",
-                                  password=False, open_browser=False)
+    assert (
+        main(["app", "reis.yaml", "--port", "9000", "--host", "0.0.0.0", "--token", "geheim", "--no-browser"])
+        == 0
+    )
+    serve.assert_called_once_with(
+        "app", "reis.yaml", port=9000, host="0.0.0.0", token="geheim", password=False, open_browser=False
+    )
 
 
 @mock.patch("klantreis.app.serve", return_value=0)
 def test_defaults_are_localhost_without_token(serve: mock.Mock) -> None:
     main(["wall", "reis.yaml"])
-    serve.assert_called_once_with("wall", "reis.yaml", port=None, host="127.0.0.1", token=None,
-                                  password=False, open_browser=True)
+    serve.assert_called_once_with(
+        "wall", "reis.yaml", port=None, host="127.0.0.1", token=None, password=False, open_browser=True
+    )
     main(["app", "reis.yaml", "--password"])
     assert serve.call_args.kwargs["password"] is True
 
@@ -31,7 +35,7 @@ def test_defaults_are_localhost_without_token(serve: mock.Mock) -> None:
 def test_token_and_password_exclude_each_other(serve: mock.Mock, capsys) -> None:
     with pytest.raises(SystemExit):
         main(["app", "reis.yaml", "--token", "x", "--password"])
-    assert "not allowed with argument" in capsys.readouterr().err
+    assert "--password: kan niet samen met --token" in capsys.readouterr().err
     serve.assert_not_called()
 
 

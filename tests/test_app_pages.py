@@ -36,8 +36,11 @@ def test_english_projects_get_english_pages(journey: Journey) -> None:
 def test_user_text_is_escaped(journey: Journey) -> None:
     journey.title = XSS
     journey.goal = XSS
-    pages = [start_page(journey, "/", step_notebooks()), nav_bar(journey, "/", step_notebooks(), "doel"),
-             create_page(XSS, "/", "", "nl", error=XSS, chosen={"title": XSS})]
+    pages = [
+        start_page(journey, "/", step_notebooks()),
+        nav_bar(journey, "/", step_notebooks(), "doel"),
+        create_page(XSS, "/", "", "nl", error=XSS, chosen={"title": XSS}),
+    ]
     for html in pages:
         assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
@@ -48,8 +51,13 @@ def test_the_nav_bar_marks_the_current_step(journey: Journey) -> None:
 
 
 def test_the_create_form_offers_every_template_and_keeps_the_choice() -> None:
-    html = create_page("/tmp/reis.yaml", "/", '<input type="hidden" name="_xsrf" value="t">', "nl",
-                       chosen={"template": "michels", "title": "Mijn reis", "language": "en"})
+    html = create_page(
+        "/tmp/reis.yaml",
+        "/",
+        '<input type="hidden" name="_xsrf" value="t">',
+        "nl",
+        chosen={"template": "michels", "title": "Mijn reis", "language": "en"},
+    )
     assert 'action="/klantreis/create"' in html and 'name="_xsrf"' in html
     assert re.search(r'<option value="michels" selected>', html)
     assert re.search(r'<option value="en" selected>English', html)
@@ -92,5 +100,7 @@ def test_share_urls_name_this_computer_and_the_room(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("klantreis.app.access.network_addresses", lambda: ["192.168.1.20"])
     assert share_urls("127.0.0.1", 8866) == ["http://127.0.0.1:8866/"]
     assert share_urls("0.0.0.0", 8866, token="t") == [
-        "http://127.0.0.1:8866/?token=t", "http://192.168.1.20:8866/?token=t"]
+        "http://127.0.0.1:8866/?token=t",
+        "http://192.168.1.20:8866/?token=t",
+    ]
     assert share_urls("10.0.0.5", 9000) == ["http://10.0.0.5:9000/"]

@@ -75,12 +75,20 @@ def test_no_import_cycles() -> None:
 def test_the_core_imports_only_downward() -> None:
     layers = [
         ["klantreis.messages", "klantreis.version"],
-        ["klantreis.errors"],
+        ["klantreis.errors", "klantreis.oserrors"],
         ["klantreis.fields"],
         ["klantreis.coercion", "klantreis.scale"],
-        ["klantreis.frames", "klantreis.views", "klantreis.template_fields", "klantreis.store_texts"],
+        [
+            "klantreis.frames",
+            "klantreis.views",
+            "klantreis.template_fields",
+            "klantreis.store_texts",
+            "klantreis.keys",
+        ],
         ["klantreis.store"],
-        ["klantreis.named_changes", "klantreis.model"],
+        ["klantreis.tables"],
+        ["klantreis.named_changes"],
+        ["klantreis.model"],
         ["klantreis.validation"],
     ]
     rank = {m: i for i, layer in enumerate(layers) for m in layer}
@@ -123,3 +131,12 @@ print(len(j.touchpoints), j.journeys())
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "0 []"
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    """docs/architecture.md draws the layers: each module (``store.py``) and each
+    subpackage (``widgets/``) is on it, so a new one is placed when it is added."""
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    places = [path.relative_to(PACKAGE).parts for path in MODULES.values()]
+    names = {f"{parts[0]}/" if len(parts) > 1 else parts[0] for parts in places if parts != ("__init__.py",)}
+    assert sorted(n for n in names if n not in page) == []

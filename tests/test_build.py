@@ -28,7 +28,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[klantreis.Journey, 
     journey = klantreis.load(example_path("sportschool"))
     first = journey.journey("student", "huidig").iloc[0]
     journey.update_touchpoint(first["id"], "student", "huidig", name=SCRIPT)
-    project = journey.save(folder / "sportschool.yaml")
+    project = klantreis.save(journey, folder / "sportschool.yaml")
     out = folder / "rapport"
     results = klantreis.build(project, out, jobs=2)
     return klantreis.load(project), results, out
@@ -66,7 +66,8 @@ def test_user_text_is_escaped(built) -> None:
     _, results, _ = built
     html = results[0].html.read_text(encoding="utf-8")
     assert SCRIPT not in html
-    assert "&lt;script&gt;alert" in html or "\\u003cscript\\u003ealert" in html
+    assert "&lt;script&gt;alert" in html  # in the report's text
+    assert "\\u003cscript\\u003ealert" in html  # in the charts' JSON, inside a <script> element
 
 
 def test_chart_specs_carry_the_journey_data(built) -> None:
@@ -118,13 +119,14 @@ def test_a_failing_journey_does_not_stop_the_others(tmp_path: Path, monkeypatch,
     monkeypatch.setattr(builder, "data_dir", lambda name: workbook if name == "workbook" else real(name))
     project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
     out = tmp_path / "out"
-    code = main(["build", str(project), "--out", str(out), "--persona", "senior", "--persona", "ouder",
-                 "--jobs", "2"])
+    code = main(
+        ["build", str(project), "--out", str(out), "--persona", "senior", "--persona", "ouder", "--jobs", "2"]
+    )
     assert code == 1
     err = capsys.readouterr()
-    assert "failed: senior/huidig" in err.err
+    assert "mislukt: senior/huidig: cel " in err.err
     assert "RuntimeError: broken on purpose" in err.err
-    assert "built 1, failed 1" in err.out
+    assert "1 gemaakt, 1 mislukt" in err.out
     assert (out / "ouder" / "huidig.html").exists()
     assert (out / "senior" / "huidig.ipynb").exists()  # kept for inspection
     assert not (out / "senior" / "huidig.html").exists()
@@ -141,16 +143,38 @@ def test_with_code_keeps_the_code(tmp_path: Path) -> None:
     assert set(results[0].timings) == {"kernel_start", "execute", "convert"}
 
 
-def test_notebooks_all_regenerates_the_filled_in_workbook(tmp_path: Path) -> None:
+def test_notebooks_all_regenerates_the_filled_in_workbook(tmp_path: Path, monkeypatch) -> None:
+    """Every step notebook of the workbook, with the journey's parameters injected, next
+    to the report. The report and one step (06_emoties) run for real; the other steps
+    are only prepared (papermill's prepare_only: parameters injected, nothing run):
+    that they run headless is tests/test_workbook.py's job."""
+    import papermill
+
+    real, ran = builder._execute, []
+
+    def execute(source: Path, target: Path, parameters: dict, on_start=None) -> None:  # type: ignore[no-untyped-def]
+        ran.append(source.name)
+        if source.name in (builder.REPORT_NOTEBOOK, "06_emoties.ipynb"):
+            return real(source, target, parameters, on_start)
+        papermill.execute_notebook(str(source), str(target), parameters=parameters, prepare_only=True,
+                                   kernel_name="python3", progress_bar=False)  # fmt: skip
+        return None
+
+    monkeypatch.setattr(builder, "_execute", execute)
     project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
     results = klantreis.build(project, tmp_path / "out", personas=["ouder"], jobs=1, notebooks="all")
     result = results[0]
     assert result.ok, result.error
     steps = sorted(p.name for p in data_dir("workbook").glob("[0-9][0-9]_*.ipynb"))
+    assert ran == [builder.REPORT_NOTEBOOK, *steps]
     assert [p.name for p in result.extra_notebooks] == steps
+    for step in result.extra_notebooks:
+        assert step.parent == tmp_path / "out" / "ouder" / "huidig"
+        text = step.read_text(encoding="utf-8")
+        assert '"persona = \\"ouder\\"\\n"' in text, step.name  # papermill's injected parameters
+        assert f'"project = \\"{project}\\"\\n"' in text, step.name
     emoties = (tmp_path / "out" / "ouder" / "huidig" / "06_emoties.ipynb").read_text(encoding="utf-8")
-    assert "application/vnd.jupyter.widget-view+json" in emoties
-    assert '"persona = \\"ouder\\"\\n"' in emoties  # papermill's injected parameters
+    assert "application/vnd.jupyter.widget-view+json" in emoties  # really executed: the form is there
 
 
 def test_a_successful_build_prints_only_the_bar_and_the_summary(tmp_path: Path) -> None:
@@ -160,12 +184,24 @@ def test_a_successful_build_prints_only_the_bar_and_the_summary(tmp_path: Path) 
     import sys
 
     project = shutil.copy(example_path("sportschool"), tmp_path / "p.yaml")
-    command = [sys.executable, "-c", "import sys; from klantreis.cli import main; sys.exit(main())",
-               "build", str(project), "--out", str(tmp_path / "out"), "--persona", "ouder",
-               "--persona", "senior", "--jobs", "2"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from klantreis.cli import main; sys.exit(main())",
+        "build",
+        str(project),
+        "--out",
+        str(tmp_path / "out"),
+        "--persona",
+        "ouder",
+        "--persona",
+        "senior",
+        "--jobs",
+        "2",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert re.fullmatch(r"built 2, failed 0, in [\d.]+ s; open \S+/index\.html\n", done.stdout)
+    assert re.fullmatch(r"2 gemaakt, 0 mislukt, in [\d.]+ s; open \S+/index\.html\n", done.stdout)
     updates = [u.strip() for u in done.stderr.replace("\r", "\n").splitlines() if u.strip()]
     assert updates and all(u.startswith("klantreis build:") for u in updates), done.stderr
     assert "2/2" in updates[-1] and "100%" in updates[-1]

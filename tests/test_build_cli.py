@@ -15,20 +15,42 @@ from klantreis.resources import example_path
 
 
 def _result(persona: str, error: str = "") -> JourneyResult:
-    return JourneyResult(persona, "huidig", Path(f"out/{persona}/huidig.ipynb"),
-                         None if error else Path(f"out/{persona}/huidig.html"), error)
+    return JourneyResult(
+        persona,
+        "huidig",
+        Path(f"out/{persona}/huidig.ipynb"),
+        None if error else Path(f"out/{persona}/huidig.html"),
+        error,
+    )
 
 
 def test_build_passes_every_option_to_the_engine(capsys) -> None:
     with mock.patch("klantreis.builder.build", return_value=[_result("a")]) as build:
-        code = main(["build", "p.yaml", "--out", "r", "--persona", "a", "--persona", "b",
-                     "--scenario", "huidig", "--jobs", "3", "--with-code", "--notebooks", "all"])
+        code = main(
+            [
+                "build",
+                "p.yaml",
+                "--out",
+                "r",
+                "--persona",
+                "a",
+                "--persona",
+                "b",
+                "--scenario",
+                "huidig",
+                "--jobs",
+                "3",
+                "--with-code",
+                "--notebooks",
+                "all",
+            ]
+        )
     assert code == 0
     args, kwargs = build.call_args
     assert args == ("p.yaml", "r")
     assert kwargs["personas"] == ["a", "b"] and kwargs["scenarios"] == ["huidig"]
     assert kwargs["jobs"] == 3 and kwargs["with_code"] is True and kwargs["notebooks"] == "all"
-    assert "built 1, failed 0" in capsys.readouterr().out
+    assert "1 gemaakt, 0 mislukt" in capsys.readouterr().out
 
 
 def test_build_defaults() -> None:
@@ -44,8 +66,8 @@ def test_build_exit_code_is_1_when_a_journey_failed(capsys) -> None:
     with mock.patch("klantreis.builder.build", return_value=results):
         assert main(["build", "p.yaml"]) == 1
     captured = capsys.readouterr()
-    assert "failed: b/huidig: cell 3: ValueError: boom" in captured.err
-    assert "built 1, failed 1" in captured.out
+    assert "mislukt: b/huidig: cell 3: ValueError: boom" in captured.err
+    assert "1 gemaakt, 1 mislukt" in captured.out
 
 
 def test_unknown_persona_is_refused_with_the_known_ones() -> None:

@@ -99,8 +99,9 @@ def test_a_long_journey_wraps_onto_rows_that_fit_the_page(gym) -> None:
     assert _width(short) <= PAGE_WIDTH
 
 
-@pytest.mark.parametrize("name", ["curve", "scenarios", "everyone", "evidence", "pain", "channels", "delta",
-                                  "matrix"])
+@pytest.mark.parametrize(
+    "name", ["curve", "scenarios", "everyone", "evidence", "pain", "channels", "delta", "matrix"]
+)
 def test_every_chart_of_a_report_fits_the_page(gym, name: str) -> None:
     assert _width(chart_svg(_charts(gym)[name])) <= PAGE_WIDTH
 
@@ -139,8 +140,13 @@ def test_curve_legend_and_key_explain_every_mark(gym) -> None:
     spec = emotion_curve(gym, "student", "huidig").to_dict()
     svg = chart_svg(spec)
     texts = _texts(svg)
-    for entry in ("fase als geheel", "pijnpunt", "cruciaal", "overig",
-                  "Sanne (22), student – Huidige situatie"):
+    for entry in (
+        "fase als geheel",
+        "pijnpunt",
+        "cruciaal",
+        "overig",
+        "Sanne (22), student – Huidige situatie",
+    ):
         assert entry in texts, entry
     key = spec["title"]["subtitle"][1]
     assert "dal: het laagste punt" in key and "eind: het laatste moment" in key and "grijze banden" in key
@@ -162,7 +168,7 @@ def test_curve_labels_are_placed_apart_and_inside_the_plot(gym) -> None:
             assert 0 < x < width and 0 < y < height - font, (name, row)
             boxes.append(Box(x - 10, y, x + 10, y + font))  # label_y is the label's top
     assert len(boxes) >= 5
-    assert not any(a.hits(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(a.hits(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
 def test_opportunity_labels_keep_off_the_dividing_lines(gym) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import altair as alt
 import pytest
 
 import klantreis
@@ -230,7 +229,10 @@ def test_narrow_phase_names_wrap_instead_of_being_cut(j: Journey) -> None:
     wide = emotion_curve(j, "bert", step=200).to_dict()["encoding"]["y"]["scale"]["domain"][1]
     assert top > wide  # names on one line need less room above the highest score
     assert fit_label("Gewenste situatie na de verbouwing", 12) == [
-        "Gewenste", "situatie na", "de verbouwing"[:11] + "…"]
+        "Gewenste",
+        "situatie na",
+        "de verbouwing"[:11] + "…",
+    ]
     assert fit_label("Huidige situatie", 20) == "Huidige situatie"
     assert fit_label("Na de eerste maand", 10) == ["Na de", "eerste", "maand"]
 
@@ -388,13 +390,29 @@ def test_chart_svg_accepts_a_spec_dict(j: Journey) -> None:
 
 
 # -------------------------------------------------------------------- example file
-def test_every_chart_of_the_example_is_valid() -> None:
+def test_every_chart_of_the_example_is_valid_and_holds_its_data() -> None:
+    """Each chart of the example passes Vega-Lite's schema (``to_dict`` validates, and
+    raises on a spec the schema refuses) and holds every record it should draw."""
     j = klantreis.load(EXAMPLE)
     persona = j.journeys()[0][0]
     scenarios = [s for p, s in j.journeys() if p == persona]
-    charts = [emotion_curve(j), channel_map(j), opportunity_matrix(j)]
-    if len(scenarios) > 1:
-        charts.append(scenario_delta(j, persona, scenarios[0], scenarios[1]))
-    for chart in charts:
-        assert isinstance(chart, alt.TopLevelMixin)
-        chart.to_dict()  # validates against the Vega-Lite schema
+    assert len(scenarios) >= 2, "the example compares journeys: the delta chart needs two"
+    curve, channels, matrix, delta = (
+        chart.to_dict(validate=True)["datasets"]
+        for chart in (emotion_curve(j), channel_map(j), opportunity_matrix(j),
+                      scenario_delta(j, persona, scenarios[0], scenarios[1]))
+    )  # fmt: skip
+    touchpoints = j.records("touchpoints")
+    shown = sorted((p["persona"], p["scenario"], p["id"], p["emotion"]) for p in curve["points"])
+    assert shown == sorted(
+        (j.name_of("personas", t["persona"]), j.name_of("scenarios", t["scenario"]), t["id"], t["emotion"])
+        for t in touchpoints
+    )  # every touchpoint of every journey, by its persona's and scenario's names
+    named = {t["channel"] for t in touchpoints if t["channel"]}
+    assert {c["channel"].split(" ", 1)[1] for c in channels["cells"]} == named  # after the 🌐/🏢 mark
+    assert sum(c["count"] for c in channels["cells"] if c["part"] == "total") == len(
+        [t for t in touchpoints if t["channel"]]
+    )
+    assert sorted(o["id"] for o in matrix["opportunities"]) == sorted(j.ids("opportunities"))
+    both = {str(i) for s in scenarios[:2] for i in j.journey(persona, s)["id"]}
+    assert {r["id"] for r in delta["rows"]} == both

@@ -71,14 +71,27 @@ def test_engine_error_is_a_message_not_a_traceback(create, capsys):
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["new", "x.yaml"], ["export", "x.yaml"], ["onbekend"], ["new", "x.yaml", "--template",
+    [["new", "x.yaml"], ["export", "x.yaml"], ["onbekend"], ["new", "x.yaml", "--template",
      "flanders", "--language", "fr"]],
 )  # fmt: skip
-def test_usage_errors_exit_2(argv, capsys):
+def test_usage_errors_exit_2(argv, capsys, monkeypatch):
+    monkeypatch.delenv("KLANTREIS_LANG", raising=False)
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 2
-    assert "usage: klantreis" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: klantreis") and "usage" not in err
+
+
+def test_klantreis_alone_lists_the_commands(capsys, monkeypatch):
+    monkeypatch.delenv("KLANTREIS_LANG", raising=False)
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    from klantreis.cli_parser import COMMANDS
+
+    listed = [line.split()[0] for line in out.splitlines() if line.startswith("  ") and line[2] != " "]
+    assert listed == list(COMMANDS)
+    assert "Begin hier:  klantreis new mijnreis.yaml --template canvas" in out
 
 
 def test_version(capsys):
@@ -97,9 +110,7 @@ def test_templates_lists_every_id(capsys):
     for line, template in zip(lines, templates, strict=True):
         assert line.endswith(template.description("nl"))
     assert main(["templates", "--language", "en"]) == 0
-    assert get_line(capsys.readouterr().out, "flanders").endswith(
-        get_template("flanders").description("en")
-    )
+    assert get_line(capsys.readouterr().out, "flanders").endswith(get_template("flanders").description("en"))
 
 
 def get_line(out: str, template_id: str) -> str:

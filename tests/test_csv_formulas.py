@@ -111,8 +111,8 @@ def test_hand_made_csv_with_a_quoted_formula_imports_without_the_apostrophe(jour
     folder = tmp_path / "tabellen"
     export_journey(journey, folder)
     path = folder / "phases.csv"
-    text = path.read_text(encoding="utf-8").replace('"Huren"', "\"'=Huren\"")
-    path.write_text(text.replace('"Oriëntatie"', "\"'t Begin\""), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace('"Huren"', '"\'=Huren"')
+    path.write_text(text.replace('"Oriëntatie"', '"\'t Begin"'), encoding="utf-8")
     again = read_journey(folder)
     assert again.name_of("phases", "huren") == "=Huren"
     assert again.name_of("phases", "orientatie") == "'t Begin"

@@ -26,8 +26,11 @@ def datasets(chart) -> dict:  # type: ignore[no-untyped-def]
 
 def survey_record(journey: klantreis.Journey, persona: str, touchpoint: str) -> dict:
     where = (SURVEY, persona, touchpoint, "score")
-    return next(r for r in journey.records("evidence")
-                if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == where)
+    return next(
+        r
+        for r in journey.records("evidence")
+        if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == where
+    )
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,11 @@ def test_the_measured_line_is_aligned_by_touchpoint_id_with_its_interval(gym) ->
     record = survey_record(gym, "student", "website-bezoek")
     web = measured["website-bezoek"]
     assert (web["emotion"], web["low"], web["high"], web["n"]) == (
-        record["value"], record["ci_low"], record["ci_high"], record["n"])
+        record["value"],
+        record["ci_low"],
+        record["ci_high"],
+        record["n"],
+    )
     assert web["assumed"] == 2
     assert measured["google-zoeken"]["emotion"] is None  # not measured: a gap, never a zero
 
@@ -55,8 +62,11 @@ def test_flags_are_exactly_the_assumptions_outside_the_interval(gym) -> None:
     steps = gym.journey("student", "huidig")
     want = set()
     for tid, assumed in zip(steps["id"], steps["emotion"], strict=True):
-        hits = [r for r in gym.records("evidence") if (r["source"], r["persona"], r["touchpoint"],
-                                                            r["metric"]) == (SURVEY, "student", tid, "score")]
+        hits = [
+            r
+            for r in gym.records("evidence")
+            if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == (SURVEY, "student", tid, "score")
+        ]
         if hits and hits[0]["n"] >= 10 and not (hits[0]["ci_low"] <= assumed <= hits[0]["ci_high"]):
             want.add(tid)
     assert want and {f["id"] for f in data["flags"]} == want
@@ -102,18 +112,26 @@ def test_waves_are_pooled_as_one_sample(tmp_path: Path) -> None:
     first, second = [4, 4, 5, 3, 4, 5, 4, 4, 3, 5, 4], [2, 3, 2, 2, 3, 1, 2, 3, 2, 2, 3, 2]
     for name, scores in (("golf-1", first), ("golf-2", second)):
         text = "respondent,persona,touchpoint,score\n" + "".join(
-            f"r{i},ouder,kinderopvang,{s}\n" for i, s in enumerate(scores))
+            f"r{i},ouder,kinderopvang,{s}\n" for i, s in enumerate(scores)
+        )
         import_survey(journey, write(tmp_path, f"{name}.csv", text))
     evidence = journey_evidence(journey, "ouder", "huidig")
     score = evidence.row("kinderopvang")["score"]
-    felt = [q["emotion"] for q in journey.records("quotes")
-            if (q["persona"], q["touchpoint"]) == ("ouder", "kinderopvang")]
+    felt = [
+        q["emotion"]
+        for q in journey.records("quotes")
+        if (q["persona"], q["touchpoint"]) == ("ouder", "kinderopvang")
+    ]
     assert sorted(felt) == [1.0, 2.0]  # two interviews, one emotion each
     pooled = [*first, *second, *felt]
     want = expected(pooled)
     assert score.n == want["n"] == 25
-    for key, value in (("mean", want["value"]), ("sd", want["sd"]), ("ci_low", want["ci_low"]),
-                       ("ci_high", want["ci_high"])):
+    for key, value in (
+        ("mean", want["value"]),
+        ("sd", want["sd"]),
+        ("ci_low", want["ci_low"]),
+        ("ci_high", want["ci_high"]),
+    ):
         assert math.isclose(getattr(score, key), value, abs_tol=2e-3), key
     only = journey_evidence(journey, "ouder", "huidig", source="golf-2").row("kinderopvang")["score"]
     assert (only.n, only.mean) == (12, round(sum(second) / 12, 3))
@@ -126,8 +144,9 @@ def test_pain_ranking_orders_by_dissatisfaction_times_calls(gym) -> None:
     top = data[0]
     assert top["id"] == "abonnement-pauzeren" and top["basis"] == "gemeten"
     where = ("student", "abonnement-pauzeren", "calls")
-    calls = sum(r["value"] for r in gym.records("evidence")
-                if (r["persona"], r["touchpoint"], r["metric"]) == where)
+    calls = sum(
+        r["value"] for r in gym.records("evidence") if (r["persona"], r["touchpoint"], r["metric"]) == where
+    )
     months = ((dt.date(2026, 3, 31) - dt.date(2026, 1, 2)).days + 1) / (365.25 / 12)
     mean = journey_evidence(gym, "student", "huidig").row("abonnement-pauzeren")["score"].mean
     assert top["pain"] == pytest.approx((5 - mean) / 4 * calls / months, abs=1e-3)
@@ -139,20 +158,21 @@ def test_pain_ranking_orders_by_dissatisfaction_times_calls(gym) -> None:
 
 def test_the_canvas_data_row_shows_the_figures_next_to_the_free_text(gym) -> None:
     html = canvas(gym, "student", "huidig").to_html()
-    row = html[html.index("kr-lane-data"):html.index("</tr>", html.index("kr-lane-data"))]
+    row = html[html.index("kr-lane-data") : html.index("</tr>", html.index("kr-lane-data"))]
     assert "68% van de bezoekers komt via mobiel" in row  # the team's free text stays
     assert "gemeten 2,4 (2,2–2,7, n=57) · aanname niet bevestigd" in row  # survey 54 + 3 interviews
     assert "5,1 gesprekken per maand" in row and "38.814 bezoeken" in row and "3 interviews" in row
     only_calls = canvas(gym, "student", "huidig", evidence="klantcontact-2026q1").to_html()
-    row = only_calls[only_calls.index("kr-lane-data"):]
+    row = only_calls[only_calls.index("kr-lane-data") :]
     assert "5,1 gesprekken per maand" in row and "gemeten" not in row.split("</tr>")[0]
 
 
 def test_a_canvas_without_data_gets_a_data_row_once_there_is_evidence(journey, tmp_path: Path) -> None:
     small = journey  # the small journey of conftest.py: no data, no evidence
     assert "kr-lane-data" not in canvas(small, "toerist").to_html()
-    text = "respondent,persona,touchpoint,score\n" + "".join(f"r{i},toerist,balie,{s}\n"
-                                                             for i, s in enumerate([1, 2, 2, 1, 2]))
+    text = "respondent,persona,touchpoint,score\n" + "".join(
+        f"r{i},toerist,balie,{s}\n" for i, s in enumerate([1, 2, 2, 1, 2])
+    )
     import_survey(small, write(tmp_path, "golf.csv", text))
     html = canvas(small, "toerist").to_html()
     assert "kr-lane-data" in html and "gemeten 1,6 (1,0–2,3, n=5) · te weinig antwoorden" in html

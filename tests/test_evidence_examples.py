@@ -28,16 +28,21 @@ def journey() -> klantreis.Journey:
 
 def test_the_script_makes_the_shipped_files_byte_for_byte(tmp_path: Path) -> None:
     written = _script().write(tmp_path)
-    assert sorted(p.name for p in written) == sorted(p.name for p in EVIDENCE_DIR.iterdir()
-                                                     if p.suffix in (".csv", ".yaml"))
+    assert sorted(p.name for p in written) == sorted(
+        p.name for p in EVIDENCE_DIR.iterdir() if p.suffix in (".csv", ".yaml")
+    )
     for path in written:
         assert path.read_bytes() == (EVIDENCE_DIR / path.name).read_bytes(), path.name
         assert path.stat().st_size < 20_000, path.name  # small enough to ship
 
 
 def test_the_survey_wave_matches_an_independent_computation(journey) -> None:
-    result = read_survey(journey, EVIDENCE_DIR / "enquete-2026-voorjaar.csv",
-                         mapping=EVIDENCE_DIR / "enquete-2026-voorjaar.yaml", imported="2026-04-22")
+    result = read_survey(
+        journey,
+        EVIDENCE_DIR / "enquete-2026-voorjaar.csv",
+        mapping=EVIDENCE_DIR / "enquete-2026-voorjaar.yaml",
+        imported="2026-04-22",
+    )
     mapping = load_mapping(EVIDENCE_DIR / "enquete-2026-voorjaar.yaml").data
     raw = pd.read_csv(EVIDENCE_DIR / "enquete-2026-voorjaar.csv", sep=";", encoding="cp1252", dtype=str)
     raw["persona"] = raw[mapping["columns"]["persona"]].map(mapping["personas"])
@@ -58,14 +63,17 @@ def test_the_survey_wave_matches_an_independent_computation(journey) -> None:
 
 
 def test_the_call_log_lists_what_it_could_not_place(journey) -> None:
-    result = read_calls(journey, EVIDENCE_DIR / "klantcontact-2026q1.csv",
-                        mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml")
+    result = read_calls(
+        journey, EVIDENCE_DIR / "klantcontact-2026q1.csv", mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml"
+    )
     raw = pd.read_csv(EVIDENCE_DIR / "klantcontact-2026q1.csv", encoding="utf-8-sig")
     student = raw[raw["Abonnement"] == "Student Flex"]
     assert find(result.evidence, persona="student", touchpoint="app-inloggen")["value"] == int(
-        (student["Contactreden"] == "Inloggen app lukt niet").sum())
+        (student["Contactreden"] == "Inloggen app lukt niet").sum()
+    )
     assert find(result.evidence, persona="student", phase="aftersales")["value"] == int(
-        student["Contactreden"].isin(["Opzeggen abonnement", "Vraag over factuur"]).sum())
+        student["Contactreden"].isin(["Opzeggen abonnement", "Vraag over factuur"]).sum()
+    )
     unmapped = result.summary.unmapped["Contactreden"]
     assert set(unmapped) == {"Openingstijden", "Adreswijziging", "Gevonden voorwerpen"}
     assert unmapped["Openingstijden"] == int((raw["Contactreden"] == "Openingstijden").sum())
@@ -73,8 +81,9 @@ def test_the_call_log_lists_what_it_could_not_place(journey) -> None:
 
 
 def test_the_web_export_and_the_interviews(journey) -> None:
-    web = read_web(journey, EVIDENCE_DIR / "webstatistiek-2026q1.csv",
-                   mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml")
+    web = read_web(
+        journey, EVIDENCE_DIR / "webstatistiek-2026q1.csv", mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml"
+    )
     raw = pd.read_csv(EVIDENCE_DIR / "webstatistiek-2026q1.csv", sep=";", thousands=".")
     students = raw[raw["Doelgroep"] == "Studenten"]
     site = students[students["Paginapad"].isin(["/", "/abonnementen", "/abonnementen/student"])]
@@ -97,12 +106,21 @@ def test_records_have_fixed_keys_plain_types_and_three_decimals(journey) -> None
     from klantreis.evidence import EVIDENCE_FIELDS, QUOTE_FIELDS, SOURCE_FIELDS
 
     results = [
-        read_survey(journey, EVIDENCE_DIR / "enquete-2026-voorjaar.csv",
-                    mapping=EVIDENCE_DIR / "enquete-2026-voorjaar.yaml"),
-        read_calls(journey, EVIDENCE_DIR / "klantcontact-2026q1.csv",
-                   mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml"),
-        read_web(journey, EVIDENCE_DIR / "webstatistiek-2026q1.csv",
-                 mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml"),
+        read_survey(
+            journey,
+            EVIDENCE_DIR / "enquete-2026-voorjaar.csv",
+            mapping=EVIDENCE_DIR / "enquete-2026-voorjaar.yaml",
+        ),
+        read_calls(
+            journey,
+            EVIDENCE_DIR / "klantcontact-2026q1.csv",
+            mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml",
+        ),
+        read_web(
+            journey,
+            EVIDENCE_DIR / "webstatistiek-2026q1.csv",
+            mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml",
+        ),
         read_interviews(journey, EVIDENCE_DIR / "interviews-2026.csv"),
     ]
     for result in results:
@@ -110,21 +128,29 @@ def test_records_have_fixed_keys_plain_types_and_three_decimals(journey) -> None
         assert all(tuple(r) == EVIDENCE_FIELDS for r in result.evidence)
         assert all(tuple(q) == QUOTE_FIELDS for q in result.quotes)
         # plain Python data: the safe YAML dumper refuses numpy scalars
-        text = yaml.safe_dump({"sources": [result.source], "evidence": result.evidence,
-                               "quotes": result.quotes}, allow_unicode=True)
+        text = yaml.safe_dump(
+            {"sources": [result.source], "evidence": result.evidence, "quotes": result.quotes},
+            allow_unicode=True,
+        )
         assert yaml.safe_load(text)["evidence"] == result.evidence
         for r in result.evidence:
             assert bool(r["touchpoint"]) != bool(r["phase"])
             for key in ("value", "sd", "ci_low", "ci_high"):
                 if isinstance(r[key], float):
                     assert r[key] == round(r[key], 3)
-            if r["metric"] == "score":
-                assert r["ci_low"] is None or 1 <= r["ci_low"] <= r["value"] <= r["ci_high"] <= 5
+            if r["metric"] == "score" and r["n"] >= 2:  # an interval from two answers on
+                assert 1 <= r["ci_low"] <= r["value"] <= r["ci_high"] <= 5, r
+            elif r["metric"] == "score":
+                assert r["ci_low"] is None and r["ci_high"] is None and 1 <= r["value"] <= 5, r
         frame = result.evidence_frame()
         assert list(frame.columns) == list(EVIDENCE_FIELDS) and len(frame) == len(result.evidence)
     assert [r.source["kind"] for r in results] == ["survey", "calls", "web", "interviews"]
     assert {m for r in results for m in (e["metric"] for e in r.evidence)} == {
-        "score", "calls", "visits", "interviews"}
+        "score",
+        "calls",
+        "visits",
+        "interviews",
+    }
 
 
 def test_the_mapping_examples_in_the_docs_are_valid_for_the_example_project(journey) -> None:

@@ -42,21 +42,36 @@ def test_the_mean_emotion_is_over_interviews(journey, tmp_path: Path) -> None:
     assert_matches(find(result.evidence, touchpoint="koffiehoek", metric="score"), [4, 5])
     # 005's 8 is off the scale: dropped, the quote kept
     assert_matches(find(result.evidence, touchpoint="app-inloggen", metric="score"), [1, 2])
-    assert result.source["skipped"] == {"no_interview": 1, "empty_quote": 1, "not_in_journey": 1,
-                                        "out_of_scale": 1}
+    assert result.source["skipped"] == {
+        "no_interview": 1,
+        "empty_quote": 1,
+        "not_in_journey": 1,
+        "out_of_scale": 1,
+    }
     assert result.source["rows_skipped"] == 3
 
 
 def test_quotes_are_kept_as_text(journey, tmp_path: Path) -> None:
     result = read_interviews(journey, write(tmp_path, "interviews.csv", QUOTES), source="gesprekken")
     assert result.quotes[0] == {
-        "id": "gesprekken-1", "source": "gesprekken", "interview": "001", "persona": "senior",
-        "scenario": "huidig", "touchpoint": "koffiehoek",
-        "text": "Koffie na het sporten, daar kom ik voor.", "emotion": 5,
+        "id": "gesprekken-1",
+        "source": "gesprekken",
+        "interview": "001",
+        "persona": "senior",
+        "scenario": "huidig",
+        "touchpoint": "koffiehoek",
+        "text": "Koffie na het sporten, daar kom ik voor.",
+        "emotion": 5,
     }
     assert [q["text"] for q in result.quotes] == [
-        "Koffie na het sporten, daar kom ik voor.", "De koffie is wel slap.", "Gezellig.",
-        "Ik drink geen koffie.", "Die app, nee.", "Mijn kleindochter deed het.", "Te kleine letters."]
+        "Koffie na het sporten, daar kom ik voor.",
+        "De koffie is wel slap.",
+        "Gezellig.",
+        "Ik drink geen koffie.",
+        "Die app, nee.",
+        "Mijn kleindochter deed het.",
+        "Te kleine letters.",
+    ]
     assert [q["emotion"] for q in result.quotes] == [5, 3, 5, None, 1, 2, None]
     assert len({q["id"] for q in result.quotes}) == len(result.quotes)
 
@@ -65,9 +80,15 @@ def test_interview_ids_keep_their_leading_zeros_from_xlsx_text_too(journey, tmp_
     import pandas as pd
 
     path = tmp_path / "gesprekken.xlsx"
-    pd.DataFrame({"interview": ["007", "007", 8], "persona": ["ouder"] * 3,
-                  "touchpoint": ["kinderopvang"] * 3, "quote": ["a", "b", "c"],
-                  "emotion": [1, 2, "boos"]}).to_excel(path, index=False)
+    pd.DataFrame(
+        {
+            "interview": ["007", "007", 8],
+            "persona": ["ouder"] * 3,
+            "touchpoint": ["kinderopvang"] * 3,
+            "quote": ["a", "b", "c"],
+            "emotion": [1, 2, "boos"],
+        }
+    ).to_excel(path, index=False)
     result = read_interviews(journey, path)
     assert [q["interview"] for q in result.quotes] == ["007", "007", "8"]
     assert_matches(find(result.evidence, metric="score"), [1.5, 1])

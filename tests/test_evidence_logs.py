@@ -44,8 +44,9 @@ def journey() -> klantreis.Journey:
 
 
 def test_calls_are_counted_per_persona_and_touchpoint_or_phase(journey, tmp_path: Path) -> None:
-    result = read_calls(journey, write(tmp_path, "calls.csv", CALLS),
-                        mapping=write(tmp_path, "calls.yaml", CALL_MAPPING))
+    result = read_calls(
+        journey, write(tmp_path, "calls.csv", CALLS), mapping=write(tmp_path, "calls.yaml", CALL_MAPPING)
+    )
     counts = {(r["persona"], r["touchpoint"] or f"phase:{r['phase']}"): r["value"] for r in result.evidence}
     assert counts == {
         ("student", "abonnement-pauzeren"): 2,
@@ -61,12 +62,19 @@ def test_calls_are_counted_per_persona_and_touchpoint_or_phase(journey, tmp_path
 
 
 def test_unmapped_reasons_are_listed_with_their_counts(journey, tmp_path: Path) -> None:
-    result = read_calls(journey, write(tmp_path, "calls.csv", CALLS),
-                        mapping=write(tmp_path, "calls.yaml", CALL_MAPPING))
-    assert result.summary.unmapped == {"Contactreden": {"Openingstijden": 2, "Parkeren": 1},
-                                       "Abonnement": {"Standaard": 1}}
-    assert result.source["skipped"] == {"empty": 1, "unmapped_persona": 1, "unmapped_reason": 3,
-                                        "not_in_journey": 1}  # the senior has no roosterwijziging
+    result = read_calls(
+        journey, write(tmp_path, "calls.csv", CALLS), mapping=write(tmp_path, "calls.yaml", CALL_MAPPING)
+    )
+    assert result.summary.unmapped == {
+        "Contactreden": {"Openingstijden": 2, "Parkeren": 1},
+        "Abonnement": {"Standaard": 1},
+    }
+    assert result.source["skipped"] == {
+        "empty": 1,
+        "unmapped_persona": 1,
+        "unmapped_reason": 3,
+        "not_in_journey": 1,
+    }  # the senior has no roosterwijziging
     assert result.source["rows_skipped"] == 6
     report = result.report()
     assert "Niet gekoppeld in kolom 'Contactreden': 'Openingstijden' (2), 'Parkeren' (1)." in report
@@ -75,18 +83,24 @@ def test_unmapped_reasons_are_listed_with_their_counts(journey, tmp_path: Path) 
 
 
 def test_calls_without_mapping_match_touchpoint_and_phase_ids(journey, tmp_path: Path) -> None:
-    path = write(tmp_path, "log.csv", "datum;reden\n2026-03-01;kinderopvang\n2026-03-02;Aftersales\n"
-                 "2026-03-03;iets anders\n")
+    path = write(
+        tmp_path,
+        "log.csv",
+        "datum;reden\n2026-03-01;kinderopvang\n2026-03-02;Aftersales\n2026-03-03;iets anders\n",
+    )
     result = read_calls(journey, path, persona="ouder")
     assert [(r["touchpoint"], r["phase"], r["value"]) for r in result.evidence] == [
-        ("kinderopvang", "", 1), ("", "aftersales", 1)]
+        ("kinderopvang", "", 1),
+        ("", "aftersales", 1),
+    ]
     assert result.summary.unmapped == {"reden": {"iets anders": 1}}
     assert result.source["mapping"] == {"columns": {"date": "datum", "reason": "reden"}}
 
 
 def test_unreadable_dates_are_skipped_and_counted(journey, tmp_path: Path) -> None:
-    path = write(tmp_path, "log.csv", "datum,reden\n03-01-2026,kinderopvang\ngisteren,kinderopvang\n"
-                 ",kinderopvang\n")
+    path = write(
+        tmp_path, "log.csv", "datum,reden\n03-01-2026,kinderopvang\ngisteren,kinderopvang\n,kinderopvang\n"
+    )
     result = read_calls(journey, path, persona="ouder")
     assert find(result.evidence, touchpoint="kinderopvang")["value"] == 2
     assert result.source["skipped"] == {"invalid_date": 1}
@@ -118,8 +132,9 @@ personas: {Studenten: student, 65-plussers: senior}
 
 
 def test_web_visits_with_exact_names_and_globs(journey, tmp_path: Path) -> None:
-    result = read_web(journey, write(tmp_path, "web.csv", WEB),
-                      mapping=write(tmp_path, "web.yaml", WEB_MAPPING))
+    result = read_web(
+        journey, write(tmp_path, "web.csv", WEB), mapping=write(tmp_path, "web.yaml", WEB_MAPPING)
+    )
     visits = {(r["persona"], r["touchpoint"] or f"phase:{r['phase']}"): r["value"] for r in result.evidence}
     assert visits == {
         ("student", "website-bezoek"): 1266 + 1131 + 1000,
@@ -140,17 +155,22 @@ def test_web_without_count_column_counts_rows(journey, tmp_path: Path) -> None:
 
 
 def test_counts_with_thousands_and_decimals(journey, tmp_path: Path) -> None:
-    path = write(tmp_path, "w.csv", 'page,count\ngroepsles,"1,234"\ngroepsles,1 000\ngroepsles,7\n'
-                 'groepsles,-3\n')
+    path = write(
+        tmp_path, "w.csv", 'page,count\ngroepsles,"1,234"\ngroepsles,1 000\ngroepsles,7\ngroepsles,-3\n'
+    )
     result = read_web(journey, path, persona="ouder")
     assert find(result.evidence, touchpoint="groepsles")["value"] == 1234 + 1000 + 7
     assert result.source["skipped"] == {"invalid_count": 1}
 
 
 def test_dates_in_the_forms_exports_write_them(journey, tmp_path: Path) -> None:
-    path = write(tmp_path, "log.csv", "tijdstip;reden\n03-01-2026 09:40;kinderopvang\n"
-                 "2026-01-02T23:30:00+01:00;kinderopvang\n5 maart 2026;kinderopvang\n"
-                 "31/03/2026 8:05;kinderopvang\n")
+    path = write(
+        tmp_path,
+        "log.csv",
+        "tijdstip;reden\n03-01-2026 09:40;kinderopvang\n"
+        "2026-01-02T23:30:00+01:00;kinderopvang\n5 maart 2026;kinderopvang\n"
+        "31/03/2026 8:05;kinderopvang\n",
+    )
     result = read_calls(journey, path, persona="ouder")
     assert result.source["period"] == "2026-01-02/2026-03-31"
     assert result.source["skipped"] == {}
@@ -162,8 +182,12 @@ def test_dates_from_an_xlsx_sheet(journey, tmp_path: Path) -> None:
     import pandas as pd
 
     path = tmp_path / "log.xlsx"
-    pd.DataFrame({"Datum": [dt.datetime(2026, 1, 3, 10, 0), dt.datetime(2026, 2, 1), "15-02-2026"],
-                  "Contactreden": ["kinderopvang"] * 3}).to_excel(path, index=False)
+    pd.DataFrame(
+        {
+            "Datum": [dt.datetime(2026, 1, 3, 10, 0), dt.datetime(2026, 2, 1), "15-02-2026"],
+            "Contactreden": ["kinderopvang"] * 3,
+        }
+    ).to_excel(path, index=False)
     result = read_calls(journey, path, persona="ouder")
     assert result.source["period"] == "2026-01-03/2026-02-15"
     assert find(result.evidence, touchpoint="kinderopvang")["value"] == 3

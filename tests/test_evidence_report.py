@@ -41,10 +41,17 @@ def flagged_ids(journey: klantreis.Journey, persona: str, source: str | None = N
     steps = journey.journey(persona, "huidig")
     out = []
     for tid, assumed in zip(steps["id"], steps["emotion"], strict=True):
-        scores = [r for r in journey.records("evidence") if (r["persona"], r["touchpoint"], r["metric"])
-                  == (persona, tid, "score") and (source is None or r["source"] == source)]
-        if len(scores) == 1 and scores[0]["n"] >= 10 \
-                and not scores[0]["ci_low"] <= assumed <= scores[0]["ci_high"]:
+        scores = [
+            r
+            for r in journey.records("evidence")
+            if (r["persona"], r["touchpoint"], r["metric"]) == (persona, tid, "score")
+            and (source is None or r["source"] == source)
+        ]
+        if (
+            len(scores) == 1
+            and scores[0]["n"] >= 10
+            and not scores[0]["ci_low"] <= assumed <= scores[0]["ci_high"]
+        ):
             out.append(tid)
     return out
 
@@ -53,24 +60,37 @@ def test_the_section_lists_sources_flags_quotes_and_call_reasons(project: Path) 
     html = section(project, evidence=SURVEY)
     journey = klantreis.load(project)
     assert "<h2>Bewijs: bron enquete-2026-voorjaar</h2>" in html
-    assert "<td>enquete-2026-voorjaar</td><td>enquête</td><td>enquete-2026-voorjaar.csv</td>" \
-           "<td>2026-04-01 – 2026-04-21</td><td>2026-05-04</td><td>113 / 120</td>" in html
+    assert (
+        "<td>enquete-2026-voorjaar</td><td>enquête</td><td>enquete-2026-voorjaar.csv</td>"
+        "<td>2026-04-01 – 2026-04-21</td><td>2026-05-04</td><td>113 / 120</td>" in html
+    )
     assert "klantcontact-2026q1" not in html  # one wave only
-    names = dict(zip(journey.journey("student", "huidig")["id"], journey.journey("student", "huidig")["name"],
-                     strict=True))
+    names = dict(
+        zip(
+            journey.journey("student", "huidig")["id"],
+            journey.journey("student", "huidig")["name"],
+            strict=True,
+        )
+    )
     flagged = flagged_ids(journey, "student", SURVEY)
-    table = html[html.index("<h3>Aanname niet bevestigd</h3>"):]
+    assert len(flagged) >= 2, "the example's survey should contradict some assumptions: nothing checked"
+    table = html[html.index("<h3>Aanname niet bevestigd</h3>") :]
+    headed = re.findall(r"<h4>(.*?): wat klanten zeggen</h4>", table)
+    assert sorted(headed) == sorted(str(escape(names[tid])) for tid in flagged)  # these and no others
     for tid in flagged:
         where = (SURVEY, "student", tid, "score")
-        record = next(r for r in journey.records("evidence")
-                      if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == where)
+        record = next(
+            r
+            for r in journey.records("evidence")
+            if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == where
+        )
         mean = f"{record['value']:.1f}".replace(".", ",")
         assert f"<td>{names[tid]}</td>" in table and f"gemeten {mean} (" in table
     quotes = pd.read_csv(EVIDENCE_DIR / "interviews-2026.csv")
     for tid in flagged:  # three quotes (or all there are) from the interviews, escaped
         said = quotes[(quotes["Persona"] == "student") & (quotes["Touchpoint"] == tid)]["Citaat"].tolist()
-        block = table[table.index(f"<h4>{names[tid]}: wat klanten zeggen</h4>"):]
-        block = block[:block.find("<h", 4)]
+        block = table[table.index(f"<h4>{names[tid]}: wat klanten zeggen</h4>") :]
+        block = block[: block.find("<h", 4)]
         shown = re.findall(r"<q>(.*?)</q>", block)
         if not said:
             assert "Geen citaten." in block
@@ -82,21 +102,28 @@ def test_top_call_reasons_match_the_raw_log(project: Path) -> None:
     html = section(project, evidence="klantcontact-2026q1")
     raw = pd.read_csv(EVIDENCE_DIR / "klantcontact-2026q1.csv", encoding="utf-8-sig")
     student = raw[raw["Abonnement"] == "Student Flex"]["Contactreden"].value_counts()
-    table = html[html.index("<h3>Belangrijkste contactredenen</h3>"):]
-    assert "<td>fase Aftersales</td><td>Opzeggen abonnement, Vraag over factuur</td>" \
-           f"<td>{student['Opzeggen abonnement'] + student['Vraag over factuur']}</td>" in table
+    table = html[html.index("<h3>Belangrijkste contactredenen</h3>") :]
+    assert (
+        "<td>fase Aftersales</td><td>Opzeggen abonnement, Vraag over factuur</td>"
+        f"<td>{student['Opzeggen abonnement'] + student['Vraag over factuur']}</td>" in table
+    )
     assert f"<td>Abonnement pauzeren</td><td>{student['Abonnement pauzeren']}</td>" in table
     known = raw[raw["Abonnement"] != "Standaard"]  # the subscription no persona has
     unmapped = known["Contactreden"].isin(["Openingstijden", "Adreswijziging", "Gevonden voorwerpen"]).sum()
-    assert f"<td>contactreden niet gekoppeld (alle persona&#x27;s samen)</td><td></td><td>{unmapped}</td>" \
+    assert (
+        f"<td>contactreden niet gekoppeld (alle persona&#x27;s samen)</td><td></td><td>{unmapped}</td>"
         in table
+    )
     assert "<h3>Aanname niet bevestigd</h3><p>Geen: waar genoeg is gemeten" in html  # no scores in calls
 
 
 def test_quotes_and_names_are_escaped(project: Path) -> None:
     journey = klantreis.load(project)
-    quote = next(q for q in journey.records("quotes")
-                 if (q["persona"], q["touchpoint"]) == ("student", "abonnement-pauzeren"))
+    quote = next(
+        q
+        for q in journey.records("quotes")
+        if (q["persona"], q["touchpoint"]) == ("student", "abonnement-pauzeren")
+    )
     journey.update("quotes", (quote["id"],), text='<script>alert("q")</script>')
     klantreis.save(journey, project)
     html = Report(str(project), "student").evidence().html
@@ -106,8 +133,10 @@ def test_quotes_and_names_are_escaped(project: Path) -> None:
 
 def test_english_and_no_evidence(project: Path, tmp_path: Path) -> None:
     english = tmp_path / "en.yaml"
-    english.write_text(project.read_text(encoding="utf-8").replace("\nlanguage: nl\n", "\nlanguage: en\n", 1),
-                       encoding="utf-8")
+    english.write_text(
+        project.read_text(encoding="utf-8").replace("\nlanguage: nl\n", "\nlanguage: en\n", 1),
+        encoding="utf-8",
+    )
     html = section(english)
     assert "<h2>Evidence</h2>" in html and "<h3>Assumption not confirmed</h3>" in html
     assert "<h3>Top call reasons</h3>" in html
@@ -122,8 +151,12 @@ def test_the_review_names_touchpoints_with_nothing_measured() -> None:
     journey = sportschool()
     gaps = [g for g in missing(journey) if g.kind == TOUCHPOINT_WITHOUT_EVIDENCE]
     measured = {(r["persona"], r["touchpoint"]) for r in journey.records("evidence") if r["touchpoint"]}
-    want = [(p, t) for p, s in journey.journeys() for t in journey.journey(p, s)["id"]
-            if s == "huidig" and (p, t) not in measured]
+    want = [
+        (p, t)
+        for p, s in journey.journeys()
+        for t in journey.journey(p, s)["id"]
+        if s == "huidig" and (p, t) not in measured
+    ]
     got = [(g.persona, g.touchpoint) for g in gaps if g.scenario == "huidig"]
     assert got == want and ("student", "google-zoeken") in got
     gap = next(g for g in gaps if g.touchpoint == "google-zoeken" and g.persona == "student")
@@ -138,13 +171,13 @@ def test_the_index_compares_personas_on_measured_scores() -> None:
     journey = sportschool()
     results = [JourneyResult(p, "huidig", Path(f"{p}.ipynb")) for p in journey.ids("personas")]
     html = NO_SCRIPTS.sub("", index_html(journey, results))
-    table = html[html.index("Gemeten scores per persona"):]
+    table = html[html.index("Gemeten scores per persona") :]
     assert "<th>Sanne (22), student</th>" in table
     website = journey_evidence(journey, "senior", "huidig").row("website-bezoek")["score"]
     assert f"{website.mean:.1f}".replace(".", ",") + f" (2,1–2,7, n={website.n}) ⚠" in table
     wave = NO_SCRIPTS.sub("", index_html(journey, results, evidence="interviews-2026"))
     assert "Gemeten scores per persona (bron interviews-2026)" in wave
-    cells = wave[wave.index("<table", wave.index("(bron interviews-2026)")):]
+    cells = wave[wave.index("<table", wave.index("(bron interviews-2026)")) :]
     assert " ○</span>" in cells and " ⚠</span>" not in cells  # interviews: n of 2 or 3
 
 
@@ -173,15 +206,19 @@ def test_a_mapping_cell_that_is_no_json_is_reported_with_its_place(tmp_path: Pat
 @pytest.mark.slow
 @pytest.mark.xdist_group("build")
 def test_build_for_one_wave_shows_its_figures(project: Path, tmp_path: Path) -> None:
-    results = klantreis.build(project, tmp_path / "golf", personas=["senior"], scenarios=["huidig"],
-                              jobs=1, evidence=SURVEY)
+    results = klantreis.build(
+        project, tmp_path / "golf", personas=["senior"], scenarios=["huidig"], jobs=1, evidence=SURVEY
+    )
     assert results[0].ok, results[0].error
     html = results[0].html.read_text(encoding="utf-8")
     assert "<h2>Bewijs: bron enquete-2026-voorjaar</h2>" in html
     journey = klantreis.load(project)
     where = (SURVEY, "senior", "app-inloggen", "score")
-    record = next(r for r in journey.records("evidence")
-                  if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == where)
+    record = next(
+        r
+        for r in journey.records("evidence")
+        if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == where
+    )
     low, high = (f"{record[k]:.1f}".replace(".", ",") for k in ("ci_low", "ci_high"))
     assert f"gemeten {record['value']:.1f}".replace(".", ",") + f" ({low}–{high}, n={record['n']})" in html
     assert "interviews-2026" not in NO_SCRIPTS.sub("", html)  # only that wave

@@ -14,8 +14,9 @@ from evidence_support import T_TABLE
 from klantreis.evidence.stats import group_counts, group_scores, incomplete_beta, t975, t_quantile
 
 
-@pytest.mark.parametrize("df, published", [(1, 12.706), (2, 4.303), (5, 2.571), (10, 2.228),
-                                           (30, 2.042), (100, 1.984)])
+@pytest.mark.parametrize(
+    "df, published", [(1, 12.706), (2, 4.303), (5, 2.571), (10, 2.228), (30, 2.042), (100, 1.984)]
+)
 def test_t975_matches_the_published_table(df: int, published: float) -> None:
     assert round(t975(df), 3) == published
 

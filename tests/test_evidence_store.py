@@ -48,7 +48,11 @@ def long_survey(folder: Path, rows: list[tuple[str, str, str, str]], name: str =
 def test_the_example_project_carries_the_four_imported_sources() -> None:
     data = yaml.safe_load(SPORTSCHOOL.read_text(encoding="utf-8"))
     assert [s["id"] for s in data["sources"]] == [
-        "enquete-2026-voorjaar", "klantcontact-2026q1", "webstatistiek-2026q1", "interviews-2026"]
+        "enquete-2026-voorjaar",
+        "klantcontact-2026q1",
+        "webstatistiek-2026q1",
+        "interviews-2026",
+    ]
     assert {s["kind"] for s in data["sources"]} == {"survey", "calls", "web", "interviews"}
     assert all(len(s["sha256"]) == 64 for s in data["sources"])
     assert len(data["quotes"]) == 56
@@ -78,18 +82,35 @@ def test_import_stores_source_figures_and_summary() -> None:
     scores = [e for e in data["evidence"] if e["metric"] == "score"]
     assert len(scores) == 21 and all(e["source"] == "enquete-2026-voorjaar" for e in scores)
     frame = journey.evidence
-    assert {"source", "persona", "scenario", "touchpoint", "metric", "n", "value", "ci_low",
-            "ci_high"} <= set(frame.columns)
+    assert {
+        "source",
+        "persona",
+        "scenario",
+        "touchpoint",
+        "metric",
+        "n",
+        "value",
+        "ci_low",
+        "ci_high",
+    } <= set(frame.columns)
 
 
 def test_reimporting_the_same_file_changes_no_byte_even_on_another_day(tmp_path: Path) -> None:
     journey = bare()
-    import_calls(journey, EVIDENCE_DIR / "klantcontact-2026q1.csv",
-                 mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml", imported="2026-05-04")
+    import_calls(
+        journey,
+        EVIDENCE_DIR / "klantcontact-2026q1.csv",
+        mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml",
+        imported="2026-05-04",
+    )
     import_survey(journey, SURVEY, mapping=SURVEY_MAP, imported="2026-05-04")
     first = klantreis.dumps(journey)
-    import_calls(journey, EVIDENCE_DIR / "klantcontact-2026q1.csv",
-                 mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml", imported="2026-06-30")
+    import_calls(
+        journey,
+        EVIDENCE_DIR / "klantcontact-2026q1.csv",
+        mapping=EVIDENCE_DIR / "klantcontact-2026q1.yaml",
+        imported="2026-06-30",
+    )
     assert klantreis.dumps(journey) == first  # same place, same figures, first import date kept
 
 
@@ -98,8 +119,12 @@ def test_a_changed_file_replaces_the_earlier_figures_of_its_source(tmp_path: Pat
     rows = [(f"r{i}", "student", "proefles", "4") for i in range(12)]
     rows += [(f"r{i}", "student", "app-inloggen", "2") for i in range(12)]
     import_survey(journey, long_survey(tmp_path, rows), imported="2026-05-04")
-    import_web(journey, EVIDENCE_DIR / "webstatistiek-2026q1.csv",
-               mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml", imported="2026-05-04")
+    import_web(
+        journey,
+        EVIDENCE_DIR / "webstatistiek-2026q1.csv",
+        mapping=EVIDENCE_DIR / "webstatistiek-2026q1.yaml",
+        imported="2026-05-04",
+    )
     rows = [(f"r{i}", "student", "proefles", "2") for i in range(15)]
     import_survey(journey, long_survey(tmp_path, rows), imported="2026-06-01")
     data = saved(journey)
@@ -167,8 +192,9 @@ def test_list_and_describe_sources_in_both_languages() -> None:
     assert listed["interviews-2026"].quotes == 56 and listed["interviews-2026"].figures == 48
     assert listed["enquete-2026-voorjaar"].personas == ("student", "senior", "ouder")
     dutch = describe_sources(journey)
-    assert ("klantcontact-2026q1: klantcontact, klantcontact-2026q1.csv, "
-            "periode 2026-01-02/2026-03-31") in dutch
+    assert (
+        "klantcontact-2026q1: klantcontact, klantcontact-2026q1.csv, periode 2026-01-02/2026-03-31"
+    ) in dutch
     english = describe_sources(sportschool("en"))
     assert "klantcontact-2026q1: calls, klantcontact-2026q1.csv, period 2026-01-02/2026-03-31" in english
     assert describe_sources(bare()) == "Dit project heeft nog geen bewijs."

@@ -134,8 +134,9 @@ def test_control_character_refused_for_xlsx(journey, tmp_path):
     journey.update_touchpoint("website", "toerist", why="bel\x07")
     with pytest.raises(JourneyError, match=r"touchpoints\[0\]\.why bevat een stuurteken"):
         export_journey(journey, tmp_path / "reis.xlsx")
-    with use_language("en"), pytest.raises(
-        JourneyError, match=r"touchpoints\[0\]\.why holds a control character"
+    with (
+        use_language("en"),
+        pytest.raises(JourneyError, match=r"touchpoints\[0\]\.why holds a control character"),
     ):
         export_journey(journey, tmp_path / "reis.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import klantreis.atomic as atomic
-from klantreis import JourneyError, ValidationError, dumps, load, loads, new_journey, save
+from klantreis import JourneyError, ValidationError, dumps, load, loads, new_journey, save, to_dict
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -167,7 +167,8 @@ def test_a_table_changed_by_hand_is_checked_when_assigned(journey):
         journey.personas = frame
     frame = journey.personas
     frame.loc[1, "id"] = "pendelaar"  # the touchpoints still name 'forens'
-    with pytest.raises(JourneyError, match="persona 'forens' heeft nog 1 touchpoints"):
+    with pytest.raises(JourneyError, match=r"touchpoints verwijzen nog naar persona's die hierdoor "
+                       r"verdwijnen \('forens'\)"):  # fmt: skip
         journey.personas = frame
     assert dumps(journey) == before
     frame = journey.touchpoints
@@ -225,5 +226,30 @@ def test_load_errors_name_the_file(tmp_path):
     path.write_text("klantreis: 1\ntitle: T\nlanguage: de\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         load(path)
-    assert str(info.value.problems[0]) == f"{path}:3: language: 'de' wordt niet ondersteund; " \
+    assert str(info.value.problems[0]) == f"{path}:3: language: 'de' is hier niet mogelijk; " \
         "kies uit: nl, en"  # fmt: skip
+
+
+def test_text_the_fast_writer_hands_over_is_written_by_the_reference_writer(journey, tmp_path):
+    """A text longer than PyYAML's line width (a pasted interview, 12,000 characters)
+    is beyond the fast writer: the whole file is then written by PyYAML itself, which
+    folds the line; it still loads, round-trips byte for byte and saves through a
+    ProjectFile like any other."""
+    import klantreis
+    from klantreis.yamlio import reference
+
+    story = " ".join(["Ik belde drie keer en kreeg steeds een ander antwoord over mijn fiets."] * 170)
+    assert len(story) > 10_000
+    journey.update_touchpoint("balie", "toerist", why=story)
+    text = dumps(journey)
+    assert text == reference.dump(to_dict(journey))  # PyYAML's bytes
+    assert "why: Ik belde drie keer" in text and story not in text  # folded over lines
+    again = loads(text)
+    assert again.journey("toerist").set_index("id").loc["balie", "why"] == story
+    assert dumps(again) == text
+    path = klantreis.save(journey, tmp_path / "reis.yaml")
+    opened, file = klantreis.open_project(path)
+    opened.update_touchpoint("balie", "toerist", why="Kort")  # back within the fast writer's reach
+    klantreis.save_merged(opened, file)
+    assert path.read_text(encoding="utf-8") == dumps(loads(path.read_text(encoding="utf-8")))
+    assert "why: Kort\n" in path.read_text(encoding="utf-8")

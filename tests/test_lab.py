@@ -20,9 +20,7 @@ def test_command_opens_the_workbook_folder() -> None:
     assert command[-3:] == ["--port=8899", "--no-browser", "--debug"]
 
 
-def test_environment_names_the_absolute_project(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_environment_names_the_absolute_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     env = lab_module.lab_environment("mijnreis.yaml")
     assert env["KLANTREIS_PROJECT"] == str(tmp_path / "mijnreis.yaml")
@@ -54,9 +52,13 @@ def test_lab_opens_the_projects_own_copy_and_returns_the_exit_code(
 @mock.patch("klantreis.lab.lab", return_value=0)
 def test_cli_passes_unknown_arguments_to_jupyterlab(lab: mock.Mock) -> None:
     assert main(["lab", "p.yaml", "--allow-root", "--ServerApp.ip=0.0.0.0", "--no-browser"]) == 0
-    lab.assert_called_once_with("p.yaml", port=None, open_browser=False,
-                                extra_args=["--allow-root", "--ServerApp.ip=0.0.0.0"],
-                                refresh_workbook=False)
+    lab.assert_called_once_with(
+        "p.yaml",
+        port=None,
+        open_browser=False,
+        extra_args=["--allow-root", "--ServerApp.ip=0.0.0.0"],
+        refresh_workbook=False,
+    )
     main(["lab", "--refresh-workbook", "--port", "9999"])
     assert lab.call_args.args == (None,)
     assert lab.call_args.kwargs["refresh_workbook"] is True and lab.call_args.kwargs["port"] == 9999
@@ -66,4 +68,4 @@ def test_other_commands_refuse_unknown_arguments(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as stop:
         main(["validate", "p.yaml", "--allow-root"])
     assert stop.value.code == 2
-    assert "unrecognized arguments: --allow-root" in capsys.readouterr().err
+    assert "onbekende optie of argument: --allow-root" in capsys.readouterr().err

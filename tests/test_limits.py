@@ -59,9 +59,7 @@ def test_a_bad_limit_is_a_message(monkeypatch, value):
     monkeypatch.setenv(limits.MAX_MB_ENV, value)
     with use_language("en"), pytest.raises(JourneyError) as info:
         limits.max_mb()
-    assert info.value.text("en") == (
-        f"--max-mb / KLANTREIS_MAX_MB must be a positive number, not {value!r}"
-    )
+    assert info.value.text("en") == (f"--max-mb / KLANTREIS_MAX_MB must be a positive number, not {value!r}")
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".json", ".yaml"])
@@ -249,9 +247,7 @@ def test_cli_refuses_an_oversized_spreadsheet_and_the_option_raises_the_limit(tm
 
 def test_cli_refuses_a_bad_max_mb(tmp_example, capsys):
     assert main(["validate", str(tmp_example), "--max-mb", "0"]) == 1
-    assert capsys.readouterr().err == (
-        "fout: --max-mb moet een positief getal zijn, niet 0.0\n"
-    )
+    assert capsys.readouterr().err == ("fout: --max-mb moet een positief getal zijn, niet 0.0\n")
 
 
 def test_oversized_project_file_is_refused_by_load_and_validate(tmp_path, capsys, no_reading):

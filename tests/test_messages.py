@@ -28,10 +28,13 @@ def test_every_catalog_has_both_languages_with_the_same_placeholders() -> None:
 
 
 def test_a_message_renders_in_the_chosen_language_and_nested_messages_follow() -> None:
-    cat = Catalog("test-demo", {
-        "outer": ("Niet opgeslagen: {reason}", "Not saved: {reason}"),
-        "inner": ("naam {name!r} is al in gebruik", "name {name!r} is already in use"),
-    })
+    cat = Catalog(
+        "test-demo",
+        {
+            "outer": ("Niet opgeslagen: {reason}", "Not saved: {reason}"),
+            "inner": ("naam {name!r} is al in gebruik", "name {name!r} is already in use"),
+        },
+    )
     msg = cat.msg("outer", reason=cat.msg("inner", name="x"))
     assert msg.render("nl") == "Niet opgeslagen: naam 'x' is al in gebruik"
     assert msg.render("en") == "Not saved: name 'x' is already in use"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from klantreis import Journey, JourneyError, dumps, loads
+import klantreis
+from klantreis import Journey, JourneyError, dumps, loads, to_dict
 from klantreis.fields import TABLES
 
 DTYPES = {
@@ -69,7 +70,7 @@ def test_new_journey_defaults():
 
 
 def test_unknown_language_refused():
-    with pytest.raises(JourneyError, match="de taal moet een van nl, en zijn, niet 'fr'"):
+    with pytest.raises(JourneyError, match="veld 'language': 'fr' is hier niet mogelijk; kies uit: nl, en"):
         Journey(title="x", language="fr")
 
 
@@ -363,7 +364,37 @@ def test_copy_journey(journey):
         journey.copy_journey("toerist", "current", "toerist", "current")
     with pytest.raises(JourneyError, match="scenario 'nooit' bestaat niet"):
         journey.copy_journey("toerist", "nooit", "forens", "current")
-    loads(dumps(journey))
+    again = loads(dumps(journey))  # the copies are in the file, which loads and validates
+    assert again.journey("forens", "gewenst")["name"].tolist() == copied["name"].tolist()
+    assert to_dict(again) == to_dict(journey)
+
+
+def test_copy_with_replace_refuses_to_leave_references_dangling(journey, tmp_path):
+    """Replacing a journey removes its touchpoints: an opportunity or a figure that
+    refers to one no copy stands in for is listed, and nothing changes."""
+    journey.add_opportunity("o2", "De app sneller maken", touchpoint="app")  # only toerist has 'app'
+    before = dumps(journey)
+    with pytest.raises(JourneyError, match=r"kansen verwijzen nog naar touchpoints die hierdoor "
+                       r"verdwijnen \('app'\)"):  # fmt: skip
+        journey.copy_journey("forens", "current", "toerist", "current", replace=True)
+    assert dumps(journey) == before
+    journey.update_opportunity("o2", touchpoint="balie")  # forens has a 'balie' to stand in
+    assert journey.copy_journey("forens", "current", "toerist", "current", replace=True) == 1
+    assert journey.journey("toerist")["id"].tolist() == ["balie"]
+    klantreis.save(journey, tmp_path / "reis.yaml")
+    assert to_dict(klantreis.load(tmp_path / "reis.yaml")) == to_dict(journey)
+
+
+def test_copy_with_replace_keeps_figures_on_a_touchpoint_the_copy_has(journey):
+    journey.add("sources", {"id": "golf", "kind": "survey"})
+    journey.add("evidence", {"source": "golf", "persona": "toerist", "touchpoint": "website",
+                             "metric": "score", "n": 12, "value": 3.5})  # fmt: skip
+    with pytest.raises(JourneyError, match=r"metingen verwijzen nog naar touchpoints .*\('website'\)"):
+        journey.copy_journey("forens", "current", "toerist", "current", replace=True)
+    journey.add_touchpoint("website", "forens", "orientatie", "Website van de forens")
+    journey.copy_journey("forens", "current", "toerist", "current", replace=True)
+    assert journey.records("evidence")[0]["touchpoint"] == "website"  # now on the copy
+    assert to_dict(loads(dumps(journey))) == to_dict(journey)
 
 
 # ------------------------------------------------------------------ opportunities

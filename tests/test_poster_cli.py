@@ -10,7 +10,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from pdf_helpers import missing_words, page_sizes_mm, page_words, reader
+from pdf_helpers import all_words, missing_words, page_sizes_mm, reader
 
 from klantreis import load
 from klantreis.cli import main
@@ -61,19 +61,29 @@ def test_bad_paper_size_is_a_message_and_exit_1(tmp_example: Path, tmp_path: Pat
 @pytest.mark.slow
 def test_export_poster_end_to_end(tmp_example: Path, tmp_path: Path) -> None:
     target = tmp_path / "poster.pdf"
-    env = {**os.environ, "KLANTREIS_LANG": "en"}
-    command = [sys.executable, "-m", "klantreis.cli", "export", str(tmp_example), "--to", str(target)]
+    env = {**os.environ, "KLANTREIS_LANG": "nl"}
+    command = [
+        sys.executable,
+        "-m",
+        "klantreis.cli",
+        "--language",
+        "en",
+        "export",
+        str(tmp_example),
+        "--to",
+        str(target),
+    ]
     done = subprocess.run(
         [*command, "--paper", "A2"],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"wrote {target}\n"  # KLANTREIS_LANG=en
+    assert done.stdout == f"wrote {target}\n"  # --language en, over the project's and $KLANTREIS_LANG
     pdf = reader(target.read_bytes())
     assert (round(page_sizes_mm(pdf)[0][0]), round(page_sizes_mm(pdf)[0][1])) == (594, 420)
     journey = load(tmp_example)
     persona, scenario = journey.journeys()[0]
-    words = [w for n in range(len(pdf.pages)) for w in page_words(pdf, n)]
+    words = all_words(pdf)
     for name in journey.journey(persona, scenario)["name"]:
         assert not missing_words(name, words), name
     bad = subprocess.run(

@@ -28,3 +28,19 @@ def test_readme_python_block_runs(
         assert "heeft nog" in capsys.readouterr().out
         assert (tmp_path / "mijnreis.yaml").is_file()
         assert (tmp_path / "rapport" / "index.html").is_file()
+
+
+def test_the_readme_shows_the_dutch_help_of_build_as_it_is(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from klantreis.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"`klantreis build --help`:\n\n```text\n(.*?)```", readme, re.S)
+    assert shown, "the README's CLI section shows `klantreis build --help`"
+    monkeypatch.setenv("COLUMNS", "88")
+    monkeypatch.delenv("KLANTREIS_LANG", raising=False)
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert shown.group(1) == capsys.readouterr().out
+    assert shown.group(1).startswith("gebruik: klantreis build")

@@ -56,10 +56,11 @@ def get(url: str, headers: dict[str, str] | None = None, data: bytes | None = No
 
 
 def test_lab_stops_with_its_kernels_on_sigterm(tmp_path: Path) -> None:
+    """Also: as root (CI runs as root, as does a container) klantreis adds --allow-root
+    itself and says so in one line; JupyterLab starts and answers."""
     project = Path(shutil.copy(example_path("sportschool"), tmp_path / "reis.yaml"))
     options = ["--IdentityProvider.token=geheim", "--ServerApp.ip=127.0.0.1"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        options.append("--allow-root")  # passed through to JupyterLab
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
     bundled = {p.name: p.stat().st_mtime_ns for p in data_dir("workbook").iterdir()}
     with running("lab", project, tmp_path / "logs", *options, ready_path="api/status") as server:
         auth = {"Authorization": "token geheim"}
@@ -69,6 +70,13 @@ def test_lab_stops_with_its_kernels_on_sigterm(tmp_path: Path) -> None:
         status, body = get(f"{server.url}api/contents/06_emoties.ipynb", auth)
         assert status == 200 and json.loads(body)["path"] == "06_emoties.ipynb"
         assert_stopped(server, kernels, signal.SIGTERM)
+    log = server.log.read_text(encoding="utf-8")
+    root_line = (
+        "klantreis draait als root (bijvoorbeeld in een container); JupyterLab start daarom met "
+        "--allow-root\n"
+    )
+    assert (root_line in log) == as_root, log
+    assert "Running as root is not recommended" not in log
     assert (tmp_path / "reis-werkmap" / "06_emoties.ipynb").is_file()
     assert {p.name: p.stat().st_mtime_ns for p in data_dir("workbook").iterdir()} == bundled
 

@@ -42,8 +42,10 @@ def supervised(tmp_path: Path, kind: str) -> tuple[subprocess.Popen[bytes], int]
     it and the pid of the server's "kernel"."""
     script, pidfile = tmp_path / "server.py", tmp_path / "kernel.pid"
     script.write_text(SERVER, encoding="utf-8")
-    code = ("import sys; from klantreis.supervise import run_server; "
-            f"sys.exit(run_server([sys.executable, {str(script)!r}, {str(pidfile)!r}, {kind!r}], grace=1))")
+    code = (
+        "import sys; from klantreis.supervise import run_server; "
+        f"sys.exit(run_server([sys.executable, {str(script)!r}, {str(pidfile)!r}, {kind!r}], grace=1))"
+    )
     process = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.monotonic() + 30
     while not (pidfile.exists() and pidfile.read_text()) and time.monotonic() < deadline:

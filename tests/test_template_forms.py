@@ -131,7 +131,8 @@ def test_template_fields_are_form_fields_that_save_reload_and_reach_the_report(t
         assert widget.description == field.name("nl")
         assert field.hint_text("nl") in hint_texts(form.widget)
         value = {YESNO: True, SCALE: session.journey.scale.scores[-1]}.get(
-            field.kind, field.options[-1].id if field.options else f"{field.name('nl')} ingevuld")
+            field.kind, field.options[-1].id if field.options else f"{field.name('nl')} ingevuld"
+        )
         widget.value = value
         chosen.append((field, value))
     saved = load(path)

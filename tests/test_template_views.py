@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from klantreis import Journey, JourneyError, new_journey
+from klantreis import Journey, JourneyError, new_journey, save
 from klantreis.charts import channel_map, emotion_curve
 from klantreis.charts.grouped import grouped_fields, grouped_view
 from klantreis.session import ProjectSession
@@ -128,7 +128,7 @@ def _review(tmp_path: Path, template_id: str, second: bool) -> ReviewForm:
     j.add_touchpoint("a", "p", phase, "Eerste contact", emotion=2, scenario=first)
     if second:
         j.add_touchpoint("a", "p", phase, "Eerste contact", emotion=4, scenario=other)
-    j.save(tmp_path / "reis.yaml")
+    save(j, tmp_path / "reis.yaml")
     return ReviewForm(ProjectSession.open(tmp_path / "reis.yaml"))
 
 

@@ -39,7 +39,12 @@ def test_one_template_per_method_of_the_seeds():
     # Flanders InShape, the eight-element card (and its employee variant), the Customer
     # Journey Canvas, Michels' communication journey, the research-driven approach
     assert [t.id for t in list_templates()] == [
-        "canvas", "flanders", "kaart8", "kaart8-medewerker", "michels", "onderzoek",
+        "canvas",
+        "flanders",
+        "kaart8",
+        "kaart8-medewerker",
+        "michels",
+        "onderzoek",
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klantreis import FormatVersionError, ValidationError, load, loads
+from klantreis import FormatVersionError, JourneyError, ValidationError, dumps, load, loads
 from klantreis.errors import render
 
 HEAD = """\
@@ -47,7 +47,9 @@ def test_valid_head_loads():
 
 
 def test_unknown_phase_lists_known_phases(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A}
           - {id: b, persona: toerist, phase: kopen, name: B}
@@ -56,7 +58,9 @@ def test_unknown_phase_lists_known_phases(problems_of):
             persona: toerist
             phase: gebruiken
             name: D
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[3].phase", 18)
     assert str(p) == (
         "reis.yaml:18: touchpoints[3].phase: fase 'gebruiken' bestaat niet; bekend: kopen, gebruiken-1"
@@ -67,48 +71,64 @@ def test_unknown_phase_lists_known_phases(problems_of):
 
 
 def test_unknown_persona(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - id: a
             persona: student
             phase: kopen
             name: A
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[0].persona", 14)
     assert said(p) == "persona 'student' bestaat niet; bekend: toerist, forens"
 
 
 def test_unknown_scenario(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - id: a
             persona: toerist
             scenario: concurrent
             phase: kopen
             name: A
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[0].scenario", 15)
     assert said(p) == "scenario 'concurrent' bestaat niet; bekend: huidig, gewenst"
 
 
 def test_unknown_touchpoint_in_opportunity(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A}
         opportunities:
           - id: o1
             description: Sneller
             touchpoint: b
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("opportunities[0].touchpoint", 17)
     assert said(p) == "touchpoint 'b' bestaat niet; bekend: a"
 
 
 def test_unknown_phase_in_opportunity(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         opportunities:
           - {id: o1, description: Sneller, phase: betalen}
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("opportunities[0].phase", 13)
     assert said(p).startswith("fase 'betalen' bestaat niet")
 
@@ -131,12 +151,14 @@ def test_missing_required_field(problems_of, tail, path, line):
 
 
 def test_missing_touchpoint_id_and_name(problems_of):
-    problems = problems_of(doc("""\
+    problems = problems_of(
+        doc("""\
         touchpoints:
           - persona: toerist
             phase: kopen
             name: "   "
-        """))
+        """)
+    )
     assert [(p.path, p.line) for p in problems] == [
         ("touchpoints[0].id", 13),
         ("touchpoints[0].name", 15),
@@ -147,7 +169,7 @@ def test_missing_touchpoint_id_and_name(problems_of):
 def test_missing_title(problems_of):
     p = only(problems_of("klantreis: 1\ngoal: Iets\n"))
     assert p.path == "title" and p.line == 1
-    assert said(p) == "is verplicht; geef een korte titel"
+    assert said(p) == "is verplicht en mag niet leeg zijn"
 
 
 @pytest.mark.parametrize(
@@ -166,13 +188,17 @@ def test_duplicate_ids_per_table(problems_of, table, body, line):
 
 
 def test_duplicate_touchpoint_id_per_persona_and_scenario(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A}
           - {id: a, persona: forens, phase: kopen, name: A}
           - {id: a, persona: toerist, scenario: gewenst, phase: kopen, name: A}
           - {id: a, persona: toerist, scenario: huidig, phase: gebruiken-1, name: A2}
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[3].id", 16)
     assert said(p) == (
         "de code 'a' hoort al bij een ander touchpoint voor persona 'toerist' in scenario "
@@ -188,7 +214,8 @@ def test_id_must_be_slug(problems_of, bad):
 
 
 def test_unknown_field_with_did_you_mean(problems_of):
-    problems = problems_of(doc("""\
+    problems = problems_of(
+        doc("""\
         touchpoints:
           - id: a
             persona: toerist
@@ -196,21 +223,26 @@ def test_unknown_field_with_did_you_mean(problems_of):
             name: A
             emotoin: 3
         titel: dubbel
-        """))
+        """)
+    )
     assert [(p.path, p.line) for p in problems] == [("titel", 18), ("touchpoints[0].emotoin", 17)]
     assert "onbekend veld 'emotoin' (bedoel je 'emotion'?); bekend: id, persona" in str(problems[1])
     assert "(did you mean 'title'?)" in said(problems[0], "en")
 
 
 def test_emotion_not_on_scale(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - id: a
             persona: toerist
             phase: kopen
             name: A
             emotion: blij
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == ("touchpoints[0].emotion", 17)
     assert said(p).startswith("'blij' staat niet op de schaal; kies een van: 1 (zeer negatief)")
 
@@ -232,32 +264,42 @@ def test_impact_out_of_range(problems_of, value):
     p = only(problems_of("klantreis: 1\ntitle: T\nopportunities:\n"
                          f"  - id: o\n    description: d\n    impact: {value}\n"))  # fmt: skip
     assert (p.path, p.line) == ("opportunities[0].impact", 6)
-    expected = "moet een heel getal zijn, niet 'hoog'" if value == "hoog" else (
-        f"moet tussen 1 en 5 liggen, niet {value}"
+    expected = (
+        "moet een heel getal zijn, niet 'hoog'"
+        if value == "hoog"
+        else (f"moet tussen 1 en 5 liggen, niet {value}")
     )
     assert said(p) == expected
 
 
 def test_bad_importance(problems_of):
-    p = only(problems_of(doc("""\
+    p = only(
+        problems_of(
+            doc("""\
         touchpoints:
           - {id: a, persona: toerist, phase: kopen, name: A,
              importance: hoofd}
-        """)))
+        """)
+        )
+    )
     assert p.path == "touchpoints[0].importance" and p.line == 14
     assert said(p) == "'hoofd' is hier niet mogelijk; kies uit: main, side"
 
 
 @pytest.mark.parametrize("field", ["critical", "online", "owned"])
 def test_bad_boolean(problems_of, field):
-    p = only(problems_of(doc(f"""\
+    p = only(
+        problems_of(
+            doc(f"""\
         touchpoints:
           - id: a
             persona: toerist
             phase: kopen
             name: A
             {field}: misschien
-        """)))
+        """)
+        )
+    )
     assert (p.path, p.line) == (f"touchpoints[0].{field}", 17)
     assert said(p) == "moet ja of nee zijn (true/false), niet 'misschien'"
 
@@ -283,8 +325,7 @@ def test_binary_file(tmp_path: Path):
     with pytest.raises(ValidationError) as info:
         load(path)
     assert only(info.value.problems).text("en") == (
-        f"{path}: this is a binary file, not a klantreis YAML project "
-        "(did you mean `klantreis import`?)"
+        f"{path}: this is a binary file, not a klantreis YAML project (did you mean `klantreis import`?)"
     )
 
 
@@ -351,7 +392,7 @@ def test_bad_version(problems_of, value):
 def test_unknown_language(problems_of):
     p = only(problems_of("klantreis: 1\ntitle: T\nlanguage: fr\n"))
     assert (p.path, p.line) == ("language", 3)
-    assert said(p) == "'fr' wordt niet ondersteund; kies uit: nl, en"
+    assert said(p) == "'fr' is hier niet mogelijk; kies uit: nl, en"
 
 
 def test_unknown_template(problems_of):
@@ -372,8 +413,12 @@ def test_bad_scale(problems_of):
         "klantreis: 1\ntitle: T\nscale:\n  - {score: 1, label: slecht}\n  - {score: een}\n"
         "  - {score: 1, label: dubbel}\n"
     )
-    assert [(p.path, p.line) for p in problems] == [("scale[1].score", 5), ("scale[2].score", 6)]
-    assert said(problems[1]) == "score 1 staat twee keer in de schaal"
+    assert [(p.path, p.line) for p in problems] == [
+        ("scale[1].score", 5),
+        ("scale[1].label", 5),
+        ("scale[2].score", 6),
+    ]
+    assert said(problems[2]) == "score 1 staat twee keer in de schaal"
 
 
 def test_several_problems_reported_at_once():
@@ -401,7 +446,49 @@ def test_several_problems_reported_at_once():
         ("touchpoints[0].phase", 16),
     ]
     message = info.value.text("en")
-    assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not supported")
+    assert message.startswith("5 problems:\n  - reis.yaml:12: language: 'fr' is not allowed; use one of: nl")
     assert "  - reis.yaml:16: touchpoints[0].phase: unknown phase 'gebruiken'" in message
     # the file's language is not one klantreis knows, so the messages are in Dutch
-    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' wordt niet")
+    assert str(info.value).startswith("5 problemen:\n  - reis.yaml:12: language: 'fr' is hier niet mogelijk")
+
+
+# ------------------------------------------- the project's own fields: one rule, file and form
+@pytest.mark.parametrize(
+    ("yaml_text", "path", "line", "change"),
+    [
+        ("scope:\n  start: yes\n  end: Kassa\n", "scope.start", 4, lambda j: j.set_scope(start=True)),
+        ("scope:\n  start: Online\n  end: off\n", "scope.end", 5, lambda j: j.set_scope(end=False)),
+        ("review:\n  answers:\n    verbeterpunten: no\n", "review.answers.verbeterpunten", 5,
+         lambda j: j.set_answer("verbeterpunten", False)),
+        ("review:\n  notes: true\n", "review.notes", 4, lambda j: j.set_review_notes(True)),
+        ("goal: on\n", "goal", 3, lambda j: j.set_goal(True)),
+    ],
+    ids=["scope-yes", "scope-off", "answer-no", "notes-true", "goal-on"],
+)  # fmt: skip
+def test_yes_and_no_in_a_text_field_are_refused_alike_from_the_file_and_the_form(
+    problems_of, journey, yaml_text, path, line, change
+):
+    """YAML reads yes/no/true/on/off unquoted as true/false: a text field refuses that
+    with its line and field, in the same words as the model refuses it from a form
+    (before, ``start: yes`` loaded as the text 'True')."""
+    (problem,) = problems_of("klantreis: 1\ntitle: Reis\n" + yaml_text)
+    assert (problem.path, problem.line) == (path, line)
+    with pytest.raises(JourneyError) as refused:
+        change(journey)
+    assert refused.value.field == path
+    for language in ("nl", "en"):
+        assert refused.value.text(language) == {"nl": "veld", "en": "field"}[language] + \
+            f" {path!r}: {said(problem, language)}"  # fmt: skip
+    assert said(problem) == "moet tekst zijn, geen ja/nee-waarde; zet tekst als yes, no of true tussen " \
+        "aanhalingstekens ('yes')"  # fmt: skip
+
+
+def test_yes_typed_as_text_is_kept_as_typed(journey):
+    journey.set_scope(start="yes", end="nee")
+    journey.set_answer("verbeterpunten", "no")
+    journey.set_title("True")
+    text = dumps(journey)
+    assert "  start: 'yes'\n" in text and "  end: nee\n" in text and "title: 'True'\n" in text
+    again = loads(text)
+    assert again.scope == {"start": "yes", "end": "nee"}
+    assert again.review["answers"] == {"verbeterpunten": "no"} and again.title == "True"

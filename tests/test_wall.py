@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from klantreis import Journey
+from klantreis import Journey, save
 from klantreis.wall import file_version, render_wall, updated_text, wall_fragment, wall_page
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -40,8 +40,14 @@ def test_user_text_is_escaped_everywhere(journey: Journey) -> None:
 
 
 def test_the_page_has_nothing_to_edit_and_nothing_external(journey: Journey) -> None:
-    page = wall_page(wall_fragment(journey), title="</script><b>", language="en", version="abc",
-                     updated="Updated at 10:00:00", data_url="/klantreis/wall/data?persona=toerist")
+    page = wall_page(
+        wall_fragment(journey),
+        title="</script><b>",
+        language="en",
+        version="abc",
+        updated="Updated at 10:00:00",
+        data_url="/klantreis/wall/data?persona=toerist",
+    )
     assert not re.search(r"<(input|button|textarea|select|form)\b", page)
     assert not EXTERNAL.search(page)
     assert '<html lang="en">' in page and "<title>Wall – &lt;/script&gt;&lt;b&gt;</title>" in page
@@ -56,7 +62,7 @@ def test_render_reads_the_file_once_and_says_what_is_wrong(journey: Journey, tmp
     project = tmp_path / "reis.yaml"
     version, html, title, language = render_wall(project, language="en")
     assert version == "" and "does not exist yet" in html
-    journey.save(project)
+    save(journey, project)
     version, html, title, language = render_wall(project, "forens", "current")
     assert version == file_version(project) and title == "Fietsverhuur De Spaak" and language == "nl"
     assert "Abonnementsfiets ophalen" in html

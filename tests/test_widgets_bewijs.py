@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 from evidence_support import EVIDENCE_DIR
 
@@ -15,13 +16,20 @@ from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.evidence import remove_source
 from klantreis.session import ProjectSession
 from klantreis.widgets import BewijsForm, EmotiesForm, make_form
-from klantreis.widgets.show import ALL_STEPS, show_step
+from klantreis.widgets.show import ALL_STEPS, StepError, show_step
 
 
 def upload(name: str, data: bytes) -> tuple[dict, ...]:
     """What ipywidgets 8's FileUpload holds after a file is chosen."""
-    return ({"name": name, "type": "", "size": len(data), "content": memoryview(data),
-             "last_modified": dt.datetime(2026, 5, 4)},)
+    return (
+        {
+            "name": name,
+            "type": "",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": dt.datetime(2026, 5, 4),
+        },
+    )
 
 
 def without(project: Path, *sources: str) -> ProjectSession:
@@ -56,7 +64,10 @@ def test_a_survey_with_its_mapping_file_imports_and_shows_the_summary(project: P
     assert "&#x27;Anders&#x27; (7)" in form.result.value  # what was not mapped, next to the form
     source = saved(project)["sources"][-1]
     assert (source["id"], source["rows_read"], source["skipped"]["dont_know"]) == (
-        "enquete-2026-voorjaar", 120, 121)
+        "enquete-2026-voorjaar",
+        120,
+        121,
+    )
     assert "enquete-2026-voorjaar" in form.sources.value and "113/120" in form.sources.value
 
 
@@ -75,7 +86,9 @@ def test_a_call_log_mapped_in_the_form(project: Path) -> None:
     assert form.run_import()
     records = [e for e in saved(project)["evidence"] if e["source"] == "calls-form"]
     assert {(e["persona"], e.get("touchpoint", ""), e.get("phase", "")) for e in records} == {
-        ("student", "app-inloggen", ""), ("student", "", "aftersales")}
+        ("student", "app-inloggen", ""),
+        ("student", "", "aftersales"),
+    }
     mapping = saved(project)["sources"][-1]["mapping"]
     assert mapping["reasons"]["Opzeggen abonnement"] == {"phase": "aftersales"}
     assert "Not mapped in column 'Contactreden'" in form.result.value.replace("&#x27;", "'")
@@ -84,8 +97,12 @@ def test_a_call_log_mapped_in_the_form(project: Path) -> None:
 def test_answers_that_need_a_score_are_offered_and_used(project: Path, tmp_path: Path) -> None:
     before = project.read_bytes()
     form = BewijsForm(ProjectSession.open(project))
-    text = "Persoon;Proefles;Opmerking\n" + "".join(f"p{i};{a};\n" for i, a in enumerate(
-        ["Top", "Top", "Matig", "Top", "Matig", "Weet niet", "Top", "Top", "Top", "Top", "Matig"]))
+    text = "Persoon;Proefles;Opmerking\n" + "".join(
+        f"p{i};{a};\n"
+        for i, a in enumerate(
+            ["Top", "Top", "Matig", "Top", "Matig", "Weet niet", "Top", "Top", "Top", "Top", "Matig"]
+        )
+    )
     form.upload.value = upload("snel.csv", text.encode("cp1252"))
     form.persona.value = "ouder"
     form.editor.targets["Proefles"].value = "proefles"
@@ -98,7 +115,11 @@ def test_answers_that_need_a_score_are_offered_and_used(project: Path, tmp_path:
     form.import_button.click()
     record = next(e for e in saved(project)["evidence"] if e["source"] == "snel")
     assert (record["persona"], record["touchpoint"], record["n"], record["value"]) == (
-        "ouder", "proefles", 7, 5.0)
+        "ouder",
+        "proefles",
+        7,
+        5.0,
+    )
 
 
 def test_bad_files_are_refused_next_to_the_upload(project: Path) -> None:
@@ -107,8 +128,10 @@ def test_bad_files_are_refused_next_to_the_upload(project: Path) -> None:
     form.import_button.click()
     assert form.file_notice.kind == "error" and "Choose a CSV or Excel file." in form.file_notice.text
     form.upload.value = upload("verslag.pdf", b"%PDF-1.4")
-    assert form.file_notice.kind == "error" and "verslag.pdf: this is not a CSV or Excel file" in \
-        form.file_notice.text
+    assert (
+        form.file_notice.kind == "error"
+        and "verslag.pdf: this is not a CSV or Excel file" in form.file_notice.text
+    )
     assert form.preview.value == ""
     form.mapping_upload.value = upload("kapot.yaml", b"questions: [\n")
     assert form.mapping_notice.kind == "error" and "kapot.yaml, line 2" in form.mapping_notice.text
@@ -132,7 +155,8 @@ def test_the_step_is_shown_with_a_data_wave_and_others_check_it(project: Path) -
     assert isinstance(form, BewijsForm) and form.source.value == "golf-2026q3"
     form.upload.value = upload("interviews-2026.csv", (EVIDENCE_DIR / "interviews-2026.csv").read_bytes())
     assert form.source.value == "golf-2026q3"  # the wave's id, not the file's
-    assert show_step("emoties", str(project), evidence="golf-9") is None  # unknown wave: a message
+    with pytest.raises(StepError, match="golf-9"):  # unknown wave: headless, so the run fails
+        show_step("emoties", str(project), evidence="golf-9")
 
 
 def test_the_emotion_curve_shows_the_wave(project: Path) -> None:

@@ -38,7 +38,7 @@ def test_empty_title_is_refused_and_nothing_saved(project: Path) -> None:
     before = project.read_text(encoding="utf-8")
     form = DoelForm(ProjectSession.open(project))
     form.title.value = "   "
-    assert form.title_notice.text == "Niet opgeslagen: de titel mag niet leeg zijn"
+    assert form.title_notice.text == "Niet opgeslagen: veld 'title': is verplicht en mag niet leeg zijn"
     assert form.goal_notice.text == ""  # only next to the field that caused it
     assert form.status.kind == "error" and "⚠" in form.status.text
     assert project.read_text(encoding="utf-8") == before
@@ -69,7 +69,8 @@ def test_a_taken_scenario_code_is_refused_and_alike_names_are_told_apart(project
     lst.new_id.value = "huidig"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Not saved: the code 'huidig' already belongs to another scenario; choose another code")
+        "Not saved: the code 'huidig' already belongs to another scenario; choose another code"
+    )
     assert project.read_text(encoding="utf-8") == before
     lst.new_id.value = ""
     lst.new_name.value = "Huidige  situatie"
@@ -119,7 +120,7 @@ def test_the_last_scenario_cannot_be_removed(tmp_path: Path) -> None:
 def test_the_models_refusal_shows_in_the_form_language(project: Path) -> None:
     form = DoelForm(ProjectSession.open(project), language="en")
     form.title.value = " "
-    assert form.title_notice.text == "Not saved: the title may not be empty"
+    assert form.title_notice.text == "Not saved: field 'title': is required and may not be empty"
 
 
 def test_scope_start_and_end(project: Path) -> None:

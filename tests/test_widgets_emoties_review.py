@@ -44,7 +44,12 @@ def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     row.edit("critical", True)
     tp = load(project).journey("student", "huidig").set_index("id").loc["website-bezoek"]
     assert (tp["emotion"], tp["why"], tp["thoughts"], tp["ideas"], tp["critical"]) == (
-        5, "Prijzen staan nu op de homepage", "Eindelijk!", "Ook het rooster", True)
+        5,
+        "Prijzen staan nu op de homepage",
+        "Eindelijk!",
+        "Ook het rooster",
+        True,
+    )
     assert form.curve.spec != old_curve
     assert form.curve.output.outputs[0]["data"][VEGALITE_MIME] == form.curve.spec
     row.edit("emotion", None)  # the "×" button
@@ -80,8 +85,10 @@ def test_a_refused_edit_shows_under_its_row_and_keeps_the_file(project: Path) ->
     assert row.sheet.config["notices"]["error"] == {"style": STYLES["error"], "mark": "⚠ "}
     assert project.read_text(encoding="utf-8") == before
     row.edit("emotion", 2)
-    assert row.sheet.notices == {} and load(project).journey("student", "huidig").set_index(
-        "id").loc[row.id, "emotion"] == 2
+    assert (
+        row.sheet.notices == {}
+        and load(project).journey("student", "huidig").set_index("id").loc[row.id, "emotion"] == 2
+    )
 
 
 def test_user_text_reaches_the_rows_as_text_only(project: Path) -> None:
@@ -97,7 +104,7 @@ def test_user_text_reaches_the_rows_as_text_only(project: Path) -> None:
 def _raw(path: Path, tid: str) -> str:
     text = path.read_text(encoding="utf-8")
     start = text.index(f"- id: {tid}")
-    return text[start: text.index("\n  - ", start + 1)]
+    return text[start : text.index("\n  - ", start + 1)]
 
 
 def test_switching_persona_rebuilds_rows(project: Path) -> None:
@@ -137,7 +144,11 @@ def test_opportunity_add_edit_and_refusals(project: Path) -> None:
     lst.fields["status"].value = "bezig"
     saved = load(project).opportunities.set_index("id").loc[oid]
     assert (saved["touchpoint"], saved["phase"], saved["impact"], saved["effort"]) == (
-        "app-inloggen", "gebruik", 4, 2)
+        "app-inloggen",
+        "gebruik",
+        4,
+        2,
+    )
     assert (saved["owner"], saved["status"]) == ("App-team", "bezig")
     before = project.read_text(encoding="utf-8")
     lst.fields["description"].value = ""
@@ -147,7 +158,8 @@ def test_opportunity_add_edit_and_refusals(project: Path) -> None:
     lst.new_id.value = "o1"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Niet opgeslagen: de code 'o1' hoort al bij een andere kans; kies een andere code")
+        "Niet opgeslagen: de code 'o1' hoort al bij een andere kans; kies een andere code"
+    )
     assert project.read_text(encoding="utf-8") == before
     lst.remove_button.click()
     lst.removal.yes.click()

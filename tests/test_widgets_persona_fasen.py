@@ -15,8 +15,13 @@ def test_add_and_edit_a_persona_with_every_field(project: Path) -> None:
     lst.new_name.value = "Karim (41), ondernemer"
     lst.add_button.click()
     assert lst.selected == "karim-41-ondernemer"
-    values = {"description": "Traint voor zijn werk", "role": "zzp'er", "context": "Druk",
-              "needs": "flexibele tijden\n\nparkeren", "frustrations": "wachtrijen"}
+    values = {
+        "description": "Traint voor zijn werk",
+        "role": "zzp'er",
+        "context": "Druk",
+        "needs": "flexibele tijden\n\nparkeren",
+        "frustrations": "wachtrijen",
+    }
     for name, value in values.items():
         lst.fields[name].value = value
     saved = load(project).personas.set_index("id").loc["karim-41-ondernemer"]
@@ -34,7 +39,8 @@ def test_a_typed_code_that_is_taken_or_unusable_is_refused_in_plain_words(projec
     lst.new_id.value = "senior"
     lst.add_button.click()
     assert lst.add_notice.text == (
-        "Niet opgeslagen: de code 'senior' hoort al bij een andere persona; kies een andere code")
+        "Niet opgeslagen: de code 'senior' hoort al bij een andere persona; kies een andere code"
+    )
     assert form.status.kind == "error" and "⚠" in form.status.text
     lst.new_id.value = "Geen geldig id!"
     lst.add_button.click()
@@ -67,10 +73,15 @@ def test_personas_sharing_a_name_in_the_file_show_their_code(tmp_path: Path) -> 
     journey.add_persona("henk", "Henk")
     form = PersonaForm(ProjectSession.open(save(journey, tmp_path / "d.yaml")))
     assert [label for label, _ in form.personas.select.options] == [
-        "Sanne (sanne)", "Sanne (sanne-2)", "Henk"]
+        "Sanne (sanne)",
+        "Sanne (sanne-2)",
+        "Henk",
+    ]
     touchpoints = TouchpointsForm(form.session)
     assert [label for label, _ in touchpoints.selector.persona.options][:2] == [
-        "Sanne (sanne)", "Sanne (sanne-2)"]
+        "Sanne (sanne)",
+        "Sanne (sanne-2)",
+    ]
 
 
 def test_empty_names_are_refused(project: Path) -> None:
@@ -104,8 +115,7 @@ def test_removing_a_persona_asks_first_and_undo_brings_back_its_touchpoints(proj
     assert project.read_text(encoding="utf-8") == before_text  # nothing happens yet
     assert "‘Karim (41), ondernemer’ verwijderen?" in lst.removal.question.value
     assert f"Ook de {count} touchpoints ervan worden verwijderd" in lst.removal.question.value
-    assert (lst.removal.yes.description, lst.removal.cancel.description) == (
-        "Ja, verwijderen", "Annuleren")
+    assert (lst.removal.yes.description, lst.removal.cancel.description) == ("Ja, verwijderen", "Annuleren")
     lst.select.value = "senior"  # choosing another persona cancels the question
     assert lst.removal.pending is None and lst.remove_button.layout.display != "none"
     lst.select.value = "karim"
@@ -131,14 +141,16 @@ def test_a_persona_whose_touchpoint_an_opportunity_needs_is_not_removed(project:
     saved = load(project)
     linked = set(saved.opportunities["touchpoint"].dropna())
     only_student = set(saved.touchpoints["id"]) - set(
-        saved.touchpoints[saved.touchpoints["persona"] != "student"]["id"])
+        saved.touchpoints[saved.touchpoints["persona"] != "student"]["id"]
+    )
     assert linked & only_student  # the example links an opportunity to such a touchpoint
     form.personas.remove_button.click()
     assert form.personas.removal.pending is None
     text = form.personas.list_notice.text
     assert text == (
         "Niet verwijderd: persona 'Sanne (22), student' heeft touchpoints waar kansen naar "
-        "verwijzen (vriendin-meenemen); koppel die eerst aan iets anders of verwijder ze")
+        "verwijzen (vriendin-meenemen); koppel die eerst aan iets anders of verwijder ze"
+    )
     assert form.status.kind != "error"  # nothing is left unsaved
     assert project.read_text(encoding="utf-8") == before
 
@@ -156,7 +168,10 @@ def test_phases_start_from_the_template_and_can_be_changed(tmp_path: Path) -> No
     lst.fields["user_goal"].value = "Gezien worden"
     phase = load(project).phases.set_index("id").loc["engagement"]
     assert (phase["name"], phase["duration"], phase["user_goal"]) == (
-        "Betrokkenheid", "3 maanden", "Gezien worden")
+        "Betrokkenheid",
+        "3 maanden",
+        "Gezien worden",
+    )
     lst.new_name.value = "Nazorg"
     lst.add_button.click()
     lst.down.click()  # already last: stays
@@ -178,6 +193,7 @@ def test_phase_in_use_is_not_removed(project: Path) -> None:
     form.phases.remove_button.click()
     count = int((load(project).touchpoints["phase"] == "orientatie").sum())
     assert form.phases.list_notice.text == (
-        f"Not removed: phase 'Oriëntatie' still has {count} touchpoints; move or remove those first")
+        f"Not removed: phase 'Oriëntatie' still has {count} touchpoints; move or remove those first"
+    )
     assert form.phases.removal.pending is None
     assert project.read_text(encoding="utf-8") == before

@@ -107,6 +107,7 @@ def test_show_step_builds_each_form_and_explains_problems(
 ) -> None:
     shown: list[object] = []
     monkeypatch.setattr(show, "display", lambda *objects: shown.extend(objects))
+    monkeypatch.setattr(show, "headless", lambda: False)  # as in JupyterLab: the form shows it
 
     def texts() -> str:
         out = " ".join(getattr(o, "data", "") for o in shown)
@@ -133,3 +134,59 @@ def test_show_step_builds_each_form_and_explains_problems(
     project.write_text("title: [kapot\n", encoding="utf-8")
     assert show_step("doel") is None
     assert "kon niet worden geopend" in texts()
+
+
+# ------------------------------------------------------- a save that fails, said in the form
+def test_a_save_refused_because_the_file_broke_keeps_the_edit_and_says_why(project: Path) -> None:
+    """Someone broke the file by hand: the form's save says so next to nothing else,
+    keeps what was typed, and saves it once the file is whole again."""
+    form = ScopeForm(ProjectSession.open(project))
+    whole = project.read_text(encoding="utf-8")
+    project.write_text(whole.replace("title:", "titel:", 1), encoding="utf-8")
+    form.start.value = "Ziet een poster"
+    assert form.status.kind == "error"
+    assert form.status.text.startswith("Niet opgeslagen: ")
+    assert "onbekend veld 'titel' (bedoel je 'title'?)" in form.status.text
+    assert "titel:" in project.read_text(encoding="utf-8")  # the broken file was not overwritten
+    assert form.journey.scope["start"] == "Ziet een poster"  # nothing typed is lost
+    project.write_text(whole, encoding="utf-8")
+    form.status.refresh_button.click()
+    assert form.status.kind == "ok"
+    assert load(project).scope["start"] == "Ziet een poster"
+
+
+def test_a_save_the_disk_refuses_keeps_the_edit_and_says_why(project: Path, monkeypatch) -> None:
+    form = ScopeForm(ProjectSession.open(project), language="en")
+    before = project.read_bytes()
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("klantreis.projectfile.write_atomic", full)
+    form.end.value = "Na de eerste les"
+    assert form.status.kind == "error"
+    assert form.status.text == "Not saved: [Errno 28] No space left on device"
+    assert project.read_bytes() == before
+    assert form.journey.scope["end"] == "Na de eerste les"
+    monkeypatch.undo()
+    form.status.refresh_button.click()  # the file is unchanged on disk: this saves the edit
+    assert form.status.kind == "ok" and load(project).scope["end"] == "Na de eerste les"
+
+
+def test_a_save_waiting_too_long_for_the_lock_says_so(project: Path, monkeypatch) -> None:
+    from klantreis.projectfile import locked
+
+    form = ScopeForm(ProjectSession.open(project))
+    monkeypatch.setattr("klantreis.projectfile.LOCK_TIMEOUT", 0.2)
+    with locked(project):  # another program's save: this thread holds the lock ...
+        import threading
+
+        done = threading.Event()
+        threading.Thread(
+            target=lambda: (setattr(form.start, "value", "Tijdens een andere save"), done.set())
+        ).start()  # ... the form saves from another
+        assert done.wait(30)
+    assert form.status.kind == "error"
+    assert "door een ander programma opgeslagen" in form.status.text
+    assert "je wijzigingen zijn bewaard" in form.status.text
+    assert form.journey.scope["start"] == "Tijdens een andere save"

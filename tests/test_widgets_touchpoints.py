@@ -39,9 +39,15 @@ def test_add_a_touchpoint_with_every_field(project: Path) -> None:
     assert saved["phase"] == "orientatie" and saved["name"] == "Folder in de brievenbus"
     assert saved["channel"] == "Folder" and saved["online"] is False and saved["owned"] is True
     assert (saved["partner"], saved["action"], saved["frequency"]) == (
-        "Drukkerij", "Leest de folder", "1x per jaar")
+        "Drukkerij",
+        "Leest de folder",
+        "1x per jaar",
+    )
     assert (saved["backstage"], saved["data"], saved["importance"]) == (
-        "Marketing verspreidt", "5000 folders", "side")
+        "Marketing verspreidt",
+        "5000 folders",
+        "side",
+    )
     lst.fields["online"].value = ""  # back to unknown
     assert "online" not in _raw_touchpoint(project, "folder-in-de-brievenbus")
 
@@ -49,7 +55,7 @@ def test_add_a_touchpoint_with_every_field(project: Path) -> None:
 def _raw_touchpoint(path: Path, tid: str) -> str:
     text = path.read_text(encoding="utf-8")
     start = text.index(f"- id: {tid}")
-    return text[start: text.index("\n  - ", start + 1)]
+    return text[start : text.index("\n  - ", start + 1)]
 
 
 def test_the_whole_journey_is_listed_grouped_by_phase(project: Path) -> None:
@@ -132,7 +138,8 @@ def test_remove_with_undo_and_refused_codes(project: Path) -> None:
     lst.add_button.click()
     assert lst.add_notice.text == (
         "Niet opgeslagen: de code 'website-bezoek' hoort al bij een ander touchpoint voor persona "
-        "'student' in scenario 'huidig'; kies een andere code")
+        "'student' in scenario 'huidig'; kies een andere code"
+    )
     lst.new_id.value = "Geen geldig id!"
     lst.add_button.click()
     assert "kan geen code zijn: gebruik alleen letters" in lst.add_notice.text
@@ -166,14 +173,16 @@ def test_copy_touchpoints_to_another_persona_and_scenario(project: Path) -> None
     form.copy_button.click()
     saved = load(project)
     assert saved.journey("senior", "gewenst")["id"].tolist() == (
-        saved.journey("senior", "huidig")["id"].tolist())
+        saved.journey("senior", "huidig")["id"].tolist()
+    )
     count = len(saved.journey("senior", "gewenst"))
     assert form.copy_notice.text == f"{count} touchpoints gekopieerd."
     before = project.read_text(encoding="utf-8")
     form.copy_button.click()  # target not empty now
     assert form.copy_notice.text == (
         f"Niet opgeslagen: daar staan al {count} touchpoints. Zet een vinkje bij "
-        "‘Bestaande touchpoints vervangen’ als je ze wilt vervangen.")
+        "‘Bestaande touchpoints vervangen’ als je ze wilt vervangen."
+    )
     form.copy_to.scenario.value = "huidig"
     form.copy_button.click()
     assert "kies een andere persona of een ander scenario" in form.copy_notice.text

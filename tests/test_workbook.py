@@ -17,8 +17,15 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 def test_workbook_has_every_step_and_is_committed_clean() -> None:
     assert [p.stem for p in NOTEBOOKS] == [
-        "00_start", "01_doel", "02_persona", "03_scope", "04_fasen", "05_touchpoints",
-        "06_emoties", "07_review", "08_bewijs",
+        "00_start",
+        "01_doel",
+        "02_persona",
+        "03_scope",
+        "04_fasen",
+        "05_touchpoints",
+        "06_emoties",
+        "07_review",
+        "08_bewijs",
     ]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
@@ -38,8 +45,12 @@ def test_notebook_runs_headless_and_shows_the_form(notebook: Path, tmp_path: Pat
     before = project.read_text(encoding="utf-8")
     output = tmp_path / "out.ipynb"
     papermill.execute_notebook(
-        str(notebook), str(output), parameters={"project": str(project), "persona": "student"},
-        kernel_name="python3", progress_bar=False, cwd=str(tmp_path),
+        str(notebook),
+        str(output),
+        parameters={"project": str(project), "persona": "student"},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
     )
     nb = nbformat.read(output, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]

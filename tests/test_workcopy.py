@@ -27,7 +27,8 @@ def test_the_copy_lives_beside_the_project(tmp_path: Path) -> None:
     assert copy.created and sorted(copy.added) == bundled
     assert sorted(p.name for p in copy.folder.glob("*.ipynb")) == bundled
     assert (copy.folder / "06_emoties.ipynb").read_bytes() == (
-        data_dir("workbook") / "06_emoties.ipynb").read_bytes()
+        data_dir("workbook") / "06_emoties.ipynb"
+    ).read_bytes()
     assert "Werkmap gemaakt" in copy.messages("nl")[0]
     again = open_copy(project)
     assert not again.created and again.messages("nl") == []
@@ -37,13 +38,13 @@ def test_a_changed_notebook_is_never_overwritten_silently(tmp_path: Path) -> Non
     source, project = bundled_copy(tmp_path), tmp_path / "mijnreis.yaml"
     copy = open_copy(project, source=source)
     mine = copy.folder / "06_emoties.ipynb"
-    mine.write_text(mine.read_text(encoding="utf-8").replace("# 6", "# 6 (with my notes)"),
-                    encoding="utf-8")  # what JupyterLab's autosave does, more or less
+    mine.write_text(
+        mine.read_text(encoding="utf-8").replace("# 6", "# 6 (with my notes)"), encoding="utf-8"
+    )  # what JupyterLab's autosave does, more or less
     newer = source / "06_emoties.ipynb"
     newer.write_text(newer.read_text(encoding="utf-8").replace("# 6", "# 6 (new)"), encoding="utf-8")
     untouched = source / "01_doel.ipynb"
-    untouched.write_text(untouched.read_text(encoding="utf-8").replace("# 1", "# 1 (new)"),
-                         encoding="utf-8")
+    untouched.write_text(untouched.read_text(encoding="utf-8").replace("# 1", "# 1 (new)"), encoding="utf-8")
 
     checked = open_copy(project, source=source)
     assert "with my notes" in mine.read_text(encoding="utf-8")  # kept

@@ -21,8 +21,17 @@ WALL_PORT = 8867
 
 def server_command(mode: str, project: Path, port: int, host: str, *, open_browser: bool) -> list[str]:
     """The command line of the server process."""
-    command = [sys.executable, "-m", "klantreis.app.server", mode, str(project),
-               "--port", str(port), "--host", host]
+    command = [
+        sys.executable,
+        "-m",
+        "klantreis.app.server",
+        mode,
+        str(project),
+        "--port",
+        str(port),
+        "--host",
+        host,
+    ]
     return [*command, "--browser"] if open_browser else command
 
 
@@ -57,4 +66,3 @@ def server_environment(project: Path, access: Access) -> dict[str, str]:
     env[WORKDIR_ENV] = os.getcwd()
     env.update(access.environment())
     return env
-

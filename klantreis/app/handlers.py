@@ -50,8 +50,9 @@ class StartHandler(_Base):
     @web.authenticated
     def get(self) -> None:
         if not self.project.exists():
-            self.write_html(create_page(str(self.project), self.base_url, self.xsrf_form_html(),
-                                        current_language()))
+            self.write_html(
+                create_page(str(self.project), self.base_url, self.xsrf_form_html(), current_language())
+            )
             return
         from .. import load
 
@@ -71,8 +72,7 @@ class CreateHandler(_Base):
         from ..session import ProjectSession
         from ..templates import list_templates
 
-        chosen = {key: self.get_body_argument(key, "").strip()
-                  for key in ("template", "title", "language")}
+        chosen = {key: self.get_body_argument(key, "").strip() for key in ("template", "title", "language")}
         language = chosen["language"] if chosen["language"] in ("nl", "en") else current_language()
         if self.project.exists():  # someone else was quicker: show what they made
             self.redirect(self.base_url)
@@ -82,8 +82,14 @@ class CreateHandler(_Base):
                 raise JourneyError(TEXTS.text("unknown_template", language))
             ProjectSession.create(self.project, chosen["template"], chosen["title"], language)
         except JourneyError as err:
-            page = create_page(str(self.project), self.base_url, self.xsrf_form_html(), language,
-                               error=TEXTS.text("not_created", language, message=err), chosen=chosen)
+            page = create_page(
+                str(self.project),
+                self.base_url,
+                self.xsrf_form_html(),
+                language,
+                error=TEXTS.text("not_created", language, message=err),
+                chosen=chosen,
+            )
             self.write_html(page, status=400)
             return
         self.redirect(self.base_url)
@@ -119,8 +125,16 @@ class WallHandler(_Base):
         link = self.request.path + "?"
         version, fragment, title, language = await _render(self.project, persona, scenario, link)
         data_url = f"{self.base_url}{WALL_PATH}/data?{self.request.query}"
-        self.write_html(wall_page(fragment, title=title, language=language, version=version,
-                                  updated=updated_text(self.project, language), data_url=data_url))
+        self.write_html(
+            wall_page(
+                fragment,
+                title=title,
+                language=language,
+                version=version,
+                updated=updated_text(self.project, language),
+                data_url=data_url,
+            )
+        )
 
 
 class WallDataHandler(_Base):

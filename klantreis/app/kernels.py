@@ -18,12 +18,13 @@ import os
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from jupyter_server.utils import ApiPath
 from traitlets import Integer, Unicode
 
 WARM_UP = "import klantreis.widgets, klantreis.charts, klantreis.widgets.show"
 
 
-class WarmKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+class WarmKernelManager(AsyncMappingKernelManager):
     """A kernel manager that hands out pre-started, pre-imported kernels."""
 
     warm_kernels = Integer(2, config=True, help="How many warm kernels to keep ready.")
@@ -34,8 +35,9 @@ class WarmKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         self._warm: list[str] = []
         self._warming: set[asyncio.Task[None]] = set()
 
-    async def start_kernel(self, *, kernel_id: str | None = None, path: str | None = None,
-                           **kwargs: Any) -> str:
+    async def start_kernel(  # type: ignore[override]  # jupyter_server's own override of it differs too
+        self, *, kernel_id: str | None = None, path: str | None = None, **kwargs: Any
+    ) -> str:
         """A warm kernel for a new page (of the asked kind): a ready one, else the next
         one that finishes warming; a fresh one when none is on its way. Either way a
         new warm kernel is started behind it."""
@@ -44,7 +46,8 @@ class WarmKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             ready = await self._take_warm()
             if ready is not None:
                 return ready
-        started = await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
+        api_path = None if path is None else ApiPath(path)
+        started = await super().start_kernel(kernel_id=kernel_id, path=api_path, **kwargs)
         self.fill()
         return str(started)
 
@@ -70,9 +73,11 @@ class WarmKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
 
     async def _warm_one(self) -> None:
         try:
-            kernel_id = await super().start_kernel(kernel_name=self.warm_kernel_name, path="",
-                                                   env=dict(os.environ))
-            client = self.get_kernel(kernel_id).client()
+            kernel_id = await super().start_kernel(
+                kernel_name=self.warm_kernel_name, path=ApiPath(""), env=dict(os.environ)
+            )
+            # an AsyncKernelClient (the types say the blocking one)
+            client: Any = self.get_kernel(kernel_id).client()
             client.start_channels()
             try:
                 await client.wait_for_ready(timeout=120)

@@ -53,8 +53,10 @@ NAV_CSS = """
 
 def step_notebooks(folder: Path | None = None) -> dict[str, str]:
     """``{step: notebook file name}`` of the workbook's step notebooks, in step order."""
-    names = {p.name.split("_", 1)[1].removesuffix(".ipynb"): p.name
-             for p in (folder or data_dir("workbook")).glob("[0-9][0-9]_*.ipynb")}
+    names = {
+        p.name.split("_", 1)[1].removesuffix(".ipynb"): p.name
+        for p in (folder or data_dir("workbook")).glob("[0-9][0-9]_*.ipynb")
+    }
     return {step: names[step] for step in WORKBOOK_STEPS if step in names}
 
 
@@ -77,18 +79,24 @@ def start_page(journey: Journey, base_url: str, notebooks: dict[str, str]) -> st
     lang = journey.language
     items = []
     for number, (step, notebook) in enumerate(notebooks.items(), start=1):
-        items.append(Markup(
-            '<li><a href="{}"><span class="kr-num">{}</span><span>{}<br><small>{}</small></span></a></li>'
-        ).format(step_url(base_url, notebook), number, tr(f"step_{step}", lang),
-                 TEXTS.text(f"hint_{step}", lang)))
-    items.append(Markup(
-        '<li><a href="{}" target="_blank" rel="noopener"><span class="kr-num">▶</span>'
-        "<span>{}<br><small>{}</small></span></a></li>"
-    ).format(base_url + WALL_PATH, TEXTS.text("wall", lang), TEXTS.text("wall_hint", lang)))
+        items.append(
+            Markup(
+                '<li><a href="{}"><span class="kr-num">{}</span><span>{}<br><small>{}</small></span></a></li>'
+            ).format(
+                step_url(base_url, notebook),
+                number,
+                tr(f"step_{step}", lang),
+                TEXTS.text(f"hint_{step}", lang),
+            )
+        )
+    items.append(
+        Markup(
+            '<li><a href="{}" target="_blank" rel="noopener"><span class="kr-num">▶</span>'
+            "<span>{}<br><small>{}</small></span></a></li>"
+        ).format(base_url + WALL_PATH, TEXTS.text("wall", lang), TEXTS.text("wall_hint", lang))
+    )
     title = journey.title or "klantreis"
-    body = Markup(
-        '<h1>{}</h1>\n{}<p>{}</p>\n<h2>{}</h2>\n<ol class="kr-steps">\n{}\n</ol>'
-    ).format(
+    body = Markup('<h1>{}</h1>\n{}<p>{}</p>\n<h2>{}</h2>\n<ol class="kr-steps">\n{}\n</ol>').format(
         title,
         Markup('<p class="kr-goal">{}</p>\n').format(journey.goal) if journey.goal else "",
         TEXTS.text("intro", lang),
@@ -99,7 +107,12 @@ def start_page(journey: Journey, base_url: str, notebooks: dict[str, str]) -> st
 
 
 def create_page(
-    path: str, base_url: str, xsrf_field: str, language: str, *, error: str = "",
+    path: str,
+    base_url: str,
+    xsrf_field: str,
+    language: str,
+    *,
+    error: str = "",
     chosen: dict[str, str] | None = None,
 ) -> str:
     """The form that creates the project file from a template (when it does not exist
@@ -107,13 +120,17 @@ def create_page(
     chosen = chosen or {}
     options = Markup("").join(
         Markup('<option value="{}"{}>{} – {}</option>').format(
-            t.id, Markup(" selected") if t.id == chosen.get("template", "canvas") else "",
-            t.name(language), t.description(language))
+            t.id,
+            Markup(" selected") if t.id == chosen.get("template", "canvas") else "",
+            t.name(language),
+            t.description(language),
+        )
         for t in list_templates()
     )
     languages = Markup("").join(
         Markup('<option value="{}"{}>{}</option>').format(
-            code, Markup(" selected") if code == chosen.get("language", language) else "", name)
+            code, Markup(" selected") if code == chosen.get("language", language) else "", name
+        )
         for code, name in (("nl", "Nederlands"), ("en", "English"))
     )
     error_html = Markup('<p class="kr-error" role="alert">{}</p>').format(error) if error else ""
@@ -125,12 +142,18 @@ def create_page(
         '<label>{}<select name="language">{}</select></label>'
         '{}<button type="submit">{}</button></form>'
     ).format(
-        TEXTS.text("new_title", language), TEXTS.text("new_intro", language, path=path),
-        base_url + CREATE_PATH, Markup(xsrf_field),
-        TEXTS.text("template", language), options,
-        TEXTS.text("title", language), chosen.get("title", ""),
-        TEXTS.text("language", language), languages,
-        error_html, TEXTS.text("create", language),
+        TEXTS.text("new_title", language),
+        TEXTS.text("new_intro", language, path=path),
+        base_url + CREATE_PATH,
+        Markup(xsrf_field),
+        TEXTS.text("template", language),
+        options,
+        TEXTS.text("title", language),
+        chosen.get("title", ""),
+        TEXTS.text("language", language),
+        languages,
+        error_html,
+        TEXTS.text("create", language),
     )
     return _page(TEXTS.text("new_title", language), language, body)
 
@@ -143,12 +166,20 @@ def message_page(text: str, language: str) -> str:
 def nav_bar(journey: Journey, base_url: str, notebooks: dict[str, str], current: str) -> str:
     """The bar on top of every step page: the title, Start, each step, the wall."""
     lang = journey.language
-    links = [Markup('<span class="kr-app-title">{}</span>').format(journey.title or "klantreis"),
-             Markup('<a href="{}">{}</a>').format(base_url, TEXTS.text("start", lang))]
+    links = [
+        Markup('<span class="kr-app-title">{}</span>').format(journey.title or "klantreis"),
+        Markup('<a href="{}">{}</a>').format(base_url, TEXTS.text("start", lang)),
+    ]
     for number, (step, notebook) in enumerate(notebooks.items(), start=1):
         mark = Markup(' aria-current="page"') if step == current else Markup("")
-        links.append(Markup('<a href="{}"{}>{} {}</a>').format(
-            step_url(base_url, notebook), mark, number, tr(f"step_{step}", lang)))
-    links.append(Markup('<a href="{}" target="_blank" rel="noopener">{}</a>').format(
-        base_url + WALL_PATH, TEXTS.text("wall", lang)))
+        links.append(
+            Markup('<a href="{}"{}>{} {}</a>').format(
+                step_url(base_url, notebook), mark, number, tr(f"step_{step}", lang)
+            )
+        )
+    links.append(
+        Markup('<a href="{}" target="_blank" rel="noopener">{}</a>').format(
+            base_url + WALL_PATH, TEXTS.text("wall", lang)
+        )
+    )
     return str(Markup('<nav class="kr-app-nav">{}</nav>').format(Markup(" ").join(links)))

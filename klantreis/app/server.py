@@ -36,7 +36,7 @@ TEMPLATE = "klantreis"
 _WALL_KEEPS = ("/login", "/logout", "/voila/static/")
 
 
-class KlantreisServer(Voila):  # type: ignore[misc]
+class KlantreisServer(Voila):
     """Voilà with klantreis's pages and a check on every step page it renders."""
 
     def __init__(self, *, project: Path, mode: str = "app", **kwargs: Any):

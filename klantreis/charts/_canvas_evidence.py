@@ -15,8 +15,9 @@ FIGURES_CLASS = "kr-figures-measured"
 FIGURES_STYLE = "display:block;margin-top:3px;padding-top:2px;border-top:1px dotted #9aa5ad;color:#37474f"
 
 
-def data_notes(journey: Journey, persona: str, scenario: str, source: str | None = None,
-               min_n: int = MIN_N) -> dict[str, list[str]]:
+def data_notes(
+    journey: Journey, persona: str, scenario: str, source: str | None = None, min_n: int = MIN_N
+) -> dict[str, list[str]]:
     """Touchpoint id -> the measured figures as short texts (only touchpoints with
     figures); empty when the project has no evidence."""
     if not journey.ids("sources"):
@@ -31,5 +32,9 @@ def notes_html(lines: list[str], free_text: Markup) -> Markup:
     if not lines:
         return free_text
     items = Markup("<br>").join(escape(line) for line in lines)
-    return free_text + Markup(f'<span class="{FIGURES_CLASS}" style="{FIGURES_STYLE}">') + items \
+    return (
+        free_text
+        + Markup(f'<span class="{FIGURES_CLASS}" style="{FIGURES_STYLE}">')
+        + items
         + Markup("</span>")
+    )

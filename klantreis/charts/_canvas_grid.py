@@ -13,8 +13,12 @@ from ._canvas_style import DEFAULT_LANES, LANE_NAMES
 from ._common import Layout, text_of
 
 
-def canvas_lanes(journey: Journey, rows: list[dict[str, Any]] | None = None,
-                 measured: bool = False, pair: tuple[str, str] | None = None) -> list[dict[str, str]]:
+def canvas_lanes(
+    journey: Journey,
+    rows: list[dict[str, Any]] | None = None,
+    measured: bool = False,
+    pair: tuple[str, str] | None = None,
+) -> list[dict[str, str]]:
     """The rows of a canvas of ``journey``: ``{id, name, hint}``, top to bottom: the
     template's lanes (default lanes without a known template), plus data and
     opportunities lanes when ``rows`` hold data (or ``measured`` figures) / the journey

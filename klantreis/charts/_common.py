@@ -231,8 +231,8 @@ def build_layout(journey: Journey, rows: list[dict[str, Any]]) -> Layout:
             cursor[where] = at
             layout.names[(pid, tid)] = text_of(row.get("name")) or tid
     for pid, _ in layout.phases:
-        keys = per_phase[pid]
-        for tid in keys or [None]:
+        slots: list[str | None] = [*per_phase[pid]]
+        for tid in slots or [None]:
             if tid is not None:
                 layout._index[(pid, tid)] = len(layout.slots)
             layout.slots.append((pid, tid))

@@ -98,7 +98,7 @@ def mark_pain(groups: dict[int, list[dict[str, Any]]], middle: float) -> None:
                 p["pain"] = p["emotion"] == lowest
 
 
-def annotations(
+def curve_annotations(
     groups: dict[int, list[dict[str, Any]]], middle: float, t: dict[str, str]
 ) -> list[dict[str, Any]]:
     """Peak and end texts per series (``groups`` from :func:`by_series`), merged where

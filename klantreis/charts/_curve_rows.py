@@ -204,3 +204,18 @@ class RowPlacer:
 def axis_room(labels: list[str]) -> int:
     """Pixels the y axis takes left of the plot: its labels (10 px), title and gaps."""
     return math.ceil(max((word_em(label) for label in labels), default=3) * 10.5) + 34
+
+
+@dataclass
+class Overlay:
+    """More to draw on the curve (the evidence does; see
+    :func:`klantreis.charts.evidence_curve`): ``datasets`` of rows with an ``x`` slot,
+    ``layers(name, step, legends)`` drawing them (``name`` maps a data set's name to
+    the name it has in this row), ``avoid(placer, data)`` telling the label placer
+    what to keep labels off, and ``labels``: per data set, its label field, style and
+    the radius of the points it labels."""
+
+    datasets: dict[str, list[dict[str, Any]]]
+    layers: Callable[[Callable[[str], str], float, bool], list[Any]]
+    avoid: Callable[[RowPlacer, dict[str, list[dict[str, Any]]]], None]
+    labels: dict[str, tuple[str, LabelStyle, float]] = field(default_factory=dict)

@@ -53,7 +53,7 @@ TEXT_FONTS = "system-ui, -apple-system, blinkmacsystemfont, 'Segoe UI', helvetic
 
 def page_emoji(text: str) -> str:
     """The distinct emoji characters (and their joiners) in ``text``, sorted."""
-    found = set()
+    found: set[str] = set()
     for match in _EMOJI.finditer(text):
         found.update(match.group(0))
     if found:
@@ -107,7 +107,7 @@ def subset_font(chars: str, source: Path | None = None) -> tuple[bytes, str, str
         subsetter.populate(text="".join(have))
         subsetter.subset(font)
         try:
-            import brotli  # noqa: F401  # WOFF2 needs it
+            import brotli  # type: ignore[import-untyped]  # noqa: F401  # WOFF2 needs it
 
             font.flavor, kind = "woff2", "woff2"
         except ImportError:

@@ -37,8 +37,11 @@ class Box:
 
     def hits(self, other: Box) -> bool:
         """Whether the two boxes overlap."""
-        return self.left < other.right and other.left < self.right and self.top < other.bottom and (
-            other.top < self.bottom
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and (other.top < self.bottom)
         )
 
     def within(self, other: Box) -> bool:

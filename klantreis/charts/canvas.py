@@ -53,8 +53,9 @@ from ._words import fit_text, longest_word_em
 _CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
 
 
-def canvas(journey: Journey, persona: str | None = None, scenario: str | None = None,
-           evidence: str | None = None) -> Canvas:
+def canvas(
+    journey: Journey, persona: str | None = None, scenario: str | None = None, evidence: str | None = None
+) -> Canvas:
     """The canvas of one journey: ``persona`` in ``scenario``.
 
     ``None`` means the first persona (with touchpoints) and its first scenario. Lanes
@@ -207,7 +208,7 @@ class Canvas:
         t = texts(self.journey)
         parts = [
             f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
-            f'{escape(t["legend_crucial"])}',
+            f"{escape(t['legend_crucial'])}",
             f'<span class="kr-muted">{escape(t["legend_side"])}</span>',
             f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}',
         ]

@@ -59,7 +59,7 @@ def delta_rows(journey: Journey, persona: str, from_scenario: str, to_scenario: 
     """One row per touchpoint id of either scenario, in journey order, with both scores,
     the change and a status: better, worse, same, new, dropped or no_score."""
     t = texts(journey)
-    labels = scale_labels(journey)
+    labels: dict[Any, str] = scale_labels(journey)  # looked up with a score or None
     before = series_rows(journey, [(persona, from_scenario)])
     after = series_rows(journey, [(persona, to_scenario)])
     old = {r["id"]: r for r in before}
@@ -68,7 +68,7 @@ def delta_rows(journey: Journey, persona: str, from_scenario: str, to_scenario: 
     placed = before + [{**r, "phase": old[r["id"]]["phase"]} if r["id"] in old else r for r in after]
     layout = build_layout(journey, placed)
     phase_names = dict(layout.phases)
-    out = []
+    out: list[dict[str, Any]] = []
     for phase, tid in layout.slots:
         if tid is None:
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import altair as alt
@@ -29,13 +28,14 @@ from ._common import (
     unit,
     with_datasets,
 )
-from ._curve_data import annotations, by_series, mark_pain, point_rows
+from ._curve_data import by_series, curve_annotations, mark_pain, point_rows
 from ._curve_rows import (
     DOT_RADIUS,
     LINE_HEIGHT,
     RING_RADIUS,
     STAR_RADIUS,
     LabelStyle,
+    Overlay,
     RowFrame,
     RowPlacer,
     axis_room,
@@ -55,21 +55,6 @@ MIN_STEP, MAX_STEP = 32, 200
 RIGHT_PAD = 8
 #: Phase names (bold) and the phase's overall experience (italic) in the heads.
 NAME_FONT, NOTE_FONT = 11, 11
-
-
-@dataclass
-class Overlay:
-    """More to draw on the curve (the evidence does; see
-    :func:`klantreis.charts.evidence_curve`): ``datasets`` of rows with an ``x`` slot,
-    ``layers(name, step, legends)`` drawing them (``name`` maps a data set's name to
-    the name it has in this row), ``avoid(placer, data)`` telling the label placer
-    what to keep labels off, and ``labels``: per data set, its label field, style and
-    the radius of the points it labels."""
-
-    datasets: dict[str, list[dict[str, Any]]]
-    layers: Callable[[Callable[[str], str], float, bool], list[Any]]
-    avoid: Callable[[RowPlacer, dict[str, list[dict[str, Any]]]], None]
-    labels: dict[str, tuple[str, LabelStyle, float]] = field(default_factory=dict)
 
 
 def emotion_curve(
@@ -161,7 +146,7 @@ def _build_curve(
     points = point_rows(journey, rows, layout, names, t)
     groups = by_series(points)
     mark_pain(groups, middle)
-    notes = annotations(groups, middle, t)
+    notes = curve_annotations(groups, middle, t)
     for point in points:
         del point["_series"]
     n = len(layout.slots)
@@ -176,8 +161,11 @@ def _build_curve(
     data: dict[str, list[dict[str, Any]]] = {
         "phases": spans,
         "points": points,
-        "pains": [{"x": p["x"], "emotion": p["emotion"], "marker": t["pain"], "series": p["series"]}
-                  for p in points if p["pain"]],  # fmt: skip
+        "pains": [
+            {"x": p["x"], "emotion": p["emotion"], "marker": t["pain"], "series": p["series"]}
+            for p in points
+            if p["pain"]
+        ],  # fmt: skip
         "notes": notes,
         "phase_marks": phase_marks(journey, spans),  # the overall experience per phase, if asked for
         **(overlay.datasets if overlay else {}),
@@ -190,15 +178,16 @@ def _build_curve(
         # every row has the shared legends (Vega-Lite draws them once for all rows); the
         # dashes' own legends (resolved per row) go with the last row only
         last = number == len(ranges) - 1
-        chart, part = _row(journey, t, part, layout, (start, stop), step, height, compact_padding,
+        row_chart, part = _row(journey, t, part, layout, (start, stop), step, height, compact_padding,
                            names, scenarios, legends=not compact, overlay=overlay, suffix=suffix,
                            dash_legends=last and not compact)  # fmt: skip
-        charts.append((chart, {f"{name}{suffix}": values for name, values in part.items()}))
+        charts.append((row_chart, {f"{name}{suffix}": values for name, values in part.items()}))
     subtitle = names[0] if len(names) == 1 else f"{len(names)} × {t['series'].lower()}"
     kinds = {kind for note in notes for kind in note["kinds"]}
     key = " · ".join(t[f"key_{k}"] for k in ("peak", "low", "end") if k in kinds)
     title = alt.TitleParams(t["emotion_curve"], subtitle=[subtitle, f"{key} · {t['key_bands']}" if key
                                                           else t["key_bands"]], anchor="start")  # fmt: skip
+    chart: alt.LayerChart | alt.VConcatChart
     if len(charts) == 1:
         chart, datasets = charts[0]
         if not compact:
@@ -234,7 +223,8 @@ def _row(
     labels = scale_labels(journey)
     spans = data["phases"]
     heads, overall, name_lines, overall_lines = (  # on the canvas, its table heads name the phases
-        ([], [], 0, 0) if compact else phase_heads(spans, data["phase_marks"], step, t["continued"]))
+        ([], [], 0, 0) if compact else phase_heads(spans, data["phase_marks"], step, t["continued"])
+    )
     head = 6 + name_lines * LINE_HEIGHT + overall_lines * LINE_HEIGHT
     bottom, top = y_domain(low, high, height, head)
     frame = RowFrame(start, stop, step, height, head, bottom, top)
@@ -246,8 +236,8 @@ def _row(
     if overlay:
         overlay.avoid(placer, data)
     data["notes"] = placer.place(data["notes"], LabelStyle(11, bold=True, clearance=4), RING_RADIUS)
-    for name, (field_name, style, radius) in (overlay.labels.items() if overlay else []):
-        data[name] = placer.place(data[name], style, radius, field_name)
+    for labelled, (field_name, style, radius) in overlay.labels.items() if overlay else []:
+        data[labelled] = placer.place(data[labelled], style, radius, field_name)
     n = stop - start
     width = max(n, 1) * step
 
@@ -285,8 +275,10 @@ def _row(
         "height": height,
         "view": alt.ViewBackground(stroke=None),
         # scenario dashes, the phases' dashed line and the evidence's each keep their legend
-        "resolve": alt.Resolve(scale=alt.ScaleResolveMap(strokeDash="independent"),
-                               legend=alt.LegendResolveMap(strokeDash="independent")),
+        "resolve": alt.Resolve(
+            scale=alt.ScaleResolveMap(strokeDash="independent"),
+            legend=alt.LegendResolveMap(strokeDash="independent"),
+        ),
     }
     if compact:
         top_level["autosize"] = alt.AutoSizeParams(type="none")
@@ -345,12 +337,15 @@ def _layers(
     line_enc: dict[str, Any] = {"color": color, "detail": alt.Detail("series:N")}
     if len(scenarios) > 1:
         line_enc["strokeDash"] = alt.StrokeDash(
-            "scenario:N", scale=alt.Scale(domain=scenarios),
+            "scenario:N",
+            scale=alt.Scale(domain=scenarios),
             legend=alt.Legend(orient="bottom", title=t["scenario"], labelLimit=240, columns=1)
-            if legends[1] else None,
+            if legends[1]
+            else None,
         )
     line = unit(
-        name("points"), {"type": "line", "strokeWidth": 2.5, "invalid": "break-paths-filter-domains"},
+        name("points"),
+        {"type": "line", "strokeWidth": 2.5, "invalid": "break-paths-filter-domains"},
         line_enc,
     )
     rings = unit(

@@ -33,10 +33,10 @@ from ._common import (
     unit,
     with_datasets,
 )
-from ._curve_rows import LabelStyle, RowPlacer
+from ._curve_rows import LabelStyle, Overlay, RowPlacer
 from ._locale import localized
 from ._placement import text_size
-from .emotion import Overlay, curve_chart
+from .emotion import curve_chart
 
 MEASURED_COLOUR = "#333333"
 #: The interval band's width as a share of the room per touchpoint.
@@ -105,17 +105,35 @@ def evidence_curve(
             score, state = row["score"], row["status"]
             x = layout.index(row["phase"], row["id"])
             trusted = state not in (UNMEASURED, TOO_FEW)
-            common = {"x": x, "id": row["id"], "touchpoint": row["name"], "n": score.n if score else None,
-                      "status": word(state, lang), "figures": " · ".join(count_notes(row, lang)),
-                      "measured_label": score_text(score, lang),
-                      "assumed": row["assumed"], "sources": ", ".join(row["score_sources"])}
-            measured.append({**common, "emotion": score.mean if trusted else None,
-                             "low": score.ci_low if trusted else None,
-                             "high": score.ci_high if trusted else None,
-                             "measure": word("measured_band", lang)})
+            common = {
+                "x": x,
+                "id": row["id"],
+                "touchpoint": row["name"],
+                "n": score.n if score else None,
+                "status": word(state, lang),
+                "figures": " · ".join(count_notes(row, lang)),
+                "measured_label": score_text(score, lang),
+                "assumed": row["assumed"],
+                "sources": ", ".join(row["score_sources"]),
+            }
+            measured.append(
+                {
+                    **common,
+                    "emotion": score.mean if trusted else None,
+                    "low": score.ci_low if trusted else None,
+                    "high": score.ci_high if trusted else None,
+                    "measure": word("measured_band", lang),
+                }
+            )
             if state == TOO_FEW:
-                few.append({**common, "emotion": score.mean, "label": f"{word(TOO_FEW, lang)} (n={score.n})",
-                            "lines": [word(TOO_FEW, lang), f"(n={score.n})"]})
+                few.append(
+                    {
+                        **common,
+                        "emotion": score.mean,
+                        "label": f"{word(TOO_FEW, lang)} (n={score.n})",
+                        "lines": [word(TOO_FEW, lang), f"(n={score.n})"],
+                    }
+                )
             if state == NOT_CONFIRMED:
                 flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
         tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
@@ -172,11 +190,15 @@ def evidence_curve(
                             overlay=overlay)  # fmt: skip
         series = series_labels(journey, [(persona, scenario)])[0]
         wave = source or word("all_sources", lang)
-        notes = [word("flag_note", lang), word("few_note", lang, min_n=min_n),
-                 word("sources", lang, sources=wave)]
+        notes = [
+            word("flag_note", lang),
+            word("few_note", lang, min_n=min_n),
+            word("sources", lang, sources=wave),
+        ]
         key = chart.title.subtitle[-1]
-        chart.title = alt.TitleParams(TEXTS.text("curve_title", lang), anchor="start",
-                                      subtitle=[series, " · ".join(notes), key])
+        chart.title = alt.TitleParams(
+            TEXTS.text("curve_title", lang), anchor="start", subtitle=[series, " · ".join(notes), key]
+        )
         return chart
 
 
@@ -238,28 +260,50 @@ def pain_ranking(
         y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None,
                   axis=alt.Axis(labelLimit=PLACE_LIMIT))  # fmt: skip
         width, top = _ranking_room(shown)
-        x = alt.X("pain:Q", title=TEXTS.text("pain", lang), scale=alt.Scale(domain=[0, top], nice=False),
-                  axis=alt.Axis(format=",.1f"))  # one decimal, in the journey's language
-        colour = alt.Color("basis:N", title=TEXTS.text("basis", lang), legend=alt.Legend(orient="bottom"),
-                           scale=alt.Scale(domain=[word("measured", lang), word("assumed", lang)],
-                                           range=[PAIN_COLOUR, "#bbbbbb"]))
+        x = alt.X(
+            "pain:Q",
+            title=TEXTS.text("pain", lang),
+            scale=alt.Scale(domain=[0, top], nice=False),
+            axis=alt.Axis(format=",.1f"),
+        )  # one decimal, in the journey's language
+        colour = alt.Color(
+            "basis:N",
+            title=TEXTS.text("basis", lang),
+            legend=alt.Legend(orient="bottom"),
+            scale=alt.Scale(
+                domain=[word("measured", lang), word("assumed", lang)], range=[PAIN_COLOUR, "#bbbbbb"]
+            ),
+        )
         tooltip = [alt.Tooltip(f"{f}:N", title=title) for f, title in (
             ("touchpoint", texts(journey)["touchpoint"]), ("label", TEXTS.text("figures", lang)),
             ("status", TEXTS.text("status", lang)))]  # fmt: skip
         layers = [
             unit("ranking", {"type": "bar"}, {"x": x, "y": y, "color": colour, "tooltip": tooltip}),
-            unit("ranking", {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#333"},
-                 {"x": x, "y": y, "text": alt.Text("label:N")}),
+            unit(
+                "ranking",
+                {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": "#333"},
+                {"x": x, "y": y, "text": alt.Text("label:N")},
+            ),
         ]
         if not shown:
-            layers = [unit([{"text": TEXTS.text("no_evidence", lang)}], {"type": "text", "fontSize": 14,
-                                                                          "color": "#777"},
-                           {"text": alt.Text("text:N")})]
+            layers = [
+                unit(
+                    [{"text": TEXTS.text("no_evidence", lang)}],
+                    {"type": "text", "fontSize": 14, "color": "#777"},
+                    {"text": alt.Text("text:N")},
+                )
+            ]
         chart = alt.LayerChart(
-            layer=layers, width=width, height=max(len(shown), 1) * 24,
-            title=alt.TitleParams(TEXTS.text("pain_title", lang), anchor="start",
-                                  subtitle=[series_labels(journey, [(persona, scenario)])[0],
-                                            TEXTS.text("pain_subtitle", lang)]),
+            layer=layers,
+            width=width,
+            height=max(len(shown), 1) * 24,
+            title=alt.TitleParams(
+                TEXTS.text("pain_title", lang),
+                anchor="start",
+                subtitle=[
+                    series_labels(journey, [(persona, scenario)])[0],
+                    TEXTS.text("pain_subtitle", lang),
+                ],
+            ),
         )
         return localized(with_datasets(chart, ranking=shown), lang)
-

@@ -88,14 +88,15 @@ def vega_bundle(version: str | None = None) -> str:
     cannot be read or written is simply skipped."""
     import vl_convert
 
-    path = cache_dir() / f"vega-bundle-{vl_convert.__version__}-{version or 'default'}.js"
+    path = cache_dir() / f"vega-bundle-{getattr(vl_convert, '__version__', '')}-{version or 'default'}.js"
     try:
         code = path.read_text(encoding="utf-8")
         if "vegaEmbed" in code:
             return code
     except OSError:
         pass
-    code = vl_convert.javascript_bundle(vl_version=version).replace("</script", "<\\/script")
+    # the stub makes ``snippet`` required; it is optional (None: only the libraries)
+    code = vl_convert.javascript_bundle(vl_version=version).replace("</script", "<\\/script")  # type: ignore[call-arg]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")

@@ -109,7 +109,7 @@ def grouped_view(
         option_of = {p["id"]: (p["extra"] or {}).get(field_id, "") for p in journey.records("personas")}
         persona_names = names_of(journey, "personas")
     else:
-        pairs = select_series(journey, persona or (journey.ids("personas") or [None])[0], scenario)
+        pairs = select_series(journey, persona or next(iter(journey.ids("personas")), None), scenario)
     cells: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for row in series_rows(journey, pairs):
         who = ""

@@ -40,7 +40,9 @@ def opportunity_rows(
     ops = journey.opportunities if persona is None else journey.opportunities_of(persona, scenario)
     tp_phase: dict[str, str] = {}
     tp_name: dict[str, str] = {}
-    own = [] if persona is None else journey.journey(persona, scenario).to_dict("records")
+    own: list[dict[Any, Any]] = (
+        [] if persona is None else journey.journey(persona, scenario).to_dict("records")
+    )
     for tp in [*journey.records("touchpoints")[::-1], *own]:  # the journey's own names win
         tp_phase[tp["id"]], tp_name[tp["id"]] = tp["phase"], tp["name"]
     phase_names = names_of(journey, "phases")
@@ -145,7 +147,7 @@ def _build(journey: Journey, size: int, persona: str | None, scenario: str | Non
             axis=alt.Axis(values=ticks, title=t["impact"], grid=False),
         ),
     }
-    quadrants = [
+    quadrants: list[dict[str, Any]] = [
         {"key": "quick_wins", "x": lo, "x2": mid, "y": mid, "y2": hi, "tint": "#e6f2ea"},
         {"key": "big_projects", "x": mid, "x2": hi, "y": mid, "y2": hi, "tint": "#f4f4f4"},
         {"key": "fill_ins", "x": lo, "x2": mid, "y": lo, "y2": mid, "tint": "#fafafa"},

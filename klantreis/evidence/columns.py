@@ -20,20 +20,70 @@ ROLES: dict[str, tuple[str, ...]] = {
 
 #: Headers recognised for a role (compared without case, spaces, '_' or '-').
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "respondent": ("respondent", "respondent id", "respondentnummer", "respondent nr",
-                   "response id", "deelnemer", "participant"),
+    "respondent": (
+        "respondent",
+        "respondent id",
+        "respondentnummer",
+        "respondent nr",
+        "response id",
+        "deelnemer",
+        "participant",
+    ),
     "persona": ("persona", "segment", "doelgroep", "klantgroep", "klanttype", "customer segment"),
     "touchpoint": ("touchpoint", "contactmoment", "vraag", "question", "stap", "step"),
     "score": ("score", "antwoord", "answer", "waarde", "value", "cijfer", "rating"),
-    "date": ("date", "datum", "dag", "day", "tijdstip", "datum tijd", "datetime",
-             "timestamp", "startdatum", "start date", "gespreksdatum", "call date"),
-    "reason": ("reason", "reden", "contactreden", "belreden", "call reason", "contact reason",
-               "onderwerp", "topic"),
-    "page": ("page", "pagina", "page path", "paginapad", "page title", "paginatitel",
-             "event", "event name", "gebeurtenis", "gebeurtenisnaam", "url"),
-    "count": ("count", "aantal", "visits", "bezoeken", "views", "weergaven", "pageviews",
-              "paginaweergaven", "sessions", "sessies", "event count", "aantal gebeurtenissen",
-              "hits"),
+    "date": (
+        "date",
+        "datum",
+        "dag",
+        "day",
+        "tijdstip",
+        "datum tijd",
+        "datetime",
+        "timestamp",
+        "startdatum",
+        "start date",
+        "gespreksdatum",
+        "call date",
+    ),
+    "reason": (
+        "reason",
+        "reden",
+        "contactreden",
+        "belreden",
+        "call reason",
+        "contact reason",
+        "onderwerp",
+        "topic",
+    ),
+    "page": (
+        "page",
+        "pagina",
+        "page path",
+        "paginapad",
+        "page title",
+        "paginatitel",
+        "event",
+        "event name",
+        "gebeurtenis",
+        "gebeurtenisnaam",
+        "url",
+    ),
+    "count": (
+        "count",
+        "aantal",
+        "visits",
+        "bezoeken",
+        "views",
+        "weergaven",
+        "pageviews",
+        "paginaweergaven",
+        "sessions",
+        "sessies",
+        "event count",
+        "aantal gebeurtenissen",
+        "hits",
+    ),
     "interview": ("interview", "interview id", "interviewnummer", "gesprek", "gesprek id"),
     "quote": ("quote", "citaat", "uitspraak", "tekst", "text"),
     "emotion": ("emotion", "emotie", "score", "gevoel"),
@@ -45,8 +95,9 @@ def header_key(name: str) -> str:
     return " ".join(re.sub(r"[_\-/.]+", " ", str(name)).split()).casefold()
 
 
-def find_columns(source: SourceFile, kind: str, mapping: EvidenceMapping | None,
-                 language: str) -> dict[str, str]:
+def find_columns(
+    source: SourceFile, kind: str, mapping: EvidenceMapping | None, language: str
+) -> dict[str, str]:
     """Role -> column name for the roles found; a column named in the mapping that the
     file lacks, or a role the kind does not know, is an error."""
     mapped = mapping.section("columns") if mapping else {}
@@ -55,13 +106,25 @@ def find_columns(source: SourceFile, kind: str, mapping: EvidenceMapping | None,
     exact = {str(c).strip(): c for c in reversed(source.columns)}
     for role, column in mapped.items():
         if role not in ROLES[kind]:
-            fail("mapping_choice", language, mapping=mapping.file if mapping else "mapping",
-                 key="columns", value=role, allowed=", ".join(ROLES[kind]))
+            fail(
+                "mapping_choice",
+                language,
+                mapping=mapping.file if mapping else "mapping",
+                key="columns",
+                value=role,
+                allowed=", ".join(ROLES[kind]),
+            )
         hit = exact.get(column.strip()) or by_key.get(header_key(column))
         if hit is None:
-            fail("column_missing", language, file=source.name, column=column,
-                 mapping=mapping.file if mapping else "mapping", key=f"columns → {role}",
-                 columns=column_list(source.columns, language))
+            fail(
+                "column_missing",
+                language,
+                file=source.name,
+                column=column,
+                mapping=mapping.file if mapping else "mapping",
+                key=f"columns → {role}",
+                columns=column_list(source.columns, language),
+            )
         found[role] = hit
     taken = set(found.values())
     for role in ROLES[kind]:
@@ -79,6 +142,12 @@ def find_columns(source: SourceFile, kind: str, mapping: EvidenceMapping | None,
 def require(found: dict[str, str], role: str, source: SourceFile, language: str) -> str:
     """The column of ``role``; an error naming the file's columns when there is none."""
     if role not in found:
-        fail("role_missing", language, file=source.name, role=text(f"role_{role}", language),
-             key=role, columns=column_list(source.columns, language))
+        fail(
+            "role_missing",
+            language,
+            file=source.name,
+            role=text(f"role_{role}", language),
+            key=role,
+            columns=column_list(source.columns, language),
+        )
     return found[role]

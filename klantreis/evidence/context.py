@@ -53,17 +53,25 @@ class ImportContext:
     scope: Scope
     columns: dict[str, str]
     imported: str
-    unmapped: dict[str, dict[str, int]] = field(default_factory=dict)
+    unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
     used: dict[str, Any] = field(default_factory=dict)
     read: dict[str, Column] = field(default_factory=dict)
     _scores: values.ScoreReader | None = field(default=None, repr=False)
 
-    def fail_unknown(self, column: str, unknown: dict[str, int], what: str, key: str,
-                     known: list[str]) -> None:
+    def fail_unknown(
+        self, column: str, unknown: dict[str, float], what: str, key: str, known: list[str]
+    ) -> None:
         """Stop the import: values of ``column`` that match no ``what``."""
-        fail("values_unknown", self.language, file=self.file.name, column=column,
-             what=text(f"what_{what}", self.language), values=counted(unknown, self.language),
-             key=key, known=listing(known, self.language))
+        fail(
+            "values_unknown",
+            self.language,
+            file=self.file.name,
+            column=column,
+            what=text(f"what_{what}", self.language),
+            values=counted(unknown, self.language),
+            key=key,
+            known=listing(known, self.language),
+        )
 
     def score_reader(self) -> values.ScoreReader:
         """Reads answers on the journey's scale with the mapping's answers and skip list."""
@@ -119,9 +127,16 @@ ARGUMENTS_DOC = """
     """
 
 
-def prepare(kind: str, journey: Journey, path: str | Path, mapping: MappingArg,
-            source: str | None, persona: str | None, scenario: str | None,
-            imported: str | None) -> ImportContext:
+def prepare(
+    kind: str,
+    journey: Journey,
+    path: str | Path,
+    mapping: MappingArg,
+    source: str | None,
+    persona: str | None,
+    scenario: str | None,
+    imported: str | None,
+) -> ImportContext:
     """Check the arguments, read the mapping, open the file and find its columns."""
     language = journey.language
     scenario = scenario or journey.default_scenario
@@ -141,8 +156,15 @@ def prepare(kind: str, journey: Journey, path: str | Path, mapping: MappingArg,
         resolve_answers(checked, journey.scale, language)
     file = open_source(path, language)
     return ImportContext(
-        kind=kind, journey=journey, language=language, file=file, mapping=checked,
-        source_id=source_id, scenario=scenario, persona=persona or None, scope=scope,
+        kind=kind,
+        journey=journey,
+        language=language,
+        file=file,
+        mapping=checked,
+        source_id=source_id,
+        scenario=scenario,
+        persona=persona or None,
+        scope=scope,
         columns=find_columns(file, kind, checked, language),
         imported=imported or dt.date.today().isoformat(),
     )
@@ -151,8 +173,9 @@ def prepare(kind: str, journey: Journey, path: str | Path, mapping: MappingArg,
 def _known_id(journey: Journey, table: str, what: str, value: str, language: str) -> None:
     ids = journey.ids(table)
     if value not in ids:
-        fail("unknown_argument", language, what=text(what, language), value=value,
-             known=listing(ids, language))
+        fail(
+            "unknown_argument", language, what=text(what, language), value=value, known=listing(ids, language)
+        )
 
 
 # ------------------------------------------------------------------ personas
@@ -181,14 +204,18 @@ def distinct_personas(ctx: ImportContext) -> tuple[np.ndarray, np.ndarray]:
     if column is None:
         pid = ctx.persona or (scope.personas[0] if len(scope.personas) == 1 else None)
         if pid is None:
-            fail("persona_needed", ctx.language, file=ctx.file.name,
-                 known=listing(scope.personas, ctx.language))
+            fail(
+                "persona_needed",
+                ctx.language,
+                file=ctx.file.name,
+                known=listing(scope.personas, ctx.language),
+            )
         return np.array([scope.personas.index(pid)]), np.zeros(1, dtype=np.int8)
     mapped = resolve_personas(ctx.mapping, scope, ctx.language)
     keys = {**scope.persona_keys(), **mapped}
     indexes: list[int] = []
     reasons: list[str] = []
-    unknown: dict[str, int] = {}
+    unknown: dict[str, float] = {}
     for value, count in zip(column.values, column.counts(), strict=True):
         k = values.key(value)
         pid = keys.get(k) if k else None
@@ -204,13 +231,21 @@ def distinct_personas(ctx: ImportContext) -> tuple[np.ndarray, np.ndarray]:
         if not mapped:
             ctx.fail_unknown(name, unknown, "persona", "personas", scope.personas)
         ctx.unmapped[name] = unknown
-    return (np.array([*indexes, -1], dtype=np.int64),
-            np.append(reason_codes(reasons), np.int8(CODE["no_persona"])))
+    return (
+        np.array([*indexes, -1], dtype=np.int64),
+        np.append(reason_codes(reasons), np.int8(CODE["no_persona"])),
+    )
 
 
 # ------------------------------------------------------------------ targets
-def targets_per_row(ctx: ImportContext, role: str, key: str, unmapped_reason: str,
-                    strict: bool, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def targets_per_row(
+    ctx: ImportContext,
+    role: str,
+    key: str,
+    unmapped_reason: str,
+    strict: bool,
+    weights: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Per row: the target index (-1: none) and a skip code, from the values of the
     column of ``role`` (touchpoint, reason or page).
 
@@ -230,7 +265,7 @@ def targets_per_row(ctx: ImportContext, role: str, key: str, unmapped_reason: st
     counts = column.counts() if weights is None else weights
     indexes: list[int] = []
     reasons: list[str] = []
-    unknown: dict[str, int] = {}
+    unknown: dict[str, float] = {}
     for value, count in zip(column.values, counts, strict=True):
         k = values.key(value)
         target = match(k) if k else None
@@ -242,8 +277,10 @@ def targets_per_row(ctx: ImportContext, role: str, key: str, unmapped_reason: st
         if strict and not mapped:
             ctx.fail_unknown(name, unknown, "touchpoint", key, scope.touchpoints)
         ctx.unmapped[name] = unknown
-    return (column.lookup(indexes, -1, np.int64),
-            column.lookup(reason_codes(reasons), CODE["empty"], np.int8))
+    return (
+        column.lookup(indexes, -1, np.int64),
+        column.lookup(reason_codes(reasons), CODE["empty"], np.int8),
+    )
 
 
 def _is_glob(pattern: str) -> bool:
@@ -283,8 +320,16 @@ def dates_per_row(column: Column | None, rows: int) -> tuple[np.ndarray, np.ndar
     return column.lookup(days, np.datetime64("NaT"), "datetime64[ns]"), np.append(bad, False)[column.codes]
 
 
-def place(ctx: ImportContext, units: Units, rows: int, role: str, key: str, unmapped_reason: str,
-          strict: bool, weights: np.ndarray | None = None) -> np.ndarray:
+def place(
+    ctx: ImportContext,
+    units: Units,
+    rows: int,
+    role: str,
+    key: str,
+    unmapped_reason: str,
+    strict: bool,
+    weights: np.ndarray | None = None,
+) -> np.ndarray:
     """Attribute per-row units: skip unreadable dates, give each unit its persona and
     its target (from the column of ``role``, see :func:`targets_per_row`) and skip
     touchpoints outside the persona's journey. Returns the date per row."""
@@ -334,7 +379,15 @@ def distinct_scores(ctx: ImportContext, column: Column, name: str) -> tuple[np.n
         if r.reason == "unknown"
     }
     if unknown:
-        fail("answers_unknown", ctx.language, file=ctx.file.name, column=name,
-             values=counted(unknown, ctx.language), scale=describe_scale(ctx.journey.scale))
-    return (np.array([*(r.value for r in results), np.nan], dtype=float),
-            np.append(reason_codes([r.reason for r in results]), np.int8(CODE["empty"])))
+        fail(
+            "answers_unknown",
+            ctx.language,
+            file=ctx.file.name,
+            column=name,
+            values=counted(unknown, ctx.language),
+            scale=describe_scale(ctx.journey.scale),
+        )
+    return (
+        np.array([*(r.value for r in results), np.nan], dtype=float),
+        np.append(reason_codes([r.reason for r in results]), np.int8(CODE["empty"])),
+    )

@@ -66,18 +66,26 @@ def pooled(records: Iterable[dict[str, Any]], scale: tuple[float, float]) -> Sco
         return None
     if len(parts) == 1:
         r = parts[0]
-        return Score(int(r["n"]), float(r["value"]), _float(r["sd"]), _float(r["ci_low"]),
-                     _float(r["ci_high"]))
+        return Score(
+            int(r["n"]), float(r["value"]), _float(r["sd"]), _float(r["ci_low"]), _float(r["ci_high"])
+        )
     n = sum(int(r["n"]) for r in parts)
     mean = sum(int(r["n"]) * float(r["value"]) for r in parts) / n
-    squares = sum((int(r["n"]) - 1) * float(r["sd"] or 0) ** 2
-                  + int(r["n"]) * (float(r["value"]) - mean) ** 2 for r in parts)
+    squares = sum(
+        (int(r["n"]) - 1) * float(r["sd"] or 0) ** 2 + int(r["n"]) * (float(r["value"]) - mean) ** 2
+        for r in parts
+    )
     if n < 2:
         return Score(n, mean, None, None, None)
     sd = math.sqrt(squares / (n - 1))
     half = float(t975(n - 1)) * sd / math.sqrt(n)
-    return Score(n, round(mean, 3), round(sd, 3), round(max(scale[0], mean - half), 3),
-                 round(min(scale[1], mean + half), 3))
+    return Score(
+        n,
+        round(mean, 3),
+        round(sd, 3),
+        round(max(scale[0], mean - half), 3),
+        round(min(scale[1], mean + half), 3),
+    )
 
 
 def _float(value: Any) -> float | None:
@@ -139,16 +147,20 @@ class JourneyEvidence:
         return any(r["score"] is not None or r["has_counts"] for r in self.rows) or bool(self.phase_counts)
 
 
-def journey_evidence(journey: Journey, persona: str, scenario: str, source: str | None = None,
-                     min_n: int = MIN_N) -> JourneyEvidence:
+def journey_evidence(
+    journey: Journey, persona: str, scenario: str, source: str | None = None, min_n: int = MIN_N
+) -> JourneyEvidence:
     """The evidence of ``persona`` in ``scenario`` from ``source`` (None: all sources)."""
     sources = selected_sources(journey, source)
     wanted = set(sources)
     kinds = {s["id"]: s for s in journey.records("sources") if s["id"] in wanted}
     call_months = [months(s["period"]) for s in kinds.values() if s["kind"] == "calls"]
     total_months = None if not call_months or None in call_months else sum(m for m in call_months if m)
-    records = [r for r in journey.records("evidence")
-               if r["source"] in wanted and r["persona"] == persona and r["scenario"] == scenario]
+    records = [
+        r
+        for r in journey.records("evidence")
+        if r["source"] in wanted and r["persona"] == persona and r["scenario"] == scenario
+    ]
     scores = [p.score for p in journey.scale] or [1, 5]
     scale = (min(scores), max(scores))
     by_touchpoint: dict[str, list[dict[str, Any]]] = {}
@@ -157,8 +169,8 @@ def journey_evidence(journey: Journey, persona: str, scenario: str, source: str 
         if r["touchpoint"]:
             by_touchpoint.setdefault(r["touchpoint"], []).append(r)
         elif r["phase"] and r["metric"] != "score":
-            counts = phase_counts.setdefault(r["phase"], {})
-            counts[r["metric"]] = counts.get(r["metric"], 0) + (r["value"] or 0)
+            per_metric = phase_counts.setdefault(r["phase"], {})
+            per_metric[r["metric"]] = per_metric.get(r["metric"], 0) + (r["value"] or 0)
     rows = []
     steps = journey.journey(persona, scenario)
     for step in steps.to_dict("records"):
@@ -181,14 +193,14 @@ def journey_evidence(journey: Journey, persona: str, scenario: str, source: str 
     return JourneyEvidence(journey, persona, scenario, sources, min_n, rows, phase_counts)
 
 
-
 def _total(records: list[dict[str, Any]], metric: str) -> int | None:
     values = [r["value"] for r in records if r["metric"] == metric and r["value"] is not None]
     return int(round(sum(values))) if values else None
 
 
-def call_reasons(journey: Journey, persona: str, scenario: str,
-                 source: str | None = None) -> list[dict[str, Any]]:
+def call_reasons(
+    journey: Journey, persona: str, scenario: str, source: str | None = None
+) -> list[dict[str, Any]]:
     """Where this persona's calls go, most calls first: per touchpoint or phase its
     name, ``calls``, and the call reasons the sources' mappings send there
     (``reasons``). A last row ``unmapped`` holds the calls of the log's known personas
@@ -200,8 +212,11 @@ def call_reasons(journey: Journey, persona: str, scenario: str,
     reasons: dict[tuple[str, str], list[str]] = {}
     for s in sources:
         for reason, target in ((s.get("mapping") or {}).get("reasons") or {}).items():
-            key = ("phase", target["phase"]) if isinstance(target, dict) and "phase" in target else (
-                "touchpoint", target["touchpoint"] if isinstance(target, dict) else str(target))
+            key = (
+                ("phase", target["phase"])
+                if isinstance(target, dict) and "phase" in target
+                else ("touchpoint", target["touchpoint"] if isinstance(target, dict) else str(target))
+            )
             reasons.setdefault(key, []).append(str(reason))
     totals: dict[tuple[str, str], int] = {}
     for r in journey.records("evidence"):
@@ -209,11 +224,12 @@ def call_reasons(journey: Journey, persona: str, scenario: str,
         if mine and r["source"] in wanted and r["metric"] == "calls":
             key = ("touchpoint", r["touchpoint"]) if r["touchpoint"] else ("phase", r["phase"])
             totals[key] = totals.get(key, 0) + int(r["value"] or 0)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (kind, tid), calls in totals.items():
         name = names.get(tid, tid) if kind == "touchpoint" else journey.name_of("phases", tid)
-        rows.append({"kind": kind, "id": tid, "name": name, "calls": calls,
-                     "reasons": reasons.get((kind, tid), [])})
+        rows.append(
+            {"kind": kind, "id": tid, "name": name, "calls": calls, "reasons": reasons.get((kind, tid), [])}
+        )
     rows.sort(key=lambda r: (-r["calls"], r["name"]))
     unmapped = sum(int((s.get("skipped") or {}).get("unmapped_reason", 0)) for s in sources)
     if unmapped:
@@ -221,14 +237,18 @@ def call_reasons(journey: Journey, persona: str, scenario: str,
     return rows
 
 
-def quotes_of(journey: Journey, persona: str, scenario: str, touchpoint: str, source: str | None = None,
-              limit: int = 3) -> list[dict[str, Any]]:
+def quotes_of(
+    journey: Journey, persona: str, scenario: str, touchpoint: str, source: str | None = None, limit: int = 3
+) -> list[dict[str, Any]]:
     """Up to ``limit`` quotes about a touchpoint, from different interviews first, in
     file order."""
     wanted = set(selected_sources(journey, source))
     place = (persona, scenario, touchpoint)
-    found = [q for q in journey.records("quotes")
-             if q["source"] in wanted and (q["persona"], q["scenario"], q["touchpoint"]) == place]
+    found = [
+        q
+        for q in journey.records("quotes")
+        if q["source"] in wanted and (q["persona"], q["scenario"], q["touchpoint"]) == place
+    ]
     seen: set[str] = set()
     first = []
     for q in found:

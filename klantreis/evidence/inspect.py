@@ -54,13 +54,15 @@ class FileView:
                 counts[label] = counts.get(label, 0) + int(count)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
-    def unknown_answers(self, journey: Journey, columns: list[str],
-                        mapping: EvidenceMapping | None = None) -> list[tuple[str, int]]:
+    def unknown_answers(
+        self, journey: Journey, columns: list[str], mapping: EvidenceMapping | None = None
+    ) -> list[tuple[str, int]]:
         """Answers in ``columns`` that are no score, scale label, smiley, "don't know"
         or ``answers:`` entry of ``mapping``: these need a score before importing."""
         skip = mapping.section("skip") if mapping else []
-        reader = values.ScoreReader(journey.scale, resolve_answers(mapping, journey.scale, journey.language),
-                                    skip)
+        reader = values.ScoreReader(
+            journey.scale, resolve_answers(mapping, journey.scale, journey.language), skip
+        )
         found: dict[str, int] = {}
         for column in columns:
             for label, count in self.distinct(column, limit=10_000):
@@ -69,13 +71,15 @@ class FileView:
         return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:VALUE_LIMIT]
 
 
-def inspect_file(path: str | Path, kind: str, mapping: EvidenceMapping | None = None,
-                 language: str = "nl") -> FileView:
+def inspect_file(
+    path: str | Path, kind: str, mapping: EvidenceMapping | None = None, language: str = "nl"
+) -> FileView:
     """Open ``path`` (CSV or .xlsx) and look at it as evidence of ``kind``. Bad files
     raise :class:`~klantreis.errors.JourneyError` with the same messages as an import."""
     source = open_source(path, language)
-    return FileView(source, kind, list(source.columns), _preview(source),
-                    find_columns(source, kind, mapping, language))
+    return FileView(
+        source, kind, list(source.columns), _preview(source), find_columns(source, kind, mapping, language)
+    )
 
 
 def _preview(source: SourceFile) -> pd.DataFrame:

@@ -63,8 +63,15 @@ def _emotions(ctx: ImportContext, rows: int) -> tuple[np.ndarray, np.ndarray]:
     return scores_per_row(ctx, "emotion")
 
 
-def _quotes(ctx: ImportContext, units: Units, interview_codes: np.ndarray, interview_ids: list[str],
-            quote: Any, texts: list[str], emotion: np.ndarray) -> list[dict[str, Any]]:
+def _quotes(
+    ctx: ImportContext,
+    units: Units,
+    interview_codes: np.ndarray,
+    interview_ids: list[str],
+    quote: Any,
+    texts: list[str],
+    emotion: np.ndarray,
+) -> list[dict[str, Any]]:
     """One record per usable row with a quote, in file order."""
     rows = np.flatnonzero(units.usable & (quote.codes >= 0))
     out: list[dict[str, Any]] = []
@@ -73,16 +80,18 @@ def _quotes(ctx: ImportContext, units: Units, interview_codes: np.ndarray, inter
         if not text:
             continue
         score = rounded(emotion[row])
-        out.append({
-            "id": f"{ctx.source_id}-{len(out) + 1}",
-            "source": ctx.source_id,
-            "interview": interview_ids[interview_codes[row]],
-            "persona": ctx.scope.personas[units.persona[row]],
-            "scenario": ctx.scenario,
-            "touchpoint": ctx.scope.targets[units.target[row]].id,
-            "text": text,
-            "emotion": None if score is None else (int(score) if float(score).is_integer() else score),
-        })
+        out.append(
+            {
+                "id": f"{ctx.source_id}-{len(out) + 1}",
+                "source": ctx.source_id,
+                "interview": interview_ids[interview_codes[row]],
+                "persona": ctx.scope.personas[units.persona[row]],
+                "scenario": ctx.scenario,
+                "touchpoint": ctx.scope.targets[units.target[row]].id,
+                "text": text,
+                "emotion": None if score is None else (int(score) if float(score).is_integer() else score),
+            }
+        )
     return out
 
 

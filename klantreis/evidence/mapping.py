@@ -97,8 +97,7 @@ def load_mapping(path: str | Path, language: str | None = None) -> EvidenceMappi
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         detail = " ".join(x for x in (err.context, err.problem) if x)
-        fail("mapping_yaml", language, mapping=path.name, line=mark.line + 1 if mark else "?",
-             detail=detail)
+        fail("mapping_yaml", language, mapping=path.name, line=mark.line + 1 if mark else "?", detail=detail)
     except yaml.YAMLError as err:
         fail("mapping_yaml", language, mapping=path.name, line="?", detail=str(err))
     return mapping_from_data(data if data is not None else {}, path.name, language)
@@ -118,8 +117,9 @@ def mapping_from_data(data: Any, file: str = "mapping", language: str | None = N
     return EvidenceMapping(clean, file)
 
 
-def as_mapping(mapping: EvidenceMapping | Mapping[str, Any] | str | Path | None,
-               kind: str, language: str) -> EvidenceMapping | None:
+def as_mapping(
+    mapping: EvidenceMapping | Mapping[str, Any] | str | Path | None, kind: str, language: str
+) -> EvidenceMapping | None:
     """The mapping given to an import (object, plain dict or file path), checked for
     ``kind``: its ``kind:`` must match and it may only have that kind's keys."""
     if mapping is None:
@@ -132,15 +132,22 @@ def as_mapping(mapping: EvidenceMapping | Mapping[str, Any] | str | Path | None,
         fail("mapping_kind", language, mapping=mapping.file, mapped=mapping.kind, kind=kind)
     for key in mapping.data:
         if key not in KIND_KEYS[kind]:
-            fail("mapping_key_kind", language, mapping=mapping.file, key=key, kind=kind,
-                 allowed=", ".join(KIND_KEYS[kind]))
+            fail(
+                "mapping_key_kind",
+                language,
+                mapping=mapping.file,
+                key=key,
+                kind=kind,
+                allowed=", ".join(KIND_KEYS[kind]),
+            )
     return mapping
 
 
 def _check_section(key: str, value: Any, file: str, language: str) -> Any:
     def wrong(expected: str, found: Any = value, where: str = key) -> None:
-        fail("mapping_type", language, mapping=file, key=where, expected=text(expected, language),
-             value=found)
+        fail(
+            "mapping_type", language, mapping=file, key=where, expected=text(expected, language), value=found
+        )
 
     if key == "kind":
         if value not in KINDS:
@@ -179,15 +186,30 @@ def _check_section(key: str, value: Any, file: str, language: str) -> Any:
 
 def _check_target(target: Any, where: str, file: str, language: str) -> Any:
     if isinstance(target, Mapping):
-        if len(target) != 1 or next(iter(target)) not in (TOUCHPOINT, PHASE) \
-                or not _is_scalar(next(iter(target.values()))):
-            fail("mapping_type", language, mapping=file, key=where,
-                 expected=text("expected_target", language), value=target)
+        if (
+            len(target) != 1
+            or next(iter(target)) not in (TOUCHPOINT, PHASE)
+            or not _is_scalar(next(iter(target.values())))
+        ):
+            fail(
+                "mapping_type",
+                language,
+                mapping=file,
+                key=where,
+                expected=text("expected_target", language),
+                value=target,
+            )
         kind, value = next(iter(target.items()))
         return {kind: values.label(value)}
     if not _is_scalar(target) or target is None:
-        fail("mapping_type", language, mapping=file, key=where,
-             expected=text("expected_target", language), value=target)
+        fail(
+            "mapping_type",
+            language,
+            mapping=file,
+            key=where,
+            expected=text("expected_target", language),
+            value=target,
+        )
     return values.label(target)
 
 
@@ -202,8 +224,9 @@ def _plain_number(number: float | None) -> float | int | None:
 
 
 # ------------------------------------------------------------------ against a journey
-def resolve_targets(mapping: EvidenceMapping | None, key: str, scope: Scope,
-                    language: str) -> dict[str, Target]:
+def resolve_targets(
+    mapping: EvidenceMapping | None, key: str, scope: Scope, language: str
+) -> dict[str, Target]:
     """The mapping's ``key`` section as matching key -> :class:`Target`; unknown ids
     raise an error naming the mapping file, the key, the item and the known ids.
     ``reasons`` and ``pages`` may point at phases; the others only at touchpoints."""
@@ -225,8 +248,14 @@ def resolve_targets(mapping: EvidenceMapping | None, key: str, scope: Scope,
             kind = PHASE if in_phase else TOUCHPOINT
         if kind == PHASE and tid not in phases or kind == TOUCHPOINT and tid not in touchpoints:
             if allow_phase:
-                fail("mapping_target", language, value=tid, known=known,
-                     phases=listing(scope.phases, language), **where)
+                fail(
+                    "mapping_target",
+                    language,
+                    value=tid,
+                    known=known,
+                    phases=listing(scope.phases, language),
+                    **where,
+                )
             fail("mapping_touchpoint", language, value=tid, known=known, **where)
         resolved[values.key(item) or item] = Target(kind, tid)
     return resolved
@@ -239,14 +268,22 @@ def resolve_personas(mapping: EvidenceMapping | None, scope: Scope, language: st
     resolved: dict[str, str] = {}
     for item, pid in mapping.section("personas").items():
         if pid not in scope.personas:
-            fail("mapping_persona", language, mapping=mapping.file, key="personas", item=item,
-                 value=pid, known=listing(scope.personas, language))
+            fail(
+                "mapping_persona",
+                language,
+                mapping=mapping.file,
+                key="personas",
+                item=item,
+                value=pid,
+                known=listing(scope.personas, language),
+            )
         resolved[values.key(item) or item] = pid
     return resolved
 
 
-def resolve_answers(mapping: EvidenceMapping | None, scale: Sequence[ScalePoint],
-                    language: str) -> dict[str, float | None]:
+def resolve_answers(
+    mapping: EvidenceMapping | None, scale: Sequence[ScalePoint], language: str
+) -> dict[str, float | None]:
     """The mapping's ``answers`` as matching key -> score (None: skip); a score that is
     not on the journey's scale is refused."""
     if mapping is None:
@@ -255,8 +292,15 @@ def resolve_answers(mapping: EvidenceMapping | None, scale: Sequence[ScalePoint]
     resolved: dict[str, float | None] = {}
     for item, score in mapping.section("answers").items():
         if score is not None and score not in scores:
-            fail("mapping_score", language, mapping=mapping.file, key="answers", item=item,
-                 value=score, scale=describe_scale(scale))
+            fail(
+                "mapping_score",
+                language,
+                mapping=mapping.file,
+                key="answers",
+                item=item,
+                value=score,
+                scale=describe_scale(scale),
+            )
         resolved[values.key(item) or item] = None if score is None else float(score)
     return resolved
 

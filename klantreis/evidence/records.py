@@ -21,10 +21,31 @@ METRICS = ("score", "calls", "visits", "interviews")
 DECIMALS = 3
 
 #: The keys of the three record kinds, in the order they are written.
-SOURCE_FIELDS = ("id", "kind", "file", "sha256", "rows_read", "rows_skipped", "skipped", "period",
-                 "imported", "mapping")
-EVIDENCE_FIELDS = ("source", "persona", "scenario", "touchpoint", "phase", "metric", "n", "value",
-                   "sd", "ci_low", "ci_high")
+SOURCE_FIELDS = (
+    "id",
+    "kind",
+    "file",
+    "sha256",
+    "rows_read",
+    "rows_skipped",
+    "skipped",
+    "period",
+    "imported",
+    "mapping",
+)
+EVIDENCE_FIELDS = (
+    "source",
+    "persona",
+    "scenario",
+    "touchpoint",
+    "phase",
+    "metric",
+    "n",
+    "value",
+    "sd",
+    "ci_low",
+    "ci_high",
+)
 QUOTE_FIELDS = ("id", "source", "interview", "persona", "scenario", "touchpoint", "text", "emotion")
 
 
@@ -52,20 +73,36 @@ class Summary:
     scenario: str
     touchpoints: list[str]
     phases: list[str]
-    unmapped: dict[str, dict[str, int]] = field(default_factory=dict)
+    unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def report(self, language: str | None = None) -> str:
         """The summary as a few lines of text in ``language`` (default: the journey's)."""
         lang = language or self.language
-        lines = [text("summary_head", lang, file=self.file, kind=text(f"kind_{self.kind}", lang),
-                      source=self.source, read=self.rows_read, skipped=self.rows_skipped)]
+        lines = [
+            text(
+                "summary_head",
+                lang,
+                file=self.file,
+                kind=text(f"kind_{self.kind}", lang),
+                source=self.source,
+                read=self.rows_read,
+                skipped=self.rows_skipped,
+            )
+        ]
         if self.skipped:
             reasons = ", ".join(f"{n} {text(f'reason_{r}', lang)}" for r, n in self.skipped.items())
             unit = text("unit_answers" if self.kind == "survey" else "unit_rows", lang)
             lines.append(text("summary_skipped", lang, unit=unit, reasons=reasons))
         covered = self.touchpoints + [text("phase_prefix", lang, id=p) for p in self.phases]
-        lines.append(text("summary_covered", lang, touchpoints=listing(covered, lang),
-                          personas=", ".join(self.personas), scenario=self.scenario))
+        lines.append(
+            text(
+                "summary_covered",
+                lang,
+                touchpoints=listing(covered, lang),
+                personas=", ".join(self.personas),
+                scenario=self.scenario,
+            )
+        )
         for column, counts in self.unmapped.items():
             lines.append(text("summary_unmapped", lang, column=column, values=counted(counts, lang)))
         return "\n".join(lines)
@@ -108,8 +145,16 @@ def _place(ctx: ImportContext, key: int) -> tuple[str, Target]:
     return ctx.scope.personas[key // width], ctx.scope.targets[key % width]
 
 
-def record(ctx: ImportContext, key: int, metric: str, n: int, value: Any,
-           sd: Any = None, ci_low: Any = None, ci_high: Any = None) -> dict[str, Any]:
+def record(
+    ctx: ImportContext,
+    key: int,
+    metric: str,
+    n: int,
+    value: Any,
+    sd: Any = None,
+    ci_low: Any = None,
+    ci_high: Any = None,
+) -> dict[str, Any]:
     """One evidence record for the group ``key`` (see :func:`group_keys`)."""
     persona, target = _place(ctx, key)
     return {
@@ -127,8 +172,9 @@ def record(ctx: ImportContext, key: int, metric: str, n: int, value: Any,
     }
 
 
-def score_records(ctx: ImportContext, keys: np.ndarray, scores: np.ndarray,
-                  weights: np.ndarray | None = None) -> list[dict[str, Any]]:
+def score_records(
+    ctx: ImportContext, keys: np.ndarray, scores: np.ndarray, weights: np.ndarray | None = None
+) -> list[dict[str, Any]]:
     """``score`` records: n, mean, sample sd and 95% t-interval per group. The interval
     is cut off at the ends of the scale: the mean cannot lie outside it, so the cut
     interval still holds the mean at least 95% of the time."""
@@ -145,8 +191,9 @@ def score_records(ctx: ImportContext, keys: np.ndarray, scores: np.ndarray,
     ]
 
 
-def count_records(ctx: ImportContext, keys: np.ndarray, metric: str,
-                  weights: np.ndarray | None = None) -> list[dict[str, Any]]:
+def count_records(
+    ctx: ImportContext, keys: np.ndarray, metric: str, weights: np.ndarray | None = None
+) -> list[dict[str, Any]]:
     """Count records (``calls``, ``visits``, ``interviews``): value = n = the count."""
     present, totals = group_counts(keys, weights)
     out = []
@@ -156,10 +203,16 @@ def count_records(ctx: ImportContext, keys: np.ndarray, metric: str,
     return out
 
 
-def finish(ctx: ImportContext, units: Units, rows: int, dates: np.ndarray,
-           evidence: list[dict[str, Any]], quotes: list[dict[str, Any]] | None = None,
-           extra_skipped: dict[str, int] | None = None,
-           used_rows: np.ndarray | None = None) -> EvidenceImport:
+def finish(
+    ctx: ImportContext,
+    units: Units,
+    rows: int,
+    dates: np.ndarray,
+    evidence: list[dict[str, Any]],
+    quotes: list[dict[str, Any]] | None = None,
+    extra_skipped: dict[str, int] | None = None,
+    used_rows: np.ndarray | None = None,
+) -> EvidenceImport:
     """Check that something was usable, then build the records and the summary
     (``used_rows``: which rows counted, when the units do not say)."""
     skipped = units.skipped()
@@ -175,9 +228,12 @@ def finish(ctx: ImportContext, units: Units, rows: int, dates: np.ndarray,
     order = {m: i for i, m in enumerate(METRICS)}
     evidence = sorted(
         evidence,
-        key=lambda r: (*ctx.scope.order(r["persona"], Target(TOUCHPOINT if r["touchpoint"] else PHASE,
-                                                               r["touchpoint"] or r["phase"])),
-                       order[r["metric"]]),
+        key=lambda r: (
+            *ctx.scope.order(
+                r["persona"], Target(TOUCHPOINT if r["touchpoint"] else PHASE, r["touchpoint"] or r["phase"])
+            ),
+            order[r["metric"]],
+        ),
     )
     rows_skipped = int(rows - used_rows.sum())
     source = {
@@ -194,9 +250,15 @@ def finish(ctx: ImportContext, units: Units, rows: int, dates: np.ndarray,
     }
     touchpoints = list(dict.fromkeys(r["touchpoint"] for r in evidence if r["touchpoint"]))
     summary = Summary(
-        kind=ctx.kind, file=ctx.file.name, source=ctx.source_id, language=ctx.language,
-        rows_read=int(rows), rows_skipped=rows_skipped, skipped=skipped,
-        personas=list(dict.fromkeys(r["persona"] for r in evidence)), scenario=ctx.scenario,
+        kind=ctx.kind,
+        file=ctx.file.name,
+        source=ctx.source_id,
+        language=ctx.language,
+        rows_read=int(rows),
+        rows_skipped=rows_skipped,
+        skipped=skipped,
+        personas=list(dict.fromkeys(r["persona"] for r in evidence)),
+        scenario=ctx.scenario,
         touchpoints=touchpoints,
         phases=list(dict.fromkeys(r["phase"] for r in evidence if r["phase"])),
         unmapped=ctx.unmapped,

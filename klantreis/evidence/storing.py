@@ -3,11 +3,13 @@ source, aggregates and quotes into the journey, replacing the earlier figures of
 same source id. Importing the same file again changes nothing (the project file stays
 byte for byte the same); a new data wave is a new source id.
 
+    >>> journey, file = klantreis.open_project("project.yaml")
     >>> summary = import_survey(journey, "enquete.csv", mapping="enquete.yaml")
     >>> print(summary.report())
-    >>> klantreis.save(journey, "project.yaml")
+    >>> klantreis.save_merged(journey, file)
 
-The journey is changed in memory only; saving is the caller's (``klantreis.save`` or a
+The journey is changed in memory only; saving is the caller's (``save_merged`` with the
+journey's :class:`~klantreis.projectfile.ProjectFile`, or a
 :class:`~klantreis.session.ProjectSession`), so several programs can have the project
 open at once (see :mod:`klantreis.projectfile`).
 """
@@ -78,8 +80,10 @@ def _first_position(journey: Journey, table: str, source: str) -> int | None:
 
 def _same_but_date(old: dict[str, list[dict[str, Any]]], new: dict[str, list[dict[str, Any]]]) -> bool:
     def undated(records: dict[str, list[dict[str, Any]]]) -> Any:
-        return {t: [{k: v for k, v in r.items() if (t, k) != ("sources", "imported")} for r in rs]
-                for t, rs in records.items()}
+        return {
+            t: [{k: v for k, v in r.items() if (t, k) != ("sources", "imported")} for r in rs]
+            for t, rs in records.items()
+        }
 
     return bool(undated(old) == undated(new))
 
@@ -129,8 +133,12 @@ def remove_source(journey: Journey, source: str) -> dict[str, int]:
     """Remove the source ``source`` with its figures and quotes; returns how many
     records of each table went. An unknown id is refused, naming the known ones."""
     if source not in journey.ids("sources"):
-        fail("unknown_source", journey.language, source=source,
-             known=listing(journey.ids("sources"), journey.language))
+        fail(
+            "unknown_source",
+            journey.language,
+            source=source,
+            known=listing(journey.ids("sources"), journey.language),
+        )
     counts = {table: len(_records_of(journey, table, source)) for table in TABLES}
     journey.remove("sources", (source,), with_dependants=True)
     return counts
@@ -163,9 +171,15 @@ def list_sources(journey: Journey) -> list[SourceInfo]:
         quotes[record["source"]] = quotes.get(record["source"], 0) + 1
     return [
         SourceInfo(
-            id=s["id"], kind=s["kind"], file=s["file"], period=s["period"], imported=s["imported"],
-            rows_read=s["rows_read"] or 0, rows_skipped=s["rows_skipped"] or 0,
-            figures=len(figures.get(s["id"], [])), quotes=quotes.get(s["id"], 0),
+            id=s["id"],
+            kind=s["kind"],
+            file=s["file"],
+            period=s["period"],
+            imported=s["imported"],
+            rows_read=s["rows_read"] or 0,
+            rows_skipped=s["rows_skipped"] or 0,
+            figures=len(figures.get(s["id"], [])),
+            quotes=quotes.get(s["id"], 0),
             personas=tuple(dict.fromkeys(r["persona"] for r in figures.get(s["id"], []))),
         )
         for s in journey.records("sources")

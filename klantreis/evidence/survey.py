@@ -69,13 +69,17 @@ def _wide(ctx: ImportContext) -> EvidenceImport:
     questions = _question_columns(ctx)
     ctx.columns = {r: c for r, c in ctx.columns.items() if r in _WIDE_ROLES}
     roles = {r: c for r, c in ctx.columns.items() if r != "respondent"}
-    rows, coded = ctx.file.read([*roles.values(), *questions],
-                                text=[c for r, c in roles.items() if r in TEXT_ROLES])
+    rows, coded = ctx.file.read(
+        [*roles.values(), *questions], text=[c for r, c in roles.items() if r in TEXT_ROLES]
+    )
     ctx.read = {r: coded[c] for r, c in roles.items()}
     person_of, person_code = distinct_personas(ctx)
     segment = ctx.read.get("persona")
-    segment_of_row = (segment.codes.astype(np.int64) % len(person_of) if segment is not None
-                      else np.zeros(rows, dtype=np.int64))
+    segment_of_row = (
+        segment.codes.astype(np.int64) % len(person_of)
+        if segment is not None
+        else np.zeros(rows, dtype=np.int64)
+    )
     dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
     row_class = segment_of_row * 2 + bad_dates
     classes = 2 * len(person_of)
@@ -96,9 +100,15 @@ def _wide(ctx: ImportContext) -> EvidenceImport:
         parts.append((cls, np.full(len(present), target), scores[ans], codes[ans], counts[present]))
         ok_here = class_ok & inside[class_persona, target]
         used_rows |= ok_here[row_class] & (codes == 0)[answer]
-    cls, target, value, reason, weight = (np.concatenate(p) for p in zip(*parts, strict=True))
-    units = Units(row=None, persona=class_persona[cls], target=target.astype(np.int64),
-                  value=value, reason=reason.astype(np.int8), weight=weight.astype(float))
+    cls, targets_of, value, reason, weight = (np.concatenate(p) for p in zip(*parts, strict=True))
+    units = Units(
+        row=None,
+        persona=class_persona[cls],
+        target=targets_of.astype(np.int64),
+        value=value,
+        reason=reason.astype(np.int8),
+        weight=weight.astype(float),
+    )
     units.mark(class_bad[cls], "invalid_date")
     units.mark_codes(class_code[cls])
     mark_outside_journey(ctx, units)
@@ -121,8 +131,15 @@ def _question_columns(ctx: ImportContext) -> dict[str, Target]:
         for item in ctx.mapping.section("questions"):
             column = exact.get(item.strip()) or by_key.get(header_key(item))
             if column is None:
-                fail("column_missing", language, file=file.name, column=item, mapping=ctx.mapping.file,
-                     key=f"questions → {item}", columns=column_list(file.columns, language))
+                fail(
+                    "column_missing",
+                    language,
+                    file=file.name,
+                    column=item,
+                    mapping=ctx.mapping.file,
+                    key=f"questions → {item}",
+                    columns=column_list(file.columns, language),
+                )
             found[column] = targets[values.key(item) or item]
         return found
     ids = ctx.scope.id_keys(allow_phase=False)
@@ -136,8 +153,13 @@ def _question_columns(ctx: ImportContext) -> dict[str, Target]:
         else:
             found[column] = target
     if unmatched:
-        fail("columns_unmatched", language, file=file.name, columns=column_list(unmatched, language),
-             known=listing(ctx.scope.touchpoints, language))
+        fail(
+            "columns_unmatched",
+            language,
+            file=file.name,
+            columns=column_list(unmatched, language),
+            known=listing(ctx.scope.touchpoints, language),
+        )
     if not found:
         fail("no_questions", language, file=file.name)
     return found

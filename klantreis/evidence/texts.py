@@ -12,241 +12,247 @@ from ..messages import Catalog
 #: How many values a message lists before it says "and N more".
 LIST_LIMIT = 12
 
-TEXTS = Catalog("evidence", {
-    # ---- files
-    "file_missing": ("{file}: bestand niet gevonden.", "{file}: no such file."),
-    "file_type": (
-        "{file}: dit is geen CSV- of Excel-bestand. Bewijs wordt gelezen uit .csv of .xlsx; "
-        "sla het bestand in een van die vormen op.",
-        "{file}: this is not a CSV or Excel file. Evidence is read from .csv or .xlsx; "
-        "save the file in one of those formats.",
-    ),
-    "file_zip_as_csv": (
-        "{file}: dit lijkt een Excel-bestand met de extensie .csv. Geef het de extensie .xlsx "
-        "of sla het in Excel op als CSV.",
-        "{file}: this looks like an Excel file named .csv. Rename it to .xlsx or save it "
-        "from Excel as CSV.",
-    ),
-    "file_not_text": (
-        "{file}: dit is geen tekstbestand, dus geen CSV. Sla het op als CSV of .xlsx.",
-        "{file}: this is not a text file, so not a CSV. Save it as CSV or .xlsx.",
-    ),
-    "file_unreadable": (
-        "{file}: het bestand kan niet gelezen worden: {detail}",
-        "{file}: the file cannot be read: {detail}",
-    ),
-    "file_empty": (
-        "{file}: het bestand heeft geen kopregel met kolomnamen.",
-        "{file}: the file has no header row with column names.",
-    ),
-    # ---- columns
-    "column_missing": (
-        "{file}: kolom {column!r} uit {mapping} ({key}) staat niet in het bestand. "
-        "Kolommen in het bestand: {columns}.",
-        "{file}: column {column!r} from {mapping} ({key}) is not in the file. "
-        "Columns in the file: {columns}.",
-    ),
-    "role_missing": (
-        "{file}: geen kolom gevonden voor {role}. Kolommen in het bestand: {columns}. "
-        "Noem de kolom in een koppelbestand onder 'columns: {{{key}: ...}}'.",
-        "{file}: no column found for {role}. Columns in the file: {columns}. "
-        "Name the column in a mapping file under 'columns: {{{key}: ...}}'.",
-    ),
-    "columns_unmatched": (
-        "{file}: deze kolommen zijn geen touchpoint van de klantreis: {columns}. Geef een "
-        "koppelbestand met 'questions:' of noem de kolommen naar een touchpoint-id. "
-        "Bekende touchpoints: {known}.",
-        "{file}: these columns are not touchpoints of the journey: {columns}. Give a mapping "
-        "file with 'questions:' or name the columns after a touchpoint id. "
-        "Known touchpoints: {known}.",
-    ),
-    "no_questions": (
-        "{file}: geen enkele kolom is een vraag over een touchpoint. Geef een koppelbestand "
-        "met 'questions:' (kolom: touchpoint-id).",
-        "{file}: no column is a question about a touchpoint. Give a mapping file with "
-        "'questions:' (column: touchpoint id).",
-    ),
-    # ---- values in the file
-    "values_unknown": (
-        "{file}, kolom {column!r}: deze waarden zijn geen {what}: {values}. Koppel ze in een "
-        "koppelbestand onder '{key}:'. Bekend: {known}.",
-        "{file}, column {column!r}: these values are not a {what}: {values}. Map them in a "
-        "mapping file under '{key}:'. Known: {known}.",
-    ),
-    "answers_unknown": (
-        "{file}, kolom {column!r}: deze antwoorden passen niet op de schaal: {values}. "
-        "Koppel ze in een koppelbestand onder 'answers:' (bijvoorbeeld 'Tevreden: 4') of zet "
-        "ze onder 'skip:'. De schaal: {scale}.",
-        "{file}, column {column!r}: these answers do not fit the scale: {values}. Map them "
-        "in a mapping file under 'answers:' (for example 'Satisfied: 4') or list them under "
-        "'skip:'. The scale: {scale}.",
-    ),
-    "no_usable": (
-        "{file}: geen enkele bruikbare rij (overgeslagen: {skipped}); er is niets ingelezen.",
-        "{file}: not a single usable row (skipped: {skipped}); nothing was imported.",
-    ),
-    "no_rows": (
-        "{file}: het bestand heeft geen rijen met gegevens; er is niets ingelezen.",
-        "{file}: the file has no data rows; nothing was imported.",
-    ),
-    "persona_needed": (
-        "{file}: het bestand heeft geen kolom met de persona. Zeg voor wie de rijen gelden "
-        "met persona= (of --persona). Persona's: {known}.",
-        "{file}: the file has no persona column. Say whose journey the rows belong to with "
-        "persona= (or --persona). Personas: {known}.",
-    ),
-    "unknown_argument": (
-        "{what} {value!r} bestaat niet in deze klantreis. Bekend: {known}.",
-        "{what} {value!r} does not exist in this journey. Known: {known}.",
-    ),
-    "bad_source_id": (
-        "bron-id {value!r} kan niet: gebruik alleen letters, cijfers, '-' en '_'.",
-        "source id {value!r} is not allowed: use only letters, digits, '-' and '_'.",
-    ),
-    # ---- mapping files
-    "mapping_missing": ("{mapping}: koppelbestand niet gevonden.", "{mapping}: no such mapping file."),
-    "mapping_yaml": (
-        "{mapping}, regel {line}: dit is geen geldige YAML ({detail}). Kijk naar inspringing, "
-        "dubbele punten en aanhalingstekens.",
-        "{mapping}, line {line}: this is not valid YAML ({detail}). Check indentation, colons "
-        "and quotes.",
-    ),
-    "mapping_not_dict": (
-        "{mapping}: een koppelbestand is een lijst van sleutels zoals 'columns:' en 'answers:'.",
-        "{mapping}: a mapping file is a set of keys such as 'columns:' and 'answers:'.",
-    ),
-    "mapping_key_unknown": (
-        "{mapping}: onbekende sleutel {key!r}. Mogelijk: {allowed}.",
-        "{mapping}: unknown key {key!r}. Allowed: {allowed}.",
-    ),
-    "mapping_key_kind": (
-        "{mapping}: sleutel {key!r} hoort niet bij {kind}. Voor {kind}: {allowed}.",
-        "{mapping}: key {key!r} does not belong to {kind}. For {kind}: {allowed}.",
-    ),
-    "mapping_kind": (
-        "{mapping}: dit koppelbestand is voor {mapped}, niet voor {kind}.",
-        "{mapping}: this mapping file is for {mapped}, not for {kind}.",
-    ),
-    "mapping_choice": (
-        "{mapping}, {key}: {value!r} kan niet; kies uit {allowed}.",
-        "{mapping}, {key}: {value!r} is not allowed; choose from {allowed}.",
-    ),
-    "mapping_type": (
-        "{mapping}, {key}: verwacht {expected}, maar er staat {value!r}.",
-        "{mapping}, {key}: expected {expected}, found {value!r}.",
-    ),
-    "mapping_touchpoint": (
-        "{mapping}, {key} → {item!r}: touchpoint {value!r} bestaat niet in deze klantreis. "
-        "Bekende touchpoints: {known}.",
-        "{mapping}, {key} → {item!r}: touchpoint {value!r} does not exist in this journey. "
-        "Known touchpoints: {known}.",
-    ),
-    "mapping_target": (
-        "{mapping}, {key} → {item!r}: {value!r} is geen touchpoint of fase van deze klantreis. "
-        "Touchpoints: {known}. Fasen: {phases}.",
-        "{mapping}, {key} → {item!r}: {value!r} is not a touchpoint or phase of this journey. "
-        "Touchpoints: {known}. Phases: {phases}.",
-    ),
-    "mapping_ambiguous": (
-        "{mapping}, {key} → {item!r}: {value!r} is zowel een touchpoint als een fase; schrijf "
-        "{{touchpoint: {value}}} of {{phase: {value}}}.",
-        "{mapping}, {key} → {item!r}: {value!r} is both a touchpoint and a phase; write "
-        "{{touchpoint: {value}}} or {{phase: {value}}}.",
-    ),
-    "mapping_persona": (
-        "{mapping}, {key} → {item!r}: persona {value!r} bestaat niet in deze klantreis. "
-        "Bekende persona's: {known}.",
-        "{mapping}, {key} → {item!r}: persona {value!r} does not exist in this journey. "
-        "Known personas: {known}.",
-    ),
-    "mapping_score": (
-        "{mapping}, {key} → {item!r}: score {value!r} valt buiten de schaal van deze "
-        "klantreis ({scale}).",
-        "{mapping}, {key} → {item!r}: score {value!r} is outside this journey's scale "
-        "({scale}).",
-    ),
-    "expected_score": ("een score (getal) of niets", "a score (number) or nothing"),
-    "expected_text": ("een tekst", "a text"),
-    "expected_pairs": ("een lijst 'waarde: id'", "a list of 'value: id'"),
-    "expected_target": ("een touchpoint-id, {{touchpoint: id}} of {{phase: id}}",
-                        "a touchpoint id, {{touchpoint: id}} or {{phase: id}}"),
-    # ---- summary
-    "kind_survey": ("enquête", "survey"),
-    "kind_calls": ("klantcontact", "calls"),
-    "kind_web": ("webstatistiek", "web analytics"),
-    "kind_interviews": ("interviews", "interviews"),
-    "role_respondent": ("de respondent", "the respondent"),
-    "role_persona": ("de persona", "the persona"),
-    "role_touchpoint": ("het touchpoint", "the touchpoint"),
-    "role_score": ("het antwoord (score)", "the answer (score)"),
-    "role_date": ("de datum", "the date"),
-    "role_reason": ("de contactreden", "the call reason"),
-    "role_page": ("de pagina of gebeurtenis", "the page or event"),
-    "role_count": ("het aantal", "the count"),
-    "role_interview": ("het interview", "the interview"),
-    "role_quote": ("het citaat", "the quote"),
-    "role_emotion": ("de emotie", "the emotion"),
-    "what_persona": ("persona", "persona"),
-    "what_touchpoint": ("touchpoint", "touchpoint"),
-    "what_scenario": ("Scenario", "Scenario"),
-    "what_persona_arg": ("Persona", "Persona"),
-    "summary_head": (
-        "{file} ({kind}, bron {source}): {read} rijen gelezen, {skipped} rijen overgeslagen.",
-        "{file} ({kind}, source {source}): {read} rows read, {skipped} rows skipped.",
-    ),
-    "summary_skipped": ("Overgeslagen {unit}: {reasons}.", "Skipped {unit}: {reasons}."),
-    "unit_answers": ("antwoorden", "answers"),
-    "unit_rows": ("rijen", "rows"),
-    "summary_covered": (
-        "Met cijfers: {touchpoints} (persona {personas}, scenario {scenario}).",
-        "With figures: {touchpoints} (persona {personas}, scenario {scenario}).",
-    ),
-    "summary_unmapped": ("Niet gekoppeld in kolom {column!r}: {values}.",
-                         "Not mapped in column {column!r}: {values}."),
-    "none": ("geen", "none"),
-    "more": ("en nog {count}", "and {count} more"),
-    "phase_prefix": ("fase {id}", "phase {id}"),
-    # ---- stored sources (import, list, remove)
-    "unknown_kind": (
-        "soort bewijs {kind!r} bestaat niet; kies uit {known}.",
-        "evidence kind {kind!r} does not exist; choose from {known}.",
-    ),
-    "unknown_source": (
-        "bron {source!r} staat niet in dit project. Bronnen: {known}.",
-        "source {source!r} is not in this project. Sources: {known}.",
-    ),
-    "no_sources": ("Dit project heeft nog geen bewijs.", "This project has no evidence yet."),
-    "source_line": (
-        "{id}: {kind}, {file}, periode {period}, ingelezen {imported}; {read} rijen "
-        "({skipped} overgeslagen), {figures} cijfers, {quotes} citaten; persona's: {personas}",
-        "{id}: {kind}, {file}, period {period}, imported {imported}; {read} rows "
-        "({skipped} skipped), {figures} figures, {quotes} quotes; personas: {personas}",
-    ),
-    "removed": (
-        "Bron {source} verwijderd, met {figures} cijfers en {quotes} citaten.",
-        "Removed source {source}, with {figures} figures and {quotes} quotes.",
-    ),
-    "saved": ("Opgeslagen in {path}.", "Saved to {path}."),
-    # ---- skip reasons (codes are stored in the project file; these are shown)
-    "reason_empty": ("leeg", "empty"),
-    "reason_dont_know": ("weet niet / n.v.t.", "don't know / not applicable"),
-    "reason_out_of_scale": ("buiten de schaal", "outside the scale"),
-    "reason_invalid_count": ("geen geldig aantal", "not a valid count"),
-    "reason_invalid_date": ("geen geldige datum", "not a valid date"),
-    "reason_no_interview": ("geen interview-id", "no interview id"),
-    "reason_empty_quote": ("geen citaat en geen emotie", "no quote and no emotion"),
-    "reason_no_persona": ("persona leeg", "persona empty"),
-    "reason_unmapped_persona": ("persona niet gekoppeld", "persona not mapped"),
-    "reason_other_persona": ("andere persona dan gevraagd", "another persona than asked"),
-    "reason_unmapped_question": ("vraag niet gekoppeld", "question not mapped"),
-    "reason_unmapped_reason": ("contactreden niet gekoppeld", "call reason not mapped"),
-    "reason_unmapped_page": ("pagina niet gekoppeld", "page not mapped"),
-    "reason_unmapped_touchpoint": ("touchpoint niet gekoppeld", "touchpoint not mapped"),
-    "reason_not_in_journey": (
-        "touchpoint hoort niet bij de reis van deze persona",
-        "touchpoint is not in this persona's journey",
-    ),
-})
+TEXTS = Catalog(
+    "evidence",
+    {
+        # ---- files
+        "file_missing": ("{file}: bestand niet gevonden.", "{file}: no such file."),
+        "file_type": (
+            "{file}: dit is geen CSV- of Excel-bestand. Bewijs wordt gelezen uit .csv of .xlsx; "
+            "sla het bestand in een van die vormen op.",
+            "{file}: this is not a CSV or Excel file. Evidence is read from .csv or .xlsx; "
+            "save the file in one of those formats.",
+        ),
+        "file_zip_as_csv": (
+            "{file}: dit lijkt een Excel-bestand met de extensie .csv. Geef het de extensie .xlsx "
+            "of sla het in Excel op als CSV.",
+            "{file}: this looks like an Excel file named .csv. Rename it to .xlsx or save it "
+            "from Excel as CSV.",
+        ),
+        "file_not_text": (
+            "{file}: dit is geen tekstbestand, dus geen CSV. Sla het op als CSV of .xlsx.",
+            "{file}: this is not a text file, so not a CSV. Save it as CSV or .xlsx.",
+        ),
+        "file_unreadable": (
+            "{file}: het bestand kan niet gelezen worden: {detail}",
+            "{file}: the file cannot be read: {detail}",
+        ),
+        "file_empty": (
+            "{file}: het bestand heeft geen kopregel met kolomnamen.",
+            "{file}: the file has no header row with column names.",
+        ),
+        # ---- columns
+        "column_missing": (
+            "{file}: kolom {column!r} uit {mapping} ({key}) staat niet in het bestand. "
+            "Kolommen in het bestand: {columns}.",
+            "{file}: column {column!r} from {mapping} ({key}) is not in the file. "
+            "Columns in the file: {columns}.",
+        ),
+        "role_missing": (
+            "{file}: geen kolom gevonden voor {role}. Kolommen in het bestand: {columns}. "
+            "Noem de kolom in een koppelbestand onder 'columns: {{{key}: ...}}'.",
+            "{file}: no column found for {role}. Columns in the file: {columns}. "
+            "Name the column in a mapping file under 'columns: {{{key}: ...}}'.",
+        ),
+        "columns_unmatched": (
+            "{file}: deze kolommen zijn geen touchpoint van de klantreis: {columns}. Geef een "
+            "koppelbestand met 'questions:' of noem de kolommen naar een touchpoint-id. "
+            "Bekende touchpoints: {known}.",
+            "{file}: these columns are not touchpoints of the journey: {columns}. Give a mapping "
+            "file with 'questions:' or name the columns after a touchpoint id. "
+            "Known touchpoints: {known}.",
+        ),
+        "no_questions": (
+            "{file}: geen enkele kolom is een vraag over een touchpoint. Geef een koppelbestand "
+            "met 'questions:' (kolom: touchpoint-id).",
+            "{file}: no column is a question about a touchpoint. Give a mapping file with "
+            "'questions:' (column: touchpoint id).",
+        ),
+        # ---- values in the file
+        "values_unknown": (
+            "{file}, kolom {column!r}: deze waarden zijn geen {what}: {values}. Koppel ze in een "
+            "koppelbestand onder '{key}:'. Bekend: {known}.",
+            "{file}, column {column!r}: these values are not a {what}: {values}. Map them in a "
+            "mapping file under '{key}:'. Known: {known}.",
+        ),
+        "answers_unknown": (
+            "{file}, kolom {column!r}: deze antwoorden passen niet op de schaal: {values}. "
+            "Koppel ze in een koppelbestand onder 'answers:' (bijvoorbeeld 'Tevreden: 4') of zet "
+            "ze onder 'skip:'. De schaal: {scale}.",
+            "{file}, column {column!r}: these answers do not fit the scale: {values}. Map them "
+            "in a mapping file under 'answers:' (for example 'Satisfied: 4') or list them under "
+            "'skip:'. The scale: {scale}.",
+        ),
+        "no_usable": (
+            "{file}: geen enkele bruikbare rij (overgeslagen: {skipped}); er is niets ingelezen.",
+            "{file}: not a single usable row (skipped: {skipped}); nothing was imported.",
+        ),
+        "no_rows": (
+            "{file}: het bestand heeft geen rijen met gegevens; er is niets ingelezen.",
+            "{file}: the file has no data rows; nothing was imported.",
+        ),
+        "persona_needed": (
+            "{file}: het bestand heeft geen kolom met de persona. Zeg voor wie de rijen gelden "
+            "met persona= (of --persona). Persona's: {known}.",
+            "{file}: the file has no persona column. Say whose journey the rows belong to with "
+            "persona= (or --persona). Personas: {known}.",
+        ),
+        "unknown_argument": (
+            "{what} {value!r} bestaat niet in deze klantreis. Bekend: {known}.",
+            "{what} {value!r} does not exist in this journey. Known: {known}.",
+        ),
+        "bad_source_id": (
+            "bron-id {value!r} kan niet: gebruik alleen letters, cijfers, '-' en '_'.",
+            "source id {value!r} is not allowed: use only letters, digits, '-' and '_'.",
+        ),
+        # ---- mapping files
+        "mapping_missing": ("{mapping}: koppelbestand niet gevonden.", "{mapping}: no such mapping file."),
+        "mapping_yaml": (
+            "{mapping}, regel {line}: dit is geen geldige YAML ({detail}). Kijk naar inspringing, "
+            "dubbele punten en aanhalingstekens.",
+            "{mapping}, line {line}: this is not valid YAML ({detail}). Check indentation, colons "
+            "and quotes.",
+        ),
+        "mapping_not_dict": (
+            "{mapping}: een koppelbestand is een lijst van sleutels zoals 'columns:' en 'answers:'.",
+            "{mapping}: a mapping file is a set of keys such as 'columns:' and 'answers:'.",
+        ),
+        "mapping_key_unknown": (
+            "{mapping}: onbekende sleutel {key!r}. Mogelijk: {allowed}.",
+            "{mapping}: unknown key {key!r}. Allowed: {allowed}.",
+        ),
+        "mapping_key_kind": (
+            "{mapping}: sleutel {key!r} hoort niet bij {kind}. Voor {kind}: {allowed}.",
+            "{mapping}: key {key!r} does not belong to {kind}. For {kind}: {allowed}.",
+        ),
+        "mapping_kind": (
+            "{mapping}: dit koppelbestand is voor {mapped}, niet voor {kind}.",
+            "{mapping}: this mapping file is for {mapped}, not for {kind}.",
+        ),
+        "mapping_choice": (
+            "{mapping}, {key}: {value!r} kan niet; kies uit {allowed}.",
+            "{mapping}, {key}: {value!r} is not allowed; choose from {allowed}.",
+        ),
+        "mapping_type": (
+            "{mapping}, {key}: verwacht {expected}, maar er staat {value!r}.",
+            "{mapping}, {key}: expected {expected}, found {value!r}.",
+        ),
+        "mapping_touchpoint": (
+            "{mapping}, {key} → {item!r}: touchpoint {value!r} bestaat niet in deze klantreis. "
+            "Bekende touchpoints: {known}.",
+            "{mapping}, {key} → {item!r}: touchpoint {value!r} does not exist in this journey. "
+            "Known touchpoints: {known}.",
+        ),
+        "mapping_target": (
+            "{mapping}, {key} → {item!r}: {value!r} is geen touchpoint of fase van deze klantreis. "
+            "Touchpoints: {known}. Fasen: {phases}.",
+            "{mapping}, {key} → {item!r}: {value!r} is not a touchpoint or phase of this journey. "
+            "Touchpoints: {known}. Phases: {phases}.",
+        ),
+        "mapping_ambiguous": (
+            "{mapping}, {key} → {item!r}: {value!r} is zowel een touchpoint als een fase; schrijf "
+            "{{touchpoint: {value}}} of {{phase: {value}}}.",
+            "{mapping}, {key} → {item!r}: {value!r} is both a touchpoint and a phase; write "
+            "{{touchpoint: {value}}} or {{phase: {value}}}.",
+        ),
+        "mapping_persona": (
+            "{mapping}, {key} → {item!r}: persona {value!r} bestaat niet in deze klantreis. "
+            "Bekende persona's: {known}.",
+            "{mapping}, {key} → {item!r}: persona {value!r} does not exist in this journey. "
+            "Known personas: {known}.",
+        ),
+        "mapping_score": (
+            "{mapping}, {key} → {item!r}: score {value!r} valt buiten de schaal van deze "
+            "klantreis ({scale}).",
+            "{mapping}, {key} → {item!r}: score {value!r} is outside this journey's scale ({scale}).",
+        ),
+        "expected_score": ("een score (getal) of niets", "a score (number) or nothing"),
+        "expected_text": ("een tekst", "a text"),
+        "expected_pairs": ("een lijst 'waarde: id'", "a list of 'value: id'"),
+        "expected_target": (
+            "een touchpoint-id, {{touchpoint: id}} of {{phase: id}}",
+            "a touchpoint id, {{touchpoint: id}} or {{phase: id}}",
+        ),
+        # ---- summary
+        "kind_survey": ("enquête", "survey"),
+        "kind_calls": ("klantcontact", "calls"),
+        "kind_web": ("webstatistiek", "web analytics"),
+        "kind_interviews": ("interviews", "interviews"),
+        "role_respondent": ("de respondent", "the respondent"),
+        "role_persona": ("de persona", "the persona"),
+        "role_touchpoint": ("het touchpoint", "the touchpoint"),
+        "role_score": ("het antwoord (score)", "the answer (score)"),
+        "role_date": ("de datum", "the date"),
+        "role_reason": ("de contactreden", "the call reason"),
+        "role_page": ("de pagina of gebeurtenis", "the page or event"),
+        "role_count": ("het aantal", "the count"),
+        "role_interview": ("het interview", "the interview"),
+        "role_quote": ("het citaat", "the quote"),
+        "role_emotion": ("de emotie", "the emotion"),
+        "what_persona": ("persona", "persona"),
+        "what_touchpoint": ("touchpoint", "touchpoint"),
+        "what_scenario": ("Scenario", "Scenario"),
+        "what_persona_arg": ("Persona", "Persona"),
+        "summary_head": (
+            "{file} ({kind}, bron {source}): {read} rijen gelezen, {skipped} rijen overgeslagen.",
+            "{file} ({kind}, source {source}): {read} rows read, {skipped} rows skipped.",
+        ),
+        "summary_skipped": ("Overgeslagen {unit}: {reasons}.", "Skipped {unit}: {reasons}."),
+        "unit_answers": ("antwoorden", "answers"),
+        "unit_rows": ("rijen", "rows"),
+        "summary_covered": (
+            "Met cijfers: {touchpoints} (persona {personas}, scenario {scenario}).",
+            "With figures: {touchpoints} (persona {personas}, scenario {scenario}).",
+        ),
+        "summary_unmapped": (
+            "Niet gekoppeld in kolom {column!r}: {values}.",
+            "Not mapped in column {column!r}: {values}.",
+        ),
+        "none": ("geen", "none"),
+        "more": ("en nog {count}", "and {count} more"),
+        "phase_prefix": ("fase {id}", "phase {id}"),
+        # ---- stored sources (import, list, remove)
+        "unknown_kind": (
+            "soort bewijs {kind!r} bestaat niet; kies uit {known}.",
+            "evidence kind {kind!r} does not exist; choose from {known}.",
+        ),
+        "unknown_source": (
+            "bron {source!r} staat niet in dit project. Bronnen: {known}.",
+            "source {source!r} is not in this project. Sources: {known}.",
+        ),
+        "no_sources": ("Dit project heeft nog geen bewijs.", "This project has no evidence yet."),
+        "source_line": (
+            "{id}: {kind}, {file}, periode {period}, ingelezen {imported}; {read} rijen "
+            "({skipped} overgeslagen), {figures} cijfers, {quotes} citaten; persona's: {personas}",
+            "{id}: {kind}, {file}, period {period}, imported {imported}; {read} rows "
+            "({skipped} skipped), {figures} figures, {quotes} quotes; personas: {personas}",
+        ),
+        "removed": (
+            "Bron {source} verwijderd, met {figures} cijfers en {quotes} citaten.",
+            "Removed source {source}, with {figures} figures and {quotes} quotes.",
+        ),
+        "saved": ("Opgeslagen in {path}.", "Saved to {path}."),
+        # ---- skip reasons (codes are stored in the project file; these are shown)
+        "reason_empty": ("leeg", "empty"),
+        "reason_dont_know": ("weet niet / n.v.t.", "don't know / not applicable"),
+        "reason_out_of_scale": ("buiten de schaal", "outside the scale"),
+        "reason_invalid_count": ("geen geldig aantal", "not a valid count"),
+        "reason_invalid_date": ("geen geldige datum", "not a valid date"),
+        "reason_no_interview": ("geen interview-id", "no interview id"),
+        "reason_empty_quote": ("geen citaat en geen emotie", "no quote and no emotion"),
+        "reason_no_persona": ("persona leeg", "persona empty"),
+        "reason_unmapped_persona": ("persona niet gekoppeld", "persona not mapped"),
+        "reason_other_persona": ("andere persona dan gevraagd", "another persona than asked"),
+        "reason_unmapped_question": ("vraag niet gekoppeld", "question not mapped"),
+        "reason_unmapped_reason": ("contactreden niet gekoppeld", "call reason not mapped"),
+        "reason_unmapped_page": ("pagina niet gekoppeld", "page not mapped"),
+        "reason_unmapped_touchpoint": ("touchpoint niet gekoppeld", "touchpoint not mapped"),
+        "reason_not_in_journey": (
+            "touchpoint hoort niet bij de reis van deze persona",
+            "touchpoint is not in this persona's journey",
+        ),
+    },
+)
 
 
 def text(code: str, language: str, /, **params: Any) -> str:
@@ -268,7 +274,7 @@ def listing(items: Iterable[Any], language: str, quote: bool = False) -> str:
     return ", ".join(shown) if shown else text("none", language)
 
 
-def counted(counts: Mapping[Any, int], language: str) -> str:
+def counted(counts: Mapping[Any, float], language: str) -> str:
     """``'value' (count)`` pairs, most frequent first, at most :data:`LIST_LIMIT`."""
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
     return listing([f"{str(k)!r} ({v})" for k, v in ordered], language)

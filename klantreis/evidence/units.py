@@ -10,9 +10,21 @@ import numpy as np
 #: Skip reasons in the order they are checked; stored as these codes in the source's
 #: ``skipped`` (see klantreis.evidence.texts for what the user reads).
 REASONS = (
-    "empty", "dont_know", "out_of_scale", "invalid_count", "invalid_date", "no_interview",
-    "empty_quote", "no_persona", "unmapped_persona", "other_persona", "unmapped_question",
-    "unmapped_reason", "unmapped_page", "unmapped_touchpoint", "not_in_journey",
+    "empty",
+    "dont_know",
+    "out_of_scale",
+    "invalid_count",
+    "invalid_date",
+    "no_interview",
+    "empty_quote",
+    "no_persona",
+    "unmapped_persona",
+    "other_persona",
+    "unmapped_question",
+    "unmapped_reason",
+    "unmapped_page",
+    "unmapped_touchpoint",
+    "not_in_journey",
 )
 CODE = {reason: i + 1 for i, reason in enumerate(REASONS)}
 

@@ -23,10 +23,26 @@ from ..model import ScalePoint
 
 #: Answers that mean "no answer" in Dutch and English survey exports: skipped, never 0.
 DONT_KNOW = (
-    "weet niet", "weet ik niet", "n.v.t.", "n.v.t", "nvt", "niet van toepassing",
-    "geen mening", "geen antwoord", "zeg ik liever niet", "wil ik niet zeggen",
-    "n/a", "na", "don't know", "dont know", "do not know", "not applicable",
-    "no opinion", "prefer not to say", "-", "?",
+    "weet niet",
+    "weet ik niet",
+    "n.v.t.",
+    "n.v.t",
+    "nvt",
+    "niet van toepassing",
+    "geen mening",
+    "geen antwoord",
+    "zeg ik liever niet",
+    "wil ik niet zeggen",
+    "n/a",
+    "na",
+    "don't know",
+    "dont know",
+    "do not know",
+    "not applicable",
+    "no opinion",
+    "prefer not to say",
+    "-",
+    "?",
 )
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -140,8 +156,16 @@ class ScoreReader:
 
 
 _DUTCH_MONTHS = {
-    "januari": "January", "februari": "February", "maart": "March", "mrt": "Mar", "mei": "May",
-    "juni": "June", "juli": "July", "augustus": "August", "oktober": "October", "okt": "Oct",
+    "januari": "January",
+    "februari": "February",
+    "maart": "March",
+    "mrt": "Mar",
+    "mei": "May",
+    "juni": "June",
+    "juli": "July",
+    "augustus": "August",
+    "oktober": "October",
+    "okt": "Oct",
 }
 _DUTCH_MONTH = re.compile(r"\b(" + "|".join(_DUTCH_MONTHS) + r")\b", re.IGNORECASE)
 
@@ -231,8 +255,9 @@ def _to_datetime(part: pd.Series, dayfirst: bool) -> pd.Series:
         try:
             parsed = pd.to_datetime(part, errors="coerce", dayfirst=dayfirst)
             if parsed.isna().any():
-                again = pd.to_datetime(part[parsed.isna()], errors="coerce", dayfirst=dayfirst,
-                                       format="mixed")
+                again = pd.to_datetime(
+                    part[parsed.isna()], errors="coerce", dayfirst=dayfirst, format="mixed"
+                )
                 parsed = pd.to_datetime(parsed.astype(object).where(parsed.notna(), again))
             if getattr(parsed.dt, "tz", None) is not None:
                 parsed = parsed.dt.tz_localize(None)
@@ -241,7 +266,7 @@ def _to_datetime(part: pd.Series, dayfirst: bool) -> pd.Series:
     return parsed.astype("datetime64[ns]")
 
 
-def _one_date(value: Any, dayfirst: bool) -> pd.Timestamp:
+def _one_date(value: Any, dayfirst: bool) -> Any:  # a Timestamp, or NaT
     if value is None:
         return pd.NaT
     try:

@@ -37,14 +37,20 @@ def word(code: str, language: str, /, **params: Any) -> str:
 
 
 def score_text(score: Score | None, language: str) -> str:
-    """"gemeten 2,4 (2,2–2,7, n=57)" or "" when not measured."""
+    """ "gemeten 2,4 (2,2–2,7, n=57)" or "" when not measured."""
     if score is None:
         return ""
     mean = number(score.mean, language)
     if score.ci_low is None or score.ci_high is None:
         return word("score", language, mean=mean, n=score.n)
-    return word("score_ci", language, mean=mean, low=number(score.ci_low, language),
-                high=number(score.ci_high, language), n=score.n)
+    return word(
+        "score_ci",
+        language,
+        mean=mean,
+        low=number(score.ci_low, language),
+        high=number(score.ci_high, language),
+        n=score.n,
+    )
 
 
 def count_notes(row: dict[str, Any], language: str) -> list[str]:
@@ -60,8 +66,11 @@ def count_notes(row: dict[str, Any], language: str) -> list[str]:
         notes.append(word("visits", language, count=number(row["visits"], language, 0)))
     if row.get("interviews") is not None:
         count = row["interviews"]
-        notes.append(word("interview_one", language) if count == 1 else
-                     word("interviews", language, count=number(count, language, 0)))
+        notes.append(
+            word("interview_one", language)
+            if count == 1
+            else word("interviews", language, count=number(count, language, 0))
+        )
     return notes
 
 

@@ -1,2 +1,1 @@
 """Reports: the sections of the report notebook, HTML conversion and the index page."""
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -15,7 +16,7 @@ TEMPLATE_DIR = Path(__file__).parent / "nbtemplate"
 
 
 @cache
-def _exporter(with_code: bool, language: str):  # noqa: ANN202 - nbconvert has no public type for this
+def _exporter(with_code: bool, language: str) -> Any:  # nbconvert's HTMLExporter (untyped)
     from nbconvert import HTMLExporter
 
     return HTMLExporter(

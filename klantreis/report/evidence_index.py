@@ -25,8 +25,9 @@ TEXTS = Catalog("report_evidence_index", {
 })  # fmt: skip
 
 
-def measured_comparison(journey: Journey, pairs: list[tuple[str, str]], source: str | None = None,
-                        min_n: int = MIN_N) -> str:
+def measured_comparison(
+    journey: Journey, pairs: list[tuple[str, str]], source: str | None = None, min_n: int = MIN_N
+) -> str:
     """The comparison as HTML ("" when the project has no measured score for these
     journeys)."""
     if not journey.ids("sources") or not pairs:
@@ -50,20 +51,24 @@ def measured_comparison(journey: Journey, pairs: list[tuple[str, str]], source: 
     for tid, name in order.items():
         cells = [escape(name)]
         for evidence in columns:
-            row = evidence.row(tid)
-            score = row["score"] if row else None
-            if score is None:
+            found = evidence.row(tid)
+            if found is None or found["score"] is None:
                 cells.append("–")
                 continue
+            score = found["score"]
             text = f"{number(score.mean, lang)} (n={score.n})"
-            if score.ci_low is not None and score.ci_high is not None and row["status"] != TOO_FEW:
-                text = (f"{number(score.mean, lang)} ({number(score.ci_low, lang)}–"
-                        f"{number(score.ci_high, lang)}, n={score.n})")
-            mark = {NOT_CONFIRMED: " ⚠", TOO_FEW: " ○"}.get(row["status"], "")
-            title = word(row["status"], lang)
+            if score.ci_low is not None and score.ci_high is not None and found["status"] != TOO_FEW:
+                text = (
+                    f"{number(score.mean, lang)} ({number(score.ci_low, lang)}–"
+                    f"{number(score.ci_high, lang)}, n={score.n})"
+                )
+            mark = {NOT_CONFIRMED: " ⚠", TOO_FEW: " ○"}.get(found["status"], "")
+            title = word(found["status"], lang)
             cells.append(f'<span title="{escape(title)}">{escape(text + mark)}</span>')
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     heading = TEXTS.text("heading_wave", lang, source=source) if source else TEXTS.text("heading", lang)
     header = "".join(f"<th>{h}</th>" for h in head)
-    return (f"<h2>{escape(heading)}</h2><p>{escape(TEXTS.text('intro', lang, min_n=min_n))}</p>"
-            f'<table class="kr-table"><tr>{header}</tr>{"".join(rows)}</table>')
+    return (
+        f"<h2>{escape(heading)}</h2><p>{escape(TEXTS.text('intro', lang, min_n=min_n))}</p>"
+        f'<table class="kr-table"><tr>{header}</tr>{"".join(rows)}</table>'
+    )

@@ -67,6 +67,7 @@ TEXTS = Catalog("report_evidence", {
     "pain": ("Waar het pijn doet", "Where it hurts"),
 })  # fmt: skip
 
+
 def _t(code: str, lang: str, **params: Any) -> str:
     return escape(TEXTS.text(code, lang, **params))
 
@@ -78,9 +79,16 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
     return f'<table class="kr-table"><tr>{header}</tr>{body}</table>'
 
 
-def evidence_section(journey: Journey, persona: str, scenario: str, language: str, *,
-                     source: str | None = None, min_n: int = MIN_N,
-                     chart_html: Callable[[Any], str]) -> str:
+def evidence_section(
+    journey: Journey,
+    persona: str,
+    scenario: str,
+    language: str,
+    *,
+    source: str | None = None,
+    min_n: int = MIN_N,
+    chart_html: Callable[[Any], str],
+) -> str:
     """The section as HTML; ``source``: one evidence source (a data wave), None for
     all; ``chart_html`` turns a chart into the page's HTML."""
     from ..charts.evidence import evidence_curve, pain_ranking
@@ -100,8 +108,9 @@ def evidence_section(journey: Journey, persona: str, scenario: str, language: st
     few = [r for r in evidence.rows if r["status"] == TOO_FEW]
     if few:
         items = "".join(f"<li>{escape(r['name'])}: {escape(score_text(r['score'], lang))}</li>" for r in few)
-        parts.append(f"<h3>{_t('too_few', lang)}</h3><p>{_t('too_few_intro', lang, min_n=min_n)}</p>"
-                     f"<ul>{items}</ul>")
+        parts.append(
+            f"<h3>{_t('too_few', lang)}</h3><p>{_t('too_few_intro', lang, min_n=min_n)}</p><ul>{items}</ul>"
+        )
     parts.append(_calls(journey, persona, scenario, source, lang))
     if any(r["has_counts"] or r["score"] is not None for r in evidence.rows):
         parts.append(f"<h3>{_t('pain', lang)}</h3>")
@@ -125,9 +134,17 @@ def _sources_table(journey: Journey, persona: str, scenario: str, sources: list[
         kind = kind_text(f"kind_{s['kind']}", lang)
         used = (s["rows_read"] or 0) - (s["rows_skipped"] or 0)
         period = str(s["period"] or "–").replace("/", " – ")
-        rows.append([escape(s["id"]), escape(kind), escape(s["file"]), escape(period),
-                     escape(s["imported"] or "–"), escape(f"{used} / {s['rows_read'] or 0}"),
-                     str(counts.get(s["id"], 0))])
+        rows.append(
+            [
+                escape(s["id"]),
+                escape(kind),
+                escape(s["file"]),
+                escape(period),
+                escape(s["imported"] or "–"),
+                escape(f"{used} / {s['rows_read'] or 0}"),
+                str(counts.get(s["id"], 0)),
+            ]
+        )
     head = [_t(k, lang) for k in ("source", "kind", "file", "period", "imported", "rows", "figures_here")]
     return f"<h3>{_t('sources', lang)}</h3>{_table(head, rows)}"
 
@@ -139,8 +156,14 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
         return parts[0] + f"<p>{_t('none_flagged', lang)}</p>"
     parts.append(f"<p>{_t('flagged_intro', lang, min_n=evidence.min_n)}</p>")
     labels = {p.score: f"{p.emoji} {p.label}".strip() for p in journey.scale}
-    rows = [[escape(r["name"]), escape(f"{r['assumed']} ({labels.get(r['assumed'], '')})"),
-             escape(score_text(r["score"], lang))] for r in flagged]
+    rows = [
+        [
+            escape(r["name"]),
+            escape(f"{r['assumed']} ({labels.get(r['assumed'], '')})"),
+            escape(score_text(r["score"], lang)),
+        ]
+        for r in flagged
+    ]
     parts.append(_table([_t(k, lang) for k in ("touchpoint", "assumed", "measured")], rows))
     # quotes give the figures of any wave a voice: from every source, unless the report
     # is about one interview source
@@ -157,7 +180,7 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
             feeling = labels.get(int(q["emotion"])) if q["emotion"] is not None else None
             tail = f" <small>({escape(q['interview'])}{', ' + escape(feeling) if feeling else ''})</small>"
             items.append(f"<li><q>{escape(q['text'])}</q>{tail}</li>")
-        parts.append(f"<ul class=\"kr-quotes\">{''.join(items)}</ul>")
+        parts.append(f'<ul class="kr-quotes">{"".join(items)}</ul>')
     return "\n".join(parts)
 
 
@@ -176,4 +199,3 @@ def _calls(journey: Journey, persona: str, scenario: str, source: str | None, la
         rows.append([where, why, escape(number(r["calls"], lang, 0))])
     head = [_t(k, lang) for k in ("where", "reasons", "count")]
     return f"<h3>{_t('calls', lang)}</h3>{_table(head, rows)}"
-

@@ -35,8 +35,8 @@ def template_tables(journey: Journey, persona: str, scenario: str, language: str
         parts.append(_table(journey, t("phase", language), phase_fields, rows, language))
     touchpoint_fields = _fields(journey, "touchpoints")
     if touchpoint_fields:
-        rows = [(r["name"], r) for r in journey.journey(persona, scenario).to_dict("records")]
-        parts.append(_table(journey, t("touchpoint", language), touchpoint_fields, rows, language))
+        steps = [(r["name"], r) for r in journey.journey(persona, scenario).to_dict("records")]
+        parts.append(_table(journey, t("touchpoint", language), touchpoint_fields, steps, language))
     if not parts:
         return ""
     return f"<h2>{escape(t('method_fields', language))}</h2>\n" + "\n".join(parts)

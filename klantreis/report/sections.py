@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from ..analysis import missing
+from ..errors import JourneyError
 from ..messages import number
 from ..model import Journey
 from ..projectfile import load
@@ -15,7 +16,7 @@ from ..templates import get_template
 from .display import chart_html
 from .extras import grouped_views, persona_extras, template_tables
 from .figures import key_figures
-from .texts import t
+from .texts import TEXTS, t
 
 
 class HTML:
@@ -40,11 +41,12 @@ class Report:
     evidence means the figures of every evidence source, else of that source (a data
     wave) only."""
 
-    def __init__(self, project: str = "", persona: str = "", scenario: str = "", language: str = "",
-                 evidence: str = ""):
+    def __init__(
+        self, project: str = "", persona: str = "", scenario: str = "", language: str = "", evidence: str = ""
+    ):
         project = project or os.environ.get("KLANTREIS_PROJECT", "")
         if not project:
-            raise ValueError("set the parameter `project` to the path of a project file")
+            raise JourneyError(TEXTS.msg("no_project"), language=language or None)
         self.journey: Journey = load(project)
         j = self.journey
         self.persona = persona or (j.ids("personas") or [""])[0]
@@ -138,8 +140,16 @@ class Report:
         :mod:`klantreis.report.evidence_section`)."""
         from .evidence_section import evidence_section
 
-        return HTML(evidence_section(self.journey, self.persona, self.scenario, self.language,
-                                     source=self.evidence_source, chart_html=self._chart))
+        return HTML(
+            evidence_section(
+                self.journey,
+                self.persona,
+                self.scenario,
+                self.language,
+                source=self.evidence_source,
+                chart_html=self._chart,
+            )
+        )
 
     def channel_map(self) -> HTML:
         """Channels × phases: how many touchpoints and how they feel."""

@@ -5,6 +5,12 @@ from __future__ import annotations
 from ..messages import Catalog
 
 TEXTS = Catalog("report", {
+    "no_project": (
+        "geef de parameter `project` het pad van een projectbestand (papermill: -p project "
+        "mijnreis.yaml)",
+        "set the parameter `project` to the path of a project file (papermill: -p project "
+        "myjourney.yaml)",
+    ),
     "map_suffix": (
         "{target}: een kaart wordt bewaard als {suffixes}",
         "{target}: a map is exported as {suffixes}",

@@ -38,8 +38,14 @@ class BewijsForm(StepForm):
     summary, next to the form) and the list of sources with ``remove_choice`` and
     ``remove_button``. ``evidence``: a source id to import under (a data wave)."""
 
-    def __init__(self, session: ProjectSession, language: str = "", persona: str = "",
-                 scenario: str = "", evidence: str = ""):
+    def __init__(
+        self,
+        session: ProjectSession,
+        language: str = "",
+        persona: str = "",
+        scenario: str = "",
+        evidence: str = "",
+    ):
         super().__init__(session, language)
         lang = self.language
         self.evidence = evidence
@@ -48,22 +54,26 @@ class BewijsForm(StepForm):
         self.path: Path | None = None
         self.view: FileView | None = None
         self.base: EvidenceMapping | None = None
-        self.kind = w.ToggleButtons(options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
-                                    value="survey", description=bt("kind", lang))
+        self.kind = w.ToggleButtons(
+            options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
+            value="survey",
+            description=bt("kind", lang),
+        )
         self.upload = w.FileUpload(accept=FILE_TYPES, multiple=False, description=bt("file", lang))
-        self.mapping_upload = w.FileUpload(accept=".yaml,.yml", multiple=False,
-                                           description=bt("mapping_file", lang),
-                                           layout=w.Layout(width="auto"))
+        self.mapping_upload = w.FileUpload(
+            accept=".yaml,.yml",
+            multiple=False,
+            description=bt("mapping_file", lang),
+            layout=w.Layout(width="auto"),
+        )
         self.file_notice, self.mapping_notice = self.new_notice(), self.new_notice()
-        self.source = w.Text(value=evidence, description=bt("source", lang),
-                             tooltip=bt("source_tip", lang))
+        self.source = w.Text(value=evidence, description=bt("source", lang), tooltip=bt("source_tip", lang))
         self.persona = w.Dropdown(description=bt("persona", lang))
         self.scenario = w.Dropdown(description=bt("scenario", lang))
         self._choices(persona, scenario)
         self.preview = w.HTML()
         self.editor = MappingEditor(lambda: self.journey, lang)
-        self.import_button = w.Button(description=bt("import", lang), button_style="primary",
-                                      icon="upload")
+        self.import_button = w.Button(description=bt("import", lang), button_style="primary", icon="upload")
         self.import_notice = self.new_notice()
         self.result = w.HTML()
         self.sources = w.HTML()
@@ -75,17 +85,33 @@ class BewijsForm(StepForm):
         self.kind.observe(self.safely(lambda _: self._reopen()), names="value")
         self.import_button.on_click(self.safely(lambda _: self.run_import()))
         self.remove_button.on_click(self.safely(lambda _: self.remove()))
-        form = w.VBox([
-            w.HTML(f"<p>{html.escape(bt('intro', lang))}</p>"), self.kind,
-            w.HBox([self.upload, self.mapping_upload]), self.file_notice.widget,
-            self.mapping_notice.widget,
-            self.source, w.HBox([self.persona, self.scenario]), self.preview, self.editor.widget,
-            self.import_button, self.import_notice.widget,
-        ], layout=w.Layout(flex="3 1 0%"))
-        side = w.VBox([w.HTML(f"<h4>{bt('result', lang)}</h4>"), self.result,
-                       w.HTML(f"<h4>{bt('sources', lang)}</h4>"), self.sources,
-                       w.HBox([self.remove_choice, self.remove_button]), self.remove_notice.widget],
-                      layout=w.Layout(flex="2 1 0%", padding="0 0 0 12px"))
+        form = w.VBox(
+            [
+                w.HTML(f"<p>{html.escape(bt('intro', lang))}</p>"),
+                self.kind,
+                w.HBox([self.upload, self.mapping_upload]),
+                self.file_notice.widget,
+                self.mapping_notice.widget,
+                self.source,
+                w.HBox([self.persona, self.scenario]),
+                self.preview,
+                self.editor.widget,
+                self.import_button,
+                self.import_notice.widget,
+            ],
+            layout=w.Layout(flex="3 1 0%"),
+        )
+        side = w.VBox(
+            [
+                w.HTML(f"<h4>{bt('result', lang)}</h4>"),
+                self.result,
+                w.HTML(f"<h4>{bt('sources', lang)}</h4>"),
+                self.sources,
+                w.HBox([self.remove_choice, self.remove_button]),
+                self.remove_notice.widget,
+            ],
+            layout=w.Layout(flex="2 1 0%", padding="0 0 0 12px"),
+        )
         self.body.children = [w.HBox([form, side])]
         self._refresh_quietly()
 
@@ -163,8 +189,9 @@ class BewijsForm(StepForm):
         if self.path is None:
             return self.refuse_here(bt("choose_file", self.language), self.file_notice)
         try:
-            mapping = mapping_from_data(self.editor.mapping(), bt("mapping_name", self.language),
-                                        self.language)
+            mapping = mapping_from_data(
+                self.editor.mapping(), bt("mapping_name", self.language), self.language
+            )
         except JourneyError as err:
             return self.refuse_here(err.text(self.language), self.import_notice)
         done: dict[str, Any] = {}
@@ -197,8 +224,12 @@ class BewijsForm(StepForm):
 
         if not self.commit(change, refresh=True, at=self.remove_notice):
             return False
-        self.remove_notice.show("ok", evidence_text("removed", self.language, source=source,
-                                         figures=counts["evidence"], quotes=counts["quotes"]))
+        self.remove_notice.show(
+            "ok",
+            evidence_text(
+                "removed", self.language, source=source, figures=counts["evidence"], quotes=counts["quotes"]
+            ),
+        )
         return True
 
     def refresh(self) -> None:
@@ -228,7 +259,11 @@ def _uploaded(upload: w.FileUpload) -> tuple[str, bytes] | None:
 
 def _preview_html(frame: pd.DataFrame, title: str) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return (f"<b>{html.escape(title)}</b><div style='overflow-x:auto'><table class='kr-preview'>"
-            f"<tr>{head}</tr>{body}</table></div>")
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return (
+        f"<b>{html.escape(title)}</b><div style='overflow-x:auto'><table class='kr-preview'>"
+        f"<tr>{head}</tr>{body}</table></div>"
+    )

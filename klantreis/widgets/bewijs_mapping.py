@@ -63,14 +63,20 @@ class MappingEditor:
         options = [(bt("no_column", self.language), "")] + [(c, c) for c in view.columns]
         self._filling = True
         for role in _roles(kind):
-            dropdown = w.Dropdown(description=role_text(f"role_{role}", self.language), options=options,
-                                  value=view.roles.get(role, ""), style=_STYLE, layout=_WIDE_LAYOUT)
+            dropdown = w.Dropdown(
+                description=role_text(f"role_{role}", self.language),
+                options=options,
+                value=view.roles.get(role, ""),
+                style=_STYLE,
+                layout=_WIDE_LAYOUT,
+            )
             dropdown.observe(lambda _: self._rebuild_values(), names="value")
             self.columns[role] = dropdown
         self._filling = False
-        self.column_box.children = [w.HTML(f"<b>{bt('columns', self.language)}</b> "
-                                           f"<i>{bt('columns_tip', self.language)}</i>"),
-                                    *self.columns.values()]
+        self.column_box.children = [
+            w.HTML(f"<b>{bt('columns', self.language)}</b> <i>{bt('columns_tip', self.language)}</i>"),
+            *self.columns.values(),
+        ]
         self._rebuild_values()
 
     def role(self, name: str) -> str:
@@ -100,17 +106,24 @@ class MappingEditor:
             heading = bt("value_targets", lang, column=column or "–")
         phases = self.kind in ("calls", "web")
         chosen = {item: d.value for item, d in self.targets.items()}
-        self.targets = {item: self._target_dropdown(journey, section, item, phases, count, chosen.get(item))
-                        for item, count in items}
+        self.targets = {
+            item: self._target_dropdown(journey, section, item, phases, count, chosen.get(item))
+            for item, count in items
+        }
         self._target_part = [w.HTML(f"<i>{heading}</i>"), *self.targets.values()] if self.targets else []
         chosen = {item: d.value for item, d in self.personas.items()}
         self.personas = {}
         persona_column = self.role("persona")
         if persona_column:
-            self.personas = {item: self._persona_dropdown(journey, item, count, chosen.get(item))
-                             for item, count in view.distinct(persona_column)}
-        self._persona_part = [w.HTML(f"<i>{bt('personas', lang, column=persona_column)}</i>"),
-                              *self.personas.values()] if self.personas else []
+            self.personas = {
+                item: self._persona_dropdown(journey, item, count, chosen.get(item))
+                for item, count in view.distinct(persona_column)
+            }
+        self._persona_part = (
+            [w.HTML(f"<i>{bt('personas', lang, column=persona_column)}</i>"), *self.personas.values()]
+            if self.personas
+            else []
+        )
         self._rebuild_answers()
 
     def _rebuild_answers(self) -> None:
@@ -122,12 +135,19 @@ class MappingEditor:
         if answer_columns and view is not None:
             base = EvidenceMapping({k: v for k, v in self.base.items() if k in ("answers", "skip")})
             unknown = view.unknown_answers(journey, answer_columns, base)
-            self.answers = {label: self._answer_dropdown(journey, label, count, chosen.get(label, ""))
-                            for label, count in unknown}
-        answer_part = [w.HTML(f"<i>{bt('answers', self.language)}</i>"), *self.answers.values()] \
-            if self.answers else []
-        self.value_box.children = [w.HTML(f"<b>{bt('values', self.language)}</b>"), *self._target_part,
-                                   *self._persona_part, *answer_part]
+            self.answers = {
+                label: self._answer_dropdown(journey, label, count, chosen.get(label, ""))
+                for label, count in unknown
+            }
+        answer_part = (
+            [w.HTML(f"<i>{bt('answers', self.language)}</i>"), *self.answers.values()] if self.answers else []
+        )
+        self.value_box.children = [
+            w.HTML(f"<b>{bt('values', self.language)}</b>"),
+            *self._target_part,
+            *self._persona_part,
+            *answer_part,
+        ]
 
     def _answer_columns(self) -> list[str]:
         if self.kind == "survey" and self.wide():
@@ -135,17 +155,25 @@ class MappingEditor:
         role = {"survey": "score", "interviews": "emotion"}.get(self.kind)
         return [self.role(role)] if role and self.role(role) else []
 
-    def _target_dropdown(self, journey: Journey, section: str, item: str, phases: bool,
-                         count: int, chosen: str | None) -> w.Dropdown:
+    def _target_dropdown(
+        self, journey: Journey, section: str, item: str, phases: bool, count: int, chosen: str | None
+    ) -> w.Dropdown:
         options = [(bt("skip_value", self.language), ""), *touchpoint_items(journey)]
         if phases:
-            options += [(bt("phase", self.language, name=journey.name_of("phases", p)), PHASE + p)
-                        for p in journey.ids("phases")]
+            options += [
+                (bt("phase", self.language, name=journey.name_of("phases", p)), PHASE + p)
+                for p in journey.ids("phases")
+            ]
         value = chosen if chosen is not None else self._default_target(journey, section, item, phases)
         known = {v for _, v in options}
         label = f"{item} ({count})" if count else item
-        dropdown = w.Dropdown(description=label, options=options, value=value if value in known else "",
-                              style=_STYLE, layout=_WIDE_LAYOUT)
+        dropdown = w.Dropdown(
+            description=label,
+            options=options,
+            value=value if value in known else "",
+            style=_STYLE,
+            layout=_WIDE_LAYOUT,
+        )
         dropdown.observe(lambda _: self._answers_follow(), names="value")
         return dropdown
 
@@ -162,8 +190,11 @@ class MappingEditor:
                 if isinstance(target, dict):
                     kind, tid = next(iter(target.items()))
                     return PHASE + tid if kind == "phase" else tid
-                return PHASE + target if phases and target in journey.ids("phases") and \
-                    target not in journey.ids("touchpoints") else str(target)
+                return (
+                    PHASE + target
+                    if phases and target in journey.ids("phases") and target not in journey.ids("touchpoints")
+                    else str(target)
+                )
         for tid in journey.ids("touchpoints"):
             if values.key(tid) == k:
                 return tid
@@ -178,17 +209,25 @@ class MappingEditor:
         mapped = {values.key(a) or a: b for a, b in (self.base.get("personas") or {}).items()}
         value = chosen if chosen is not None else mapped.get(k, "")
         if chosen is None and not value:
-            value = next((p for p in journey.ids("personas")
-                          if k in (values.key(p), values.key(journey.name_of("personas", p)))), "")
-        return w.Dropdown(description=f"{item} ({count})", options=options, value=value, style=_STYLE,
-                          layout=_WIDE_LAYOUT)
+            value = next(
+                (
+                    p
+                    for p in journey.ids("personas")
+                    if k in (values.key(p), values.key(journey.name_of("personas", p)))
+                ),
+                "",
+            )
+        return w.Dropdown(
+            description=f"{item} ({count})", options=options, value=value, style=_STYLE, layout=_WIDE_LAYOUT
+        )
 
     def _answer_dropdown(self, journey: Journey, label: str, count: int, chosen: str) -> w.Dropdown:
         options = [("–", ""), (bt("skip_answer", self.language), "skip")]
         options += [(f"{p.score} {p.emoji} {p.label}".strip(), str(p.score)) for p in journey.scale]
         value = chosen if chosen in {v for _, v in options} else ""
-        return w.Dropdown(description=f"{label} ({count})", options=options, value=value, style=_STYLE,
-                          layout=_WIDE_LAYOUT)
+        return w.Dropdown(
+            description=f"{label} ({count})", options=options, value=value, style=_STYLE, layout=_WIDE_LAYOUT
+        )
 
     # ------------------------------------------------------------ result
     def mapping(self) -> dict[str, Any]:
@@ -201,8 +240,9 @@ class MappingEditor:
         if self.kind == "survey":
             data["format"] = "wide" if self.wide() else "long"
         section = SECTIONS[self.kind]
-        data[section] = _merged(data.get(section), self.targets,
-                                _target_value if section in ("reasons", "pages") else str)
+        data[section] = _merged(
+            data.get(section), self.targets, _target_value if section in ("reasons", "pages") else str
+        )
         data["personas"] = _merged(data.get("personas"), self.personas, str)
         if self.kind in ("survey", "interviews"):
             answers = dict(data.get("answers") or {})
@@ -226,7 +266,7 @@ def _merged(base: Any, dropdowns: dict[str, w.Dropdown], convert: Callable[[str]
 
 
 def _target_value(value: str) -> Any:
-    return {"phase": value[len(PHASE):]} if value.startswith(PHASE) else {"touchpoint": value}
+    return {"phase": value[len(PHASE) :]} if value.startswith(PHASE) else {"touchpoint": value}
 
 
 def _roles(kind: str) -> tuple[str, ...]:

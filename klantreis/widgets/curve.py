@@ -70,8 +70,9 @@ class CurvePanel:
         outputs = self.output.outputs
         return outputs[0]["data"][VEGALITE_MIME] if outputs else None
 
-    def draw(self, journey: Journey, persona: str | None, scenario: str | None,
-             evidence: str | None = None) -> None:
+    def draw(
+        self, journey: Journey, persona: str | None, scenario: str | None, evidence: str | None = None
+    ) -> None:
         """Show the curve of ``persona`` in ``scenario`` (nothing when it has no emotions);
         when the project has evidence, with the measured scores of source ``evidence``
         (None: all sources) next to it (see :func:`klantreis.charts.evidence_curve`)."""
@@ -81,8 +82,9 @@ class CurvePanel:
             return
         charts = import_charts()
         if journey.ids("sources"):
-            chart = charts.evidence_curve(journey, persona, scenario, source=evidence or None,
-                                          width=self.width, height=CURVE_HEIGHT)
+            chart = charts.evidence_curve(
+                journey, persona, scenario, source=evidence or None, width=self.width, height=CURVE_HEIGHT
+            )
         else:
             chart = charts.emotion_curve(journey, persona, scenario, width=self.width, height=CURVE_HEIGHT)
         spec = chart.to_dict(validate=False)

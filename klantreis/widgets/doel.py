@@ -15,22 +15,42 @@ class DoelForm(StepForm):
 
     def __init__(self, session: ProjectSession, language: str = ""):
         super().__init__(session, language)
-        self.title = w.Text(description=self.t("title"), continuous_update=False,
-                            style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
-        self.goal = w.Textarea(description=self.t("goal"), continuous_update=False, rows=5,
-                               style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        self.title = w.Text(
+            description=self.t("title"),
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=w.Layout(**FIELD_LAYOUT),
+        )
+        self.goal = w.Textarea(
+            description=self.t("goal"),
+            continuous_update=False,
+            rows=5,
+            style=LABEL_STYLE,
+            layout=w.Layout(**FIELD_LAYOUT),
+        )
         self.title_notice, self.goal_notice = self.new_notice(), self.new_notice()
         self.title.observe(self.safely(lambda _: self._set_title()), names="value")
-        self.goal.observe(self.safely(lambda _: self.commit(
-            lambda j: j.set_goal(self.goal.value), at=self.goal_notice)), names="value")
-        self.scenarios = RecordList(self, table_ops(
-            self, "scenarios",
-            add=lambda j, sid, name: j.add_scenario(sid, name),
-            update=lambda j, sid, changes: j.update_scenario(sid, **changes),
-        ), [FieldSpec("name", required=True)])
+        self.goal.observe(
+            self.safely(lambda _: self.commit(lambda j: j.set_goal(self.goal.value), at=self.goal_notice)),
+            names="value",
+        )
+        self.scenarios = RecordList(
+            self,
+            table_ops(
+                self,
+                "scenarios",
+                add=lambda j, sid, name: j.add_scenario(sid, name),
+                update=lambda j, sid, changes: j.update_scenario(sid, **changes),
+            ),
+            [FieldSpec("name", required=True)],
+        )
         self.body.children = [
-            self.title, self.title_notice.widget, self.goal, self.goal_notice.widget,
-            w.HTML(f"<h4>{self.t('scenarios')}</h4>"), self.scenarios.widget,
+            self.title,
+            self.title_notice.widget,
+            self.goal,
+            self.goal_notice.widget,
+            w.HTML(f"<h4>{self.t('scenarios')}</h4>"),
+            self.scenarios.widget,
         ]
         self._refresh_quietly()
 

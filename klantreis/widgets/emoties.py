@@ -84,7 +84,11 @@ class EmotiesForm(StepForm):
     its rows (``sheets`` by phase id; otherwise the one sheet has the key ``""``)."""
 
     def __init__(
-        self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = "",
+        self,
+        session: ProjectSession,
+        language: str = "",
+        persona: str = "",
+        scenario: str = "",
         evidence: str = "",
     ):
         super().__init__(session, language)
@@ -105,9 +109,11 @@ class EmotiesForm(StepForm):
         for dropdown in (self.selector.persona, self.selector.scenario):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
         self.body.children = [
-            self.selector.widget, self._emotion_hint(),
+            self.selector.widget,
+            self._emotion_hint(),
             field_hints([*self.phase_fields, *self.wording.fields("touchpoints", "emoties")], self.language),
-            self.curve.widget, self.notice,
+            self.curve.widget,
+            self.notice,
             self.row_box,
         ]
         self._refresh_quietly()
@@ -120,7 +126,7 @@ class EmotiesForm(StepForm):
     def sheet_config(self) -> dict[str, Any]:
         """What every row shows the same: smileys, button words and fields."""
         label = self.wording.label
-        fields = [
+        fields: list[dict[str, Any]] = [
             {"name": "why", "label": self.t("why"), "kind": "text"},
             {"name": "thoughts", "label": label("touchpoints", "thoughts"), "kind": "text"},
             {"name": "ideas", "label": label("touchpoints", "ideas"), "kind": "text"},
@@ -162,15 +168,16 @@ class EmotiesForm(StepForm):
 
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""
-        self.curve.draw(self.journey, self.selector.persona.value, self.selector.scenario.value,
-                        self.evidence)
+        self.curve.draw(
+            self.journey, self.selector.persona.value, self.selector.scenario.value, self.evidence
+        )
 
     def refresh(self) -> None:
         """Rebuild the rows and the curve for the chosen persona and scenario."""
         self.selector.update(self.journey)
         persona, scenario = self.selector.persona.value, self.selector.scenario.value
         table = self.journey.journey(persona, scenario) if persona else pd.DataFrame()
-        records = table.to_dict("records")
+        records: list[dict[str, Any]] = table.to_dict("records")  # type: ignore[assignment]  # str columns
         self.config = self.sheet_config()
         self.rows = []
         if self.phase_fields:
@@ -197,7 +204,7 @@ class EmotiesForm(StepForm):
     def _state(self, record: dict[str, Any]) -> dict[str, Any]:
         """A touchpoint as its row shows it."""
         channel = f" · {record['channel']}" if _text(record["channel"]) else ""
-        extra = record.get("extra") if isinstance(record.get("extra"), dict) else {}
+        extra = record["extra"] if isinstance(record.get("extra"), dict) else {}
         return {
             "id": str(record["id"]),
             "heading": f"{int(record['step'])}. {_text(record['name'])}",

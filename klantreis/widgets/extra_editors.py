@@ -30,9 +30,7 @@ class ExtraEditors:
     def __init__(self, form: StepForm, table: str, key: tuple[str, ...], fields: list[TemplateField],
                  record: dict[str, Any]):  # fmt: skip
         self.form, self.table, self.key = form, table, key
-        self.specs: dict[str, FieldSpec] = {
-            f.id: extra_spec(f, form.journey, form.language) for f in fields
-        }
+        self.specs: dict[str, FieldSpec] = {f.id: extra_spec(f, form.journey, form.language) for f in fields}
         self.widgets: dict[str, w.ValueWidget] = {
             fid: field_widget(spec, spec.label) for fid, spec in self.specs.items()
         }
@@ -55,9 +53,7 @@ class ExtraEditors:
     def _changed(self, field_id: str) -> None:
         value = self.widgets[field_id].value
         value = value.strip() if isinstance(value, str) else value
-        self.form.commit(
-            lambda j: j.set_extra(self.table, self.key, field_id, value), at=self.notice
-        )
+        self.form.commit(lambda j: j.set_extra(self.table, self.key, field_id, value), at=self.notice)
 
 
 def field_hints(fields: list[TemplateField], language: str) -> w.HTML:

@@ -16,18 +16,23 @@ class FasenForm(StepForm):
 
     def __init__(self, session: ProjectSession, language: str = ""):
         super().__init__(session, language)
-        self.phases = RecordList(self, table_ops(
-            self, "phases",
-            add=lambda j, pid, name: j.add_phase(pid, name),
-            update=lambda j, pid, changes: j.update_phase(pid, **changes),
-            move=self._move,
-        ), [
-            FieldSpec("name", required=True),
-            FieldSpec("duration"),
-            self.wording.spec("phases", "user_goal", "area"),
-            FieldSpec("description", "area"),
-            *self.wording.extra_specs(self.journey, "phases", "fasen"),
-        ])
+        self.phases = RecordList(
+            self,
+            table_ops(
+                self,
+                "phases",
+                add=lambda j, pid, name: j.add_phase(pid, name),
+                update=lambda j, pid, changes: j.update_phase(pid, **changes),
+                move=self._move,
+            ),
+            [
+                FieldSpec("name", required=True),
+                FieldSpec("duration"),
+                self.wording.spec("phases", "user_goal", "area"),
+                FieldSpec("description", "area"),
+                *self.wording.extra_specs(self.journey, "phases", "fasen"),
+            ],
+        )
         self.body.children = [self.phases.widget]
         self._refresh_quietly()
 

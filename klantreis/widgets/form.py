@@ -81,7 +81,8 @@ class StepForm(ABC):
         key = (kind, tuple(sorted(traits.items())))
         if key not in self._shared:
             self._shared[key] = kind(**traits)
-        return self._shared[key]  # type: ignore[return-value]
+        widget: S = self._shared[key]
+        return widget
 
     def new_notice(self) -> Notice:
         """A new message area of this form, to place next to a field or button."""
@@ -165,8 +166,9 @@ class StepForm(ABC):
         return True
 
     def sync(self) -> None:
-        """Fetch changes made in other notebooks (merging this form's unsaved edits)."""
-        if self.session.changed_on_disk():
+        """Fetch changes made in other notebooks (merging this form's unsaved edits), and
+        save edits an earlier save could not."""
+        if self.session.changed_on_disk() or self.session.unsaved():
             self.save()
         else:
             self.status.show("info", self.t("up_to_date", time=_now()))

@@ -13,19 +13,24 @@ class PersonaForm(StepForm):
 
     def __init__(self, session: ProjectSession, language: str = "", persona: str = ""):
         super().__init__(session, language)
-        self.personas = RecordList(self, table_ops(
-            self, "personas",
-            add=lambda j, pid, name: j.add_persona(pid, name),
-            update=lambda j, pid, changes: j.update_persona(pid, **changes),
-        ), [
-            FieldSpec("name", required=True),
-            FieldSpec("description", "area"),
-            FieldSpec("role"),
-            FieldSpec("context", "area"),
-            FieldSpec("needs", "lines"),
-            FieldSpec("frustrations", "lines"),
-            *self.wording.extra_specs(self.journey, "personas", "persona"),
-        ])
+        self.personas = RecordList(
+            self,
+            table_ops(
+                self,
+                "personas",
+                add=lambda j, pid, name: j.add_persona(pid, name),
+                update=lambda j, pid, changes: j.update_persona(pid, **changes),
+            ),
+            [
+                FieldSpec("name", required=True),
+                FieldSpec("description", "area"),
+                FieldSpec("role"),
+                FieldSpec("context", "area"),
+                FieldSpec("needs", "lines"),
+                FieldSpec("frustrations", "lines"),
+                *self.wording.extra_specs(self.journey, "personas", "persona"),
+            ],
+        )
         self.body.children = [self.personas.widget]
         with self.filling():
             self.personas.refresh(persona or None)

@@ -44,7 +44,7 @@ def heading_key(group: str) -> str:
 
 def heading_group(key: Any) -> str | None:
     """The group of a heading key, or None when ``key`` is not a heading."""
-    return key[len(HEADING):] if isinstance(key, str) and key.startswith(HEADING) else None
+    return key[len(HEADING) :] if isinstance(key, str) and key.startswith(HEADING) else None
 
 
 @dataclass(frozen=True)
@@ -95,15 +95,17 @@ def table_ops(
 ) -> RecordOps:
     """The :class:`RecordOps` of a whole table of the form's journey (items listed by
     name); ``more`` sets ``move`` or replaces ``items``."""
-    return RecordOps(**{
-        "table": table,
-        "items": lambda: named_items(form.journey, table),
-        "read": lambda item_id: read_record(form.journey, table, item_id),
-        "ids": lambda: form.journey.ids(table),
-        "add": add,
-        "update": update,
-        **more,
-    })
+    return RecordOps(
+        **{
+            "table": table,
+            "items": lambda: named_items(form.journey, table),
+            "read": lambda item_id: read_record(form.journey, table, item_id),
+            "ids": lambda: form.journey.ids(table),
+            "add": add,
+            "update": update,
+            **more,
+        }
+    )
 
 
 def name_key(name: str) -> str:
@@ -162,8 +164,9 @@ class RecordList:
         self.hints: dict[str, w.HTML] = {s.name: hint_widget(s.hint) for s in fields}
         self.notices: dict[str, Notice] = {s.name: form.new_notice() for s in fields}
         self.new_name = w.Text(placeholder=form.t(new_label), layout=w.Layout(width="340px"))
-        self.new_id = w.Text(placeholder=form.t("code"), tooltip=form.t("code_tip"),
-                             layout=w.Layout(width="160px"))
+        self.new_id = w.Text(
+            placeholder=form.t("code"), tooltip=form.t("code_tip"), layout=w.Layout(width="160px")
+        )
         self.add_button = w.Button(description=form.t("add"), icon="plus", button_style="primary")
         self.add_notice = form.new_notice()
 
@@ -179,12 +182,14 @@ class RecordList:
                 self.list_notice.widget]  # fmt: skip
         editors = [part for name in self.fields
                    for part in (self.fields[name], self.hints[name], self.notices[name].widget)]  # fmt: skip
-        self.widget = w.VBox([
-            w.HBox([self.select, w.VBox(side, layout=w.Layout(max_width="320px"))]),
-            w.VBox(editors),
-            w.HBox([self.new_name, *add_extras, self.new_id, self.add_button]),
-            self.add_notice.widget,
-        ])
+        self.widget = w.VBox(
+            [
+                w.HBox([self.select, w.VBox(side, layout=w.Layout(max_width="320px"))]),
+                w.VBox(editors),
+                w.HBox([self.new_name, *add_extras, self.new_id, self.add_button]),
+                self.add_notice.widget,
+            ]
+        )
 
     # ------------------------------------------------------------ display
     @property
@@ -209,7 +214,8 @@ class RecordList:
         preferring items to headings; None when none is."""
         keys = set(self.ops.ids())
         return next((k for k in candidates if k in keys), None) or next(
-            (k for k in candidates if heading_group(k) is not None), None)
+            (k for k in candidates if heading_group(k) is not None), None
+        )
 
     def _selection_changed(self) -> None:
         self.removal.stop_asking()
@@ -221,9 +227,7 @@ class RecordList:
         for notice in self.notices.values():
             notice.clear()  # the fields show saved values again
         with self.form.filling():
-            self.id_label.value = (
-                f"<code>{self.form.t('code_of', code=key)}</code>" if key else ""
-            )
+            self.id_label.value = f"<code>{self.form.t('code_of', code=key)}</code>" if key else ""
             for name, widget in self.fields.items():
                 spec = self.specs[name]
                 if spec.options:
@@ -260,7 +264,7 @@ class RecordList:
         leaving the record's other template fields as they are."""
         if name.startswith(EXTRA_PREFIX):
             where = self.ops.where() if self.ops.where else ()
-            journey.set_extra(self.ops.table, (key, *where), name[len(EXTRA_PREFIX):], value)
+            journey.set_extra(self.ops.table, (key, *where), name[len(EXTRA_PREFIX) :], value)
         else:
             self.ops.update(journey, key, {name: value})
 
@@ -288,7 +292,6 @@ class RecordList:
                 self.refresh(key)
 
 
-
 def field_widget(spec: FieldSpec, description: str) -> w.ValueWidget:
     """The widget that edits a field of kind ``spec.kind``, labelled ``description``."""
     common: dict[str, Any] = {
@@ -300,8 +303,10 @@ def field_widget(spec: FieldSpec, description: str) -> w.ValueWidget:
         return w.Dropdown(options=spec.options() if spec.options else [], **common)
     if spec.kind == "combo":
         return w.Combobox(
-            options=spec.options() if spec.options else [], ensure_option=False,
-            continuous_update=False, **common,
+            options=spec.options() if spec.options else [],
+            ensure_option=False,
+            continuous_update=False,
+            **common,
         )
     if spec.kind == "check":
         return w.Checkbox(indent=True, **common)
@@ -320,7 +325,7 @@ def extra_value(record: dict[str, Any], name: str) -> Any:
     """The value of form field ``name`` in a stored record (``extra.<id>`` reads the
     template's field from the record's ``extra``)."""
     if name.startswith(EXTRA_PREFIX):
-        return (record.get(EXTRA) or {}).get(name[len(EXTRA_PREFIX):])
+        return (record.get(EXTRA) or {}).get(name[len(EXTRA_PREFIX) :])
     return record.get(name)
 
 

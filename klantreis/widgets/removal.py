@@ -92,4 +92,3 @@ def put_back(journey: Journey, removed: Removed) -> None:
     journey.add(removed.table, removed.record, removed.position)
     for table, position, record in removed.along:
         journey.add(table, record, position)
-

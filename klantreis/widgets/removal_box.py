@@ -33,8 +33,9 @@ class RemovalBox:
         self.last: Removed | None = None
         self.question = w.HTML()
         fit = {"width": "auto"}
-        self.yes = w.Button(description=form.t("yes_remove"), button_style="danger", icon="trash",
-                            layout=w.Layout(**fit))
+        self.yes = w.Button(
+            description=form.t("yes_remove"), button_style="danger", icon="trash", layout=w.Layout(**fit)
+        )
         self.cancel = w.Button(description=form.t("cancel"), layout=w.Layout(**fit))
         self.confirm_box = w.VBox(
             [self.question, w.HBox([self.yes, self.cancel])],
@@ -94,7 +95,7 @@ class RemovalBox:
         taken: list[Removed] = []
         table = records.ops.table
         keys = [k for _, k in records.select.options]
-        after = keys[keys.index(key) + 1:] + keys[: keys.index(key)][::-1] if key in keys else []
+        after = keys[keys.index(key) + 1 :] + keys[: keys.index(key)][::-1] if key in keys else []
         if not form.commit(lambda j: taken.append(take_out(j, table, key, where)),
                            at=records.list_notice):  # fmt: skip
             return

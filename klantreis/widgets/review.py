@@ -14,7 +14,7 @@ from ..session import ProjectSession
 from .comparison import ComparisonPanel
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
-from .notice import Notice
+from .notice import MessageArea
 from .record_list import FieldSpec, RecordList, named_items, table_ops, touchpoint_items
 from .texts import short
 
@@ -38,27 +38,41 @@ class ReviewForm(StepForm):
             area = w.Textarea(continuous_update=False, rows=2, layout=w.Layout(width="95%"))
             area.observe(self.safely(lambda _, q=qid: self._answer(q)), names="value")
             self.answers[qid] = area
-            question_widgets += [w.HTML(f"<b>{html.escape(text)}</b>"), area,
-                                 self.notices[qid].widget]
-        self.notes = w.Textarea(description=self.t("notes"), continuous_update=False, rows=3,
-                                layout=w.Layout(width="95%"))
+            question_widgets += [w.HTML(f"<b>{html.escape(text)}</b>"), area, self.notices[qid].widget]
+        self.notes = w.Textarea(
+            description=self.t("notes"), continuous_update=False, rows=3, layout=w.Layout(width="95%")
+        )
         self.notes.observe(self.safely(lambda _: self._set_notes()), names="value")
-        self.opportunities = RecordList(self, table_ops(
-            self, "opportunities",
-            add=lambda j, oid, text: j.add_opportunity(oid, text),
-            update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
-            items=lambda: [(short(str(r["description"])), str(r["id"]))
-                           for _, r in self.journey.opportunities.iterrows()],
-            on_select=self._show_journeys,
-        ), self._fields(), new_label="new_opportunity")
+        self.opportunities = RecordList(
+            self,
+            table_ops(
+                self,
+                "opportunities",
+                add=lambda j, oid, text: j.add_opportunity(oid, text),
+                update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
+                items=lambda: [
+                    (short(str(r["description"])), str(r["id"]))
+                    for _, r in self.journey.opportunities.iterrows()
+                ],
+                on_select=self._show_journeys,
+            ),
+            self._fields(),
+            new_label="new_opportunity",
+        )
         self.belongs = w.HTML()
         self.missing = w.HTML()
         self._build_extras(template)
         self.body.children = [
-            w.HTML(f"<h4>{self.t('questions')}</h4>"), *question_widgets, self.notes,
-            self.notices[""].widget, *self.extras,
-            self._opportunities_heading(), self.opportunities.widget, self.belongs,
-            w.HTML(f"<h4>{self.t('missing')}</h4>"), self.missing,
+            w.HTML(f"<h4>{self.t('questions')}</h4>"),
+            *question_widgets,
+            self.notes,
+            self.notices[""].widget,
+            *self.extras,
+            self._opportunities_heading(),
+            self.opportunities.widget,
+            self.belongs,
+            w.HTML(f"<h4>{self.t('missing')}</h4>"),
+            self.missing,
         ]
         self._refresh_quietly()
 
@@ -88,8 +102,7 @@ class ReviewForm(StepForm):
             FieldSpec("touchpoint", "choice", options=self._touchpoint_options),
             FieldSpec("persona", "choice", options=lambda: self._open_or_one("personas", "every_persona")),
             FieldSpec("scenario", "choice", options=lambda: self._open_or_one("scenarios", "every_scenario")),
-            FieldSpec("phase", "choice",
-                      options=lambda: [("-", ""), *named_items(self.journey, "phases")]),
+            FieldSpec("phase", "choice", options=lambda: [("-", ""), *named_items(self.journey, "phases")]),
             FieldSpec("impact", "choice", options=lambda: scores),
             FieldSpec("effort", "choice", options=lambda: scores),
             FieldSpec("owner"),
@@ -123,7 +136,7 @@ class ReviewForm(StepForm):
         notes = self.notes.value.strip()
         self.commit(lambda j: j.set_review_notes(notes), at=self.notices[""])
 
-    def commit(self, change: Any, *, refresh: bool = False, at: Notice | None = None) -> bool:
+    def commit(self, change: Any, *, refresh: bool = False, at: MessageArea | None = None) -> bool:
         """Apply and save a change, then update the list of missing pieces."""
         done = super().commit(change, refresh=refresh, at=at)
         self.show_missing()

@@ -19,14 +19,17 @@ class ScopeForm(StepForm):
         self.notices = {"start": self.new_notice(), "end": self.new_notice()}
         self.start.observe(self.safely(lambda _: self._set("start", self.start.value)), "value")
         self.end.observe(self.safely(lambda _: self._set("end", self.end.value)), "value")
-        self.body.children = [
-            self.start, self.notices["start"].widget, self.end, self.notices["end"].widget
-        ]
+        self.body.children = [self.start, self.notices["start"].widget, self.end, self.notices["end"].widget]
         self._refresh_quietly()
 
     def _area(self, key: str) -> w.Textarea:
-        return w.Textarea(description=self.t(key), continuous_update=False, rows=3,
-                          style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        return w.Textarea(
+            description=self.t(key),
+            continuous_update=False,
+            rows=3,
+            style=LABEL_STYLE,
+            layout=w.Layout(**FIELD_LAYOUT),
+        )
 
     def _set(self, which: str, text: str) -> None:
         self.commit(lambda j: j.set_scope(**{which: text.strip()}), at=self.notices[which])

@@ -42,13 +42,17 @@ class StartForm:
         self.path = w.Text(value=project or "mijnreis.yaml", description=t("path"), **common)
         self.template = w.Dropdown(
             options=[(f"{tpl.name(self.language)} ({tpl.id})", tpl.id) for tpl in list_templates()],
-            value="canvas", description=t("template"), **common,
+            value="canvas",
+            description=t("template"),
+            **common,
         )
         self.template_info = w.HTML()
         self.title = w.Text(description=t("title"), **common)
         self.project_language = w.Dropdown(
-            options=[("Nederlands", "nl"), ("English", "en")], value=self.language,
-            description=t("language"), **common,
+            options=[("Nederlands", "nl"), ("English", "en")],
+            value=self.language,
+            description=t("language"),
+            **common,
         )
         self.create_button = w.Button(description=t("create"), icon="plus", button_style="primary")
         self.open_button = w.Button(description=t("open"), icon="folder-open")
@@ -58,10 +62,18 @@ class StartForm:
         self.template.observe(lambda _: self._describe_template(), names="value")
         self.create_button.on_click(lambda _: self._guard(self.create))
         self.open_button.on_click(lambda _: self._guard(self.open))
-        self.widget = w.VBox([
-            self.path, self.template, self.template_info, self.title, self.project_language,
-            w.HBox([self.create_button, self.open_button]), self.summary, self.status.widget,
-        ])
+        self.widget = w.VBox(
+            [
+                self.path,
+                self.template,
+                self.template_info,
+                self.title,
+                self.project_language,
+                w.HBox([self.create_button, self.open_button]),
+                self.summary,
+                self.status.widget,
+            ]
+        )
         self._describe_template()
         if project and resolve_path(project).is_file():
             self._guard(self.open)
@@ -124,8 +136,11 @@ class StartForm:
         info = self.session.info()
         os.environ[PROJECT_ENV] = info["path"]
         self.summary.value = (
-            "<p>" + _markdown_bold(self.t("summary", **info)) + "</p><p>"
-            + _markdown_code(self.t("other_steps", path=info["path"])) + "</p>"
+            "<p>"
+            + _markdown_bold(self.t("summary", **info))
+            + "</p><p>"
+            + _markdown_code(self.t("other_steps", path=info["path"]))
+            + "</p>"
         )
         self.status.show("ok", self.t(key, path=info["path"]))
 

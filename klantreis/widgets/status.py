@@ -38,8 +38,10 @@ class StatusLine:
         self.saves = 0
         self.message = w.HTML(layout=w.Layout(padding="0 6px"))
         self.refresh_button = w.Button(
-            description=tr("refresh", language), icon="refresh",
-            tooltip=tr("refresh_tip", language), layout=w.Layout(width="auto"),
+            description=tr("refresh", language),
+            icon="refresh",
+            tooltip=tr("refresh_tip", language),
+            layout=w.Layout(width="auto"),
         )
         self.keep_mine = w.Button(description=tr("keep_mine", language), button_style="warning")
         self.take_theirs = w.Button(description=tr("take_theirs", language))

@@ -37,19 +37,32 @@ class TouchpointsForm(StepForm):
     the phase a new touchpoint goes to (``add_phase``). Below, copy all touchpoints
     of one persona/scenario to another."""
 
-    def __init__(
-        self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = ""
-    ):
+    def __init__(self, session: ProjectSession, language: str = "", persona: str = "", scenario: str = ""):
         super().__init__(session, language)
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
-        self.add_phase = w.Dropdown(description=self.t("in_phase"), style={"description_width": "60px"},
-                                    layout=w.Layout(width="230px"))
+        self.add_phase = w.Dropdown(
+            description=self.t("in_phase"),
+            style={"description_width": "60px"},
+            layout=w.Layout(width="230px"),
+        )
         self.notice = w.HTML()
-        self.touchpoints = RecordList(self, RecordOps(
-            table="touchpoints", items=self._items, read=self._read, ids=self._ids,
-            add=self._add, update=self._update, move=self._move,
-            where=lambda: (self.persona or "", self.scenario or ""), on_select=self._chosen,
-        ), self._fields(), add_extras=[self.add_phase], rows=16)
+        self.touchpoints = RecordList(
+            self,
+            RecordOps(
+                table="touchpoints",
+                items=self._items,
+                read=self._read,
+                ids=self._ids,
+                add=self._add,
+                update=self._update,
+                move=self._move,
+                where=lambda: (self.persona or "", self.scenario or ""),
+                on_select=self._chosen,
+            ),
+            self._fields(),
+            add_extras=[self.add_phase],
+            rows=16,
+        )
         self._build_copy()
         for dropdown in (self.selector.persona, self.selector.scenario):
             dropdown.observe(self.safely(lambda _: self._refresh_quietly()), names="value")
@@ -82,21 +95,23 @@ class TouchpointsForm(StepForm):
             FieldSpec("name", required=True),
             FieldSpec("phase", "choice", options=lambda: named_items(self.journey, "phases")),
             FieldSpec("channel", "combo", options=lambda: channels),
-            FieldSpec("online", "choice", options=lambda: [
-                (t("unknown"), ""), (t("is_online"), True), (t("is_offline"), False)
-            ]),
-            FieldSpec("owned", "choice", options=lambda: [
-                (t("unknown"), ""), (t("yes"), True), (t("no"), False)
-            ]),
+            FieldSpec(
+                "online",
+                "choice",
+                options=lambda: [(t("unknown"), ""), (t("is_online"), True), (t("is_offline"), False)],
+            ),
+            FieldSpec(
+                "owned", "choice", options=lambda: [(t("unknown"), ""), (t("yes"), True), (t("no"), False)]
+            ),
             FieldSpec("partner"),
             spec("touchpoints", "action", "area"),
             FieldSpec("frequency"),
             spec("touchpoints", "backstage", "area"),
             spec("touchpoints", "data", "area"),
             FieldSpec("critical", "check", hint=t("critical_hint")),
-            FieldSpec("importance", "choice", options=lambda: [
-                ("-", ""), (t("main"), "main"), (t("side"), "side")
-            ]),
+            FieldSpec(
+                "importance", "choice", options=lambda: [("-", ""), (t("main"), "main"), (t("side"), "side")]
+            ),
             *self.wording.extra_specs(self.journey, "touchpoints", "touchpoints"),
         ]
 
@@ -166,10 +181,14 @@ class TouchpointsForm(StepForm):
         self.copy_button = w.Button(description=self.t("copy"), icon="copy")
         self.copy_notice = self.new_notice()
         self.copy_button.on_click(self.safely(lambda _: self._copy()))
-        self.copy_box = w.VBox([
-            self.copy_from.widget, self.copy_to.widget,
-            w.HBox([self.copy_replace, self.copy_button]), self.copy_notice.widget,
-        ])
+        self.copy_box = w.VBox(
+            [
+                self.copy_from.widget,
+                self.copy_to.widget,
+                w.HBox([self.copy_replace, self.copy_button]),
+                self.copy_notice.widget,
+            ]
+        )
 
     def _copy(self) -> None:
         source = (self.copy_from.persona.value, self.copy_from.scenario.value)

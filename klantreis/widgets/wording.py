@@ -70,6 +70,7 @@ def extra_spec(field: TemplateField, journey: Journey, language: str) -> FieldSp
     yes/no or a point of the scale as a dropdown with "-" for empty."""
     label, hint = field.name(language), field.hint_text(language)
     name = EXTRA_PREFIX + field.id
+    options: list[tuple[str, Any]]
     if field.kind == CHOICE:
         options = [(o.text(language), o.id) for o in field.options]
     elif field.kind == YESNO:
@@ -80,4 +81,3 @@ def extra_spec(field: TemplateField, journey: Journey, language: str) -> FieldSp
         return FieldSpec(name, "area", label=label, hint=hint)
     choices = [("-", ""), *options]
     return FieldSpec(name, "choice", options=lambda: choices, label=label, hint=hint)
-

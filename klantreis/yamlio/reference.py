@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import Problem, ValidationError
 from ..messages import Catalog
+from .wording import describe
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -42,6 +43,12 @@ TEXTS = Catalog("yamlio", {
         "this line",
     ),
     "invalid": ("dit is geen geldige YAML: {what}", "this is not valid YAML: {what}"),
+    "character": (
+        "hier staat een teken dat niet in een YAML-bestand mag (U+{code:04X}); "
+        "haal het weg of schrijf de tekst opnieuw",
+        "this is a character a YAML file may not hold (U+{code:04X}); "
+        "remove it or type the text again",
+    ),
 })  # fmt: skip
 
 # An anchor or alias token follows white space, a flow indicator or a line start.
@@ -61,15 +68,24 @@ def parse(text: str, source: str | None = None) -> Any:
         finally:
             loader.dispose()
     except yaml.constructor.ConstructorError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark else None
-        tag = getattr(err, "problem", "") or "?"
-        raise _error(TEXTS.msg("tag", tag=tag), line, source) from None
+        if (err.problem or "").startswith("could not determine a constructor"):
+            line = err.problem_mark.line + 1 if err.problem_mark else None
+            raise _error(TEXTS.msg("tag", tag=err.problem), line, source) from None
+        raise _syntax(err, source) from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = " ".join(x for x in (err.context, err.problem) if x)
-        raise _error(TEXTS.msg("syntax", what=what), mark.line + 1 if mark else None, source) from None
+        raise _syntax(err, source) from None
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        raise _error(TEXTS.msg("character", code=err.character), line, source) from None
     except yaml.YAMLError as err:
         raise _error(TEXTS.msg("invalid", what=str(err)), None, source) from None
+
+
+def _syntax(err: yaml.MarkedYAMLError, source: str | None) -> ValidationError:
+    """A syntax error at its line, the parser's words in the reader's language."""
+    mark = err.problem_mark or err.context_mark
+    what = describe(err.context, err.problem)
+    return _error(TEXTS.msg("syntax", what=what), mark.line + 1 if mark else None, source)
 
 
 def _refuse_aliases(text: str, source: str | None) -> None:

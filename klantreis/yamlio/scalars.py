@@ -20,9 +20,7 @@ _RESOLVER = yaml.resolver.Resolver()
 
 _BREAKS = "\n\x85\u2028\u2029"
 _WHITE = "\0 \t\r" + _BREAKS
-_SPECIAL = re.compile(
-    "[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010fffe]|\ufeff"
-)
+_SPECIAL = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010fffe]|\ufeff")
 _LINE_BREAK = re.compile(f"[{_BREAKS}]")
 _BREAK_SPACE = re.compile(f"[{_BREAKS}] ")
 _SPACE_BREAK = re.compile(f" [{_BREAKS}]")

@@ -81,8 +81,9 @@ class Server:
 
 
 @contextmanager
-def running(command: str, project: Path, logs: Path, *options: str, timeout: float = 90,
-            ready_path: str = "") -> Iterator[Server]:
+def running(
+    command: str, project: Path, logs: Path, *options: str, timeout: float = 90, ready_path: str = ""
+) -> Iterator[Server]:
     """Run ``klantreis COMMAND PROJECT --port P --no-browser OPTIONS`` until the block
     ends; yield once it answers HTTP at ``ready_path``."""
     logs.mkdir(parents=True, exist_ok=True)
@@ -115,8 +116,9 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float, lo
     raise TimeoutError(f"no answer from {url} within {timeout:.0f} s:\n{log.read_text()}")
 
 
-def wait_for_file(project: Path, check: Callable[[Journey], Any], timeout: float = 20,
-                  what: str = "") -> Journey:
+def wait_for_file(
+    project: Path, check: Callable[[Journey], Any], timeout: float = 20, what: str = ""
+) -> Journey:
     """Read the project file until ``check(journey)`` is true; return that journey."""
     deadline = time.monotonic() + timeout
     journey: Journey | None = None
@@ -143,14 +145,20 @@ class Watch:
 
     def page(self, page: Page) -> Page:
         """Watch ``page``; returns it."""
+
         def dialog(d: Any) -> None:
             self.dialogs.append(d.message)
             d.dismiss()
 
         page.on("dialog", dialog)
-        page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:",
-                                                                  "file:", "ws://127.0.0.1"))
-                else self.outside.append(r.url))
+        page.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.startswith(("http://127.0.0.1", "data:", "blob:", "file:", "ws://127.0.0.1"))
+                else self.outside.append(r.url)
+            ),
+        )
         return page
 
 
@@ -185,8 +193,10 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_label(label, exact=True).first.select_option(label=option)
 
 
-_OPTIONS = ("t => [...document.querySelectorAll('option')]"
-            ".filter(o => o.textContent.replace(/[\\u00a0\\u2003]/g, ' ').includes(t)).length")
+_OPTIONS = (
+    "t => [...document.querySelectorAll('option')]"
+    ".filter(o => o.textContent.replace(/[\\u00a0\\u2003]/g, ' ').includes(t)).length"
+)
 
 
 def options_with(page: Page, text: str, timeout: float = 10) -> int:
@@ -287,5 +297,3 @@ def running_pids(pids: list[int]) -> list[int]:
         if state != "Z":
             alive.append(pid)
     return alive
-
-

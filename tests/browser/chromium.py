@@ -25,6 +25,7 @@ def launch(pw: Playwright) -> Browser:
         raise FileNotFoundError(f"{CHROMIUM} is missing; install Debian's chromium package")
     return pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
+
 def free_port() -> int:
     """A free TCP port on localhost."""
     with socket.socket() as sock:

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 
-
 @dataclass(frozen=True)
 class Capture:
     """What a screenshot run did: the image, and the project text before and after."""
@@ -178,11 +177,18 @@ def _show_form(page: Page) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: regenerate the README screenshot of the emoties step."""
-    parser = argparse.ArgumentParser(prog="python tests/browser/lab_driver.py", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python tests/browser/lab_driver.py",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--out", type=Path, default=Path("docs/img/emoties.png"))
-    parser.add_argument("--project", type=Path, default=None,
-                        help="project to use (default: a copy of the sportschool example)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        help="project to use (default: a copy of the sportschool example)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "sportschool.yaml"

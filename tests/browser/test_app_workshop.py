@@ -146,8 +146,11 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             open_step(anna, server, "review")
             anna.locator("textarea").first.fill("Bij het ophalen van de fiets")
             anna.locator("textarea").first.blur()
-            wait_for_file(project, lambda j: "Bij het ophalen van de fiets"
-                          in (j.review.get("answers") or {}).values(), what="the answer")
+            wait_for_file(
+                project,
+                lambda j: "Bij het ophalen van de fiets" in (j.review.get("answers") or {}).values(),
+                what="the answer",
+            )
             add_item(anna, "Beschrijving van een nieuwe kans", IDEA)
             journey = wait_for_file(project, lambda j: len(j.opportunities) == 1, what="the opportunity")
             assert journey.opportunities["description"].tolist() == [IDEA]
@@ -171,8 +174,9 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
 
     # --- the canvas page of `klantreis export`: the tag as text there too
     canvas_page = tmp_path / "kaart.html"
-    subprocess.run(klantreis_command("export", str(project), "--to", str(canvas_page)), check=True,
-                   capture_output=True)
+    subprocess.run(
+        klantreis_command("export", str(project), "--to", str(canvas_page)), check=True, capture_output=True
+    )
     with sync_api.sync_playwright() as pw:
         browser = launch(pw)
         page = watch.page(browser.new_page())

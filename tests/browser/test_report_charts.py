@@ -45,9 +45,13 @@ def long_journey(folder: Path) -> Path:
     rows = journey.journey("student", "huidig")
     phases = journey.ids("phases")
     names = [
-        "Aanmeldings-/inschrijvingsformulier invullen", "Kentekenwijzigingsbevestigings-e-mail lezen",
-        "Bellen met het klant-contact-centrum (14 030)", "'s Avonds de app/website vergelijken",
-        "Betalen: € 12,50 per maand", "Wachten", "Herinnering na 2–3 dagen",
+        "Aanmeldings-/inschrijvingsformulier invullen",
+        "Kentekenwijzigingsbevestigings-e-mail lezen",
+        "Bellen met het klant-contact-centrum (14 030)",
+        "'s Avonds de app/website vergelijken",
+        "Betalen: € 12,50 per maand",
+        "Wachten",
+        "Herinnering na 2–3 dagen",
     ]
     number = 0
     while len(rows) + number < LONG:
@@ -107,8 +111,12 @@ def test_every_chart_fits_and_no_label_collides(reports: dict[str, list[Path]], 
             page.emulate_media(media="print")
             for path in reports[name]:
                 problems += [f"print: {p}" for p in _problems(page, path, A4_WIDTH_PX)]
-                data = page.pdf(format="A4", landscape=True, print_background=True,
-                                margin={side: "10mm" for side in ("top", "bottom", "left", "right")})
+                data = page.pdf(
+                    format="A4",
+                    landscape=True,
+                    print_background=True,
+                    margin={side: "10mm" for side in ("top", "bottom", "left", "right")},
+                )
                 assert len(reader(data).pages) >= 1
                 problems += [f"PDF of {path.parent.name}/{path.name}: {c}" for c in _cut_characters(data)]
         finally:

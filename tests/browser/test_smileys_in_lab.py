@@ -103,6 +103,7 @@ def test_smileys_are_colour_emoji_and_the_choice_is_clearly_marked(tmp_path: Pat
             page.wait_for_function(
                 "el => el.getAttribute('aria-pressed') === 'true'", arg=target.element_handle()
             )
+
             def saved() -> int:
                 return int(load(project).journey("student", "huidig").iloc[0]["emotion"])
 
@@ -128,8 +129,7 @@ def test_smileys_are_colour_emoji_and_the_choice_is_clearly_marked(tmp_path: Pat
             status = page.locator(".widget-html").filter(has_text="Opgeslagen om").last
             assert re.fullmatch(r"Opgeslagen om \d\d:\d\d:\d\d \(wijziging 1\)",
                                 status.inner_text().strip())  # fmt: skip
-            assert status.evaluate("e => getComputedStyle(e).animationName") in (
-                "kr-flash-a", "kr-flash-b")
+            assert status.evaluate("e => getComputedStyle(e).animationName") in ("kr-flash-a", "kr-flash-b")
             page.wait_for_timeout(800)
             page.screenshot(path=str(tmp_path / "2-after-click.png"))
 
