@@ -97,7 +97,7 @@ def app_images(folder: Path) -> None:
 def evidence_image() -> None:
     """docs/img/bewijs.png: assumption and measurement for the student, all sources."""
     journey = klantreis.load(example_path("sportschool"))
-    save_chart(evidence_curve(journey, "student", "huidig", width=1100, height=300), IMG / "bewijs.png")
+    save_chart(evidence_curve(journey, "student", "huidig"), IMG / "bewijs.png")  # as in a report
 
 
 def main() -> None:

@@ -98,7 +98,7 @@ def test_the_curve_speaks_english_and_validates() -> None:
     assert "⚠ assumption not confirmed" in spec["title"]["subtitle"][1]
     assert {f["status"] for f in spec["datasets"]["few"]} == {"too few answers"}
     dashes = [layer for layer in spec["layer"] if "strokeDash" in layer.get("encoding", {})]
-    assert dashes[0]["encoding"]["strokeDash"]["field"] == "measure"
+    assert [d["encoding"]["strokeDash"]["field"] for d in dashes] == ["legend", "measure"]
     assert spec["datasets"]["measured"][0]["measure"] == "measured mean with 95% interval"
 
 

@@ -111,9 +111,13 @@ def test_the_overall_experience_per_phase_is_drawn_on_the_curve():
     assert marks == [{
         "x": -0.5, "end": 1.5, "middle": 0.5, "emotion": 2, "phase": "Oriëntatie",
         "label": "Algemene ervaring in deze fase: 😞 gefrustreerd", "word": "fase als geheel: gefrustreerd",
+        "legend": "fase als geheel",
     }]  # fmt: skip
     rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
-    assert rule["mark"]["strokeDash"] and rule["encoding"]["x2"]["field"] == "end"
+    assert rule["encoding"]["strokeDash"]["scale"]["range"] == [[6, 4]]  # dashed, and in the legend
+    assert rule["encoding"]["x2"]["field"] == "end"
+    # the word stands in the phase's head, under its name
+    assert spec["datasets"]["phase_overall"] == [{"x": 0.5, "label": "fase als geheel: gefrustreerd"}]
 
 
 def _review(tmp_path: Path, template_id: str, second: bool) -> ReviewForm:

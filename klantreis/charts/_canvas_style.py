@@ -38,6 +38,8 @@ PHASE_LANES = ("user_goal", "opportunities")
 LANE_PX = 150
 STEP_PX = 110
 CURVE_HEIGHT = 170
+#: The canvas's text size on screen (px; 12px in ``CANVAS_CSS``).
+SCREEN_FONT_PX = 12
 
 #: Narrowest lane-name and touchpoint columns (em), and what a cell's padding and
 #: borders take from a column (em): columns get wider when a word needs it.
@@ -80,6 +82,11 @@ CANVAS_CSS = """
 .klantreis-canvas ul { margin: 0; padding-left: 1.2em; }
 .klantreis-canvas tr.kr-curve td { padding: 0; border: none; }
 .klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }
+.klantreis-canvas .kr-block { margin: 0 0 .8em 0; }
+.klantreis-canvas .kr-swatch { display: inline-block; padding: 0 .3em; border: 1px solid #d0d0d0; }
+.klantreis-canvas .kr-crucial-swatch { background: #fff6df; box-shadow: inset 0 3px 0 #E69F00; }
+.klantreis-canvas .kr-dash { display: inline-block; width: 1.8em; vertical-align: middle;
+  border-top: 3px dashed #444; }
 .klantreis-canvas .kr-legend { margin: .5em 0 0 0; color: #555; font-size: .92em; }
 @media print {
   /* small enough that the widest words fit the page's width (100vw when printing) */

@@ -23,6 +23,9 @@ from ._texts import texts as texts
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
 PAIN_COLOUR = "#D55E00"
 BAND_FILLS = ("#f2f2f2", "#fbfbfb")
+#: The width (px) every chart of a report fits: a 1280 px window's page, and A4
+#: landscape inside 10 mm margins (1047 CSS px) when printed.
+PAGE_WIDTH = 1000
 
 #: A five-pointed star as an SVG path in the unit square, for Vega's ``shape``.
 STAR = (

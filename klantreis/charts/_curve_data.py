@@ -102,14 +102,17 @@ def curve_annotations(
     groups: dict[int, list[dict[str, Any]]], middle: float, t: dict[str, str]
 ) -> list[dict[str, Any]]:
     """Peak and end texts per series (``groups`` from :func:`by_series`), merged where
-    several land on the same spot."""
+    several land on the same spot. The peak is the most intense moment; when that is
+    below the middle of the scale it is the journey's low point and named so
+    ("dal"/"low"), never "piek"."""
     spots: dict[tuple[int, int], dict[str, Any]] = {}
     for scored in groups.values():
         peak = min(
             enumerate(scored), key=lambda ip: (-abs(ip[1]["emotion"] - middle), ip[1]["emotion"], ip[0])
         )[1]
         end = scored[-1]
-        for point, kind in ((peak, "peak"), (end, "end")):
+        intense = "peak" if peak["emotion"] >= middle else "low"
+        for point, kind in ((peak, intense), (end, "end")):
             spot = spots.setdefault(
                 (point["x"], point["emotion"]),
                 {"x": point["x"], "emotion": point["emotion"], "kinds": [], "series": []},
@@ -120,7 +123,7 @@ def curve_annotations(
                 spot["series"].append(point["series"])
     notes = []
     for spot in spots.values():
-        kinds = [k for k in ("peak", "end") if k in spot["kinds"]]
+        kinds = [k for k in ("peak", "low", "end") if k in spot["kinds"]]
         notes.append(
             {
                 "x": spot["x"],

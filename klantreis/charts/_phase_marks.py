@@ -44,26 +44,25 @@ def phase_marks(journey: Journey, spans: list[dict[str, Any]]) -> list[dict[str,
                 "emotion": point.score, "phase": span["phase"],
                 "label": f"{f.name(lang)}: {point.emoji} {point.label}".strip(),
                 "word": f"{t['phase_overall']}: {point.label}",
+                "legend": t["phase_mark_legend"],
             })  # fmt: skip
     return rows
 
 
-def phase_mark_layers(compact: bool, t: dict[str, str]) -> list[Any]:
-    """The layers drawing the rows of :func:`phase_marks` (data set ``phase_marks``):
-    a dashed line over the band and, outside the canvas, the scale's word above it."""
+def phase_mark_layers(data: str, legend: bool, t: dict[str, str]) -> list[Any]:
+    """The layer drawing the rows of :func:`phase_marks` (data set ``data``): a dashed
+    line over the band, in the legend as "fase als geheel" (with ``legend``). The
+    scale's word stands in the phase's head, under its name (see the curve), where no
+    line or point can strike it through."""
+    dash = alt.StrokeDash(
+        "legend:N",
+        scale=alt.Scale(domain=[t["phase_mark_legend"]], range=[[6, 4]]),
+        legend=alt.Legend(title=None, orient="bottom", symbolStrokeWidth=2.5) if legend else None,
+    )
     line = unit(
-        "phase_marks",
-        {"type": "rule", "strokeDash": [6, 4], "strokeWidth": 3, "color": MARK_COLOUR, "opacity": 0.8},
-        {
-            "x2": alt.X2("end:Q"),
-            "tooltip": [alt.Tooltip("phase:N", title=t["phase"]), alt.Tooltip("label:N", title=t["emotion"])],
-        },  # fmt: skip
-    )
-    if compact:
-        return [line]
-    word = unit(
-        "phase_marks",
-        {"type": "text", "dy": -8, "fontSize": 10, "fontStyle": "italic", "color": MARK_COLOUR},
-        {"x": alt.X("middle:Q"), "text": alt.Text("word:N")},
-    )
-    return [line, word]
+        data,
+        {"type": "rule", "strokeWidth": 3, "color": MARK_COLOUR, "opacity": 0.8},
+        {"x2": alt.X2("end:Q"), "strokeDash": dash,
+         "tooltip": [alt.Tooltip("phase:N", title=t["phase"]), alt.Tooltip("label:N", title=t["emotion"])]},
+    )  # fmt: skip
+    return [line]

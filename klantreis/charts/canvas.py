@@ -15,26 +15,37 @@ from markupsafe import Markup, escape
 
 from ..errors import JourneyError
 from ..model import Journey
-from ..templates import get_template
 from ._canvas_evidence import data_notes, notes_html
+from ._canvas_grid import Grid, canvas_lanes
 from ._canvas_style import (
     CANVAS_CSS,
     CELL_PAD_EM,
     CURVE_HEIGHT,
-    DEFAULT_LANES,
     LABEL_MIN_EM,
-    LANE_NAMES,
     LANE_PX,
     NAME_SQUEEZE,
     PAGE_CSS,
     PHASE_LANES,
     PRINT_CSS,
+    SCREEN_FONT_PX,
     SLOT_MIN_EM,
     STEP_PX,
     WORD_CAP_EM,
 )
+from ._canvas_style import DEFAULT_LANES as DEFAULT_LANES  # re-exported for callers
 from ._canvas_svg import curve_cells, inline_svg
-from ._common import Layout, build_layout, select_series, series_labels, series_rows, text_of, texts
+from ._common import (
+    PAGE_WIDTH,
+    build_layout,
+    select_series,
+    series_labels,
+    series_rows,
+    text_of,
+    texts,
+)
+from ._curve_rows import wrap_slots
+from ._emoji_font import with_emoji_font
+from ._phase_marks import phase_marks
 from ._texts import TEXTS
 from ._words import fit_text, longest_word_em
 
@@ -63,64 +74,6 @@ def canvas(
     if not first:
         raise JourneyError(TEXTS.msg("nothing_yet"), language=journey.language)
     return Canvas(journey, first, scenario or journey.default_scenario)
-
-
-def canvas_lanes(
-    journey: Journey,
-    rows: list[dict[str, Any]] | None = None,
-    measured: bool = False,
-    pair: tuple[str, str] | None = None,
-) -> list[dict[str, str]]:
-    """The rows of a canvas of ``journey``: ``{id, name, hint}``, top to bottom: the
-    template's lanes (default lanes without a known template), plus data and
-    opportunities lanes when ``rows`` hold data (or ``measured`` figures) / the journey
-    has opportunities (of the journey ``pair``: persona, scenario; None: the first)."""
-    lang = journey.language
-    try:
-        lanes = get_template(journey.template).lanes(lang) if journey.template else []
-    except JourneyError:
-        lanes = []
-    names = LANE_NAMES.get(lang, LANE_NAMES["nl"])
-    if not lanes:
-        lanes = [{"id": lane, "name": names[lane], "hint": ""} for lane in DEFAULT_LANES]
-    present = {lane["id"] for lane in lanes}
-    if "data" not in present and (measured or any(text_of(r["data"]) for r in rows or [])):
-        lanes.append({"id": "data", "name": names["data"], "hint": ""})
-    if "opportunities" not in present and len(journey.opportunities_of(*(pair or (None, None)))):
-        lanes.append({"id": "opportunities", "name": names["opportunities"], "hint": ""})
-    return lanes
-
-
-@dataclass
-class Grid:
-    """What a canvas table is made of (see :meth:`Canvas.grid`): the touchpoints in
-    journey order, their columns (``layout.slots``), the phases over those columns and
-    the lanes."""
-
-    rows: list[dict[str, Any]]
-    layout: Layout
-    lanes: list[dict[str, str]]
-    spans: list[dict[str, Any]]
-    phases: dict[str, dict[str, Any]]
-    by_slot: dict[int, dict[str, Any]]
-
-    @property
-    def columns(self) -> int:
-        """The number of touchpoint columns (an empty phase has one)."""
-        return len(self.layout.slots)
-
-    def spans_between(self, start: int, stop: int) -> list[dict[str, Any]]:
-        """The phase spans cut to the columns ``start`` to ``stop`` (not included), with
-        ``continued`` (the phase began on an earlier page) and ``ids`` (touchpoints)."""
-        out = []
-        for span in self.spans:
-            first, last = max(span["first"], start), min(span["last"], stop - 1)
-            if first > last:
-                continue
-            ids = {self.by_slot[i]["id"] for i in range(first, last + 1) if i in self.by_slot}
-            out.append({**span, "first": first, "last": last, "slots": last - first + 1,
-                        "continued": first > span["first"], "ids": ids})  # fmt: skip
-        return out
 
 
 @dataclass
@@ -207,19 +160,22 @@ class Canvas:
             self._svg = (key, raw, inline_svg(raw))
         return self._svg[1], self._svg[2]
 
-    def html_fragment(self, *, curve_first: bool = False) -> str:
+    def html_fragment(self, *, curve_first: bool = False, width: int | None = None) -> str:
         """The canvas as an HTML fragment with its (scoped) CSS; ``curve_first`` puts
         the emotion curve right under the phases instead of under the lanes (the wall
-        does, so a room sees it without scrolling)."""
-        return f"<style>{CANVAS_CSS}</style>\n{self._body(curve_first)}"
+        does, so a room sees it without scrolling). With ``width`` (px) a long journey
+        goes on over more tables, one under the other, each at most that wide with
+        every word whole (broken between phases where they fit), as in a report page;
+        without, the canvas is one table (printed on A3 landscape)."""
+        return f"<style>{CANVAS_CSS}</style>\n{self._body(curve_first, width)}"
 
     def _repr_html_(self) -> str:
-        return self.html_fragment()
+        return self.html_fragment(width=PAGE_WIDTH)
 
     def to_html(self) -> str:
         """A complete, self-contained HTML page (A3 landscape when printed)."""
         title = escape(f"{self.journey.title} – {self.label()}")
-        return (
+        return with_emoji_font(
             f'<!DOCTYPE html>\n<html lang="{escape(self.journey.language)}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{title}</title>\n'
             f"<style>{PAGE_CSS}{CANVAS_CSS}</style>\n</head>\n<body>\n{self._body()}\n</body>\n</html>\n"
@@ -245,33 +201,58 @@ class Canvas:
         return f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
 
     def legend_html(self, extra: str | Markup = "") -> str:
-        """The legend under the canvas (``extra``: trusted HTML appended)."""
+        """The legend under the canvas, one entry per mark the canvas and its curve use
+        (``extra``: trusted HTML appended): the tinted column and star of a crucial
+        touchpoint, a side issue's grey text, the pain point's ring, the phase's
+        dashed line (when the template asks for it)."""
         t = texts(self.journey)
-        return (
-            f'<p class="kr-legend"><span class="kr-star">★</span> {escape(t["legend_crucial"])} · '
-            f'<span class="kr-muted">{escape(t["legend_side"])}</span> · '
-            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}{extra}</p>'
-        )
+        parts = [
+            f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
+            f"{escape(t['legend_crucial'])}",
+            f'<span class="kr-muted">{escape(t["legend_side"])}</span>',
+            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}',
+        ]
+        if phase_marks(self.journey, self.grid().spans):
+            parts.append(f'<span class="kr-dash"></span> {escape(t["phase_mark_legend"])}')
+        return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>'
 
     # ------------------------------------------------------------- building
     def _rows(self) -> list[dict[str, Any]]:
         return series_rows(self.journey, [(self.persona, self.scenario)])
 
-    def _body(self, curve_first: bool = False) -> str:
+    def _body(self, curve_first: bool = False, width: int | None = None) -> str:
         grid = self.grid()
         n = grid.columns
         label_em, slot_em = self.column_em(grid)
-        total = LANE_PX + n * STEP_PX
-        # the smallest table width (em) at which both kinds of column are wide enough
-        width_em = max(label_em * total / LANE_PX, slot_em * total / STEP_PX)
-        cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
+
+        def width_em(columns: int) -> float:
+            """The smallest table width (em) at which both kinds of column are wide enough."""
+            total = LANE_PX + columns * STEP_PX
+            return max(label_em * total / LANE_PX, slot_em * total / STEP_PX)
+
+        per_block = n
+        if width:
+            while per_block > 1 and width_em(per_block) * SCREEN_FONT_PX > width:
+                per_block -= 1
+        blocks = wrap_slots(grid.layout, per_block) if per_block < n else [(0, n)]
         raw, _ = self._curve(grid.rows)
-        table = self.table(grid, 0, n, cols=cols, word_em=slot_em - CELL_PAD_EM,
-                           curve=curve_cells(raw, 0, n, LANE_PX, STEP_PX),
-                           curve_first=curve_first)  # fmt: skip
+        tables = []
+        for start, stop in blocks:
+            count = stop - start
+            total = LANE_PX + count * STEP_PX
+            cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
+            table = self.table(grid, start, stop, cols=cols, word_em=slot_em - CELL_PAD_EM,
+                               curve=curve_cells(raw, start, stop, LANE_PX, STEP_PX),
+                               curve_first=curve_first)  # fmt: skip
+            if len(blocks) > 1:  # every block's columns as wide as the widest block's
+                share = 100 * total / (LANE_PX + per_block * STEP_PX)
+                table = (f'<div class="kr-block" style="--kr-width-em: {width_em(count):.2f}; '
+                         f'width: {share:.3f}%">\n{table}\n</div>')  # fmt: skip
+            tables.append(table)
         return (
-            f'<div class="klantreis-canvas" style="--kr-width-em: {width_em:.2f}">\n'
-            f"<h2>{escape(self.journey.title)}</h2>\n{self.meta_html()}\n{table}\n{self.legend_html()}\n</div>"
+            f'<div class="klantreis-canvas" style="--kr-width-em: {width_em(per_block):.2f}">\n'
+            f"<h2>{escape(self.journey.title)}</h2>\n{self.meta_html()}\n{chr(10).join(tables)}\n"
+            f"{self.legend_html()}\n</div>"
         )
 
     def table(self, grid: Grid, start: int, stop: int, *, cols: tuple[str, str], word_em: float,

@@ -27,6 +27,7 @@ from ._common import (
     unit,
     with_datasets,
 )
+from ._locale import localized
 
 MARKERS = {"online": "🌐", "offline": "🏢", "mixed": "🌐🏢", "unknown": "·"}
 
@@ -222,7 +223,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         title=alt.TitleParams(t["channel_map"], subtitle=note, anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return with_datasets(chart, cells=cells)
+    return localized(with_datasets(chart, cells=cells), journey.language)
 
 
 def named_low_value(journey: Journey, channels: list[str]) -> set[str]:

@@ -24,6 +24,7 @@ from ._common import (
     unit,
     with_datasets,
 )
+from ._locale import localized
 
 #: Colour-blind safe: blue for better, orange for worse (Okabe-Ito), grey for equal.
 DELTA_COLOURS = {"better": "#0072B2", "worse": "#E69F00", "same": "#999999"}
@@ -241,4 +242,4 @@ def _build(
         ),
         view=alt.ViewBackground(stroke=None),
     )
-    return with_datasets(chart, rows=rows, bands=bands)
+    return localized(with_datasets(chart, rows=rows, bands=bands), journey.language)

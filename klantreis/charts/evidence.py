@@ -10,6 +10,9 @@ touchpoints ranked by evidence of pain. Both read :mod:`klantreis.evidence.figur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import altair as alt
 
 from ..errors import JourneyError
@@ -18,6 +21,7 @@ from ..evidence.wording import count_notes, number, score_text, word
 from ..messages import Catalog
 from ..model import Journey
 from ._common import (
+    PAGE_WIDTH,
     PAIN_COLOUR,
     build_layout,
     no_validation,
@@ -29,11 +33,19 @@ from ._common import (
     unit,
     with_datasets,
 )
-from .emotion import MAX_STEP, MIN_STEP, STEP, curve_chart
+from ._curve_rows import LabelStyle, Overlay, RowPlacer
+from ._locale import localized
+from ._placement import text_size
+from .emotion import curve_chart
 
 MEASURED_COLOUR = "#333333"
 #: The interval band's width as a share of the room per touchpoint.
 BAND_SHARE = 0.4
+#: Font sizes (px) of the "too few answers" labels and the "⚠" flags.
+FEW_FONT, FLAG_FONT = 10, 15
+#: The pain ranking: its plot's narrowest width, the room for the touchpoints' names
+#: and between a bar and its label (px).
+RANKING_WIDTH, PLACE_LIMIT, LABEL_GAP = 360, 240, 6
 
 TEXTS = Catalog("charts_evidence", {
     "curve_title": ("Aanname en meting", "Assumption and measurement"),
@@ -66,28 +78,28 @@ def evidence_curve(
     *,
     source: str | None = None,
     min_n: int = MIN_N,
-    step: int = STEP,
+    step: int | None = None,
     height: int = 300,
     width: int | None = None,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.VConcatChart:
     """The emotion curve of one journey (default: the first persona and scenario with
     touchpoints) with the measured scores of ``source`` (None: every source, pooled).
 
-    On top of :func:`~klantreis.charts.emotion_curve`: the measured mean as a dashed dark
-    line through the touchpoints with at least ``min_n`` answers, its 95% interval as a
-    grey band at each of them, a "⚠" and a dashed red rule from the assumed to the measured score where
-    the assumption lies outside the interval, and a hollow point labelled "te weinig
-    antwoorden" where fewer than ``min_n`` answered. Named data sets: ``measured`` (one
-    row per touchpoint: ``emotion`` the trusted mean, ``low``/``high`` its interval),
-    ``few`` and ``flags`` (``emotion`` the assumed, ``measured`` the measured score).
+    On top of :func:`~klantreis.charts.emotion_curve` (and fitted to the page like it):
+    the measured mean as a dashed dark line through the touchpoints with at least
+    ``min_n`` answers, its 95% interval as a grey band at each of them, a "⚠" and a
+    dashed red rule from the assumed to the measured score where the assumption lies
+    outside the interval, and a hollow point labelled "te weinig antwoorden" where
+    fewer than ``min_n`` answered. The labels are placed where they touch no line,
+    band or other label. Named data sets: ``measured`` (one row per touchpoint:
+    ``emotion`` the trusted mean, ``low``/``high`` its interval), ``few`` and ``flags``
+    (``emotion`` the assumed, ``measured`` the measured score).
     """
     persona, scenario = _pair(journey, persona, scenario)
     lang = journey.language
     with no_validation():
-        chart = curve_chart(journey, [(persona, scenario)], step=step, height=height, width=width)
         evidence = journey_evidence(journey, persona, scenario, source, min_n)
         layout = build_layout(journey, series_rows(journey, [(persona, scenario)]))
-        plot_step = step if not width else max(MIN_STEP, min(MAX_STEP, width // max(len(layout.slots), 1)))
         measured, few, flags = [], [], []
         for row in evidence.rows:
             score, state = row["score"], row["status"]
@@ -114,74 +126,68 @@ def evidence_curve(
                 }
             )
             if state == TOO_FEW:
-                few.append({**common, "emotion": score.mean, "label": f"{word(TOO_FEW, lang)} (n={score.n})"})
+                few.append(
+                    {
+                        **common,
+                        "emotion": score.mean,
+                        "label": f"{word(TOO_FEW, lang)} (n={score.n})",
+                        "lines": [word(TOO_FEW, lang), f"(n={score.n})"],
+                    }
+                )
             if state == NOT_CONFIRMED:
                 flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
-        tooltip = [
-            alt.Tooltip(f"{name}:N", title=title)
-            for name, title in (
-                ("touchpoint", texts(journey)["touchpoint"]),
-                ("measured_label", word("measured", lang).capitalize()),
-                ("status", TEXTS.text("status", lang)),
-                ("figures", TEXTS.text("figures", lang)),
-                ("sources", TEXTS.text("sources", lang)),
-            )
-        ]
-        layers = [
-            unit(
-                "measured",
-                {
-                    "type": "rule",
-                    "opacity": 0.2,
-                    "color": MEASURED_COLOUR,
-                    "strokeCap": "butt",
-                    "strokeWidth": round(BAND_SHARE * plot_step),
-                },
-                {"y": alt.Y("low:Q"), "y2": alt.Y2("high:Q")},
-            ),
-            unit(
-                "measured",
-                {
-                    "type": "line",
-                    "strokeWidth": 2,
-                    "color": MEASURED_COLOUR,
-                    "invalid": "break-paths-filter-domains",
-                },
-                {
-                    "strokeDash": alt.StrokeDash(
-                        "measure:N",
-                        scale=alt.Scale(range=[[6, 3]]),
-                        legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
-                    )
-                },
-            ),
-            unit(
-                "measured",
-                {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR, "invalid": "filter"},
-                {"tooltip": tooltip},
-            ),
-            unit(
-                "few",
-                {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5, "color": "#888"},
-                {"tooltip": tooltip},
-            ),
-            unit(
-                "few",
-                {"type": "text", "dy": 14, "fontSize": 9, "color": "#666"},
-                {"text": alt.Text("label:N")},
-            ),
-            unit(
-                "flags",
-                {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2, "color": PAIN_COLOUR},
-                {"y2": alt.Y2("measured:Q")},
-            ),
-            unit(
-                "flags",
-                {"type": "text", "dx": 11, "dy": -9, "fontSize": 15, "color": PAIN_COLOUR},
-                {"text": alt.Text("mark:N"), "tooltip": tooltip},
-            ),
-        ]
-        chart.layer = [*chart.layer, *layers]
+        tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
+            ("touchpoint", texts(journey)["touchpoint"]),
+            ("measured_label", word("measured", lang).capitalize()),
+            ("status", TEXTS.text("status", lang)),
+            ("figures", TEXTS.text("figures", lang)),
+            ("sources", TEXTS.text("sources", lang)),
+        )]  # fmt: skip
+
+        def layers(name: Callable[[str], str], step: float, legends: bool) -> list[Any]:
+            legend = alt.Legend(title=None, orient="bottom", labelLimit=400) if legends else None
+            return [
+                unit(name("measured"), {"type": "rule", "opacity": 0.2, "color": MEASURED_COLOUR,
+                                        "strokeCap": "butt", "strokeWidth": round(BAND_SHARE * step)},
+                     {"y": alt.Y("low:Q"), "y2": alt.Y2("high:Q")}),
+                unit(name("measured"), {"type": "line", "strokeWidth": 2, "color": MEASURED_COLOUR,
+                                        "invalid": "break-paths-filter-domains"},
+                     {"strokeDash": alt.StrokeDash("measure:N", scale=alt.Scale(range=[[6, 3]]),
+                                                   legend=legend)}),
+                unit(name("measured"), {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR,
+                                        "invalid": "filter"}, {"tooltip": tooltip}),
+                unit(name("few"), {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5,
+                                   "color": "#888"}, {"tooltip": tooltip}),
+                unit(name("few"), {"type": "text", "baseline": "top", "fontSize": FEW_FONT,
+                                   "lineHeight": FEW_FONT * 1.25,
+                                   "color": "#555"},
+                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("lines:N")}),
+                unit(name("flags"), {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2,
+                                     "color": PAIN_COLOUR}, {"y2": alt.Y2("measured:Q")}),
+                unit(name("flags"), {"type": "text", "baseline": "top", "fontSize": FLAG_FONT,
+                                     "color": PAIN_COLOUR},
+                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("mark:N"),
+                      "tooltip": tooltip}),
+            ]  # fmt: skip
+
+        def avoid(placer: RowPlacer, data: dict[str, list[dict[str, Any]]]) -> None:
+            step = placer.frame.step
+            placer.avoid_lines(data["measured"], None, 2)
+            placer.avoid_points(data["measured"], lambda _: 4)
+            placer.avoid_points(data["few"], lambda _: 5)
+            for row in data["measured"]:
+                if row["low"] is not None:
+                    placer.avoid_band(row["x"], row["low"], row["high"], round(BAND_SHARE * step))
+            for row in data["flags"]:
+                placer.avoid_rule(row["x"], row["emotion"], row["x"], row["measured"], 2)
+
+        overlay = Overlay(
+            datasets={"measured": measured, "few": few, "flags": flags}, layers=layers, avoid=avoid,
+            labels={"few": ("lines", LabelStyle(FEW_FONT, clearance=3), 5),
+                    "flags": ("mark", LabelStyle(FLAG_FONT * 1.3, clearance=2), 5)},
+        )  # fmt: skip
+        chart = curve_chart(journey, [(persona, scenario)], step=step, height=height, width=width,
+                            overlay=overlay)  # fmt: skip
         series = series_labels(journey, [(persona, scenario)])[0]
         wave = source or word("all_sources", lang)
         notes = [
@@ -189,10 +195,23 @@ def evidence_curve(
             word("few_note", lang, min_n=min_n),
             word("sources", lang, sources=wave),
         ]
+        key = chart.title.subtitle[-1]
         chart.title = alt.TitleParams(
-            TEXTS.text("curve_title", lang), subtitle=[series, " · ".join(notes)], anchor="start"
+            TEXTS.text("curve_title", lang), anchor="start", subtitle=[series, " · ".join(notes), key]
         )
-        return with_datasets(chart, measured=measured, few=few, flags=flags)
+        return chart
+
+
+def _ranking_room(rows: list[dict[str, Any]]) -> tuple[int, float]:
+    """The plot width (px) and the x domain's end that leave room for every bar's
+    label right of its bar, inside the plot (and the chart inside a report page)."""
+    labels = [text_size(r["label"], 10)[0] + LABEL_GAP for r in rows]
+    width = int(min(PAGE_WIDTH - PLACE_LIMIT - 40, max(RANKING_WIDTH, *(w + 80 for w in labels), 0)))
+    top = max((r["pain"] for r in rows), default=0) or 1.0
+    for row, label in zip(rows, labels, strict=True):
+        if width - label > 10:
+            top = max(top, row["pain"] * width / (width - label))
+    return width, top
 
 
 def pain_ranking(
@@ -238,8 +257,15 @@ def pain_ranking(
         row["place"] = f"{rank}. {row['touchpoint']}"
     shown = ranked[:limit]
     with no_validation():
-        y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None, axis=alt.Axis(labelLimit=240))
-        x = alt.X("pain:Q", title=TEXTS.text("pain", lang))
+        y = alt.Y("place:N", sort=[r["place"] for r in shown], title=None,
+                  axis=alt.Axis(labelLimit=PLACE_LIMIT))  # fmt: skip
+        width, top = _ranking_room(shown)
+        x = alt.X(
+            "pain:Q",
+            title=TEXTS.text("pain", lang),
+            scale=alt.Scale(domain=[0, top], nice=False),
+            axis=alt.Axis(format=",.1f"),
+        )  # one decimal, in the journey's language
         colour = alt.Color(
             "basis:N",
             title=TEXTS.text("basis", lang),
@@ -248,7 +274,9 @@ def pain_ranking(
                 domain=[word("measured", lang), word("assumed", lang)], range=[PAIN_COLOUR, "#bbbbbb"]
             ),
         )
-        tooltip = [alt.Tooltip(f"{f}:N") for f in ("touchpoint", "label", "status")]
+        tooltip = [alt.Tooltip(f"{f}:N", title=title) for f, title in (
+            ("touchpoint", texts(journey)["touchpoint"]), ("label", TEXTS.text("figures", lang)),
+            ("status", TEXTS.text("status", lang)))]  # fmt: skip
         layers = [
             unit("ranking", {"type": "bar"}, {"x": x, "y": y, "color": colour, "tooltip": tooltip}),
             unit(
@@ -267,7 +295,7 @@ def pain_ranking(
             ]
         chart = alt.LayerChart(
             layer=layers,
-            width=360,
+            width=width,
             height=max(len(shown), 1) * 24,
             title=alt.TitleParams(
                 TEXTS.text("pain_title", lang),
@@ -278,4 +306,4 @@ def pain_ranking(
                 ],
             ),
         )
-        return with_datasets(chart, ranking=shown)
+        return localized(with_datasets(chart, ranking=shown), lang)

@@ -14,6 +14,9 @@ from typing import Any, Protocol, runtime_checkable
 import altair as alt
 from markupsafe import Markup, escape
 
+from ._emoji_font import with_emoji_font
+from ._locale import spec_locale
+
 #: Font for charts rendered by vl-convert (SVG/PNG). With resvg's own font fallback
 #: labels holding some smileys come out bold, and emoji after a ligature ("offline")
 #: as empty boxes; so text is set in DejaVu Sans and every emoji gets its own
@@ -125,13 +128,23 @@ def emoji_spans(svg: str) -> str:
     return _TEXT_NODE.sub(fix, svg)
 
 
+def render_options(spec: dict[str, Any]) -> dict[str, Any]:
+    """The keyword arguments vl-convert renders ``spec`` with: its Vega-Lite version,
+    the render font and the number format the spec carries (see
+    :mod:`klantreis.charts._locale`)."""
+    options: dict[str, Any] = {"vl_version": vl_version(spec), "config": {"font": RENDER_FONT}}
+    locale = spec_locale(spec)
+    if locale is not None:
+        options["format_locale"] = locale
+    return options
+
+
 def chart_svg(chart: ChartLike) -> str:
     """The chart as an SVG document, rendered by vl-convert (no browser needed)."""
     import vl_convert
 
     spec = chart_spec(chart)
-    svg = vl_convert.vegalite_to_svg(spec, vl_version=vl_version(spec), config={"font": RENDER_FONT})
-    return emoji_spans(svg)
+    return emoji_spans(vl_convert.vegalite_to_svg(spec, **render_options(spec)))
 
 
 def chart_png(chart: ChartLike, scale: float = 2.0) -> bytes:
@@ -142,9 +155,7 @@ def chart_png(chart: ChartLike, scale: float = 2.0) -> bytes:
     try:
         return vl_convert.svg_to_png(chart_svg(spec), scale=scale)
     except Exception:  # resvg can panic on unusual text; render without the emoji fix
-        return vl_convert.vegalite_to_png(
-            spec, vl_version=vl_version(spec), scale=scale, config={"font": RENDER_FONT}
-        )
+        return vl_convert.vegalite_to_png(spec, scale=scale, **render_options(spec))
 
 
 def save_chart(chart: ChartLike | HtmlFragment, path: str | Path, *, scale: float = 2.0) -> Path:
@@ -177,9 +188,7 @@ def save_chart(chart: ChartLike | HtmlFragment, path: str | Path, *, scale: floa
     elif suffix == ".pdf":
         import vl_convert
 
-        path.write_bytes(
-            vl_convert.vegalite_to_pdf(spec, vl_version=vl_version(spec), config={"font": RENDER_FONT})
-        )
+        path.write_bytes(vl_convert.vegalite_to_pdf(spec, **render_options(spec)))
     else:
         path.write_text(json.dumps(spec, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
@@ -268,6 +277,7 @@ def charts_html_page(
             "</html>",
         ]
     )
+    page = with_emoji_font(page)
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page

@@ -8,8 +8,12 @@ import altair as alt
 
 from ..model import Journey
 from ._common import PALETTE, names_of, no_validation, shorten, text_of, texts, unit, with_datasets
+from ._locale import localized
+from ._placement import Box, Placer, text_size
 
 MIDPOINT = 3
+#: Font size (px) of the opportunities' labels, and the radius of their points.
+LABEL_FONT, POINT_RADIUS = 10, 7.5
 LOWEST, HIGHEST = 1, 5
 
 
@@ -95,6 +99,32 @@ def _spread(rows: list[dict[str, Any]]) -> None:
             row["y"] = row["impact"] + (i - (len(group) - 1) / 2) * gap
 
 
+def _place_labels(rows: list[dict[str, Any]], quadrants: list[dict[str, Any]], lo: float, hi: float,
+                  size: int, mid: float) -> None:  # fmt: skip
+    """Give each opportunity's label a spot (``label_x``/``label_y``) next to its point
+    that touches no other label, point, quadrant name or the dividing lines."""
+    scale = size / (hi - lo)
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return (x - lo) * scale, (hi - y) * scale
+
+    placer = Placer(size, size)
+    placer.avoid_line([px(mid, lo), px(mid, hi)], 1.5)
+    placer.avoid_line([px(lo, mid), px(hi, mid)], 1.5)
+    for q in quadrants:
+        w, h = text_size(q["name"], 13, bold=True)
+        x, y = px(q["label_x"], q["label_y"])
+        placer.avoid_box(Box(x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+    for row in rows:
+        placer.avoid_circle(*px(row["x"], row["y"]), POINT_RADIUS)
+    for row in rows:
+        x, y = px(row["x"], row["y"])
+        w, h = text_size(row["label"], LABEL_FONT)
+        box = placer.place(x, y, (w, h), POINT_RADIUS + 2) or Box(x + 9, y - h / 2, x + 9 + w, y + h / 2)
+        cx, cy = box.centre
+        row["label_x"], row["label_y"] = cx / scale + lo, hi - cy / scale
+
+
 def _build(journey: Journey, size: int, persona: str | None, scenario: str | None) -> alt.LayerChart:
     t = texts(journey)
     rows = opportunity_rows(journey, persona, scenario)
@@ -164,18 +194,11 @@ def _build(journey: Journey, size: int, persona: str | None, scenario: str | Non
             ],
         },
     )
-    step = size / (hi - lo)  # pixels between two effort values
+    _place_labels(rated, quadrants, lo, hi, size, mid)
     labels = unit(
         "opportunities",
-        {
-            "type": "text",
-            "align": "left",
-            "dx": 9,
-            "fontSize": 10,
-            "color": "#333",
-            "limit": max(step - 14, 30),
-        },
-        {"text": alt.Text("label:N")},
+        {"type": "text", "fontSize": LABEL_FONT, "color": "#333"},
+        {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("label:N")},
     )
     layers = [areas, names, vertical, horizontal, points, labels]
     if unrated:
@@ -192,4 +215,4 @@ def _build(journey: Journey, size: int, persona: str | None, scenario: str | Non
         title=alt.TitleParams(t["opportunity_matrix"], subtitle=shorten(subtitle, 160), anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return with_datasets(chart, quadrants=quadrants, opportunities=rated)
+    return localized(with_datasets(chart, quadrants=quadrants, opportunities=rated), journey.language)

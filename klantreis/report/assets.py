@@ -14,7 +14,9 @@ body.jp-Notebook { margin: 0 auto; padding: 1rem 2rem; }
 .kr-figure { border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem;
   min-width: 9rem; max-width: 24rem; }
 .kr-figure b { display: block; font-size: 1.5rem; }
-table.kr-table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+table.kr-table { border-collapse: collapse; margin: 0.5rem 0 1rem; max-width: 100%; }
+/* a long compound breaks inside a cell rather than pushing the table past the page */
+table.kr-table th, table.kr-table td { overflow-wrap: anywhere; }
 table.kr-table th, table.kr-table td, .jp-RenderedHTMLCommon table.kr-table th,
 .jp-RenderedHTMLCommon table.kr-table td { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top;
   text-align: left; }

@@ -9,6 +9,7 @@ from typing import Any
 
 import nbformat
 
+from ..charts._emoji_font import with_emoji_font
 from .assets import REPORT_CSS, vega_javascript
 
 TEMPLATE_DIR = Path(__file__).parent / "nbtemplate"
@@ -47,6 +48,7 @@ def notebook_to_html(
         "metadata": {"name": Path(notebook).stem},
     }
     body, _ = _exporter(with_code, language).from_notebook_node(node, resources=resources)
+    body = with_emoji_font(body)  # the page's emoji in colour for every reader
     html = Path(html)
     html.write_text(body, encoding="utf-8")
     return html
