@@ -61,7 +61,7 @@ def long_journey(folder: Path) -> Path:
             emotion=[1, 5, 2, 4, 3][number % 5], critical=number % 4 == 0, channel="Website",
         )  # fmt: skip
         number += 1
-    return journey.save(folder / "lang.yaml")
+    return klantreis.save(journey, folder / "lang.yaml")
 
 
 @pytest.fixture(scope="module")
