@@ -104,3 +104,16 @@ def test_share_urls_name_this_computer_and_the_room(monkeypatch: pytest.MonkeyPa
         "http://192.168.1.20:8866/?token=t",
     ]
     assert share_urls("10.0.0.5", 9000) == ["http://10.0.0.5:9000/"]
+
+
+@pytest.mark.parametrize(
+    ("value", "interval"), [(None, 30_000), ("1", 1_000), ("0.25", 250), ("nonsense", 30_000), ("-5", 30_000)]
+)
+def test_a_healthy_connection_outlasts_the_ping_check(value: str | None, interval: int) -> None:
+    from klantreis.app.server import PING_ENV, ping_settings
+
+    settings = ping_settings({} if value is None else {PING_ENV: value})
+    assert settings["ws_ping_interval"] == interval
+    # the first answer comes only after the first ping: a timeout of one interval
+    # closes every connection at its first check
+    assert settings["ws_ping_timeout"] >= 2 * settings["ws_ping_interval"]

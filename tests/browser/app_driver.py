@@ -8,6 +8,7 @@ placeholders), so the tests read like the workshop they stand for.
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -82,16 +83,25 @@ class Server:
 
 @contextmanager
 def running(
-    command: str, project: Path, logs: Path, *options: str, timeout: float = 90, ready_path: str = ""
+    command: str,
+    project: Path,
+    logs: Path,
+    *options: str,
+    timeout: float = 90,
+    ready_path: str = "",
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """Run ``klantreis COMMAND PROJECT --port P --no-browser OPTIONS`` until the block
-    ends; yield once it answers HTTP at ``ready_path``."""
+    ends (``env``: more environment variables); yield once it answers HTTP at
+    ``ready_path``."""
     logs.mkdir(parents=True, exist_ok=True)
     port = free_port()
     args = klantreis_command(command, str(project), f"--port={port}", "--no-browser", *options)
     log = logs / f"{command}-{port}.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, cwd=project.parent)
+        process = subprocess.Popen(
+            args, stdout=out, stderr=subprocess.STDOUT, cwd=project.parent, env={**os.environ, **(env or {})}
+        )
     server = Server(process, port, log)
     try:
         wait_for_http(f"{server.url}{ready_path}", process, timeout, log)
@@ -242,6 +252,19 @@ def stored_touchpoint(journey: Journey, key: str, by: str = "id") -> dict[str, A
             value = value.item()
         out[str(name)] = value
     return out
+
+
+def stored_value(journey: Journey, key: tuple[str, str, str], field: str) -> Any:
+    """The stored value of ``field`` of the touchpoint ``key`` (id, persona, scenario),
+    None where nothing is filled in."""
+    frame = journey.touchpoints
+    rows = frame[(frame["id"] == key[0]) & (frame["persona"] == key[1]) & (frame["scenario"] == key[2])]
+    value = rows.iloc[0][field]
+    if isinstance(value, str | dict | list):
+        return value
+    if missing(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def shot(page: Page, folder: Path | None, name: str) -> None:
