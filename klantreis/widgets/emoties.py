@@ -148,8 +148,9 @@ class EmotiesForm(StepForm):
         """The row of a touchpoint id."""
         return next(r for r in self.rows if r.id == touchpoint)
 
-    def set_field(self, row: EmotionRow, name: str) -> None:
-        """Store one field of a row's touchpoint (and redraw the curve for emotions)."""
+    def set_field(self, row: EmotionRow, name: str) -> bool:
+        """Store one field of a row's touchpoint (and redraw the curve for emotions);
+        False when it was refused (the message is under the row)."""
         value = row.value(name)
         touchpoint, persona, scenario = row.key
 
@@ -159,12 +160,26 @@ class EmotiesForm(StepForm):
             else:
                 journey.update_touchpoint(touchpoint, persona, scenario, **{name: value})
 
-        if self.commit(change, at=row.notice) and name in ("emotion", "critical"):
+        saved = self.commit(change, at=row.notice)
+        if saved and name in ("emotion", "critical"):
             self.draw_curve()
+        return saved
 
-    def _edited(self, row_id: str, name: str) -> None:
-        """A field of a row changed in its sheet (a click or an entry): store it."""
-        self.set_field(self.row(row_id), name)
+    def _edited(self, row_id: str, name: str, replaced: bool = False) -> None:
+        """A field of a row changed in its sheet (a click or an entry): store it. When
+        it held someone else's newer value than the person saw, say that theirs
+        replaced it (both were a choice made on purpose; the last one counts)."""
+        row = self.row(row_id)
+        if self.set_field(row, name) and replaced:
+            row.notice.show("info", self.t("replaced_newer", field=self._label(name)))
+
+    def _label(self, name: str) -> str:
+        """The label of a row's field, as the sheet shows it."""
+        if name == "emotion":
+            return self.wording.label("touchpoints", "emotion")
+        if name == "critical":
+            return self.t("critical")
+        return next((f["label"] for f in self.config.get("fields", []) if f["name"] == name), name)
 
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""

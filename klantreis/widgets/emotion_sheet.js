@@ -3,8 +3,12 @@
 // widget (see emotion_sheet.py for the state it syncs). Every user text is set with
 // textContent, never as HTML.
 //
-// An edit changes the model's `rows` (this view updates at once) and is sent to the
-// kernel, which saves it; a refusal comes back in `notices`, shown under its row.
+// An edit is sent to the kernel as that one change (row, field, new value and the
+// value it was changed from), never as the whole `rows` list: a list that is stale
+// here (the kernel's refresh after merging others' saves has not arrived yet) would
+// put old values back into other people's rows. Until the kernel acknowledges the
+// edit, this view shows it on top of the rows the kernel sends. The kernel saves it;
+// a refusal comes back in `notices`, shown under its row.
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -24,11 +28,31 @@ function render({ model, el }) {
   const root = element("div", "kr-sheet");
   let views = new Map();
   let order = "";
+  // edits sent and not yet acknowledged, by their number: [row id, field, value]
+  const pending = new Map();
+  let sent = 0;
 
-  const edit = (id, field, value) => {
-    const rows = model.get("rows").map((row) => (row.id === id ? withField(row, field, value) : row));
-    model.set("rows", rows);
-    model.save_changes();
+  const current = (row) => {
+    let shown = row;
+    for (const [id, name, value] of pending.values()) {
+      if (id === row.id) shown = withField(shown, name, value);
+    }
+    return shown;
+  };
+
+  const valueOf = (row, name) => (name.startsWith("extra.") ? (row.extra || {})[name.slice(6)] : row[name]);
+
+  const edit = (id, name, value) => {
+    const view = views.get(id);
+    const old = valueOf(view.row, name);
+    sent += 1;
+    pending.set(sent, [id, name, value]);
+    model.send({ kind: "edit", seq: sent, id, field: name, value, old: old === undefined ? null : old });
+    show(view, withField(view.row, name, value));
+  };
+
+  const acknowledged = (message) => {
+    if (message && message.kind === "ack" && pending.delete(message.seq)) draw();
   };
 
   const smileys = (row, view) => {
@@ -119,7 +143,7 @@ function render({ model, el }) {
     view.crucial.setAttribute("aria-pressed", row.critical ? "true" : "false");
     for (const [name, [input, kind]] of view.inputs) {
       if (input === document.activeElement) continue; // never overwrite what is being typed
-      const value = name.startsWith("extra.") ? (row.extra || {})[name.slice(6)] : row[name];
+      const value = valueOf(row, name);
       input.value = kind === "choice" ? String(value ?? 0) : (value ?? "");
     }
   };
@@ -149,7 +173,7 @@ function render({ model, el }) {
         return view.block;
       }));
     }
-    for (const row of rows) show(views.get(row.id), row);
+    for (const row of rows) show(views.get(row.id), current(row));
     showNotices();
   };
 
@@ -158,8 +182,10 @@ function render({ model, el }) {
   model.on("change:rows", draw);
   model.on("change:notices", showNotices);
   model.on("change:config", rebuild);
+  model.on("msg:custom", acknowledged);
   el.append(root);
   return () => {
+    model.off("msg:custom", acknowledged);
     model.off("change:rows", draw);
     model.off("change:notices", showNotices);
     model.off("change:config", rebuild);

@@ -164,6 +164,10 @@ TEXTS = Catalog(
         "curve": ("Emotiecurve", "Emotion curve"),
         "chosen": ("gekozen", "chosen"),
         "clear_emotion": ("Emotie wissen", "Clear emotion"),
+        "replaced_newer": (
+            "{field}: iemand anders had dit intussen ook gewijzigd; jouw keuze is opgeslagen en geldt nu.",
+            "{field}: someone else had changed this meanwhile too; your choice is saved and counts now.",
+        ),
         "scale": ("Hoe voelt de persona zich?", "How does the persona feel?"),
         "questions": ("Reviewvragen", "Review questions"),
         "notes": ("Notities", "Notes"),

@@ -1,0 +1,140 @@
+"""Two participants on the emoties page of one journey, each on their own touchpoints,
+in chromium: an edit never changes another touchpoint than the one its author touched.
+
+Participant A types a *why* and clicks a smiley 150 ms later; participant B meanwhile
+clicks smileys on other touchpoints. A's save merges B's saves, and A's kernel shows
+them; when A's browser had not received that yet, the page used to send its whole
+(stale) list of rows with the next click, and the kernel saved B's old values back.
+A watcher thread reads the project file all the time: no value it ever saw may later
+be replaced by an older one, even for a moment.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from app_driver import commit_text, open_step, running, shots_on_failure, wait_for_file
+from chromium import launch
+
+from klantreis.session import ProjectSession
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROUNDS = 24
+ROWS_EACH = 6
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Key = tuple[str, str]  # (touchpoint id, field)
+
+
+def make_project(path: Path) -> None:
+    session = ProjectSession.create(path, "canvas", "Twee deelnemers", "nl")
+
+    def fill(journey: Any) -> None:
+        journey.add_persona("student", "Student")
+        phases = journey.ids("phases")
+        for n in range(ROWS_EACH):
+            for who in "ab":
+                journey.add_touchpoint(
+                    f"{who}{n}", "student", phases[n % len(phases)], f"Moment {who.upper()}{n}"
+                )
+
+    session.apply(fill)
+    session.save()
+
+
+class FileWatcher(threading.Thread):
+    """Reads the project file over and over; ``seen`` holds, per (touchpoint, field),
+    each value in the order the file held them."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path = path
+        self.seen: dict[Key, list[Any]] = {}
+        self.reads = 0
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        last = ""
+        while not self.stopping.is_set():
+            try:
+                text = self.path.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if text != last:
+                last = text
+                self.reads += 1
+                for tp in yaml.load(text, Loader=LOADER).get("touchpoints") or []:
+                    for field in ("emotion", "why"):
+                        values = self.seen.setdefault((tp["id"], field), [])
+                        value = tp.get(field)
+                        if not values or values[-1] != value:
+                            values.append(value)
+            time.sleep(0.01)
+
+
+def went_back(intended: list[Any], seen: list[Any]) -> str:
+    """Where the file went back to an older value than one it already held: the values
+    seen must follow the order they were set in (skipping some is fine)."""
+    at = 0
+    for value in seen:
+        later = [i for i in range(at, len(intended)) if intended[i] == value]
+        if not later:
+            return f"{value!r} came back after {intended[at]!r} (set in order: {intended})"
+        at = later[0]
+    return ""
+
+
+def test_edits_of_two_participants_never_revert_each_other(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    project = tmp_path / "reis.yaml"
+    make_project(project)
+    intended: dict[Key, list[Any]] = {
+        (f"{w}{n}", f): [None] for w in "ab" for n in range(ROWS_EACH) for f in ("emotion", "why")
+    }
+    watcher = FileWatcher(project)
+    with running("app", project, tmp_path / "logs") as server, sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            pages = {}
+            for who in "ab":
+                page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+                page.set_default_timeout(60_000)
+                open_step(page, server, "emoties")
+                pages[who] = page
+            watcher.start()
+
+            def row(who: str, n: int) -> Any:
+                return pages[who].locator(f'.kr-row[data-id="{who}{n}"]')
+
+            def smiley(who: str, n: int, visit: int) -> None:
+                score = (n + visit) % 5 + 1  # never the same twice in a row
+                row(who, n).locator(f'.kr-smiley[data-score="{score}"]').click()
+                intended[(f"{who}{n}", "emotion")].append(score)
+
+            with shots_on_failure(tmp_path, pages):
+                for r in range(ROUNDS):
+                    n, visit = r % ROWS_EACH, r // ROWS_EACH
+                    why = f"Ronde {r}: wachten/zoeken – {visit} 😅"
+                    smiley("b", n, visit)  # B saves in A's sheet (same phase) just before A
+                    commit_text(row("a", n).get_by_label("Waarom"), why)
+                    intended[(f"a{n}", "why")].append(why)
+                    pages["a"].wait_for_timeout(150)
+                    smiley("a", n, visit)
+                    smiley("b", (n + 3) % ROWS_EACH, visit + 1)
+
+                def all_saved(_: Any) -> bool:
+                    return all(watcher.seen.get(k, [None])[-1] == v[-1] for k, v in intended.items())
+
+                wait_for_file(project, all_saved, timeout=60, what="every participant's last values")
+        finally:
+            watcher.stopping.set()
+            browser.close()
+    watcher.join(5)
+    problems = {k: p for k, v in intended.items() if (p := went_back(v, watcher.seen.get(k, [None])))}
+    assert problems == {}, f"{len(problems)} values went back (file read {watcher.reads} times)"
