@@ -14,7 +14,7 @@ from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.model import ScalePoint
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
-from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_WIDTH
+from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_WIDTH, NO_PICTURE
 from klantreis.widgets.emotion_sheet import EmotionSheet
 from klantreis.widgets.notice import STYLES
 from klantreis.widgets.smileys import SCALE_COLOURS, scale_colours
@@ -54,6 +54,9 @@ def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     )
     assert form.curve.spec != old_curve
     assert form.curve.output.outputs[0]["data"][VEGALITE_MIME] == form.curve.spec
+    # a picture comes along, so the page's Vega renderer does not paint (and keep) one
+    # after every redraw (tests/browser/test_app_memory.py)
+    assert form.curve.output.outputs[0]["data"]["image/png"] == NO_PICTURE
     row.edit("emotion", None)  # the "×" button
     assert "emotion" not in _raw(project, "website-bezoek")
     # five saves: the crucial moment was on already, so that click changed nothing
