@@ -117,3 +117,13 @@ def test_a_healthy_connection_outlasts_the_ping_check(value: str | None, interva
     # the first answer comes only after the first ping: a timeout of one interval
     # closes every connection at its first check
     assert settings["ws_ping_timeout"] >= 2 * settings["ws_ping_interval"]
+
+
+def test_kernels_of_vanished_tabs_are_culled_after_a_few_minutes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from klantreis.app.server import CULL_ENV, server_config
+
+    config = server_config("127.0.0.1", 8866).WarmKernelManager
+    assert (config.cull_idle_timeout, config.cull_interval, config.cull_connected) == (300, 60, False)
+    monkeypatch.setenv(CULL_ENV, "4")
+    config = server_config("127.0.0.1", 8866).WarmKernelManager
+    assert (config.cull_idle_timeout, config.cull_interval) == (4, 2)

@@ -39,6 +39,10 @@ PING_ENV = "KLANTREIS_PING_SECONDS"
 PING_SECONDS = 30.0
 #: How many ping intervals a connection may stay silent before the server closes it.
 PING_PATIENCE = 3
+#: Seconds a page's kernel may run without any connection and without doing anything
+#: before the server stops it (a tab closed without saying so, e.g. a shut laptop).
+CULL_ENV = "KLANTREIS_CULL_SECONDS"
+CULL_SECONDS = 300
 #: Voilà's own routes a wall-only server keeps: logging in, and the login page's styles.
 _WALL_KEEPS = ("/login", "/logout", "/voila/static/")
 
@@ -156,13 +160,18 @@ def ping_settings(environ: dict[str, str] | None = None) -> dict[str, int]:
     timeout as long as the interval closed every healthy connection at its first
     check (every tab reconnected each 30 s). The timeout is ``PING_PATIENCE``
     intervals: only a connection that missed several pings in a row is closed."""
-    text = (os.environ if environ is None else environ).get(PING_ENV, "")
-    try:
-        seconds = float(text) if text else PING_SECONDS
-    except ValueError:
-        seconds = PING_SECONDS
-    interval = max(1, round(1000 * (seconds if seconds > 0 else PING_SECONDS)))
+    seconds = _seconds((os.environ if environ is None else environ).get(PING_ENV, ""), PING_SECONDS)
+    interval = max(1, round(1000 * seconds))
     return {"ws_ping_interval": interval, "ws_ping_timeout": PING_PATIENCE * interval}
+
+
+def _seconds(text: str, default: float) -> float:
+    """A positive number of seconds from an environment variable, else ``default``."""
+    try:
+        seconds = float(text) if text else default
+    except ValueError:
+        return default
+    return seconds if seconds > 0 else default
 
 
 def server_config(host: str, port: int, *, open_browser: bool = False) -> Config:
@@ -180,6 +189,10 @@ def server_config(host: str, port: int, *, open_browser: bool = False) -> Config
     config.Voila.log_level = "ERROR"
     config.VoilaConfiguration.template = TEMPLATE
     config.VoilaConfiguration.multi_kernel_manager_class = "klantreis.app.kernels.WarmKernelManager"
+    cull = _seconds(os.environ.get(CULL_ENV, ""), CULL_SECONDS)
+    config.WarmKernelManager.cull_idle_timeout = max(1, round(cull))
+    config.WarmKernelManager.cull_interval = max(1, min(60, round(cull / 2)))
+    config.WarmKernelManager.cull_connected = False
     config.VoilaConfiguration.theme = "light"
     config.VoilaConfiguration.show_tracebacks = False
     token = os.environ.get(TOKEN_ENV, "")
