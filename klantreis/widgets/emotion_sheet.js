@@ -26,6 +26,7 @@ function render({ model, el }) {
   let order = "";
 
   const edit = (id, field, value) => {
+    if (el.closest(".kr-offline")) return; // the kernel is gone: nothing would be saved
     const rows = model.get("rows").map((row) => (row.id === id ? withField(row, field, value) : row));
     model.set("rows", rows);
     model.save_changes();
