@@ -8,6 +8,9 @@ kernel is gone it makes the whole form inert (``.kr-form``: no click or key reac
 it), greys it out and shows one line in the project's language: the connection with
 Python is gone, run the cell again. A lost connection that comes back (the same
 kernel) lifts the block again.
+
+The guard also brings the stylesheet every form shares (``form.css``): rows of fields
+wrap, and no widget is wider than the panel.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ class ConnectionGuard(anywidget.AnyWidget):
     """Shows ``message`` and blocks the form around it once its kernel is gone."""
 
     _esm = HERE / "connection.js"
-    _css = HERE / "connection.css"
+    #: The guard's own look, and what every form shares (``form.css``: fit the panel).
+    _css = "\n".join((HERE / name).read_text(encoding="utf-8") for name in ("connection.css", "form.css"))
     message = traitlets.Unicode().tag(sync=True)
 
     def __init__(self, language: str):
