@@ -14,7 +14,7 @@ from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.model import ScalePoint
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
-from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_WIDTH, NO_PICTURE
+from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_MARGIN, CURVE_WIDTH, MIN_CURVE_WIDTH, NO_PICTURE
 from klantreis.widgets.emotion_sheet import EmotionSheet
 from klantreis.widgets.notice import STYLES
 from klantreis.widgets.smileys import SCALE_COLOURS, scale_colours
@@ -254,10 +254,22 @@ def test_a_crucial_moment_is_toggled_and_saved(project: Path) -> None:
     assert '.kr-crucial[aria-pressed="true"]' in str(form.rows[0].sheet._css)
 
 
-def test_the_curve_uses_the_width_and_stays_in_view(project: Path) -> None:
+def test_the_curve_takes_the_panels_width_and_stays_in_view(project: Path) -> None:
     form = EmotiesForm(ProjectSession.open(project), persona="student")
     spec = form.curve.spec
     assert CURVE_WIDTH - 60 < spec["width"] <= CURVE_WIDTH and spec["height"] == CURVE_HEIGHT
+    # the browser reports the panel's width: the curve is drawn again to fit it
+    form.curve.panel.width = 1070
+    wide = form.curve.spec
+    assert 1070 - CURVE_MARGIN - 60 < wide["width"] <= 1070 - CURVE_MARGIN
+    assert wide["datasets"] == spec["datasets"] or wide["width"] != spec["width"]
+    for panel in (700, 500):  # the file browser opened: narrower, the curve goes on over rows
+        form.curve.panel.width = panel
+        narrow = form.curve.spec
+        widths = [row["width"] for row in narrow.get("vconcat", [narrow])]
+        assert len(widths) > 1 and max(widths) <= max(panel - CURVE_MARGIN, MIN_CURVE_WIDTH)
+    form.curve.panel.width = 0  # a hidden tab reports nothing new: the last curve stays
+    assert "overflow: visible" not in CURVE_CSS and "overflow: clip" in CURVE_CSS
     names = [p["label"] for p in spec["datasets"]["phase_labels"]]
     assert names == load(project).phases["name"].tolist()  # "Oriëntatie", not "Oriëntat…"
     assert "kr-curve-panel" in form.curve.widget._dom_classes

@@ -12,16 +12,23 @@ cost. See ``benchmarks/bench_curve.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import ipywidgets as w
 
 from ..model import Journey
+from .panel_width import PanelWidth
 
-#: Pixels across the curve's plot may take in a notebook or app page; the chart
-#: spreads its touchpoints over them.
-CURVE_WIDTH = 900
+#: Pixels across the curve's plot until the browser has said how wide its panel is.
+CURVE_WIDTH = 640
+#: The plot's width follows the panel's (:class:`.panel_width.PanelWidth`), minus
+#: what the chart draws beside the plot (the emotion axis with its smileys, margins
+#: and the chart's menu button), but never narrower than ``MIN_CURVE_WIDTH``; a panel
+#: narrower still shows the curve scaled down to fit (``CURVE_CSS``).
+CURVE_MARGIN = 240
+MIN_CURVE_WIDTH = 320
 #: Plot height: low enough that the curve and a row or two fit on a laptop screen.
 CURVE_HEIGHT = 170
 
@@ -36,7 +43,9 @@ NO_PICTURE = (
 
 #: Keeps the curve at the top of the screen while the rows below it scroll past.
 #: Sticking needs every box around it to let it out: widget boxes and JupyterLab's
-#: output area clip their content, so only the boxes that hold the curve are opened.
+#: output area are scroll boxes, so the boxes that hold the curve clip instead
+#: (``overflow: clip`` makes no scroll box); nothing may stick out sideways: a curve
+#: wider than its panel is scaled down to fit (``form.css``, for every chart in a form).
 CURVE_CSS = """<style>
 @media (min-height: 640px) {
   .kr-curve-panel { position: sticky; top: 0; z-index: 5; }
@@ -44,11 +53,18 @@ CURVE_CSS = """<style>
   .kr-below-curve, .kr-below-curve * { scroll-margin-top: 400px; }
 }
 .kr-curve-panel { background: var(--jp-layout-color0, #fff); border-bottom: 1px solid #ddd;
-  padding-bottom: 4px; }
+  padding-bottom: 4px; max-width: 100%; box-sizing: border-box; }
 .widget-box:has(.kr-curve-panel), .jp-OutputArea-output:has(.kr-curve-panel),
 .jp-OutputArea-child:has(.kr-curve-panel), .jp-Cell-outputArea:has(.kr-curve-panel)
-  { overflow: visible !important; }
+  { overflow: clip !important; }
 </style>"""
+
+
+def plot_width(panel: int) -> int:
+    """The curve's plot width for a panel ``panel`` px wide (0: not known yet)."""
+    if panel <= 0:
+        return CURVE_WIDTH
+    return max(MIN_CURVE_WIDTH, panel - CURVE_MARGIN)
 
 
 def import_charts() -> ModuleType:
@@ -61,14 +77,28 @@ def import_charts() -> ModuleType:
 
 class CurvePanel:
     """An output area showing the emotion curve of one journey; ``widget`` sticks to
-    the top of the scrolling page, so the curve stays in view."""
+    the top of the scrolling page, so the curve stays in view, and the curve is drawn
+    as wide as the panel is (again when the panel's width changes)."""
 
-    def __init__(self, title: str, width: int = CURVE_WIDTH):
+    def __init__(self, title: str, redraw: Callable[[], None] | None = None):
         self.title = title
-        self.width = width
+        #: What draws the current curve again (the form's own draw, which looks up
+        #: its current journey); called when the panel's width changes.
+        self.redraw = redraw
         self.output = w.Output()
-        self.widget = w.VBox([w.HTML(CURVE_CSS), self.output])
+        self.panel = PanelWidth()
+        self.widget = w.VBox([w.HTML(CURVE_CSS), self.panel, self.output])
         self.widget.add_class("kr-curve-panel")
+        self.panel.observe(self._resized, names="width")
+
+    @property
+    def width(self) -> int:
+        """The plot width the curve is drawn at (see :func:`plot_width`)."""
+        return plot_width(self.panel.width)
+
+    def _resized(self, change: dict[str, Any]) -> None:
+        if self.redraw is not None and plot_width(change["old"]) != plot_width(change["new"]):
+            self.redraw()
 
     @property
     def spec(self) -> dict[str, Any] | None:

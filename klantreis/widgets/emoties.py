@@ -94,7 +94,7 @@ class EmotiesForm(StepForm):
         super().__init__(session, language)
         self.evidence = evidence
         self.selector = JourneySelector(self.journey, self.language, persona, scenario)
-        self.curve = CurvePanel(self.t("curve"))
+        self.curve = CurvePanel(self.t("curve"), self.safely(lambda: self.draw_curve()))
         self.rows: list[EmotionRow] = []
         self.config: dict[str, Any] = {}
         self.phase_fields = self.wording.fields("phases", "emoties")

@@ -43,6 +43,7 @@ function render({ model, el }) {
   const valueOf = (row, name) => (name.startsWith("extra.") ? (row.extra || {})[name.slice(6)] : row[name]);
 
   const edit = (id, name, value) => {
+    if (el.closest(".kr-offline")) return; // the kernel is gone: nothing would be saved
     const view = views.get(id);
     const old = valueOf(view.row, name);
     sent += 1;

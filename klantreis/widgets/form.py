@@ -22,6 +22,7 @@ import ipywidgets as w
 from ..errors import JourneyError
 from ..model import Journey
 from ..session import ProjectSession, SaveConflict
+from .connection import guarded
 from .notice import MessageArea, Notice
 from .status import StatusLine
 from .texts import tr
@@ -47,7 +48,7 @@ class StepForm(ABC):
         self._notices: list[Notice] = []
         self._shared: dict[Any, w.Widget] = {}
         self.body = w.VBox()
-        self.widget = w.VBox([self.body, self.status.widget])
+        self.widget = guarded([self.body, self.status.widget], self.language)
         session.on_change(self._refresh_quietly)
 
     # ------------------------------------------------------------ helpers

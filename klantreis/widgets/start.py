@@ -13,6 +13,7 @@ import ipywidgets as w
 from ..errors import JourneyError
 from ..session import ProjectSession
 from ..templates import get_template, list_templates
+from .connection import guarded
 from .record_list import FIELD_LAYOUT, LABEL_STYLE
 from .status import StatusLine
 from .texts import tr
@@ -62,7 +63,7 @@ class StartForm:
         self.template.observe(lambda _: self._describe_template(), names="value")
         self.create_button.on_click(lambda _: self._guard(self.create))
         self.open_button.on_click(lambda _: self._guard(self.open))
-        self.widget = w.VBox(
+        self.widget = guarded(
             [
                 self.path,
                 self.template,
@@ -72,7 +73,8 @@ class StartForm:
                 w.HBox([self.create_button, self.open_button]),
                 self.summary,
                 self.status.widget,
-            ]
+            ],
+            self.language,
         )
         self._describe_template()
         if project and resolve_path(project).is_file():

@@ -33,6 +33,11 @@ TEXTS = Catalog(
         "refresh_tip": ("Haal wijzigingen uit andere notebooks op", "Fetch changes made in other notebooks"),
         "up_to_date": ("Bijgewerkt om {time}", "Up to date at {time}"),
         "error": ("Er ging iets mis: {message}", "Something went wrong: {message}"),
+        "disconnected": (
+            "De verbinding met Python is weg — voer de cel opnieuw uit. Wat je hier nu doet, "
+            "wordt niet opgeslagen.",
+            "The connection to Python is gone — run the cell again. Nothing you do here now is saved.",
+        ),
         # project
         "no_project": (
             "Er is nog geen project gekozen. Start de werkmap met `klantreis lab mijnreis.yaml`, "

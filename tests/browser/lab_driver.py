@@ -128,9 +128,10 @@ def capture_emoties(project: Path, image: Path, *, timeout: float = 120) -> Capt
     return Capture(image, before, after)
 
 
-def run_notebook(page: Page, url: str, ready: str = ".kr-smiley") -> None:
-    """Open the notebook at ``url`` in JupyterLab, hide the file browser, run all
-    cells, and wait until an element matching ``ready`` shows."""
+def run_notebook(page: Page, url: str, ready: str = ".kr-smiley", *, file_browser: bool = False) -> None:
+    """Open the notebook at ``url`` in JupyterLab, show or hide the file browser (as
+    ``file_browser`` says), run all cells, and wait until an element matching
+    ``ready`` shows."""
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     page.wait_for_function(
@@ -140,10 +141,12 @@ def run_notebook(page: Page, url: str, ready: str = ".kr-smiley") -> None:
         " && w.sessionContext.session.kernel.status === 'idle'; }"
     )
     page.evaluate(
-        "async () => { const app = window.jupyterapp;"
-        " if (app.commands.isToggled('application:toggle-left-area'))"
+        "async (open) => { const app = window.jupyterapp;"
+        " if (open) await app.commands.execute('filebrowser:activate');"
+        " else if (app.commands.isToggled('application:toggle-left-area'))"
         "   await app.commands.execute('application:toggle-left-area');"
-        " await app.commands.execute('notebook:run-all-cells'); }"
+        " await app.commands.execute('notebook:run-all-cells'); }",
+        file_browser,
     )
     page.wait_for_selector(ready)
 

@@ -1,0 +1,48 @@
+"""The connection guard: a form whose kernel is gone says so and takes no input.
+
+After a kernel restart (or shutdown, or a lost connection to the server) a form stays
+on screen, but nothing behind it listens any more: a click looked taken and was lost.
+Every form holds one :class:`ConnectionGuard` (anywidget: its JavaScript and CSS ship
+in the package). In the browser it watches the kernel the form was made by; once that
+kernel is gone it makes the whole form inert (``.kr-form``: no click or key reaches
+it), greys it out and shows one line in the project's language: the connection with
+Python is gone, run the cell again. A lost connection that comes back (the same
+kernel) lifts the block again.
+
+The guard also brings the stylesheet every form shares (``form.css``): rows of fields
+wrap, and no widget is wider than the panel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import ipywidgets as w
+import traitlets
+
+from .texts import tr
+
+HERE = Path(__file__).parent
+#: The class of a form's outermost box: what the guard blocks.
+FORM_CLASS = "kr-form"
+
+
+class ConnectionGuard(anywidget.AnyWidget):
+    """Shows ``message`` and blocks the form around it once its kernel is gone."""
+
+    _esm = HERE / "connection.js"
+    #: The guard's own look, and what every form shares (``form.css``: fit the panel).
+    _css = "\n".join((HERE / name).read_text(encoding="utf-8") for name in ("connection.css", "form.css"))
+    message = traitlets.Unicode().tag(sync=True)
+
+    def __init__(self, language: str):
+        super().__init__(message=tr("disconnected", language))
+        self.add_class("kr-connection")
+
+
+def guarded(children: list[w.Widget], language: str) -> w.VBox:
+    """A form's outermost box: ``children`` under a :class:`ConnectionGuard`."""
+    box = w.VBox([ConnectionGuard(language), *children])
+    box.add_class(FORM_CLASS)
+    return box
