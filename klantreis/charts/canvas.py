@@ -157,7 +157,7 @@ class Canvas:
             from .export import chart_svg
 
             raw = chart_svg(self.curve_chart())
-            self._svg = (key, raw, inline_svg(raw))
+            self._svg = (key, raw, inline_svg(raw, label=self.curve_label()))
         return self._svg[1], self._svg[2]
 
     def html_fragment(self, *, curve_first: bool = False, width: int | None = None) -> str:
@@ -186,6 +186,10 @@ class Canvas:
         path = Path(path)
         path.write_text(self.to_html(), encoding="utf-8")
         return path
+
+    def curve_label(self) -> str:
+        """The curve's name for screen readers: "Emotiecurve: persona – scenario"."""
+        return f"{TEXTS.text('emotion_curve', self.journey.language)}: {self.label()}"
 
     def label(self) -> str:
         """ "persona name – scenario name"."""
@@ -242,7 +246,7 @@ class Canvas:
             total = LANE_PX + count * STEP_PX
             cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
             table = self.table(grid, start, stop, cols=cols, word_em=slot_em - CELL_PAD_EM,
-                               curve=curve_cells(raw, start, stop, LANE_PX, STEP_PX),
+                               curve=curve_cells(raw, start, stop, LANE_PX, STEP_PX, self.curve_label()),
                                curve_first=curve_first)  # fmt: skip
             if len(blocks) > 1:  # every block's columns as wide as the widest block's
                 share = 100 * total / (LANE_PX + per_block * STEP_PX)

@@ -11,6 +11,7 @@ import altair as alt
 from ..errors import JourneyError
 from ..model import Journey
 from ..templates import get_template
+from ._aria import described
 from ._common import (
     js_list,
     js_string,
@@ -223,7 +224,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         title=alt.TitleParams(t["channel_map"], subtitle=note, anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return localized(with_datasets(chart, cells=cells), journey.language)
+    return described(localized(with_datasets(chart, cells=cells), journey.language))
 
 
 def named_low_value(journey: Journey, channels: list[str]) -> set[str]:

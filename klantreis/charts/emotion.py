@@ -8,6 +8,7 @@ from typing import Any
 import altair as alt
 
 from ..model import Journey
+from ._aria import described
 from ._common import (
     BAND_FILLS,
     PAGE_WIDTH,
@@ -196,7 +197,7 @@ def _build_curve(
         datasets = {name: rows for _, part in charts for name, rows in part.items()}
         chart = alt.VConcatChart(title=title, spacing=24)
         chart.vconcat = [c for c, _ in charts]  # as the rows' layers: no copies needed
-    return localized(with_datasets(chart, **datasets), journey.language)
+    return described(localized(with_datasets(chart, **datasets), journey.language))
 
 
 def _row(

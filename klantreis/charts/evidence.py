@@ -20,6 +20,7 @@ from ..evidence.figures import MIN_N, NO_ASSUMPTION, NOT_CONFIRMED, TOO_FEW, UNM
 from ..evidence.wording import count_notes, number, score_text, word
 from ..messages import Catalog
 from ..model import Journey
+from ._aria import described
 from ._common import (
     PAGE_WIDTH,
     PAIN_COLOUR,
@@ -306,4 +307,4 @@ def pain_ranking(
                 ],
             ),
         )
-        return localized(with_datasets(chart, ranking=shown), lang)
+        return described(localized(with_datasets(chart, ranking=shown), lang))

@@ -7,6 +7,7 @@ from typing import Any
 import altair as alt
 
 from ..model import Journey
+from ._aria import described
 from ._common import PALETTE, names_of, no_validation, shorten, text_of, texts, unit, with_datasets
 from ._locale import localized
 from ._placement import Box, Placer, text_size
@@ -215,4 +216,6 @@ def _build(journey: Journey, size: int, persona: str | None, scenario: str | Non
         title=alt.TitleParams(t["opportunity_matrix"], subtitle=shorten(subtitle, 160), anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return localized(with_datasets(chart, quadrants=quadrants, opportunities=rated), journey.language)
+    return described(
+        localized(with_datasets(chart, quadrants=quadrants, opportunities=rated), journey.language)
+    )

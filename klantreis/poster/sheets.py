@@ -125,7 +125,7 @@ def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout) -> str:
             stop,
             cols=cols,
             word_em=room,
-            curve=curve_cells(svg, start, stop, layout.lane_units, layout.step_units),
+            curve=curve_cells(svg, start, stop, layout.lane_units, layout.step_units, canvas.curve_label()),
         )
         width = (layout.lane_units + (stop - start) * layout.step_units) * unit
         sections.append(
