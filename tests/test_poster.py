@@ -109,7 +109,8 @@ def test_poster_embeds_every_font_and_loads_nothing(poster: tuple[str, bytes]) -
 
 def test_type_grows_with_the_paper(gym: Journey) -> None:
     sizes = [PAPERS[p].font_pt for p in SIZES_MM]
-    assert sizes == sorted(sizes) and sizes[0] == 7 and sizes[-1] > 2 * sizes[0]
+    assert sizes == sorted(sizes) and sizes[-1] == 18  # 18 pt on A0, to read from two metres
+    assert sizes[-1] == pytest.approx(sizes[0] * 1189 / 420, 0.02)  # in proportion to the sheet
     layouts = [plan(canvas(gym), PAPERS[p]) for p in SIZES_MM]
     widths = [layout.step_units * layout.unit for layout in layouts]
     assert widths == sorted(widths)  # columns widen with the sheet

@@ -224,3 +224,19 @@ def lines_needed(value: Any, width_em: float, bold: bool = False) -> int:
             used = used + space + width if used else width
         total += count
     return total
+
+
+def sized_name(text: str, room: float, size: float, language: str) -> Markup:
+    """A phase name at ``size`` em, smaller when its longest word needs it to fit
+    ``room`` (em of the body text)."""
+    widest = longest_word_em([text], bold=True)
+    size = min(size, room / widest) if widest else size
+    name = fit_text(text, room / size, language, bold=True)
+    if size == 1.0:
+        return name
+    return Markup(f'<span class="kr-phase-name" style="font-size:{size:.3f}em">') + name + Markup("</span>")
+
+
+def row_height(value: float | None) -> str:
+    """A row's least height (points) as a style attribute."""
+    return f' style="height:{value:.2f}pt"' if value else ""

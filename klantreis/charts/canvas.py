@@ -47,7 +47,7 @@ from ._curve_rows import wrap_slots
 from ._emoji_font import with_emoji_font
 from ._phase_marks import phase_marks
 from ._texts import TEXTS
-from ._words import fit_text, longest_word_em
+from ._words import fit_text, longest_word_em, row_height, sized_name
 
 #: Touchpoint fields shown in the cells (besides the name, in bold).
 _CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
@@ -260,20 +260,24 @@ class Canvas:
         )
 
     def table(self, grid: Grid, start: int, stop: int, *, cols: tuple[str, str], word_em: float,
-              curve: str, curve_first: bool = False) -> str:  # fmt: skip
+              curve: str, curve_first: bool = False, sizes: tuple[float, float] = (1.0, 1.0),
+              heights: dict[str, float] | None = None) -> str:  # fmt: skip
         """The ``<table>`` for the columns ``start`` to ``stop`` (not included): ``cols``
         are the CSS widths of the lane-name column and of one touchpoint column,
         ``word_em`` the room for words in a column (em; wider words are hyphenated),
         ``curve`` the cells of the curve row (see ``curve_cells``), under the lanes or
-        (``curve_first``) above them."""
+        (``curve_first``) above them. ``sizes``: the size (em) of the phase names and
+        of the touchpoint names, each set smaller where its longest word needs it;
+        ``heights``: the least height (CSS) of the head row (``""``) and of lanes by id."""
         t = texts(self.journey)
+        heights = heights or {}
         spans = grid.spans_between(start, stop)
         colgroup = [f'<col style="width:{cols[0]}">'] + [f'<col style="width:{cols[1]}">'] * (stop - start)
         head = ['<th scope="col"></th>']
         for span in spans:
             phase = grid.phases.get(span["phase_id"], {})
             duration = text_of(phase.get("duration"))
-            name = fit_text(span["phase"], word_em * span["slots"], self.journey.language, bold=True)
+            name = sized_name(span["phase"], word_em * span["slots"], sizes[0], self.journey.language)
             if span["continued"]:
                 name += Markup(' <span class="kr-duration">(') + escape(t["continued"]) + Markup(")</span>")
             head.append(
@@ -301,16 +305,20 @@ class Canvas:
                     if row.get("importance") == "side":
                         classes.append("kr-side")
                     cls = f' class="{" ".join(classes)}"' if classes else ""
-                    cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row, word_em)}</td>")
-            body.append(f'<tr class="kr-lane kr-lane-{escape(lane["id"])}">{"".join(cells)}</tr>')
+                    content = self._touchpoint_cell(lane["id"], row, word_em, sizes[1])
+                    cells.append(f"<td{cls}>{content}</td>")
+            body.append(
+                f'<tr class="kr-lane kr-lane-{escape(lane["id"])}"{row_height(heights.get(lane["id"]))}>'
+                f"{''.join(cells)}</tr>"
+            )
         body.insert(0 if curve_first else len(body), f'<tr class="kr-curve">{curve}</tr>')
         return (
             f"<table>\n<colgroup>{''.join(colgroup)}</colgroup>\n"
-            f"<thead><tr>{''.join(head)}</tr></thead>\n"
+            f"<thead><tr{row_height(heights.get(''))}>{''.join(head)}</tr></thead>\n"
             f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>"
         )
 
-    def _touchpoint_cell(self, lane: str, row: dict[str, Any], room: float) -> Markup:
+    def _touchpoint_cell(self, lane: str, row: dict[str, Any], room: float, name_em: float = 1.0) -> Markup:
         t = texts(self.journey)
         lang = self.journey.language
 
@@ -332,9 +340,10 @@ class Canvas:
                 tags.append(fit_text(f"{t['partner']}: {row['partner']}", room / 0.83, lang))
             tag_html = "".join(f'<span class="kr-tag">{tag}</span>' for tag in tags)
             widest = longest_word_em([row["name"]], bold=True)
-            size = f' style="font-size:{room / widest:.3f}em"' if widest > room else ""
-            name = fit_text(row["name"], max(room, widest), lang, bold=True)  # never hyphenated
-            return Markup(f'<span class="kr-name"{size}>{star}{name}</span>{tag_html}')
+            size = min(name_em, room / widest) if widest else name_em
+            style = f' style="font-size:{size:.3f}em"' if size != 1.0 else ""
+            name = fit_text(row["name"], max(room, widest * size) / size, lang, bold=True)  # never hyphenated
+            return Markup(f'<span class="kr-name"{style}>{star}{name}</span>{tag_html}')
         if lane == "interaction":
             out = fit(row["action"])
             if text_of(row["frequency"]):
