@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 CLASSES = ("conforming", "missing", "irregular", "adhoc")
 CONFORMING, MISSING, IRREGULAR, ADHOC = range(4)
@@ -121,30 +122,28 @@ def tally_batch(tally: Tally, batch: Batch, table: np.ndarray) -> None:
     times = batch.time
     tally.first = int(times.min()) if tally.first is None else min(tally.first, int(times.min()))
     tally.last = int(times.max()) if tally.last is None else max(tally.last, int(times.max()))
+    b = batch if (np.diff(batch.order) > 0).all() else batch.take(np.argsort(batch.order, kind="stable"))
+    # one key per (persona, case): the case hash mixed with the persona
+    key = b.case ^ (b.persona.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
     # duplicates: the same persona, case, time and event count once (the first in the file)
-    index = np.lexsort((batch.order, batch.event, times, batch.case, batch.persona))
-    b = batch.take(index)
-    dup = np.zeros(len(index), dtype=bool)
-    dup[1:] = (
-        (b.persona[1:] == b.persona[:-1])
-        & (b.case[1:] == b.case[:-1])
-        & (b.time[1:] == b.time[:-1])
-        & (b.event[1:] == b.event[:-1])
-    )
+    dup = pd.DataFrame({"key": key, "time": b.time, "event": b.event}).duplicated().to_numpy()
     np.add.at(tally.duplicates, b.persona[dup], 1)
-    b = b.take(np.flatnonzero(~dup))
-    b = b.take(np.lexsort((b.order, b.time, b.case, b.persona)))
+    keep = np.flatnonzero(~dup)
+    b, key = b.take(keep), key[keep]
+    # by case, then time; lexsort is stable, so ties keep the file's order
+    index = np.lexsort((b.time, key))
+    b, key = b.take(index), key[index]
     pos = table[b.persona, b.target + 1]
     new_case = np.ones(len(pos), dtype=bool)
-    new_case[1:] = (b.persona[1:] != b.persona[:-1]) | (b.case[1:] != b.case[:-1])
+    new_case[1:] = key[1:] != key[:-1]
     case_of = np.cumsum(new_case) - 1
     n_cases = int(case_of[-1]) + 1
     case_persona = b.persona[new_case]
     mapped = pos >= 0
-    for p, counts in enumerate(tally.unmapped):
-        counts.update(
-            dict(zip(*np.unique(b.event[~mapped & (b.persona == p)], return_counts=True), strict=True))
-        )
+    loose_persona, loose_event = b.persona[~mapped], b.event[~mapped]
+    for p in np.unique(loose_persona):
+        events, counts = np.unique(loose_event[loose_persona == p], return_counts=True)
+        tally.unmapped[int(p)].update(dict(zip(events.tolist(), counts.tolist(), strict=True)))
     rows = np.flatnonzero(mapped)
     if not len(rows):
         return

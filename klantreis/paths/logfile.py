@@ -66,7 +66,7 @@ class LogFile:
             sep=self.separator,
             encoding=self.encoding,
             usecols=columns,
-            dtype=str,
+            dtype=object,  # plain Python strings: cheaper than building Arrow strings
             keep_default_na=False,
             na_values=[""],
             engine="c",
@@ -160,13 +160,14 @@ def parse_times(column: pd.Series) -> np.ndarray:
     else:
         text = column.astype(object)
         parsed = pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce")
-        left = parsed.isna() & text.notna()
+        left = np.flatnonzero(parsed.isna().to_numpy() & text.notna().to_numpy())
         for fmt in _DAY_FIRST:
-            if not left.any():
+            if not len(left):
                 break
-            again = pd.to_datetime(text[left], format=fmt, utc=True, errors="coerce")
-            parsed = parsed.where(~left, again)
-            left = parsed.isna() & text.notna()
+            again = pd.to_datetime(text.iloc[left], format=fmt, utc=True, errors="coerce")
+            found = again.notna().to_numpy()
+            parsed.iloc[left[found]] = again[found]
+            left = left[~found]
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
     return np.asarray(parsed.to_numpy(dtype="datetime64[ns]")).view(np.int64)
