@@ -230,7 +230,19 @@ def _build(args: argparse.Namespace) -> int:
 def _evidence(args: argparse.Namespace) -> int:
     from .evidence import commands
 
-    if args.action == "import":
+    if args.action == "import" and args.kind == "events":
+        from .paths.commands import import_events_file
+
+        text = import_events_file(
+            args.file,
+            args.source_file,
+            args.mapping,
+            args.source,
+            args.persona,
+            args.scenario,
+            args.max_log_mb,
+        )
+    elif args.action == "import":
         text = commands.import_evidence(
             args.file,
             args.source_file,
@@ -245,6 +257,16 @@ def _evidence(args: argparse.Namespace) -> int:
     else:
         text = commands.remove_evidence(args.file, args.source)
     print(text)
+    return 0
+
+
+def _paths(args: argparse.Namespace) -> int:
+    from .paths.commands import show_paths
+
+    language = getattr(args, "cli_language", None)
+    print(
+        show_paths(args.file, args.persona, args.scenario, args.source, as_json=args.json, language=language)
+    )
     return 0
 
 
@@ -277,7 +299,7 @@ def _serve(args: argparse.Namespace) -> int:
 #: What each command runs.
 HANDLERS: dict[str, Handler] = {
     "templates": _templates, "new": _new, "validate": _validate, "export": _export,
-    "import": _import, "build": _build, "evidence": _evidence, "lab": _lab, "app": _serve,
+    "import": _import, "build": _build, "evidence": _evidence, "paths": _paths, "lab": _lab, "app": _serve,
     "wall": _serve, "schema": _schema,
 }  # fmt: skip
 

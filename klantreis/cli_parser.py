@@ -11,8 +11,8 @@ from .messages import LANGUAGES, Catalog
 from .version import __version__
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
-COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "lab", "app",
-            "wall", "schema")  # fmt: skip
+COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "paths", "lab",
+            "app", "wall", "schema")  # fmt: skip
 EVIDENCE_ACTIONS = ("import", "list", "remove")
 #: The Dutch word a user may type for a command, to suggest the command's name.
 DUTCH_NAMES = {"sjablonen": "templates", "nieuw": "new", "controleer": "validate", "controleren": "validate",
@@ -123,9 +123,18 @@ TEXTS = Catalog("cli_parser", {
     "o_evidence": ("alleen de cijfers van deze bewijsbron (een meetgolf); standaard alle",
                    "only the figures of this evidence source (a data wave); default: all"),
     "o_evidence_file": ("het CSV- of .xlsx-bestand met de gegevens", "the CSV or .xlsx file with the data"),
-    "o_kind": ("soort gegevens: survey (enquête), calls (klantcontact), web (webstatistiek) of "
-               "interviews",
-               "kind of data: survey, calls (contact centre), web (web statistics) or interviews"),
+    "o_kind": ("soort gegevens: survey (enquête), calls (klantcontact), web (webstatistiek), "
+               "interviews of events (gebeurtenissenlog: CSV of Parquet)",
+               "kind of data: survey, calls (contact centre), web (web statistics), interviews or "
+               "events (an event log: CSV or Parquet)"),
+    "o_max_log_mb": ("voor --kind events: lees logs tot deze grootte in MB (standaard: geen grens)",
+                     "for --kind events: read logs up to this size in MB (default: no limit)"),
+    "cmd_paths": ("toon de paden van klanten uit een gebeurtenissenlog naast de kaart",
+                  "show the customers' paths from an event log beside the map"),
+    "o_paths_persona": ("de persona (standaard de enige)", "the persona (default: the only one)"),
+    "o_paths_source": ("de bron met het log (standaard de enige)",
+                       "the source holding the log (default: the only one)"),
+    "o_json": ("druk de cijfers af als één JSON-object", "print the figures as one JSON object"),
     "o_mapping": ("hoe kolommen en waarden aansluiten op het project", "how columns and values map"),
     "o_source_id": ("id van de bron (standaard: uit de bestandsnaam)",
                     "source id (default: from the file name)"),
@@ -282,8 +291,15 @@ class _Builder:
         do = p.commands  # type: ignore[attr-defined]
         do["import"].add_argument("source_file", metavar=self.t("m_file"), help=self.t("o_evidence_file"))
         do["import"].add_argument(
-            "--kind", required=True, choices=("survey", "calls", "web", "interviews"), help=self.t("o_kind")
+            "--kind",
+            required=True,
+            choices=("survey", "calls", "web", "interviews", "events"),
+            help=self.t("o_kind"),
         )
+        do["import"].add_argument(
+            "--max-log-mb", type=number_type(float, self.language), default=None, metavar="MB",
+            help=self.t("o_max_log_mb"),
+        )  # fmt: skip
         do["import"].add_argument("--mapping", default=None, metavar="MAPPING.yaml", help=self.t("o_mapping"))
         do["import"].add_argument("--source", default=None, metavar="ID", help=self.t("o_source_id"))
         do["import"].add_argument("--persona", default=None, metavar="ID", help=self.t("o_rows_persona"))
@@ -291,6 +307,14 @@ class _Builder:
             "--scenario", default=None, metavar="ID", help=self.t("o_evidence_scenario")
         )
         do["remove"].add_argument("source", metavar=self.t("m_source"), help=self.t("o_remove_source"))
+
+    def _paths(self, p: Parser) -> None:
+        p.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
+        p.add_argument("--persona", default=None, metavar="ID", help=self.t("o_paths_persona"))
+        p.add_argument("--scenario", default=None, metavar="ID", help=self.t("o_evidence_scenario"))
+        p.add_argument("--source", default=None, metavar="ID", help=self.t("o_paths_source"))
+        p.add_argument("--json", action="store_true", help=self.t("o_json"))
+        self._speaks(p)
 
     def _lab(self, p: Parser) -> None:
         p.epilog = self.t("lab_epilog")

@@ -20,7 +20,7 @@ from .messages import LANGUAGES, Catalog, Msg
 SLUG_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 #: The kinds of evidence source and the metrics of evidence records.
-SOURCE_KINDS = ("survey", "calls", "web", "interviews")
+SOURCE_KINDS = ("survey", "calls", "web", "interviews", "events")
 METRICS = ("score", "calls", "visits", "interviews")
 
 TEXT = "text"
@@ -246,6 +246,7 @@ TABLES: dict[str, Table] = {
             Field("period"),
             Field("imported"),
             Field("mapping", MAPPING),
+            Field("paths", MAPPING),  # events: the paths per persona (klantreis.paths)
         ), optional=True),
         Table("evidence", (
             Field("source", SLUG, required=True, ref="sources", cascade=True),

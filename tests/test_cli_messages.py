@@ -26,7 +26,7 @@ from app_driver import klantreis_command  # noqa: E402
 
 FAULTS = Path(__file__).resolve().parent / "faults"
 LANGUAGES = ["nl", "en"]
-COMMAND_LIST = "templates, new, validate, export, import, build, evidence, lab, app, wall, schema"
+COMMAND_LIST = "templates, new, validate, export, import, build, evidence, paths, lab, app, wall, schema"
 
 
 @dataclass

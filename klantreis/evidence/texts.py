@@ -178,6 +178,7 @@ TEXTS = Catalog(
         "kind_calls": ("klantcontact", "calls"),
         "kind_web": ("webstatistiek", "web analytics"),
         "kind_interviews": ("interviews", "interviews"),
+        "kind_events": ("gebeurtenissenlog", "event log"),
         "role_respondent": ("de respondent", "the respondent"),
         "role_persona": ("de persona", "the persona"),
         "role_touchpoint": ("het touchpoint", "the touchpoint"),

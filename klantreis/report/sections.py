@@ -151,6 +151,13 @@ class Report:
             )
         )
 
+    def paths(self) -> HTML:
+        """Section "Wat klanten echt doen": the paths of event logs against the map, only
+        when the project has such a log for this journey (see :mod:`klantreis.paths.report`)."""
+        from ..paths.report import paths_section
+
+        return HTML(paths_section(self.journey, self.persona, self.scenario, self.language, self._chart))
+
     def channel_map(self) -> HTML:
         """Channels × phases: how many touchpoints and how they feel."""
         from ..charts import channel_map
