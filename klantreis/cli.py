@@ -274,11 +274,25 @@ def _serve(args: argparse.Namespace) -> int:
     )
 
 
+def _git_setup(args: argparse.Namespace) -> int:
+    from .gitdriver import git_setup
+
+    setup = git_setup(".", args.pattern, command=args.driver_command)
+    print(setup.summary(args.pattern or ["*.yaml"]))
+    return 0
+
+
+def _merge_driver(args: argparse.Namespace) -> int:
+    from .gitdriver import merge_driver
+
+    return merge_driver(args.base, args.ours, args.theirs, args.name)
+
+
 #: What each command runs.
 HANDLERS: dict[str, Handler] = {
     "templates": _templates, "new": _new, "validate": _validate, "export": _export,
     "import": _import, "build": _build, "evidence": _evidence, "lab": _lab, "app": _serve,
-    "wall": _serve, "schema": _schema,
+    "wall": _serve, "schema": _schema, "git-setup": _git_setup, "merge-driver": _merge_driver,
 }  # fmt: skip
 
 
