@@ -12,7 +12,7 @@ from .version import __version__
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "lab", "app",
-            "wall", "schema", "git-setup", "merge-driver")  # fmt: skip
+            "wall", "schema", "portfolio", "git-setup", "merge-driver")  # fmt: skip
 EVIDENCE_ACTIONS = ("import", "list", "remove")
 #: The Dutch word a user may type for a command, to suggest the command's name.
 DUTCH_NAMES = {"sjablonen": "templates", "nieuw": "new", "controleer": "validate", "controleren": "validate",
@@ -57,6 +57,13 @@ TEXTS = Catalog("cli_parser", {
                  "serve only the wall: the canvas and curve, read-only, refreshing by itself"),
     "cmd_schema": ("toon het JSON Schema van het projectbestand",
                    "print the JSON Schema of the project file"),
+    "cmd_portfolio": ("maak een overzicht van veel projectbestanden: reizen, pijnpunten, kansen",
+                      "build an overview of many project files: journeys, pain points, opportunities"),
+    "o_paths": ("projectbestanden of mappen (die worden doorzocht)", "project files or folders (searched)"),
+    "o_portfolio_out": ("de map voor het overzicht (standaard: portfolio)",
+                        "the folder for the overview (default: portfolio)"),
+    "o_scheduler": ("bouw op een Dask-cluster (tcp://HOST:POORT; pip install 'klantreis[cluster]')",
+                    "build on a Dask cluster (tcp://HOST:PORT; pip install 'klantreis[cluster]')"),
     "cmd_git-setup": ("laat git projectbestanden per record samenvoegen (in een repository)",
                       "let git merge project files record by record (in a repository)"),
     "cmd_merge-driver": ("voor git: voeg drie versies van een projectbestand samen (zie git-setup)",
@@ -339,6 +346,17 @@ class _Builder:
 
     def _schema(self, p: Parser) -> None:
         pass
+
+    def _portfolio(self, p: Parser) -> None:
+        p.add_argument("paths", nargs="+", metavar=self.t("m_file"), help=self.t("o_paths"))
+        p.add_argument(
+            "--out", default="portfolio", metavar=self.t("m_folder"), help=self.t("o_portfolio_out")
+        )
+        p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help=self.t("o_scheduler"))
+        p.add_argument(
+            "--jobs", type=number_type(int, self.language), default=None, metavar="N", help=self.t("o_jobs")
+        )
+        self._speaks(p)
 
     def _git_setup(self, p: Parser) -> None:
         p.add_argument("--pattern", action="append", metavar=self.t("m_pattern"), help=self.t("o_pattern"))
