@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from .cli_argparse import Parser, cli_language
 from .cli_parser import EVIDENCE_ACTIONS, build_parser, overview
@@ -27,6 +28,9 @@ TEXTS = Catalog("cli", {
     "built": ("{built} gemaakt, {failed} mislukt, in {seconds:.1f} s; open {index}",
               "built {built}, failed {failed}, in {seconds:.1f} s; open {index}"),
     "journeys": ("reis", "journey"),
+    "projects": ("project", "project"),
+    "portfolio": ("{built} projecten gemaakt, {reused} ongewijzigd, {failed} mislukt; open {index}",
+                  "built {built} projects, {reused} unchanged, {failed} failed; open {index}"),
     "stopped": ("gestopt", "stopped"),
 })  # fmt: skip
 
@@ -171,22 +175,35 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Bar:
+    """A progress bar on stderr, made once the number of items is known (so an error
+    that comes before any work shows no bar)."""
+
+    def __init__(self, unit: str, desc: str):
+        self.unit, self.desc = unit, desc
+        self.bar: Any = None
+
+    def plan(self, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr)
+
+    def advance(self, _: object) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _build(args: argparse.Namespace) -> int:
     import time
-
-    from tqdm import tqdm
 
     from .builder import build
 
     started = time.perf_counter()
-    bars: list[tqdm] = []  # made once the journeys are known: no bar before an error
-
-    def plan(total: int) -> None:
-        bars.append(tqdm(total=total, unit=TEXTS.text("journeys"), desc="klantreis build", file=sys.stderr))
-
-    def advance(_: object) -> None:
-        bars[0].update(1)
-
+    bar = _Bar(TEXTS.text("journeys"), "klantreis build")
     try:
         results = build(
             args.file,
@@ -197,12 +214,11 @@ def _build(args: argparse.Namespace) -> int:
             with_code=args.with_code,
             notebooks=args.notebooks,
             evidence=args.evidence,
-            progress=advance,
-            planned=plan,
+            progress=bar.advance,
+            planned=bar.plan,
         )
     finally:
-        for bar in bars:
-            bar.close()
+        bar.close()
     failed = [r for r in results if not r.ok]
     for result in failed:
         print(
@@ -296,11 +312,45 @@ def _serve(args: argparse.Namespace) -> int:
     )
 
 
+def _portfolio(args: argparse.Namespace) -> int:
+    from .messages import current_language
+    from .portfolio import build_portfolio
+
+    bar = _Bar(TEXTS.text("projects"), "klantreis portfolio")
+    try:
+        result = build_portfolio(
+            args.paths, args.out, language=current_language(), scheduler=args.scheduler,
+            workers=args.jobs, planned=bar.plan, progress=bar.advance,
+        )  # fmt: skip
+    finally:
+        bar.close()
+    for key, error in result.failed.items():
+        _error(f"{key}: {error}")
+    built, reused, failed = len(result.built), len(result.reused), len(result.failed)
+    print(TEXTS.text("portfolio", built=built, reused=reused, failed=failed, index=result.index))
+    return 1 if result.failed else 0
+
+
+def _git_setup(args: argparse.Namespace) -> int:
+    from .gitdriver import git_setup
+
+    setup = git_setup(".", args.pattern, command=args.driver_command)
+    print(setup.summary(args.pattern or ["*.yaml"]))
+    return 0
+
+
+def _merge_driver(args: argparse.Namespace) -> int:
+    from .gitdriver import merge_driver
+
+    return merge_driver(args.base, args.ours, args.theirs, args.name)
+
+
 #: What each command runs.
 HANDLERS: dict[str, Handler] = {
     "templates": _templates, "new": _new, "validate": _validate, "export": _export,
     "import": _import, "build": _build, "evidence": _evidence, "paths": _paths, "lab": _lab, "app": _serve,
-    "wall": _serve, "schema": _schema,
+    "wall": _serve, "schema": _schema, "portfolio": _portfolio,
+    "git-setup": _git_setup, "merge-driver": _merge_driver,
 }  # fmt: skip
 
 

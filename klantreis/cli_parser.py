@@ -12,7 +12,7 @@ from .version import __version__
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "paths", "lab",
-            "app", "wall", "schema")  # fmt: skip
+            "app", "wall", "schema", "portfolio", "git-setup", "merge-driver")  # fmt: skip
 EVIDENCE_ACTIONS = ("import", "list", "remove")
 #: The Dutch word a user may type for a command, to suggest the command's name.
 DUTCH_NAMES = {"sjablonen": "templates", "nieuw": "new", "controleer": "validate", "controleren": "validate",
@@ -57,6 +57,23 @@ TEXTS = Catalog("cli_parser", {
                  "serve only the wall: the canvas and curve, read-only, refreshing by itself"),
     "cmd_schema": ("toon het JSON Schema van het projectbestand",
                    "print the JSON Schema of the project file"),
+    "cmd_portfolio": ("maak een overzicht van veel projectbestanden: reizen, pijnpunten, kansen",
+                      "build an overview of many project files: journeys, pain points, opportunities"),
+    "o_paths": ("projectbestanden of mappen (die worden doorzocht)", "project files or folders (searched)"),
+    "o_portfolio_out": ("de map voor het overzicht (standaard: portfolio)",
+                        "the folder for the overview (default: portfolio)"),
+    "o_scheduler": ("bouw op een Dask-cluster (tcp://HOST:POORT; pip install 'klantreis[cluster]')",
+                    "build on a Dask cluster (tcp://HOST:PORT; pip install 'klantreis[cluster]')"),
+    "cmd_git-setup": ("laat git projectbestanden per record samenvoegen (in een repository)",
+                      "let git merge project files record by record (in a repository)"),
+    "cmd_merge-driver": ("voor git: voeg drie versies van een projectbestand samen (zie git-setup)",
+                         "for git: merge three versions of a project file (see git-setup)"),
+    "o_pattern": ("welke bestanden (herhaalbaar; standaard *.yaml; andere YAML voegt git gewoon samen)",
+                  "which files (repeatable; default *.yaml; other YAML git merges as usual)"),
+    "o_driver_command": ("hoe git klantreis start (standaard: klantreis)",
+                         "how git starts klantreis (default: klantreis)"),
+    "o_merge_file": ("{side}-versie (van git)", "{side} version (from git)"),
+    "o_merge_name": ("naam van het bestand in de repository", "the file's name in the repository"),
     "act_import": ("lees een CSV- of .xlsx-bestand en bewaar de cijfers in het project",
                    "read a CSV or .xlsx file and store its figures in the project"),
     "act_list": ("toon de bewijsbronnen van het project", "list the project's evidence sources"),
@@ -74,6 +91,7 @@ TEXTS = Catalog("cli_parser", {
     "m_template": ("SJABLOON", "TEMPLATE"),
     "m_title": ("TITEL", "TITLE"),
     "m_size": ("FORMAAT", "SIZE"),
+    "m_pattern": ("PATROON", "PATTERN"),
     "m_port": ("POORT", "PORT"),
     "m_address": ("ADRES", "ADDRESS"),
     "m_source": ("BRON", "SOURCE"),
@@ -200,7 +218,7 @@ class _Builder:
                 language=self.language,
             )
             parser.commands[name] = command  # type: ignore[attr-defined]
-            getattr(self, f"_{name}")(command)
+            getattr(self, f"_{name.replace('-', '_')}")(command)
         return sub
 
     def _max_mb(self, p: Parser) -> None:
@@ -352,6 +370,30 @@ class _Builder:
 
     def _schema(self, p: Parser) -> None:
         pass
+
+    def _portfolio(self, p: Parser) -> None:
+        p.add_argument("paths", nargs="+", metavar=self.t("m_file"), help=self.t("o_paths"))
+        p.add_argument(
+            "--out", default="portfolio", metavar=self.t("m_folder"), help=self.t("o_portfolio_out")
+        )
+        p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help=self.t("o_scheduler"))
+        p.add_argument(
+            "--jobs", type=number_type(int, self.language), default=None, metavar="N", help=self.t("o_jobs")
+        )
+        self._speaks(p)
+
+    def _git_setup(self, p: Parser) -> None:
+        p.add_argument("--pattern", action="append", metavar=self.t("m_pattern"), help=self.t("o_pattern"))
+        p.add_argument(
+            "--command", default="klantreis", dest="driver_command", help=self.t("o_driver_command")
+        )
+        self._speaks(p)
+
+    def _merge_driver(self, p: Parser) -> None:
+        for side, code in (("base", "%O"), ("ours", "%A"), ("theirs", "%B")):
+            p.add_argument(side, metavar=code, help=self.t("o_merge_file", side=side))
+        p.add_argument("name", nargs="?", default=None, metavar="%P", help=self.t("o_merge_name"))
+        self._speaks(p)
 
 
 def build_parser(language: str) -> Parser:

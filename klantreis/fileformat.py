@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .conflictmarks import conflict_problems, has_markers
+from .errors import ValidationError
 from .fields import BOOL, TABLES, Field
 from .model import Journey
 from .store import Record
@@ -46,7 +48,10 @@ class RecordTexts:
 def loads(text: str, source: str | None = None, *, texts: RecordTexts | None = None) -> Journey:
     """Parse project-file text into a :class:`Journey`; every problem is reported with
     its line (``source`` names the file in messages). ``texts`` is filled with the
-    text of each record, for the next :func:`dumps`."""
+    text of each record, for the next :func:`dumps`. A file with git's conflict
+    markers gets one problem per conflict (see :mod:`klantreis.conflictmarks`)."""
+    if has_markers(text):
+        raise ValidationError(conflict_problems(text, source))
     data, lines = parse(text, source)
     journey = journey_from_data(
         data, lines, source, template_scale=template_scale, template_fields=template_fields
