@@ -14,7 +14,14 @@ from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.model import ScalePoint
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
-from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_MARGIN, CURVE_WIDTH, MIN_CURVE_WIDTH, NO_PICTURE
+from klantreis.widgets.curve import (
+    CURVE_CSS,
+    CURVE_HEIGHT,
+    CURVE_MARGIN,
+    CURVE_WIDTH,
+    MIN_CURVE_WIDTH,
+    NO_PICTURE,
+)
 from klantreis.widgets.emotion_sheet import EmotionSheet
 from klantreis.widgets.notice import STYLES
 from klantreis.widgets.smileys import SCALE_COLOURS, scale_colours
