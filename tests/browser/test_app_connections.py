@@ -10,6 +10,7 @@ must keep its one connection, and the server log must not mention a ping timeout
 from __future__ import annotations
 
 import shutil
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,8 @@ def test_an_idle_page_keeps_its_connection(tmp_path: Path) -> None:
             page.wait_for_timeout(1000 * PING_SECONDS * IDLE_PINGS)  # (events arrive meanwhile)
             assert closed == [], "the server closed the idle page's kernel connection"
             assert len(opened) == 1, f"the page reconnected: {opened}"
+            with urllib.request.urlopen(f"{server.url}favicon.ico", timeout=10) as icon:  # no 404 per page
+                assert icon.headers["Content-Type"] == "image/svg+xml" and b"<svg" in icon.read()
             log = server.log.read_text(errors="replace")
             assert "ping" not in log.lower(), log  # no timeout, and no warning about the settings
             # and the connection still carries an edit to the file

@@ -11,14 +11,19 @@ be replaced by an older one, even for a moment.
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from app_driver import commit_text, open_step, running, shots_on_failure, wait_for_file
+from app_driver import (
+    FileWatcher,
+    commit_text,
+    open_step,
+    running,
+    shots_on_failure,
+    wait_for_file,
+    went_back,
+)
 from chromium import launch
 
 from klantreis.session import ProjectSession
@@ -27,8 +32,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROUNDS = 24
 ROWS_EACH = 6
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Key = tuple[str, str]  # (touchpoint id, field)
 
 
 def make_project(path: Path) -> None:
@@ -47,54 +50,12 @@ def make_project(path: Path) -> None:
     session.save()
 
 
-class FileWatcher(threading.Thread):
-    """Reads the project file over and over; ``seen`` holds, per (touchpoint, field),
-    each value in the order the file held them."""
-
-    def __init__(self, path: Path):
-        super().__init__(daemon=True)
-        self.path = path
-        self.seen: dict[Key, list[Any]] = {}
-        self.reads = 0
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        last = ""
-        while not self.stopping.is_set():
-            try:
-                text = self.path.read_text(encoding="utf-8")
-            except OSError:
-                continue
-            if text != last:
-                last = text
-                self.reads += 1
-                for tp in yaml.load(text, Loader=LOADER).get("touchpoints") or []:
-                    for field in ("emotion", "why"):
-                        values = self.seen.setdefault((tp["id"], field), [])
-                        value = tp.get(field)
-                        if not values or values[-1] != value:
-                            values.append(value)
-            time.sleep(0.01)
-
-
-def went_back(intended: list[Any], seen: list[Any]) -> str:
-    """Where the file went back to an older value than one it already held: the values
-    seen must follow the order they were set in (skipping some is fine)."""
-    at = 0
-    for value in seen:
-        later = [i for i in range(at, len(intended)) if intended[i] == value]
-        if not later:
-            return f"{value!r} came back after {intended[at]!r} (set in order: {intended})"
-        at = later[0]
-    return ""
-
-
 def test_edits_of_two_participants_never_revert_each_other(tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     project = tmp_path / "reis.yaml"
     make_project(project)
-    intended: dict[Key, list[Any]] = {
+    intended: dict[tuple[str, str], list[Any]] = {
         (f"{w}{n}", f): [None] for w in "ab" for n in range(ROWS_EACH) for f in ("emotion", "why")
     }
     watcher = FileWatcher(project)
