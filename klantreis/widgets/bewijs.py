@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
-import pandas as pd
+import yaml
 
+from ..atomic import write_atomic
 from ..coercion import slugify
 from ..errors import JourneyError
 from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_from_data, remove_source
@@ -24,6 +25,7 @@ from ..evidence.mapping import EvidenceMapping
 from ..evidence.texts import text as evidence_text
 from ..session import ProjectSession
 from .bewijs_mapping import MappingEditor
+from .bewijs_tables import preview_html, result_html, sources_html
 from .bewijs_texts import bt
 from .form import StepForm
 from .record_list import named_items
@@ -54,6 +56,8 @@ class BewijsForm(StepForm):
         self.path: Path | None = None
         self.view: FileView | None = None
         self.base: EvidenceMapping | None = None
+        #: Where the last import's mapping was saved for the next wave (None: not yet).
+        self.saved_mapping: Path | None = None
         self.kind = w.ToggleButtons(
             options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
             value="survey",
@@ -174,7 +178,7 @@ class BewijsForm(StepForm):
             self.file_notice.error(err.text(self.language))
             return
         title = bt("preview", self.language, name=self.view.name)
-        self.preview.value = _preview_html(self.view.preview, title)
+        self.preview.value = preview_html(self.view.preview, title)
         self.editor.show(self.view, self.kind.value, self._base_for_kind())
 
     def _base_for_kind(self) -> EvidenceMapping | None:
@@ -201,12 +205,40 @@ class BewijsForm(StepForm):
         def change(journey: Any) -> None:
             done["summary"] = import_file(journey, kind, path, mapping, source, persona, scenario)
 
-        if not self.commit(change, refresh=True, at=self.import_notice):
-            return False
-        report = html.escape(done["summary"].report(self.language))
-        self.result.value = f"<pre style='white-space:pre-wrap'>{report}</pre>"
-        self.import_notice.show("ok", bt("imported", self.language))
+        try:
+            self.session.apply(change)
+        except JourneyError as err:
+            return self.refuse_here(self.in_form_words(err), self.import_notice)
+        self._refresh_quietly()
+        self.save()
+        self.result.value = result_html(done["summary"], self.journey, self.language)
+        saved = self.save_mapping(mapping.data, source or slugify(path.stem))
+        self.import_notice.show("ok", f"{bt('imported', self.language)} {saved}".strip())
         return True
+
+    def in_form_words(self, err: JourneyError) -> str:
+        """A refused import's message; when the file has answers off the scale or
+        values the import cannot leave out, it names them and says where in this form
+        to place them (not in a mapping file)."""
+        gap = self.editor.unplaced()
+        if gap is None:
+            return err.text(self.language)
+        key, column, found = gap
+        section = bt("values", self.language)
+        return bt(key, self.language, column=column, values=found, section=section)
+
+    def save_mapping(self, data: dict[str, Any], source: str) -> str:
+        """Save the mapping used, for the next wave, beside the project file
+        (``<project>-koppeling-<source>.yaml``); returns the sentence saying where
+        ('' when it could not be written: the import itself is saved)."""
+        path = self.session.path.with_name(f"{self.session.path.stem}-koppeling-{slugify(source)}.yaml")
+        content = {"kind": self.kind.value, **{k: v for k, v in data.items() if k != "kind"}}
+        try:
+            write_atomic(path, yaml.safe_dump(content, allow_unicode=True, sort_keys=False))
+        except OSError:
+            return ""
+        self.saved_mapping = path
+        return bt("mapping_saved", self.language, path=path.name)
 
     def refuse_here(self, text: str, notice: Any) -> bool:
         """Show ``text`` next to what caused it; returns False."""
@@ -236,14 +268,7 @@ class BewijsForm(StepForm):
         """Show the journey's personas, scenarios and stored sources."""
         self._choices()
         sources = list_sources(self.journey)
-        rows = "".join(
-            f"<tr><td>{html.escape(s.id)}</td>"
-            f"<td>{html.escape(evidence_text('kind_' + s.kind, self.language))}</td>"
-            f"<td>{html.escape(s.period or '–')}</td><td>{s.rows_read - s.rows_skipped}/{s.rows_read}</td>"
-            f"<td>{s.figures}</td><td>{s.quotes}</td></tr>"
-            for s in sources
-        )
-        self.sources.value = f"<table>{rows}</table>" if rows else ""
+        self.sources.value = sources_html(sources, self.language)
         self.remove_choice.options = [("", "")] + [(s.id, s.id) for s in sources]
         self.remove_choice.value = ""
 
@@ -255,15 +280,3 @@ def _uploaded(upload: w.FileUpload) -> tuple[str, bytes] | None:
         return None
     item = value[0] if isinstance(value, list | tuple) else next(iter(value.values()))
     return str(item["name"]), bytes(item["content"])
-
-
-def _preview_html(frame: pd.DataFrame, title: str) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-        for row in frame.itertuples(index=False)
-    )
-    return (
-        f"<b>{html.escape(title)}</b><div style='overflow-x:auto'><table class='kr-preview'>"
-        f"<tr>{head}</tr>{body}</table></div>"
-    )

@@ -7,6 +7,7 @@ the plain mapping data an import takes (see docs/evidence.md)."""
 from __future__ import annotations
 
 import fnmatch
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -17,8 +18,15 @@ from ..evidence.inspect import FileView
 from ..evidence.mapping import EvidenceMapping
 from ..evidence.texts import text as role_text
 from ..model import Journey
+from .bewijs_match import nearest
 from .bewijs_texts import bt
 from .record_list import touchpoint_items
+
+
+def named_words(journey: Journey, table: str) -> list[tuple[str, str]]:
+    """``(name and id, id)`` of a table's records: what a value is matched against."""
+    return [(f"{journey.name_of(table, i)} {i}", i) for i in journey.ids(table)]
+
 
 #: The mapping section that places the values of each kind's "target" column.
 SECTIONS = {"survey": "questions", "calls": "reasons", "web": "pages", "interviews": "touchpoints"}
@@ -49,6 +57,10 @@ class MappingEditor:
         self._filling = False
         self._target_part: list[w.Widget] = []
         self._persona_part: list[w.Widget] = []
+        #: The values whose choice is a suggestion by words in common (to check).
+        self.suggested: set[str] = set()
+        #: What is still to do: the values of the file that go nowhere yet, by name.
+        self.pending = w.HTML()
 
     # ------------------------------------------------------------ building
     def show(self, view: FileView | None, kind: str, base: EvidenceMapping | None = None) -> None:
@@ -57,7 +69,9 @@ class MappingEditor:
         self.view, self.kind = view, kind
         self.base = dict(base.data) if base else {}
         self.columns, self.targets, self.personas, self.answers = {}, {}, {}, {}
+        self.suggested = set()
         if view is None:
+            self.pending.value = ""
             self.column_box.children, self.value_box.children = (), ()
             return
         options = [(bt("no_column", self.language), "")] + [(c, c) for c in view.columns]
@@ -103,7 +117,8 @@ class MappingEditor:
         else:
             column = self.role(TARGET_ROLES[self.kind])
             items = view.distinct(column) if column else []
-            heading = bt("value_targets", lang, column=column or "–")
+            heading = bt("value_targets_phases" if self.kind in ("calls", "web") else "value_targets",
+                         lang, column=column or "–")  # fmt: skip
         phases = self.kind in ("calls", "web")
         chosen = {item: d.value for item, d in self.targets.items()}
         self.targets = {
@@ -142,9 +157,11 @@ class MappingEditor:
         answer_part = (
             [w.HTML(f"<i>{bt('answers', self.language)}</i>"), *self.answers.values()] if self.answers else []
         )
+        self.show_pending()
         self.value_box.children = [
             w.HTML(f"<b>{bt('values', self.language)}</b>"),
             *self._target_part,
+            self.pending,
             *self._persona_part,
             *answer_part,
         ]
@@ -165,6 +182,10 @@ class MappingEditor:
                 for p in journey.ids("phases")
             ]
         value = chosen if chosen is not None else self._default_target(journey, section, item, phases)
+        if chosen is None and not value:
+            value = self._suggest(item, self._target_words(journey, phases))
+            if value:
+                self.suggested.add(item)
         known = {v for _, v in options}
         label = f"{item} ({count})" if count else item
         dropdown = w.Dropdown(
@@ -175,7 +196,54 @@ class MappingEditor:
             layout=_WIDE_LAYOUT,
         )
         dropdown.observe(lambda _: self._answers_follow(), names="value")
+        dropdown.observe(lambda _: self.show_pending(), names="value")
         return dropdown
+
+    def unplaced(self) -> tuple[str, str, str] | None:
+        """What an import refuses that the form can fix, as (text key, column,
+        values by name with their rows): answers without a score, or (survey in rows,
+        interviews) values without a touchpoint; None when there is none."""
+        answers = [d.description for d in self.answers.values() if not d.value]
+        if answers:
+            columns = self._answer_columns()
+            return "answers_in_form", ", ".join(columns), ", ".join(answers)
+        column = self.role(TARGET_ROLES[self.kind])
+        if self.kind in ("survey", "interviews") and column and not self.wide():
+            open_items = [d.description for d in self.targets.values() if not d.value]
+            if open_items:
+                return "unmapped_in_form", column, ", ".join(open_items)
+        return None
+
+    def _suggest(self, item: str, candidates: list[tuple[str, str]]) -> str:
+        """The nearest match of ``item`` (see :mod:`.bewijs_match`); none when a
+        mapping file was given: then what it leaves out is left out on purpose."""
+        return "" if self.base else nearest(item, candidates)
+
+    @staticmethod
+    def _target_words(journey: Journey, phases: bool) -> list[tuple[str, str]]:
+        """What a value is matched against: every touchpoint's names and code (and
+        every phase's, where phases may be chosen)."""
+        found = [(f"{r['name']} {r['id']}", str(r["id"])) for r in journey.records("touchpoints")]
+        if phases:
+            found += [(text, PHASE + p) for text, p in named_words(journey, "phases")]
+        return found
+
+    def show_pending(self) -> None:
+        """Say which values go nowhere yet (by name, with their rows), and which
+        choices are suggestions to check; empty when every value has a place."""
+        lang = self.language
+        open_items = [f"‘{item}’" for item, d in self.targets.items() if not d.value]
+        suggested = [f"‘{item}’" for item, d in self.targets.items() if item in self.suggested and d.value]
+        lines = []
+        if suggested:
+            lines.append(bt("suggested", lang, values=", ".join(suggested)))
+        if open_items:
+            lines.append(bt("pending", lang, values=", ".join(open_items)))
+        self.pending.value = "".join(
+            f'<div class="kr-hint" style="white-space:normal;line-height:1.4;margin:4px 0">'
+            f"{html.escape(line)}</div>"
+            for line in lines
+        )
 
     def _answers_follow(self) -> None:
         if self.kind == "survey" and self.wide():
@@ -216,6 +284,8 @@ class MappingEditor:
                     if k in (values.key(p), values.key(journey.name_of("personas", p)))
                 ),
                 "",
+            ) or self._suggest(
+                item, [(f"{journey.name_of('personas', p)} {p}", p) for p in journey.ids("personas")]
             )
         return w.Dropdown(
             description=f"{item} ({count})", options=options, value=value, style=_STYLE, layout=_WIDE_LAYOUT

@@ -40,8 +40,41 @@ TEXTS = Catalog("widgets_bewijs", {
     "no_column": ("(geen)", "(none)"),
     "values": ("Koppelen aan touchpoints", "Map to touchpoints"),
     "questions": ("Vragen (kolommen) → touchpoint", "Questions (columns) → touchpoint"),
-    "value_targets": ("Waarden in {column} → touchpoint of fase",
-                      "Values in {column} → touchpoint or phase"),
+    "value_targets": ("Waarden in {column} → touchpoint", "Values in {column} → touchpoint"),
+    "value_targets_phases": ("Waarden in {column} → touchpoint of fase",
+                             "Values in {column} → touchpoint or phase"),
+    "suggested": (
+        "Voorgesteld op grond van woorden die de waarde en het touchpoint delen, controleer "
+        "ze: {values}.",
+        "Suggested by the words the value and the touchpoint share, check them: {values}.",
+    ),
+    "pending": (
+        "Nog niet gekoppeld: {values}. Kies hierboven waar ze horen; wat op "
+        "‘(niet gebruiken)’ blijft staan, wordt niet meegeteld.",
+        "Not mapped yet: {values}. Choose above where they belong; what stays at "
+        "‘(do not use)’ is not counted.",
+    ),
+    "unmapped_in_form": (
+        "in kolom ‘{column}’ staan waarden die nog nergens bij horen: {values}. Kies bij "
+        "‘{section}’ hierboven voor elk een touchpoint of ‘(niet gebruiken)’, en klik "
+        "opnieuw op Inlezen.",
+        "column ‘{column}’ holds values that do not belong anywhere yet: {values}. Choose a "
+        "touchpoint or ‘(do not use)’ for each under ‘{section}’ above, and click Import "
+        "again.",
+    ),
+    "answers_in_form": (
+        "in kolom ‘{column}’ staan antwoorden die niet op de schaal passen: {values}. Kies "
+        "bij ‘Antwoorden → score’ hierboven een score of ‘overslaan’, en klik opnieuw op "
+        "Inlezen.",
+        "column ‘{column}’ holds answers that do not fit the scale: {values}. Choose a "
+        "score or ‘skip’ under ‘Answers → score’ above, and click Import again.",
+    ),
+    "mapping_saved": (
+        "De koppeling is bewaard in {path}. Kies dat bestand bij ‘Koppelbestand’ voor de "
+        "volgende meting, dan staat alles meteen goed.",
+        "The mapping is saved in {path}. Choose that file as ‘Mapping file’ for the next "
+        "wave, and everything is mapped at once.",
+    ),
     "personas": ("Waarden in {column} → persona", "Values in {column} → persona"),
     "answers": ("Antwoorden → score", "Answers → score"),
     "skip_value": ("(niet gebruiken)", "(do not use)"),
@@ -52,6 +85,19 @@ TEXTS = Catalog("widgets_bewijs", {
     "result": ("Resultaat", "Result"),
     "sources": ("Bewijs in dit project", "Evidence in this project"),
     "remove_source": ("Bron verwijderen", "Remove source"),
+    "r_what": ("Wat", "What"),
+    "r_value": ("Uitkomst", "Outcome"),
+    "r_file": ("Bestand", "File"),
+    "r_source": ("Bron", "Source"),
+    "r_read": ("Bruikbare rijen", "Usable rows"),
+    "r_skipped": ("Overgeslagen {unit}", "Skipped {unit}"),
+    "r_covered": ("Met cijfers", "With figures"),
+    "r_unmapped": ("Niet gekoppeld in ‘{column}’", "Not mapped in ‘{column}’"),
+    "s_source": ("Bron", "Source"),
+    "s_period": ("Periode", "Period"),
+    "s_rows": ("Rijen gebruikt", "Rows used"),
+    "s_figures": ("Cijfers", "Figures"),
+    "s_quotes": ("Citaten", "Quotes"),
     "mapping_name": ("de koppeling in het formulier", "the mapping in the form"),
 })  # fmt: skip
 

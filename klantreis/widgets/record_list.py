@@ -130,11 +130,14 @@ def read_record(journey: Journey, table: str, key: str | tuple[str, ...]) -> dic
 
 
 def touchpoint_items(journey: Journey) -> list[tuple[str, str]]:
-    """``("name (id)", id)`` once per touchpoint id, in file order, for a dropdown."""
+    """``(name, id)`` once per touchpoint id, in file order, for a dropdown: the name
+    alone, with the code added where several touchpoints share a name (a touchpoint
+    id used in several journeys shows the name it first has)."""
     seen: dict[str, str] = {}
     for r in journey.records("touchpoints"):
-        seen.setdefault(r["id"], f"{r['name']} ({r['id']})")
-    return [(label, tid) for tid, label in seen.items()]
+        seen.setdefault(r["id"], str(r["name"] or r["id"]))
+    count = Counter(name_key(n) for n in seen.values())
+    return [(f"{n} ({i})" if count[name_key(n)] > 1 else n, i) for i, n in seen.items()]
 
 
 class RecordList:

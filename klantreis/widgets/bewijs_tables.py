@@ -1,0 +1,96 @@
+"""The tables of step 8 (bewijs): the first rows of a chosen file, the result of an
+import and the sources of the project, as HTML with column headers and names (not
+codes), in the step's proportional font. Every value from a file is escaped."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from ..evidence.records import Summary
+from ..evidence.storing import SourceInfo
+from ..evidence.texts import text as evidence_text
+from ..model import Journey
+from .bewijs_texts import bt
+from .record_list import named_items, touchpoint_items
+
+#: Cells with room and lines between them; long words wrap at a word's end where
+#: they can, and only then inside it.
+TABLE_STYLE = (
+    "<style>.kr-table{border-collapse:collapse;margin:4px 0 8px;font-family:var(--jp-ui-font-family,"
+    "sans-serif);font-size:var(--jp-ui-font-size1,13px)}.kr-table th,.kr-table td{border:1px solid "
+    "var(--jp-border-color2,#ddd);padding:3px 8px;text-align:left;vertical-align:top;"
+    "overflow-wrap:break-word;word-break:normal}.kr-table th{background:var(--jp-layout-color2,#f3f3f3)}"
+    ".kr-table td.kr-num{text-align:right;white-space:nowrap}</style>"
+)
+
+
+def table(head: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()) -> str:
+    """An HTML table with header ``head``; the cells of the columns ``numeric`` align right."""
+    top = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="kr-num">{html.escape(str(v))}</td>'
+            if i in numeric
+            else f"<td>{html.escape(str(v))}</td>"
+            for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'{TABLE_STYLE}<table class="kr-table"><tr>{top}</tr>{body}</table>'
+
+
+def preview_html(frame: pd.DataFrame, title: str) -> str:
+    """The first rows of a chosen file, under ``title``."""
+    rows = [["" if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
+    return (
+        f"<b>{html.escape(title)}</b><div style='overflow-x:auto;max-width:100%'>"
+        f"{table([str(c) for c in frame.columns], rows)}</div>"
+    )
+
+
+def _names(journey: Journey, table_name: str, ids: Iterable[str]) -> str:
+    """The names of ``ids`` in ``table_name`` (a code where a name repeats)."""
+    items = touchpoint_items(journey) if table_name == "touchpoints" else named_items(journey, table_name)
+    names = {key: name for name, key in items}
+    return ", ".join(names.get(i, i) for i in ids)
+
+
+def result_html(summary: Summary, journey: Journey, language: str) -> str:
+    """What an import read, skipped and covered, as a two-column table with names."""
+    unit = evidence_text("unit_answers" if summary.kind == "survey" else "unit_rows", language)
+    skipped = ", ".join(f"{n} {evidence_text(f'reason_{r}', language)}" for r, n in summary.skipped.items())
+    covered = _names(journey, "touchpoints", summary.touchpoints)
+    if summary.phases:
+        phases = _names(journey, "phases", summary.phases)
+        covered = f"{covered}; {bt('phase', language, name=phases)}" if covered else phases
+    rows = [
+        (bt("r_file", language), f"{summary.file} ({evidence_text(f'kind_{summary.kind}', language)})"),
+        (bt("r_source", language), summary.source),
+        (bt("r_read", language), f"{summary.rows_read - summary.rows_skipped} / {summary.rows_read}"),
+        (bt("r_skipped", language, unit=unit), skipped or "–"),
+        (bt("r_covered", language), covered or "–"),
+        (bt("persona", language), _names(journey, "personas", summary.personas) or "–"),
+        (bt("scenario", language), _names(journey, "scenarios", [summary.scenario])),
+    ]
+    for column, counts in summary.unmapped.items():
+        values = ", ".join(f"{v} ({n:g})" for v, n in counts.items())
+        rows.append((bt("r_unmapped", language, column=column), values))
+    return table([bt("r_what", language), bt("r_value", language)], rows)
+
+
+def sources_html(sources: Sequence[SourceInfo], language: str) -> str:
+    """The project's evidence sources with headers ('' when there are none)."""
+    if not sources:
+        return ""
+    head = [bt(k, language) for k in ("s_source", "kind", "s_period", "s_rows", "s_figures", "s_quotes")]
+    rows = [
+        (s.id, evidence_text("kind_" + s.kind, language), s.period or "–",
+         f"{s.rows_read - s.rows_skipped}/{s.rows_read}", s.figures, s.quotes)
+        for s in sources
+    ]  # fmt: skip
+    return table(head, rows, numeric=(3, 4, 5))
