@@ -22,7 +22,8 @@ def notebook_bundle(spec: dict[str, Any], text: str = "") -> dict[str, Any]:
     are saved with :func:`klantreis.charts.save_chart` and the reports)."""
     title = spec.get("title")
     label = text or (title.get("text") if isinstance(title, dict) else title) or "chart"
-    meta = spec.get("usermeta") if isinstance(spec.get("usermeta"), dict) else {}
+    found = spec.get("usermeta")
+    meta: dict[str, Any] = found if isinstance(found, dict) else {}
     options = {**meta.get("embedOptions", {}), "actions": False}
     shown = {**spec, "$schema": VEGALITE_V5_SCHEMA, "usermeta": {**meta, "embedOptions": options}}
     return {VEGALITE_MIME: shown, "text/plain": f"<{label}>"}
