@@ -57,6 +57,7 @@ TEXTS = Catalog(
         ),
         # generic record editor
         "add": ("Toevoegen", "Add"),
+        "list_tip": ("Kies een item om het te bewerken", "Choose an item to edit it"),
         "remove": ("Verwijderen", "Remove"),
         "up": ("Omhoog", "Up"),
         "down": ("Omlaag", "Down"),
