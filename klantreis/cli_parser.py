@@ -132,6 +132,12 @@ TEXTS = Catalog("cli_parser", {
     "o_rows_persona": ("van wie de rijen zijn, als het bestand geen persona-kolom heeft",
                        "whose rows they are, when the file has no persona column"),
     "o_evidence_scenario": ("het scenario (standaard het eerste)", "the scenario (default: the first)"),
+    "o_include_partial": ("tel ook onvolledige enquêteresponsen mee (Finished/Progress)",
+                          "also count incomplete survey responses (Finished/Progress)"),
+    "o_force_twin": ("lees ook in als een andere bron dezelfde gegevens al heeft (zelfde bestand, "
+                     "overlappend klantcontactlog)",
+                     "import even when another source holds the same data (same file, overlapping "
+                     "call log)"),
     "o_remove_source": ("id van de bron (zie `klantreis evidence list`)",
                         "source id (see `klantreis evidence list`)"),
     "o_lab_file": ("het projectbestand (mag nog niet bestaan: stap 0 maakt het)",
@@ -290,6 +296,8 @@ class _Builder:
         do["import"].add_argument(
             "--scenario", default=None, metavar="ID", help=self.t("o_evidence_scenario")
         )
+        do["import"].add_argument("--include-partial", action="store_true", help=self.t("o_include_partial"))
+        do["import"].add_argument("--force", action="store_true", help=self.t("o_force_twin"))
         do["remove"].add_argument("source", metavar=self.t("m_source"), help=self.t("o_remove_source"))
 
     def _lab(self, p: Parser) -> None:
