@@ -160,7 +160,7 @@ def open_source(path: str | Path, language: str) -> SourceFile:
     if raw.startswith(b"PK\x03\x04"):
         fail("file_zip_as_csv", language, file=path.name)
     source.encoding = detect_encoding(raw)
-    if source.encoding not in ("utf-16",) and b"\x00" in raw[:_SNIFF_BYTES]:
+    if not source.encoding.startswith("utf-16") and b"\x00" in raw[:_SNIFF_BYTES]:
         fail("file_not_text", language, file=path.name)
     sample = raw[:_SNIFF_BYTES].decode(source.encoding, errors="ignore")
     source.separator = sniff_separator(sample, truncated=len(raw) > _SNIFF_BYTES)
@@ -182,6 +182,9 @@ def detect_encoding(raw: bytes) -> str:
         return "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    without_bom = _utf16_without_bom(raw[:_SNIFF_BYTES])
+    if without_bom:
+        return without_bom
     for encoding in ("utf-8", "cp1252"):
         try:
             raw.decode(encoding)
@@ -189,6 +192,20 @@ def detect_encoding(raw: bytes) -> str:
             continue
         return encoding
     return "latin-1"
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``sample`` looks like UTF-16 text without a
+    byte-order mark (a zero byte beside nearly every ASCII character), else None."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return None
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.5 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.5 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def sniff_separator(sample: str, truncated: bool = False) -> str:

@@ -40,6 +40,8 @@ def _read_survey(ctx: ImportContext) -> EvidenceImport:
     """
     layout = ctx.mapping.data.get("format") if ctx.mapping else None
     if layout is None:
+        if "touchpoint" in ctx.columns:  # a long file; without a score column it is a mistake
+            require(ctx.columns, "score", ctx.file, ctx.language)
         layout = "long" if {"touchpoint", "score"} <= set(ctx.columns) else "wide"
     ctx.used["format"] = layout
     return _long(ctx) if layout == "long" else read_wide(ctx, _question_columns(ctx))
