@@ -267,6 +267,8 @@ def _evidence(args: argparse.Namespace) -> int:
             source=args.source,
             persona=args.persona,
             scenario=args.scenario,
+            include_partial=args.include_partial,
+            force=args.force,
         )
     elif args.action == "list":
         text = commands.list_evidence(args.file)

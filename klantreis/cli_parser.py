@@ -155,6 +155,8 @@ class _Builder:
         do["import"].add_argument(
             "--scenario", default=None, metavar="ID", help=self.t("o_evidence_scenario")
         )
+        do["import"].add_argument("--include-partial", action="store_true", help=self.t("o_include_partial"))
+        do["import"].add_argument("--force", action="store_true", help=self.t("o_force_twin"))
         do["remove"].add_argument("source", metavar=self.t("m_source"), help=self.t("o_remove_source"))
 
     def _paths(self, p: Parser) -> None:

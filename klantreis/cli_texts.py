@@ -144,6 +144,12 @@ TEXTS = Catalog("cli_parser", {
     "o_rows_persona": ("van wie de rijen zijn, als het bestand geen persona-kolom heeft",
                        "whose rows they are, when the file has no persona column"),
     "o_evidence_scenario": ("het scenario (standaard het eerste)", "the scenario (default: the first)"),
+    "o_include_partial": ("tel ook onvolledige enquêteresponsen mee (Finished/Progress)",
+                          "also count incomplete survey responses (Finished/Progress)"),
+    "o_force_twin": ("lees ook in als een andere bron dezelfde gegevens al heeft (zelfde bestand, "
+                     "overlappend klantcontactlog)",
+                     "import even when another source holds the same data (same file, overlapping "
+                     "call log)"),
     "o_remove_source": ("id van de bron (zie `klantreis evidence list`)",
                         "source id (see `klantreis evidence list`)"),
     "o_lab_file": ("het projectbestand (mag nog niet bestaan: stap 0 maakt het)",

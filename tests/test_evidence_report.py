@@ -37,7 +37,8 @@ def section(project: Path, persona: str = "student", **options: str) -> str:
 
 
 def flagged_ids(journey: klantreis.Journey, persona: str, source: str | None = None) -> list[str]:
-    """Independently: touchpoints with a score of n >= 10 whose interval misses the assumption."""
+    """Independently: touchpoints with a score of n >= 10 whose interval misses the
+    assumption by a mean at least 0.5 scale points away."""
     steps = journey.journey(persona, "huidig")
     out = []
     for tid, assumed in zip(steps["id"], steps["emotion"], strict=True):
@@ -51,6 +52,7 @@ def flagged_ids(journey: klantreis.Journey, persona: str, source: str | None = N
             len(scores) == 1
             and scores[0]["n"] >= 10
             and not scores[0]["ci_low"] <= assumed <= scores[0]["ci_high"]
+            and abs(scores[0]["value"] - assumed) >= 0.5
         ):
             out.append(tid)
     return out
@@ -174,7 +176,11 @@ def test_the_index_compares_personas_on_measured_scores() -> None:
     table = html[html.index("Gemeten scores per persona") :]
     assert "<th>Sanne (22), student</th>" in table
     website = journey_evidence(journey, "senior", "huidig").row("website-bezoek")["score"]
-    assert f"{website.mean:.1f}".replace(".", ",") + f" (2,1–2,7, n={website.n}) ⚠" in table
+    # assumed 2, measured 2.4: outside the interval but under 0.5 away, so no ⚠
+    text = f"{website.mean:.1f}".replace(".", ",") + f" (2,1–2,7, n={website.n})"
+    assert f'title="klein verschil">{text}</span>' in table
+    login = journey_evidence(journey, "senior", "huidig").row("app-inloggen")["score"]
+    assert f"{login.mean:.1f}".replace(".", ",") + f" (1,3–1,8, n={login.n}) ⚠" in table
     wave = NO_SCRIPTS.sub("", index_html(journey, results, evidence="interviews-2026"))
     assert "Gemeten scores per persona (bron interviews-2026)" in wave
     cells = wave[wave.index("<table", wave.index("(bron interviews-2026)")) :]

@@ -139,6 +139,9 @@ def test_a_new_wave_is_a_new_source(tmp_path: Path) -> None:
     journey = bare()
     path = long_survey(tmp_path, [(f"r{i}", "student", "proefles", "4") for i in range(3)])
     import_survey(journey, path, source="golf-1")
+    with pytest.raises(JourneyError, match="hetzelfde bestand"):  # the same file would count twice
+        import_survey(journey, path, source="golf-2")
+    path = long_survey(tmp_path, [(f"r{i}", "student", "proefles", "3") for i in range(4)])
     import_survey(journey, path, source="golf-2")
     assert journey.ids("sources") == ["golf-1", "golf-2"]
     assert sorted(journey.evidence["source"]) == ["golf-1", "golf-2"]

@@ -113,7 +113,7 @@ def evidence_curve(
                 "n": score.n if score else None,
                 "status": word(state, lang),
                 "figures": " · ".join(count_notes(row, lang)),
-                "measured_label": score_text(score, lang),
+                "measured_label": score_text(score, lang, row["assumed"]),
                 "assumed": row["assumed"],
                 "sources": ", ".join(row["score_sources"]),
             }

@@ -40,9 +40,11 @@ TEXTS = Catalog("report_evidence", {
     "flagged": ("Aanname niet bevestigd", "Assumption not confirmed"),
     "flagged_intro": (
         "Bij deze touchpoints ligt de aangenomen emotie buiten het 95%-interval van de meting "
-        "(met minstens {min_n} antwoorden).",
+        "(met minstens {min_n} antwoorden) en ligt het gemiddelde minstens {min_difference} "
+        "schaalpunt van de aanname; een kleiner verschil heet 'klein verschil'.",
         "At these touchpoints the assumed emotion lies outside the 95% interval of the "
-        "measurement (with at least {min_n} answers).",
+        "measurement (with at least {min_n} answers) and the mean lies at least "
+        "{min_difference} scale points from the assumption; a smaller one is a 'small difference'.",
     ),
     "none_flagged": ("Geen: waar genoeg is gemeten, klopt de aanname.",
                      "None: where enough was measured, the assumption holds."),
@@ -154,13 +156,14 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
     parts = [f"<h3>{_t('flagged', lang)}</h3>"]
     if not flagged:
         return parts[0] + f"<p>{_t('none_flagged', lang)}</p>"
-    parts.append(f"<p>{_t('flagged_intro', lang, min_n=evidence.min_n)}</p>")
+    difference = number(evidence.min_difference, lang)
+    parts.append(f"<p>{_t('flagged_intro', lang, min_n=evidence.min_n, min_difference=difference)}</p>")
     labels = {p.score: f"{p.emoji} {p.label}".strip() for p in journey.scale}
     rows = [
         [
             escape(r["name"]),
             escape(f"{r['assumed']} ({labels.get(r['assumed'], '')})"),
-            escape(score_text(r["score"], lang)),
+            escape(score_text(r["score"], lang, r["assumed"])),
         ]
         for r in flagged
     ]
