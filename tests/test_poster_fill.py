@@ -11,6 +11,7 @@ from pdf_helpers import MM, ink_box, reader, text_sizes
 
 import klantreis
 from klantreis import Journey
+from klantreis.charts import canvas
 from klantreis.poster import PAPERS, poster_pdf
 from klantreis.poster.paper import ROLES
 
@@ -121,3 +122,11 @@ def test_every_sheet_has_a_print_footer(monkeypatch: pytest.MonkeyPatch) -> None
         )
         assert not missing_words(footer, words), (number, missing_words(footer, words))
 
+
+def test_a_poster_shows_only_its_own_journeys_opportunities() -> None:
+    """The page for side-entrants is the side-entrant's opportunity: not on the
+    starter's canvas (the poster's table), though both journeys have its touchpoint."""
+    j = klantreis.load(EXAMPLES / "medewerker.yaml")
+    page = "salaris tijdens en na de opleiding"
+    assert page not in canvas(j, "starter", "huidig").to_html()
+    assert page in canvas(j, "zij-instromer", "huidig").to_html()
