@@ -162,3 +162,18 @@ def text_sizes(data: bytes, page: int = 0) -> list[tuple[str, float]]:
         document.close()
     clean = [(w.replace("\u00ad", "").replace("\ufffe", ""), s) for w, s in words]
     return [(w, s) for w, s in clean if w.strip("\x02")]
+
+
+def layout_boxes(box: Any) -> Iterator[Any]:
+    """``box`` of a WeasyPrint layout and every box inside it, depth first."""
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from layout_boxes(child)
+
+
+def table_cells(document: Any) -> Iterator[Any]:
+    """Every table cell box of a rendered WeasyPrint ``document``, page by page."""
+    from weasyprint.formatting_structure import boxes
+
+    for page in document.pages:
+        yield from (box for box in layout_boxes(page._page_box) if isinstance(box, boxes.TableCellBox))

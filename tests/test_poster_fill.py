@@ -11,6 +11,7 @@ from pdf_helpers import MM, ink_box, reader, text_sizes
 
 import klantreis
 from klantreis import Journey
+from klantreis.charts import canvas
 from klantreis.poster import PAPERS, poster_pdf
 from klantreis.poster.paper import ROLES
 
@@ -103,3 +104,29 @@ def test_type_reads_from_a_distance(sportschool: Journey, paper: str) -> None:
     assert names and min(names) >= least * ROLES["name"] * 0.85 - 0.1, names
     if paper == "A0":  # the issue's yardsticks for reading at two metres
         assert title >= 78 and min(names) >= 22 and least >= 18
+
+
+def test_every_sheet_has_a_print_footer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pdf_helpers import missing_words, page_words
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
+    j = long_journey(30)
+    pdf = reader(poster_pdf(j, paper="A3"))
+    pages = len(pdf.pages)
+    assert pages >= 2
+    for number in range(pages):
+        words = page_words(pdf, number)
+        footer = (
+            f"Energieleverancier Stroomlijn · Ria (67), weduwe × Huidige situatie · 2026-05-28 · "
+            f"klantreis {klantreis.__version__} · blad {number + 1} van {pages}"
+        )
+        assert not missing_words(footer, words), (number, missing_words(footer, words))
+
+
+def test_a_poster_shows_only_its_own_journeys_opportunities() -> None:
+    """The page for side-entrants is the side-entrant's opportunity: not on the
+    starter's canvas (the poster's table), though both journeys have its touchpoint."""
+    j = klantreis.load(EXAMPLES / "medewerker.yaml")
+    page = "salaris tijdens en na de opleiding"
+    assert page not in canvas(j, "starter", "huidig").to_html()
+    assert page in canvas(j, "zij-instromer", "huidig").to_html()

@@ -47,8 +47,11 @@ from ._curve_rows import wrap_slots
 from ._emoji_font import with_emoji_font
 from ._phase_marks import phase_marks
 from ._texts import TEXTS
-from ._words import fit_text, longest_word_em, row_height, sized_name
+from ._words import fit_text, longest_part_em, longest_word_em, row_height, sized_name
 
+#: The size of a chip's text (em of the cell's text) and what its padding and margin
+#: take (em of its own text): see ``.kr-tag`` in the canvas CSS.
+CHIP_EM, CHIP_PAD_EM = 0.83, 0.95
 #: Touchpoint fields shown in the cells (besides the name, in bold).
 _CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
 
@@ -90,6 +93,8 @@ class Canvas:
     #: The evidence source whose figures the data lane shows (None: all).
     evidence: str | None = None
     _measured: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    #: Set for print: typographic quotes, words that belong together on one line.
+    typeset: bool = False
 
     # ------------------------------------------------------------ public API
     def lanes(self) -> list[dict[str, str]]:
@@ -123,7 +128,7 @@ class Canvas:
         phase names whole, other words up to a cap (longer ones are hyphenated)."""
         label = longest_word_em([lane["name"] for lane in grid.lanes], bold=True)
         names = max(
-            longest_word_em([r["name"] for r in grid.rows], bold=True),
+            longest_part_em([r["name"] for r in grid.rows], True, self.journey.language),
             *(longest_word_em([s["phase"]], bold=True) / s["slots"] for s in grid.spans),
         )
         scale = {p.score: p.label for p in self.journey.scale}
@@ -277,7 +282,9 @@ class Canvas:
         for span in spans:
             phase = grid.phases.get(span["phase_id"], {})
             duration = text_of(phase.get("duration"))
-            name = sized_name(span["phase"], word_em * span["slots"], sizes[0], self.journey.language)
+            name = sized_name(
+                span["phase"], word_em * span["slots"], sizes[0], self.journey.language, self.typeset
+            )
             if span["continued"]:
                 name += Markup(' <span class="kr-duration">(') + escape(t["continued"]) + Markup(")</span>")
             head.append(
@@ -323,27 +330,30 @@ class Canvas:
         lang = self.journey.language
 
         def fit(value: Any, bold: bool = False) -> Markup:
-            return fit_text(value, room, lang, bold)
+            return fit_text(value, room, lang, bold, self.typeset)
 
         if lane == "touchpoints":
-            star = (
-                f'<span class="kr-star" title="{escape(t["crucial"])}">★ </span>' if row["critical"] else ""
-            )
+            chip = room / CHIP_EM - CHIP_PAD_EM  # a chip's text is smaller, its padding takes room
+            star = f'<span class="kr-star" title="{escape(t["crucial"])}">★</span>' if row["critical"] else ""
             tags = []
             if text_of(row["channel"]):
-                tags.append(fit_text(row["channel"], room / 0.83, lang))
+                tags.append(fit_text(row["channel"], chip, lang, typeset=self.typeset))
             if row["online"] is not None:
                 tags.append(Markup("🌐 ") + t["online"] if row["online"] else Markup("🏢 ") + t["offline"])
             if row["owned"] is not None:
                 tags.append(escape(t["owned"] if row["owned"] else t["not_owned"]))
             if text_of(row["partner"]):
-                tags.append(fit_text(f"{t['partner']}: {row['partner']}", room / 0.83, lang))
+                tags.append(fit_text(f"{t['partner']}: {row['partner']}", chip, lang, typeset=self.typeset))
             tag_html = "".join(f'<span class="kr-tag">{tag}</span>' for tag in tags)
-            widest = longest_word_em([row["name"]], bold=True)
+            widest = longest_part_em([row["name"]], True, lang)
             size = min(name_em, room / widest) if widest else name_em
             style = f' style="font-size:{size:.3f}em"' if size != 1.0 else ""
-            name = fit_text(row["name"], max(room, widest * size) / size, lang, bold=True)  # never hyphenated
-            return Markup(f'<span class="kr-name"{style}>{star}{name}</span>{tag_html}')
+            # the star is typeset with the name, so it never stands alone on a line
+            text = f"★ {row['name']}" if star and self.typeset else row["name"]
+            name = fit_text(text, max(room, widest * size) / size, lang, True, self.typeset)
+            if star:  # print: the star is the first word's; on screen, before the name
+                name = Markup(str(name).replace("★", star, 1)) if self.typeset else Markup(star + " ") + name
+            return Markup(f'<span class="kr-name"{style}>{name}</span>{tag_html}')
         if lane == "interaction":
             out = fit(row["action"])
             if text_of(row["frequency"]):
@@ -372,7 +382,7 @@ class Canvas:
         lang = self.journey.language
         room = room * span["slots"]
         if lane == "user_goal":
-            return fit_text(phase.get("user_goal"), room, lang)
+            return fit_text(phase.get("user_goal"), room, lang, typeset=self.typeset)
         t = texts(self.journey)
         items = []
         # an opportunity of the phase goes where the phase starts, one of a touchpoint
@@ -391,6 +401,9 @@ class Canvas:
                     else Markup("")
                 )
                 items.append(
-                    Markup("<li>") + fit_text(op["description"], room, lang) + extra + Markup("</li>")
+                    Markup("<li>")
+                    + fit_text(op["description"], room, lang, typeset=self.typeset)
+                    + extra
+                    + Markup("</li>")
                 )
         return Markup("<ul>") + Markup("").join(items) + Markup("</ul>") if items else Markup("")

@@ -10,7 +10,9 @@ their rows line up on the wall."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import os
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -127,7 +129,33 @@ WALL_CSS = f"""
 .kr-poster .klantreis-canvas h2 {{ font-size: {ROLES["title"]}em; line-height: 1.1; margin: 0 0 .5em 0; }}
 .kr-poster .klantreis-canvas .kr-meta {{ font-size: 1.3em; }}
 .kr-poster .klantreis-canvas thead th {{ vertical-align: bottom; }}
+.kr-poster .kr-footer {{ margin: .6em 0 0 0; padding-top: .3em; border-top: .5pt solid #999; color: #555;
+  font-size: {ROLES["small"]}em; text-align: right; }}
 """
+
+
+def footer_html(canvas: Canvas, sheet: str) -> str:
+    """The print line at the foot of a sheet: the project, persona × scenario, the
+    date it was printed, the klantreis version and ``sheet`` ("blad 1 van 2")."""
+    from ..version import __version__
+
+    journey = canvas.journey
+    parts = [
+        journey.title,
+        f"{journey.name_of('personas', canvas.persona)} × {journey.name_of('scenarios', canvas.scenario)}",
+        print_date().isoformat(),
+        f"klantreis {__version__}",
+        sheet,
+    ]
+    return f'<p class="kr-footer">{" · ".join(escape(p) for p in parts)}</p>'
+
+
+def print_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (a reproducible build)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -163,9 +191,7 @@ def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | 
     heights = dict(fill.rows) if fill else {}
     sections = []
     for number, (start, stop) in enumerate(ranges, start=1):
-        sheet = (
-            TEXTS.text("sheet", journey.language, number=number, total=len(ranges)) if len(ranges) > 1 else ""
-        )
+        sheet = TEXTS.text("sheet", journey.language, number=number, total=len(ranges))
         table = canvas.table(
             grid,
             start,
@@ -179,7 +205,8 @@ def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | 
         width = (layout.lane_units + (stop - start) * layout.step_units) * unit
         sections.append(
             f'<section class="kr-sheet"><div class="klantreis-canvas" style="width:{width:.3f}pt">\n'
-            f"<h2>{escape(journey.title)}</h2>\n{canvas.meta_html(sheet)}\n{table}\n{legend}\n</div></section>"
+            f"<h2>{escape(journey.title)}</h2>\n{canvas.meta_html()}\n{table}\n{legend}\n"
+            f"{footer_html(canvas, sheet)}\n</div></section>"
         )
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(journey.language)}">\n<head>\n<meta charset="utf-8">\n'
