@@ -22,7 +22,9 @@ from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_f
 from ..evidence.inspect import FileView, inspect_file
 from ..evidence.mapping import EvidenceMapping
 from ..evidence.texts import text as evidence_text
+from ..evidence.wording import kind_label
 from ..session import ProjectSession
+from ..templates import journey_word
 from .bewijs_mapping import MappingEditor
 from .bewijs_texts import bt
 from .form import StepForm
@@ -55,7 +57,7 @@ class BewijsForm(StepForm):
         self.view: FileView | None = None
         self.base: EvidenceMapping | None = None
         self.kind = w.ToggleButtons(
-            options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
+            options=[(kind_label(k, self.journey.template, lang), k) for k in KINDS],
             value="survey",
             description=bt("kind", lang),
         )
@@ -87,7 +89,7 @@ class BewijsForm(StepForm):
         self.remove_button.on_click(self.safely(lambda _: self.remove()))
         form = w.VBox(
             [
-                w.HTML(f"<p>{html.escape(bt('intro', lang))}</p>"),
+                w.HTML(f"<p>{html.escape(bt('intro', lang, contact=self._contact))}</p>"),
                 self.kind,
                 w.HBox([self.upload, self.mapping_upload]),
                 self.file_notice.widget,
@@ -232,13 +234,17 @@ class BewijsForm(StepForm):
         )
         return True
 
+    @property
+    def _contact(self) -> str:
+        return journey_word(self.journey.template, "contact", self.language)
+
     def refresh(self) -> None:
         """Show the journey's personas, scenarios and stored sources."""
         self._choices()
         sources = list_sources(self.journey)
         rows = "".join(
             f"<tr><td>{html.escape(s.id)}</td>"
-            f"<td>{html.escape(evidence_text('kind_' + s.kind, self.language))}</td>"
+            f"<td>{html.escape(kind_label(s.kind, self.journey.template, self.language))}</td>"
             f"<td>{html.escape(s.period or '–')}</td><td>{s.rows_read - s.rows_skipped}/{s.rows_read}</td>"
             f"<td>{s.figures}</td><td>{s.quotes}</td></tr>"
             for s in sources
