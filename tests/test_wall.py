@@ -50,7 +50,7 @@ def test_the_page_has_nothing_to_edit_and_nothing_external(journey: Journey) -> 
     )
     assert not re.search(r"<(input|button|textarea|select|form)\b", page)
     assert not EXTERNAL.search(page)
-    assert '<html lang="en">' in page and "<title>Wall view – &lt;/script&gt;&lt;b&gt;</title>" in page
+    assert '<html lang="en">' in page and "<title>Wall – &lt;/script&gt;&lt;b&gt;</title>" in page
     config = re.search(r'<script type="application/json" id="kr-wall-config">(.*?)</script>', page, re.S)
     assert config is not None
     data = json.loads(config.group(1))
