@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .conflictmarks import conflict_problems, has_markers
-from .errors import ValidationError
+from .errors import JourneyError, ValidationError
 from .fields import BOOL, TABLES, Field
 from .model import Journey
 from .store import Record
@@ -92,8 +92,26 @@ def _head(journey: Journey) -> dict[str, Any]:
     if journey.template:
         data["template"] = journey.template
     data["scope"] = journey.scope
-    data["scale"] = [{"score": p.score, "label": p.label, "emoji": p.emoji} for p in journey.scale]
+    data["scale"] = _scale(journey)
     return data
+
+
+def _scale(journey: Journey) -> list[dict[str, Any]]:
+    """The scale's steps; a level's meaning only when the template does not already
+    say it (reading the file takes the template's meanings back)."""
+    declared: dict[int, str] = {}
+    if journey.template:
+        try:
+            declared = {p.score: p.meaning for p in template_scale(journey.template, journey.language)}
+        except JourneyError:
+            declared = {}
+    steps = []
+    for p in journey.scale:
+        step: dict[str, Any] = {"score": p.score, "label": p.label, "emoji": p.emoji}
+        if p.meaning and p.meaning != declared.get(p.score):
+            step["meaning"] = p.meaning
+        steps.append(step)
+    return steps
 
 
 def to_dict(journey: Journey) -> dict[str, Any]:

@@ -27,7 +27,7 @@ POLL_MS = 2000
 TEXTS = Catalog(
     "wall",
     {
-        "title": ("Wand", "Wall"),
+        "title": ("Muurweergave", "Wall"),
         "updated": ("Bijgewerkt om {time}", "Updated at {time}"),
         "offline": (
             "Geen verbinding met de server; nieuwe poging…",

@@ -24,6 +24,7 @@ def test_the_start_page_links_every_step_and_the_wall(journey: Journey) -> None:
     assert links == [f"/base/voila/render/{nb}" for nb in notebooks.values()] + ["/base/klantreis/wall"]
     assert "<h1>Fietsverhuur De Spaak</h1>" in html and "Minder afhakers" in html
     assert '<html lang="nl">' in html and "Emoties" in html
+    assert ">Muurweergave<" in nav_bar(journey, "/", notebooks, "doel")  # not the English "wall"
 
 
 def test_english_projects_get_english_pages(journey: Journey) -> None:

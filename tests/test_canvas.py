@@ -59,7 +59,7 @@ def test_canvas_without_known_template_uses_default_lanes(j: Journey) -> None:
 
 def test_canvas_cells_show_the_touchpoint_fields(page: str) -> None:
     assert "🌐 online" in page and "🏢 offline" in page
-    assert "niet eigen" in page and "partner: Google" in page
+    assert "van derden" in page and "partner: Google" in page
     assert "Zoekt &#39;s avonds" in page and "⟳ 2x" in page
     assert "😠</span> boos" in page
     assert "Lang wachten<br>en geen koffie" in page  # line breaks kept

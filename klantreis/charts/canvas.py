@@ -15,7 +15,9 @@ from markupsafe import Markup, escape
 
 from ..errors import JourneyError
 from ..model import Journey
+from ..templates import journey_uses
 from ._canvas_evidence import data_notes, notes_html
+from ._canvas_fields import lane_fields, lane_values
 from ._canvas_grid import Grid, canvas_lanes
 from ._canvas_style import (
     CANVAS_CSS,
@@ -135,6 +137,7 @@ class Canvas:
         other = [r[f] for r in grid.rows for f in _CELL_FIELDS if f in r]
         other += [scale.get(r["emotion"], "") for r in grid.rows]
         other += [p.get(f) for p in grid.phases.values() for f in ("duration", "user_goal")]
+        other += [v for p in grid.phases.values() for _, v in lane_values(self.journey, "user_goal", p)]
         other += self._opportunities()["description"].tolist()
         words = min(longest_word_em(other), WORD_CAP_EM)
         slot = max(SLOT_MIN_EM, names * NAME_SQUEEZE + CELL_PAD_EM, words + CELL_PAD_EM)
@@ -212,15 +215,18 @@ class Canvas:
     def legend_html(self, extra: str | Markup = "") -> str:
         """The legend under the canvas, one entry per mark the canvas and its curve use
         (``extra``: trusted HTML appended): the tinted column and star of a crucial
-        touchpoint, a side issue's grey text, the pain point's ring, the phase's
-        dashed line (when the template asks for it)."""
-        t = texts(self.journey)
-        parts = [
-            f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
-            f"{escape(t['legend_crucial'])}",
-            f'<span class="kr-muted">{escape(t["legend_side"])}</span>',
-            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}',
-        ]
+        touchpoint and a side issue's grey text (each only where the method asks for
+        it), the pain point's ring, the phase's dashed line (when the template asks for it)."""
+        t, template = texts(self.journey), self.journey.template
+        parts = []
+        if journey_uses(template, "critical"):
+            parts.append(
+                f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
+                f"{escape(t['legend_crucial'])}"
+            )
+        if journey_uses(template, "importance"):
+            parts.append(f'<span class="kr-muted">{escape(t["legend_side"])}</span>')
+        parts.append(f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}')
         if phase_marks(self.journey, self.grid().spans):
             parts.append(f'<span class="kr-dash"></span> {escape(t["phase_mark_legend"])}')
         return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>'
@@ -382,7 +388,8 @@ class Canvas:
         lang = self.journey.language
         room = room * span["slots"]
         if lane == "user_goal":
-            return fit_text(phase.get("user_goal"), room, lang, typeset=self.typeset)
+            goal = fit_text(phase.get("user_goal"), room, lang, typeset=self.typeset)
+            return goal + lane_fields(self.journey, lane, phase, room, self.typeset)
         t = texts(self.journey)
         items = []
         # an opportunity of the phase goes where the phase starts, one of a touchpoint

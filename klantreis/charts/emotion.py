@@ -80,11 +80,11 @@ def emotion_curve(
       several scenarios are shown), broken where a touchpoint has no emotion (a gap,
       never a zero);
     - crucial touchpoints as large stars, the others as dots;
-    - pain points ringed: the lowest score of each series when it is below the middle
-      of the scale;
+    - pain points ringed: the lowest score of each series when that level is a
+      problem on the scale (by what the template says its levels mean);
     - "piek"/"peak" and "eind"/"end" labels for the peak-end rule: the peak is the most
-      intense moment (furthest from the middle; on a tie the lower, then the earlier),
-      named "dal"/"low" when it lies below the middle; the end is the last touchpoint
+      intense moment (furthest from where the scale turns from problem to fine; on a
+      tie the lower, then the earlier), named "dal"/"low" when it is a problem; the end is the last touchpoint
       with an emotion. Labels are placed where they touch no line, point or other
       label, and stay inside the plot; the subtitle explains them;
     - tooltips with persona, scenario, phase, touchpoint, channel, emotion, why, thoughts.
@@ -142,12 +142,11 @@ def _build_curve(
     compact = compact_padding is not None
     rows = series_rows(journey, pairs)
     layout = build_layout(journey, rows)
-    low, high, middle = scale_bounds(journey)
     names = series_labels(journey, pairs)
     points = point_rows(journey, rows, layout, names, t)
     groups = by_series(points)
-    mark_pain(groups, middle)
-    notes = curve_annotations(groups, middle, t)
+    mark_pain(groups, journey.scale)
+    notes = curve_annotations(groups, journey.scale, t)
     for point in points:
         del point["_series"]
     n = len(layout.slots)

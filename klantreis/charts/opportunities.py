@@ -76,8 +76,8 @@ def opportunity_matrix(
     journey: Journey, persona: str | None = None, scenario: str | None = None, *, size: int = 520
 ) -> alt.LayerChart:
     """Opportunities by impact (y) and effort (x), both 1-5, with rules at the midpoint
-    3 and the quadrants named: quick wins (high impact, little effort), grote
-    projecten / major projects, opvullers / fill-ins and vermijden / avoid.
+    3 and the quadrants named: snelle winst / quick wins (high impact, little
+    effort), grote projecten / major projects, kleine klussen / fill-ins and vermijden / avoid.
 
     Points are coloured by phase and labelled with the shortened description; points
     on the same spot are spread out a little. Opportunities without impact or effort

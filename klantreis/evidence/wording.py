@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..messages import Catalog, number
+from ..templates import journey_word
 from .figures import CONFIRMED, NO_ASSUMPTION, NOT_CONFIRMED, SMALL_DIFFERENCE, TOO_FEW, UNMEASURED, Score
+from .texts import text as evidence_text
 
 WORDS = Catalog("evidence_words", {
     CONFIRMED: ("aanname bevestigd", "assumption confirmed"),
@@ -35,6 +37,15 @@ WORDS = Catalog("evidence_words", {
 def word(code: str, language: str, /, **params: Any) -> str:
     """The text ``code`` in ``language``."""
     return WORDS.text(code, language, **params)
+
+
+def kind_label(kind: str, template_id: str | None, language: str) -> str:
+    """The name of an evidence kind as a journey's readers see it: calls and messages
+    in the template's own word ("contact met medewerkers" in an employee journey,
+    never "klantcontact" there), the other kinds by their usual name."""
+    if kind == "calls":
+        return journey_word(template_id, "contact", language)
+    return evidence_text(f"kind_{kind}", language)
 
 
 def interval_decimals(score: Score, assumed: float | None = None, most: int = 3) -> int:

@@ -11,18 +11,18 @@ from html import escape
 from typing import Any
 
 from ..evidence.figures import MIN_N, TOO_FEW, call_reasons, journey_evidence, quotes_of, selected_sources
-from ..evidence.texts import text as kind_text
-from ..evidence.wording import number, score_text
+from ..evidence.wording import kind_label, number, score_text
 from ..messages import Catalog
 from ..model import Journey
+from ..templates import journey_word
 
 TEXTS = Catalog("report_evidence", {
     "heading": ("Bewijs", "Evidence"),
     "heading_wave": ("Bewijs: bron {source}", "Evidence: source {source}"),
     "none": (
-        "Dit project heeft nog geen bewijs. Lees een enquête, klantcontact, webstatistiek of "
+        "Dit project heeft nog geen bewijs. Lees een enquête, {contact}, webstatistiek of "
         "interviews in met `klantreis evidence import` of in stap 8 (Bewijs).",
-        "This project has no evidence yet. Import a survey, call log, web statistics or "
+        "This project has no evidence yet. Import a survey, {contact}, web statistics or "
         "interviews with `klantreis evidence import` or in step 8 (Evidence).",
     ),
     "nothing_here": (
@@ -51,7 +51,7 @@ TEXTS = Catalog("report_evidence", {
     "touchpoint": ("Touchpoint", "Touchpoint"),
     "assumed": ("Aanname", "Assumption"),
     "measured": ("Gemeten", "Measured"),
-    "quotes": ("Wat klanten zeggen", "What customers say"),
+    "quotes": ("Wat {people} zeggen", "What {people} say"),
     "no_quotes": ("Geen citaten.", "No quotes."),
     "too_few": ("Te weinig antwoorden", "Too few answers"),
     "too_few_intro": (
@@ -100,7 +100,8 @@ def evidence_section(
     parts = [f"<h2>{heading}</h2>"]
     sources = selected_sources(journey, source)
     if not sources:
-        return parts[0] + f"<p>{_t('none', lang)}</p>"
+        contact = journey_word(journey.template, "contact", lang)
+        return parts[0] + f"<p>{_t('none', lang, contact=contact)}</p>"
     evidence = journey_evidence(journey, persona, scenario, source, min_n)
     parts.append(_sources_table(journey, persona, scenario, sources, lang))
     if not evidence.any:
@@ -133,7 +134,7 @@ def _sources_table(journey: Journey, persona: str, scenario: str, sources: list[
     for s in journey.records("sources"):
         if s["id"] not in wanted:
             continue
-        kind = kind_text(f"kind_{s['kind']}", lang)
+        kind = kind_label(s["kind"], journey.template, lang)
         used = (s["rows_read"] or 0) - (s["rows_skipped"] or 0)
         period = str(s["period"] or "–").replace("/", " – ")
         rows.append(
@@ -174,7 +175,8 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
     quote_source = source if source and kinds.get(source) == "interviews" else None
     for r in flagged:
         quotes = quotes_of(journey, evidence.persona, evidence.scenario, r["id"], quote_source)
-        parts.append(f"<h4>{escape(r['name'])}: {_t('quotes', lang).lower()}</h4>")
+        people = journey_word(journey.template, "people", lang)
+        parts.append(f"<h4>{escape(r['name'])}: {_t('quotes', lang, people=people).lower()}</h4>")
         if not quotes:
             parts.append(f"<p>{_t('no_quotes', lang)}</p>")
             continue

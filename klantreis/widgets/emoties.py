@@ -14,6 +14,7 @@ import pandas as pd
 from ..coercion import missing
 from ..model import Journey
 from ..session import ProjectSession
+from ..templates import journey_uses
 from .curve import CurvePanel
 from .emotion_sheet import EmotionSheet, RowNotice
 from .extra_editors import ExtraEditors, field_hints
@@ -126,6 +127,7 @@ class EmotiesForm(StepForm):
     def sheet_config(self) -> dict[str, Any]:
         """What every row shows the same: smileys, button words and fields."""
         label = self.wording.label
+        emotion = label("touchpoints", "emotion")
         fields: list[dict[str, Any]] = [
             {"name": "why", "label": self.t("why"), "kind": "text"},
             {"name": "thoughts", "label": label("touchpoints", "thoughts"), "kind": "text"},
@@ -136,10 +138,11 @@ class EmotiesForm(StepForm):
             fields.append({"name": name, "label": spec.label, "kind": spec.kind, "options": options})
         return {
             "points": smiley_points(self.journey.scale),
-            "group_label": label("touchpoints", "emotion"),
+            "group_label": emotion,
             "chosen_text": self.t("chosen"),
-            "clear_text": self.t("clear_emotion"),
-            "critical_text": self.t("critical"),
+            "clear_text": self.t("clear_emotion", emotion=emotion),
+            # empty: the method asks for no crucial moments, the sheet shows no toggle
+            "critical_text": self.t("critical") if journey_uses(self.journey.template, "critical") else "",
             "fields": fields,
             "notices": {kind: {"style": STYLES[kind], "mark": MARKS[kind]} for kind in STYLES},
         }

@@ -119,11 +119,15 @@ function render({ model, el }) {
     block.dataset.id = row.id;
     const head = element("div", "kr-head");
     head.append(element("b", "", row.heading), " ", element("span", "kr-context", row.context));
-    const crucial = element("button", "kr-crucial", "★ " + config.critical_text);
-    crucial.type = "button";
-    crucial.addEventListener("click", () => edit(row.id, "critical", !view.row.critical));
     const line = element("div", "kr-line");
-    line.append(smileys(row, view), crucial);
+    line.append(smileys(row, view));
+    let crucial = null; // only where the method asks for crucial moments
+    if (config.critical_text) {
+      crucial = element("button", "kr-crucial", "★ " + config.critical_text);
+      crucial.type = "button";
+      crucial.addEventListener("click", () => edit(row.id, "critical", !view.row.critical));
+      line.append(crucial);
+    }
     const notice = element("div", "kr-row-notice");
     notice.hidden = true;
     block.append(head, line, notice);
@@ -141,7 +145,7 @@ function render({ model, el }) {
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.classList.toggle("kr-chosen", on);
     }
-    view.crucial.setAttribute("aria-pressed", row.critical ? "true" : "false");
+    if (view.crucial) view.crucial.setAttribute("aria-pressed", row.critical ? "true" : "false");
     for (const [name, [input, kind]] of view.inputs) {
       if (input === document.activeElement) continue; // never overwrite what is being typed
       const value = valueOf(row, name);
