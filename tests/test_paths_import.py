@@ -204,3 +204,11 @@ def test_the_stored_source_round_trips_byte_for_byte_and_reimport_replaces_it(tm
     text = first.decode("utf-8")
     assert "v00" not in text  # no case ids are stored
     json.dumps(record)  # plain data
+
+
+def test_a_log_has_its_own_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "groot.csv"
+    generated_log(3, 200).to_csv(path, index=False)
+    with pytest.raises(JourneyError, match="groot.csv: het log is 0 MB, meer dan de grens van 0.001 MB"):
+        read_events(journey(), path, MAPPING, persona="p", max_mb=0.001)
+    assert read_events(journey(), path, MAPPING, persona="p", max_mb=None).source["rows_read"] > 0
