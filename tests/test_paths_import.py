@@ -204,3 +204,25 @@ def test_the_stored_source_round_trips_byte_for_byte_and_reimport_replaces_it(tm
     text = first.decode("utf-8")
     assert "v00" not in text  # no case ids are stored
     json.dumps(record)  # plain data
+
+
+def test_a_log_has_its_own_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "groot.csv"
+    generated_log(3, 200).to_csv(path, index=False)
+    with pytest.raises(JourneyError, match="groot.csv: het log is 0 MB, meer dan de grens van 0.001 MB"):
+        read_events(journey(), path, MAPPING, persona="p", max_mb=0.001)
+    assert read_events(journey(), path, MAPPING, persona="p", max_mb=None).source["rows_read"] > 0
+
+
+def test_a_folder_of_parquet_files_with_typed_timestamps(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    log = generated_log(9, 120)
+    whole = figures_of(tmp_path, log)
+    typed = log.assign(ts=pd.to_datetime(log["ts"], format="ISO8601", errors="coerce"))
+    folder = tmp_path / "deel"
+    folder.mkdir()
+    half = len(typed) // 2
+    typed.iloc[:half].to_parquet(folder / "a.parquet")
+    typed.iloc[half:].to_parquet(folder / "b.parquet")
+    figures = read_events(journey(), folder, MAPPING, persona="p").source["paths"]["personas"]["p"]
+    assert figures == whole

@@ -21,7 +21,7 @@ from ..charts._common import PAGE_WIDTH, PAIN_COLOUR, PALETTE
 from ..messages import Catalog
 from ..model import Journey
 from .compute import CLASSES
-from .stored import map_order
+from .stored import map_order, touchpoint_names
 
 ON_MAP, OFF_MAP = PALETTE[0], PAIN_COLOUR
 #: How many steps the flow chart draws at most (the most frequent).
@@ -51,10 +51,6 @@ def _t(code: str, language: str) -> str:
     return TEXTS.text(code, language)
 
 
-def _names(journey: Journey, ids: list[str]) -> dict[str, str]:
-    return {tp: journey.name_of("touchpoints", tp) or tp for tp in ids}
-
-
 def along_map(source: str, target: str, order: list[str], main: set[str], observed: set[str]) -> bool:
     """Whether a step follows the map: forward, passing no main touchpoint that events
     show (one the log could have seen being skipped)."""
@@ -65,7 +61,7 @@ def along_map(source: str, target: str, order: list[str], main: set[str], observ
 def reach_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario: str) -> alt.Chart:
     """Bars of the share of cases reaching each observable touchpoint, in map order."""
     lang = journey.language
-    names = _names(journey, [tp["id"] for tp in figures["touchpoints"]])
+    names = touchpoint_names(journey, persona, scenario)
     rows = [
         {"step": i + 1, "touchpoint": tp["id"], "name": names[tp["id"]], "share": tp["share"],
          "reached": tp["reached"]}
@@ -112,7 +108,7 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
     """The observed steps as arcs over the map's line of touchpoints (see module doc)."""
     lang = journey.language
     order, _ = map_order(journey, persona, scenario)
-    names = _names(journey, order)
+    names = touchpoint_names(journey, persona, scenario)
     rows = flow_rows(figures, journey, persona, scenario)
     for r in rows:
         r["kind"] = _t("along" if r["along"] else "deviating", lang)

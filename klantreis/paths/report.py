@@ -13,7 +13,7 @@ from typing import Any
 from ..messages import Catalog, number
 from ..model import Journey
 from .charts import deviation_chart, flow_chart, reach_chart
-from .stored import path_sources
+from .stored import path_sources, touchpoint_names
 
 #: An unmapped event is a finding when it is at least this share of the mapped events.
 FREQUENT_SHARE = 0.05
@@ -42,14 +42,12 @@ TEXTS = Catalog("paths_report", {
 })  # fmt: skip
 
 
-def path_findings(figures: dict[str, Any], journey: Journey, language: str) -> list[str]:
+def path_findings(figures: dict[str, Any], names: dict[str, str], language: str) -> list[str]:
     """Plain-text findings: touchpoints no case reaches, frequent unmapped events."""
     out = []
     for tp in figures["touchpoints"]:
         if tp["reached"] == 0:
-            out.append(
-                TEXTS.text("unreached", language, name=journey.name_of("touchpoints", tp["id"]) or tp["id"])
-            )
+            out.append(TEXTS.text("unreached", language, name=names.get(tp["id"], tp["id"])))
     mapped_events = max(sum(f["count"] for f in figures["follows"]) + figures["cases"], 1)
     for event, count in figures["unmapped"].items():
         if count >= FREQUENT_SHARE * mapped_events:
@@ -63,6 +61,7 @@ def paths_section(
     """The section's HTML, or "" when no event log has paths of this journey."""
     t = lambda code, **kw: TEXTS.text(code, language, **kw)  # noqa: E731
     parts = []
+    names = touchpoint_names(journey, persona, scenario)
     for source in path_sources(journey, persona, scenario):
         figures = source["paths"]["personas"][persona]
         cases = figures["cases"]
@@ -74,7 +73,7 @@ def paths_section(
         parts.append(chart_html(flow_chart(figures, journey, persona, scenario)))
         parts.append(chart_html(deviation_chart(figures, language)))
         rows = "".join(
-            f"<tr><td>{escape(' → '.join(journey.name_of('touchpoints', tp) or tp for tp in v['path']))}</td>"
+            f"<tr><td>{escape(' → '.join(names.get(tp, tp) for tp in v['path']))}</td>"
             f"<td>{v['cases']}</td><td>{number(100 * v['cases'] / cases, language, 0)}%</td></tr>"
             for v in figures["variants"][:10]
         )
@@ -88,7 +87,7 @@ def paths_section(
             f'<h3>{escape(t("variants"))}</h3><table class="kr-table"><thead><tr><th>{escape(t("path"))}</th>'
             f"<th>{escape(t('cases'))}</th><th>{escape(t('share'))}</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-        findings = path_findings(figures, journey, language)
+        findings = path_findings(figures, names, language)
         if findings:
             items = "".join(f"<li>{escape(f)}</li>" for f in findings)
             parts.append(f"<h3>{escape(t('findings'))}</h3><ul>{items}</ul>")

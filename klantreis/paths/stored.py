@@ -18,6 +18,12 @@ def map_order(journey: Journey, persona: str, scenario: str) -> tuple[list[str],
     return ids, {t for t, i in zip(ids, importance, strict=True) if str(i) != "side"}
 
 
+def touchpoint_names(journey: Journey, persona: str, scenario: str) -> dict[str, str]:
+    """Touchpoint id -> its name on the persona's map (the id when it has none)."""
+    steps = journey.journey(persona, scenario)
+    return {str(i): str(n) if n else str(i) for i, n in zip(steps["id"], steps["name"], strict=True)}
+
+
 def path_sources(journey: Journey, persona: str, scenario: str) -> list[dict[str, Any]]:
     """The event-log sources that hold paths of ``persona`` in ``scenario``, in file order."""
     found = []
