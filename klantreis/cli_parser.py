@@ -12,7 +12,7 @@ from .version import __version__
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "lab", "app",
-            "wall", "schema", "portfolio", "git-setup", "merge-driver")  # fmt: skip
+            "wall", "schema", "portfolio", "diff", "git-setup", "merge-driver")  # fmt: skip
 EVIDENCE_ACTIONS = ("import", "list", "remove")
 #: The Dutch word a user may type for a command, to suggest the command's name.
 DUTCH_NAMES = {"sjablonen": "templates", "nieuw": "new", "controleer": "validate", "controleren": "validate",
@@ -64,6 +64,13 @@ TEXTS = Catalog("cli_parser", {
                         "the folder for the overview (default: portfolio)"),
     "o_scheduler": ("bouw op een Dask-cluster (tcp://HOST:POORT; pip install 'klantreis[cluster]')",
                     "build on a Dask cluster (tcp://HOST:PORT; pip install 'klantreis[cluster]')"),
+    "cmd_diff": ("toon per record wat er veranderd is tussen twee versies van een project",
+                 "show record by record what changed between two versions of a project"),
+    "o_diff_files": ("OUD NIEUW (of de zeven argumenten van git's diff-driver)",
+                     "OLD NEW (or the seven arguments of git's diff driver)"),
+    "o_git_diff": ("laat git diff ook per record vergelijken (klantreis diff)",
+                   "make git diff compare record by record too (klantreis diff)"),
+    "o_json": ("als JSON, voor andere programma's", "as JSON, for other programs"),
     "cmd_git-setup": ("laat git projectbestanden per record samenvoegen (in een repository)",
                       "let git merge project files record by record (in a repository)"),
     "cmd_merge-driver": ("voor git: voeg drie versies van een projectbestand samen (zie git-setup)",
@@ -358,11 +365,17 @@ class _Builder:
         )
         self._speaks(p)
 
+    def _diff(self, p: Parser) -> None:
+        p.add_argument("files", nargs="+", metavar=self.t("m_project"), help=self.t("o_diff_files"))
+        p.add_argument("--json", action="store_true", help=self.t("o_json"))
+        self._speaks(p)
+
     def _git_setup(self, p: Parser) -> None:
         p.add_argument("--pattern", action="append", metavar=self.t("m_pattern"), help=self.t("o_pattern"))
         p.add_argument(
             "--command", default="klantreis", dest="driver_command", help=self.t("o_driver_command")
         )
+        p.add_argument("--diff", action="store_true", help=self.t("o_git_diff"))
         self._speaks(p)
 
     def _merge_driver(self, p: Parser) -> None:
