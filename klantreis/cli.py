@@ -29,6 +29,8 @@ TEXTS = Catalog("cli", {
               "built {built}, failed {failed}, in {seconds:.1f} s; open {index}"),
     "journeys": ("reis", "journey"),
     "projects": ("project", "project"),
+    "diff_files": ("geef twee projectbestanden (OUD NIEUW), niet {count}",
+                   "give two project files (OLD NEW), not {count}"),
     "portfolio": ("{built} projecten gemaakt, {reused} ongewijzigd, {failed} mislukt; open {index}",
                   "built {built} projects, {reused} unchanged, {failed} failed; open {index}"),
     "stopped": ("gestopt", "stopped"),
@@ -333,10 +335,46 @@ def _portfolio(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    import json
+
+    from .fileformat import loads, to_dict
+    from .journeydiff import diff, render
+    from .messages import current_language
+    from .projectfile import read_text
+
+    files = args.files
+    as_git = len(files) == 7  # git's diff driver: path old-file old-hex old-mode new-file new-hex new-mode
+    if len(files) not in (2, 7):
+        raise JourneyError(TEXTS.msg("diff_files", count=len(files)))
+    old, new = (files[1], files[4]) if as_git else files
+    try:
+        changes = diff(*(to_dict(loads(read_text(f), files[0] if as_git else f)) for f in (old, new)))
+    except JourneyError as err:
+        if as_git:  # not a (valid) project: git's diff driver shows the lines instead
+            return _line_diff(files[0], old, new)
+        _problems(err) if isinstance(err, ValidationError) else _error(str(err), err.language)
+        return 2
+    if args.json:
+        print(json.dumps([c.as_json() for c in changes], ensure_ascii=False, indent=1))
+    else:
+        print((f"klantreis diff {files[0]}\n" if as_git else "") + render(changes, current_language()))
+    return 0 if as_git or not changes else 1
+
+
+def _line_diff(name: str, old: str, new: str) -> int:
+    import difflib
+    from pathlib import Path
+
+    a, b = (Path(p).read_text(encoding="utf-8", errors="replace").splitlines(True) for p in (old, new))
+    sys.stdout.writelines(difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))
+    return 0
+
+
 def _git_setup(args: argparse.Namespace) -> int:
     from .gitdriver import git_setup
 
-    setup = git_setup(".", args.pattern, command=args.driver_command)
+    setup = git_setup(".", args.pattern, command=args.driver_command, diff=args.diff)
     print(setup.summary(args.pattern or ["*.yaml"]))
     return 0
 
@@ -351,7 +389,7 @@ def _merge_driver(args: argparse.Namespace) -> int:
 HANDLERS: dict[str, Handler] = {
     "templates": _templates, "new": _new, "validate": _validate, "export": _export,
     "import": _import, "build": _build, "evidence": _evidence, "paths": _paths, "lab": _lab, "app": _serve,
-    "wall": _serve, "schema": _schema, "portfolio": _portfolio,
+    "wall": _serve, "schema": _schema, "portfolio": _portfolio, "diff": _diff,
     "git-setup": _git_setup, "merge-driver": _merge_driver,
 }  # fmt: skip
 

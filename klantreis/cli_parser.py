@@ -13,7 +13,7 @@ from .version import __version__
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "paths", "lab",
-            "app", "wall", "schema", "portfolio", "git-setup", "merge-driver")  # fmt: skip
+            "app", "wall", "schema", "portfolio", "diff", "git-setup", "merge-driver")  # fmt: skip
 EVIDENCE_ACTIONS = ("import", "list", "remove")
 #: The Dutch word a user may type for a command, to suggest the command's name.
 DUTCH_NAMES = {"sjablonen": "templates", "nieuw": "new", "controleer": "validate", "controleren": "validate",
@@ -215,11 +215,17 @@ class _Builder:
         )
         self._speaks(p)
 
+    def _diff(self, p: Parser) -> None:
+        p.add_argument("files", nargs="+", metavar=self.t("m_project"), help=self.t("o_diff_files"))
+        p.add_argument("--json", action="store_true", help=self.t("o_diff_json"))
+        self._speaks(p)
+
     def _git_setup(self, p: Parser) -> None:
         p.add_argument("--pattern", action="append", metavar=self.t("m_pattern"), help=self.t("o_pattern"))
         p.add_argument(
             "--command", default="klantreis", dest="driver_command", help=self.t("o_driver_command")
         )
+        p.add_argument("--diff", action="store_true", help=self.t("o_git_diff"))
         self._speaks(p)
 
     def _merge_driver(self, p: Parser) -> None:

@@ -179,4 +179,11 @@ TEXTS = Catalog("cli_parser", {
     ),
     "overview_more": ("Uitleg bij een opdracht: {prog} {metavar} --help",
                       "Help on a command: {prog} {metavar} --help"),
+    "cmd_diff": ("toon per record wat er veranderd is tussen twee versies van een project",
+                 "show record by record what changed between two versions of a project"),
+    "o_diff_files": ("OUD NIEUW (of de zeven argumenten van git's diff-driver)",
+                     "OLD NEW (or the seven arguments of git's diff driver)"),
+    "o_git_diff": ("laat git diff ook per record vergelijken (klantreis diff)",
+                   "make git diff compare record by record too (klantreis diff)"),
+    "o_diff_json": ("als JSON, voor andere programma's", "as JSON, for other programs"),
 })  # fmt: skip

@@ -80,11 +80,25 @@ def merge_driver(base: PathLike, ours: PathLike, theirs: PathLike, name: str | N
         return _merge_as_text(base, ours, theirs)
     write_atomic(ours, result.text)
     if result.conflicts:
-        fields = "\n  ".join(result.conflicts)
+        fields = "\n  ".join(_sides(c) for c in result.conflicts)
         print(TEXTS.text("conflicts", name=name, count=len(result.conflicts), fields=fields), file=sys.stderr)
     elif result.problem:
         print(TEXTS.text("misfit", name=name, reason=result.problem), file=sys.stderr)
     return 0 if result.clean else 1
+
+
+#: The merge names its sides as a notebook's session sees them ("here" is the change
+#: being applied, theirs' branch); in git's words:
+_SIDES = {
+    "(changed here, removed on the other side)": "(changed on theirs, removed on ours)",
+    "(changed in another notebook, removed on the other side)": "(changed on ours, removed on theirs)",
+}
+
+
+def _sides(conflict: str) -> str:
+    for session, git in _SIDES.items():
+        conflict = conflict.replace(session, git)
+    return conflict
 
 
 def _merge_as_text(base: PathLike, ours: PathLike, theirs: PathLike) -> int:
@@ -117,18 +131,23 @@ def _git(folder: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
-def git_setup(folder: PathLike = ".", patterns: list[str] | None = None, command: str = "klantreis") -> Setup:
-    """Register the merge driver in the repository around ``folder`` (its
-    ``.git/config``) and give ``patterns`` (default ``*.yaml``) ``merge=klantreis`` in
-    the repository's ``.gitattributes``. Running it again changes nothing."""
+def git_setup(
+    folder: PathLike = ".", patterns: list[str] | None = None, command: str = "klantreis", diff: bool = False
+) -> Setup:
+    """Register the merge driver (and the diff driver, ``klantreis diff``) in the
+    repository around ``folder`` (its ``.git/config``) and give ``patterns`` (default
+    ``*.yaml``) ``merge=klantreis`` in the repository's ``.gitattributes`` (and
+    ``diff=klantreis`` with ``diff``). Running it again changes nothing."""
     folder = Path(folder)
     root = Path(_git(folder, "rev-parse", "--show-toplevel"))
     _git(root, "config", f"merge.{DRIVER}.name", TEXTS.text("driver_name"))
     _git(root, "config", f"merge.{DRIVER}.driver", f"{command} merge-driver %O %A %B %P")
+    _git(root, "config", f"diff.{DRIVER}.command", f"{command} diff")
     attributes = root / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     present = {line.strip() for line in text.splitlines()}
-    added = [f"{p} merge={DRIVER}" for p in patterns or DEFAULT_PATTERNS]
+    drivers = f"merge={DRIVER}" + (f" diff={DRIVER}" if diff else "")
+    added = [f"{p} {drivers}" for p in patterns or DEFAULT_PATTERNS]
     added = [line for line in added if line not in present]
     if added:
         prefix = "" if not text or text.endswith("\n") else "\n"

@@ -184,3 +184,22 @@ def test_a_conflict_in_the_title_names_the_field_and_an_unclosed_block_is_report
     assert problem.line == 2 and "title" in problem.text("en") and "</script> & co" in problem.text("en")
     (unclosed,) = problems_of(text + "<<<<<<< ours\nx: 1\n")
     assert "does not end" in unclosed.text("en")
+
+
+def test_a_record_changed_on_one_branch_and_removed_on_the_other_is_named_in_gits_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from klantreis.gitdriver import merge_driver
+
+    base, ours, theirs = (tmp_path / n for n in ("base.yaml", "ours.yaml", "theirs.yaml"))
+    save(build_small_journey(), base)
+    j = build_small_journey()
+    j.remove_touchpoint("app", "toerist")
+    save(j, ours)
+    j = build_small_journey()
+    j.update_touchpoint("app", "toerist", why="Te veel stappen")
+    save(j, theirs)
+    assert merge_driver(base, ours, theirs, "reis.yaml") == 1
+    assert "touchpoints[app@toerist/current] (changed on theirs, removed on ours)" in capsys.readouterr().err
+    (block,) = find_conflicts(ours.read_text(encoding="utf-8"))
+    assert block.ours == [] and "    why: Te veel stappen" in block.theirs
