@@ -167,7 +167,8 @@ def main() -> int:
             watcher.start()
             family = [server.process.pid, *descendants(server.process.pid)]
             cpu_before = cpu_seconds(family)
-            for page in pages:  # start every participant's clicking, then collect it
+            pages = [page for i, page in enumerate(pages) if i in usable]  # the others never loaded
+            for i, page in enumerate(pages):  # start every participant's clicking, then collect it
                 page.evaluate(
                     "([f, a]) => { window.krBench = (new Function('return ' + f))()(a); }",
                     [DRIVE_JS.strip(), [[f"tp{i * ROWS_EACH + k}" for k in range(ROWS_EACH)], args.seconds]],

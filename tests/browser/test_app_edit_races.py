@@ -11,6 +11,7 @@ be replaced by an older one, even for a moment.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,6 @@ from app_driver import (
     open_step,
     running,
     shots_on_failure,
-    wait_for_file,
     went_back,
 )
 from chromium import launch
@@ -89,13 +89,19 @@ def test_edits_of_two_participants_never_revert_each_other(tmp_path: Path) -> No
                     smiley("a", n, visit)
                     smiley("b", (n + 3) % ROWS_EACH, visit + 1)
 
-                def all_saved(_: Any) -> bool:
-                    return all(watcher.seen.get(k, [None])[-1] == v[-1] for k, v in intended.items())
-
-                wait_for_file(project, all_saved, timeout=60, what="every participant's last values")
+                deadline = time.monotonic() + 60  # every participant's last values reach the file
+                while time.monotonic() < deadline and any(
+                    watcher.seen.get(k, [None])[-1] != v[-1] for k, v in intended.items()
+                ):
+                    time.sleep(0.2)
         finally:
             watcher.stopping.set()
             browser.close()
     watcher.join(5)
     problems = {k: p for k, v in intended.items() if (p := went_back(v, watcher.seen.get(k, [None])))}
+    problems |= {
+        k: f"lost: {v[-1]!r} never reached the file (it held {watcher.seen.get(k)})"
+        for k, v in intended.items()
+        if k not in problems and watcher.seen.get(k, [None])[-1] != v[-1]
+    }
     assert problems == {}, f"{len(problems)} values went back (file read {watcher.reads} times)"
