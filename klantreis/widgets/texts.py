@@ -61,6 +61,12 @@ TEXTS = Catalog(
         "up": ("Omhoog", "Up"),
         "down": ("Omlaag", "Down"),
         "new_name": ("Naam van een nieuw item", "Name of a new item"),
+        "empty_list": (
+            "De lijst is nog leeg. Begin hierboven: typ in het vak ‘{name}’ een naam en klik op "
+            "Toevoegen; daarna vul je hier de rest in.",
+            "The list is still empty. Start above: type a name in the box ‘{name}’ and click Add; "
+            "then fill in the rest here.",
+        ),
         "empty_name": ("vul eerst een naam in.", "fill in a name first."),
         "nothing_selected": ("kies eerst een item in de lijst.", "choose an item in the list first."),
         "code": ("code (optioneel)", "code (optional)"),
@@ -205,6 +211,20 @@ TEXTS = Catalog(
             "better or worse.",
         ),
         "per_phase": ("Per fase", "Per phase"),
+        "gap_goal": (
+            "Het doel is nog niet ingevuld (stap doel).",
+            "The goal is not filled in yet (step goal).",
+        ),
+        "gap_scope": (
+            "Begin of einde van de reis is nog niet ingevuld (stap scope).",
+            "The start or end of the journey is not filled in yet (step scope).",
+        ),
+        "gap_scenario": (
+            "Scenario ‘{name}’ is nog leeg: geen persona heeft er touchpoints (stap touchpoints, "
+            "kopiëren als startpunt).",
+            "Scenario ‘{name}’ is still empty: no persona has touchpoints in it (step touchpoints, "
+            "copy as a starting point).",
+        ),
         "complete": ("Niets: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
         # step names
         "step_start": ("Start", "Start"),
