@@ -29,6 +29,19 @@ TEXTS = Catalog("lab", {
 })  # fmt: skip
 
 ALLOW_ROOT = "--allow-root"
+#: Minutes a kernel may sit idle before JupyterLab shuts it down (``klantreis lab``).
+CULL_MINUTES = 30
+#: JupyterLab's own culling, so eight open step notebooks do not hold eight kernels
+#: all day: a kernel idle for :data:`CULL_MINUTES` (no cell run, no click in a form),
+#: even with its tab open, is shut down; its form then says the connection is gone
+#: and to run the cell again (see :mod:`klantreis.widgets.connection`). Options given
+#: on the command line come later and win (``--MappingKernelManager.cull_idle_timeout=0``
+#: turns culling off).
+CULL_ARGS = (
+    f"--MappingKernelManager.cull_idle_timeout={CULL_MINUTES * 60}",
+    "--MappingKernelManager.cull_interval=60",
+    "--MappingKernelManager.cull_connected=True",
+)
 
 
 def running_as_root() -> bool:
@@ -51,9 +64,10 @@ def lab_command(
     workbook: str | os.PathLike[str] | None = None,
 ) -> list[str]:
     """The command line that starts JupyterLab on ``workbook`` (default: the bundled
-    workbook folder); ``extra_args`` come last, so they win over these options."""
+    workbook folder) with idle kernels culled (:data:`CULL_ARGS`); ``extra_args``
+    come last, so they win over these options."""
     folder = workbook or data_dir("workbook")
-    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={folder}"]
+    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={folder}", *CULL_ARGS]
     if port is not None:
         command.append(f"--port={port}")
     if not open_browser:

@@ -69,3 +69,13 @@ def test_other_commands_refuse_unknown_arguments(capsys: pytest.CaptureFixture[s
         main(["validate", "p.yaml", "--allow-root"])
     assert stop.value.code == 2
     assert "onbekende optie of argument: --allow-root" in capsys.readouterr().err
+
+
+def test_idle_kernels_are_culled_unless_the_user_says_otherwise() -> None:
+    command = lab_module.lab_command(extra_args=["--MappingKernelManager.cull_idle_timeout=0"])
+    assert "--MappingKernelManager.cull_idle_timeout=1800" in command
+    assert "--MappingKernelManager.cull_connected=True" in command  # also kernels of open tabs
+    # the user's option comes later, so JupyterLab takes it
+    assert command.index("--MappingKernelManager.cull_idle_timeout=0") > command.index(
+        "--MappingKernelManager.cull_idle_timeout=1800"
+    )

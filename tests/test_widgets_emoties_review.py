@@ -198,6 +198,16 @@ def test_review_answers_notes_and_missing(project: Path) -> None:
     assert form.missing.value.count("<li>") == len(gaps)
 
 
+def test_review_counts_empty_scenarios_and_empty_steps_as_missing(project: Path) -> None:
+    session = ProjectSession.open(project)
+    session.apply(lambda j: (j.add_scenario("ideaal-2030", "Gewenste situatie 2030"), j.set_goal("")))
+    session.save()
+    form = ReviewForm(ProjectSession.open(project))
+    assert "Scenario ‘Gewenste situatie 2030’ is nog leeg" in form.missing.value
+    assert "Het doel is nog niet ingevuld (stap doel)." in form.missing.value
+    assert "Niets: alle onderdelen zijn ingevuld." not in form.missing.value
+
+
 def test_opportunity_add_edit_and_refusals(project: Path) -> None:
     form = ReviewForm(ProjectSession.open(project))
     lst = form.opportunities

@@ -197,3 +197,21 @@ def test_phase_in_use_is_not_removed(project: Path) -> None:
     )
     assert form.phases.removal.pending is None
     assert project.read_text(encoding="utf-8") == before
+
+
+def test_an_empty_list_says_what_to_do_first_and_the_add_row_comes_first(tmp_path: Path) -> None:
+    from klantreis.widgets import StartForm
+
+    path = tmp_path / "nieuw.yaml"
+    start = StartForm(str(path), "nl")
+    start.create_button.click()
+    assert path.exists(), start.status.text
+    form = PersonaForm(ProjectSession.open(path))
+    personas = form.personas
+    assert personas.widget.children[0].children[0] is personas.new_name  # the add row on top
+    assert personas.empty_hint.layout.display == "block" and personas.editors.layout.display == "none"
+    assert "Begin hierboven" in personas.empty_hint.value and "Toevoegen" in personas.empty_hint.value
+    personas.new_name.value = "Sanne"
+    personas.add_button.click()
+    assert personas.empty_hint.layout.display == "none" and personas.editors.layout.display == "flex"
+    assert not personas.fields["role"].disabled

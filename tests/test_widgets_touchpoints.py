@@ -200,3 +200,16 @@ def test_empty_project_explains_what_comes_first(tmp_path: Path) -> None:
     form = TouchpointsForm(ProjectSession.open(project))
     assert "Voeg eerst een persona toe" in form.notice.value
     assert form.touchpoints.add_button.disabled
+
+
+def test_a_code_made_from_a_long_name_ends_at_a_word_boundary() -> None:
+    from klantreis.widgets.ids import unique_id
+
+    name = "Instagram-advertentie: kinderen lenen graag samen boeken"
+    code = unique_id(name, [])
+    assert code == "instagram-advertentie-kinderen-lenen" and len(code) <= 40
+    assert unique_id(name, [code]) == f"{code}-2"
+    assert unique_id("Klantcontactcentrumwachtrijmeldingsbevestigingsberichtenservice", []) == (
+        "klantcontactcentrumwachtrijmeldingsbeves"  # one word longer than 40: cut
+    )
+    assert unique_id("Eén kop koffie ☕ / 2 à 3 keer", []) == "een-kop-koffie-2-a-3-keer"

@@ -105,7 +105,7 @@ class BewijsForm(StepForm):
                 self.import_button,
                 self.import_notice.widget,
             ],
-            layout=w.Layout(flex="3 1 0%"),
+            layout=w.Layout(flex="3 1 360px"),  # side by side, or one under the other
         )
         side = w.VBox(
             [
@@ -116,7 +116,7 @@ class BewijsForm(StepForm):
                 w.HBox([self.remove_choice, self.remove_button]),
                 self.remove_notice.widget,
             ],
-            layout=w.Layout(flex="2 1 0%", padding="0 0 0 12px"),
+            layout=w.Layout(flex="2 1 520px", padding="0 0 0 12px"),
         )
         self.body.children = [w.HBox([form, side])]
         self._refresh_quietly()

@@ -20,8 +20,9 @@ from .record_list import named_items, touchpoint_items
 #: Cells with room and lines between them; long words wrap at a word's end where
 #: they can, and only then inside it.
 TABLE_STYLE = (
-    "<style>.kr-table{border-collapse:collapse;margin:4px 0 8px;font-family:var(--jp-ui-font-family,"
-    "sans-serif);font-size:var(--jp-ui-font-size1,13px)}.kr-table th,.kr-table td{border:1px solid "
+    "<style>.kr-table{border-collapse:collapse;max-width:100%;margin:4px 0 8px;"
+    "font-family:var(--jp-ui-font-family,sans-serif);font-size:var(--jp-ui-font-size1,13px)}"
+    ".kr-table th,.kr-table td{border:1px solid "
     "var(--jp-border-color2,#ddd);padding:3px 8px;text-align:left;vertical-align:top;"
     "overflow-wrap:break-word;word-break:normal}.kr-table th{background:var(--jp-layout-color2,#f3f3f3)}"
     ".kr-table td.kr-num{text-align:right;white-space:nowrap}</style>"
@@ -91,7 +92,7 @@ def sources_html(sources: Sequence[SourceInfo], language: str, template_id: str 
         return ""
     head = [bt(k, language) for k in ("s_source", "kind", "s_period", "s_rows", "s_figures", "s_quotes")]
     rows = [
-        (s.id, kind_label(s.kind, template_id, language), s.period or "–",
+        (s.id, kind_label(s.kind, template_id, language), (s.period or "–").replace("/", " – "),
          f"{s.rows_read - s.rows_skipped}/{s.rows_read}", s.figures, s.quotes)
         for s in sources
     ]  # fmt: skip

@@ -188,12 +188,18 @@ class RecordList:
                 self.list_notice.widget]  # fmt: skip
         editors = [part for name in self.fields
                    for part in (self.fields[name], self.hints[name], self.notices[name].widget)]  # fmt: skip
+        #: Shown instead of the fields while the list is empty: what to do first.
+        self.empty_hint = w.HTML(form.t("empty_list", name=form.t(new_label)))
+        self.empty_hint.add_class("kr-hint")
+        self.editors = w.VBox(editors)
+        # the add row comes first: in a long form it is never a scroll away
         self.widget = w.VBox(
             [
-                w.HBox([self.select, w.VBox(side, layout=w.Layout(max_width="320px"))]),
-                w.VBox(editors),
                 w.HBox([self.new_name, *add_extras, self.new_id, self.add_button]),
                 self.add_notice.widget,
+                self.empty_hint,
+                w.HBox([self.select, w.VBox(side, layout=w.Layout(max_width="320px"))]),
+                self.editors,
             ]
         )
 
@@ -244,6 +250,9 @@ class RecordList:
                 widget.disabled = key is None
             for button in (self.up, self.down, self.remove_button):
                 button.disabled = key is None
+            empty = not self.ops.ids()
+            self.empty_hint.layout.display = "block" if empty else "none"
+            self.editors.layout.display = "none" if empty else "flex"
         if self.ops.on_select:
             self.ops.on_select(self.select.value)
 

@@ -147,9 +147,25 @@ class ReviewForm(StepForm):
 
     def show_missing(self) -> None:
         """List what is still missing in the journey (or say that nothing is)."""
-        gaps = [g.describe(self.journey, self.language) for g in missing(self.journey)]
+        gaps = [*self.step_gaps(), *(g.describe(self.journey, self.language) for g in missing(self.journey))]
         items = "".join(f"<li>{html.escape(g)}</li>" for g in gaps)
         self.missing.value = f"<ul>{items}</ul>" if gaps else f"<p>{self.t('complete')}</p>"
+
+    def step_gaps(self) -> list[str]:
+        """What the whole project still lacks, before the gaps per journey: an empty
+        goal or scope, and scenarios no persona has touchpoints in yet."""
+        j, gaps = self.journey, []
+        if not str(j.goal or "").strip():
+            gaps.append(self.t("gap_goal"))
+        if not all(str(j.scope.get(k) or "").strip() for k in ("start", "end")):
+            gaps.append(self.t("gap_scope"))
+        used = {scenario for _, scenario in j.journeys()}
+        gaps += [
+            self.t("gap_scenario", name=j.name_of("scenarios", s))
+            for s in j.ids("scenarios")
+            if s not in used
+        ]
+        return gaps
 
     def refresh(self) -> None:
         """Show the saved answers, notes, opportunities and what is missing."""

@@ -62,6 +62,12 @@ TEXTS = Catalog(
         "up": ("Omhoog", "Up"),
         "down": ("Omlaag", "Down"),
         "new_name": ("Nieuwe naam", "New name"),
+        "empty_list": (
+            "De lijst is nog leeg. Begin hierboven: typ in het vak ‘{name}’ een naam en klik op "
+            "Toevoegen; daarna vul je hier de rest in.",
+            "The list is still empty. Start above: type a name in the box ‘{name}’ and click Add; "
+            "then fill in the rest here.",
+        ),
         "empty_name": ("vul eerst een naam in.", "fill in a name first."),
         "nothing_selected": ("kies eerst iets in de lijst.", "choose something in the list first."),
         "code": ("code (optioneel)", "code (optional)"),
@@ -213,7 +219,21 @@ TEXTS = Catalog(
             "better or worse.",
         ),
         "per_phase": ("Per fase", "Per phase"),
-        "complete": ("Geen verplichte onderdelen open.", "No required parts left open."),
+        "gap_goal": (
+            "Het doel is nog niet ingevuld (stap doel).",
+            "The goal is not filled in yet (step goal).",
+        ),
+        "gap_scope": (
+            "Begin of einde van de reis is nog niet ingevuld (stap scope).",
+            "The start or end of the journey is not filled in yet (step scope).",
+        ),
+        "gap_scenario": (
+            "Scenario ‘{name}’ is nog leeg: geen persona heeft er touchpoints (stap touchpoints, "
+            "kopiëren als startpunt).",
+            "Scenario ‘{name}’ is still empty: no persona has touchpoints in it (step touchpoints, "
+            "copy as a starting point).",
+        ),
+        "complete": ("Niets: alle onderdelen zijn ingevuld.", "Nothing: everything is filled in."),
         # step names
         "step_start": ("Start", "Start"),
         "step_doel": ("Doel", "Goal"),
