@@ -61,7 +61,12 @@ def test_poster_is_tagged_with_title_language_and_curve_text(tmp_path: Path) -> 
     for tag in ("/Document", "/H2", "/Table", "/TH", "/TD", "/Figure"):
         assert tag in tags, tag
     figures = [e for e in elements if e.get("/S") == "/Figure"]
-    assert [str(f.get("/Alt")) for f in figures] == ["Emotiecurve: Anna <b>& co</b> – Huidige situatie"]
+    # the curve in words: its lowest and highest points and the last one
+    assert [str(f.get("/Alt")) for f in figures] == [
+        "Emotiecurve van Anna <b>& co</b> – Huidige situatie: 4 touchpoints met een emotie; laagste punt "
+        "'Winkelbezoek met proefrit' (boos), hoogste 'Eerste rit naar kantoor' (blij), "
+        "laatste 'Eerste rit naar kantoor' (blij)."
+    ]
     info = pdfinfo(data, tmp_path)
     if info:
         assert info["Tagged"] == "yes"
@@ -79,7 +84,7 @@ def test_every_sheet_of_a_long_poster_is_tagged() -> None:
     figures = [e for e in elements if e.get("/S") == "/Figure"]
     assert len(tables) == len(reader(data).pages)
     # every sheet's curve (and the axis repeated on a continued sheet) has its text
-    assert figures and all(str(f.get("/Alt")).startswith("Emotiecurve: ") for f in figures)
+    assert figures and all(str(f.get("/Alt")).startswith("Emotiecurve van Anna") for f in figures)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

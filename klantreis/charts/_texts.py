@@ -15,6 +15,16 @@ TEXTS = Catalog("charts", {
         "choose two different scenarios to compare",
     ),
     "emotion_curve": ("Emotiecurve", "Emotion curve"),
+    "describe_series": (
+        "Emotiecurve van {series}: {count} touchpoints met een emotie; laagste punt {lowest} "
+        "({low}), hoogste {highest} ({high}), laatste {last} ({end}).",
+        "Emotion curve of {series}: {count} touchpoints with an emotion; lowest point {lowest} "
+        "({low}), highest {highest} ({high}), last {last} ({end}).",
+    ),
+    "describe_empty": (
+        "Emotiecurve van {series}: nog geen touchpoint met een emotie.",
+        "Emotion curve of {series}: no touchpoint with an emotion yet.",
+    ),
     "series": ("Persona – scenario", "Persona – scenario"),
     "persona": ("Persona", "Persona"),
     "scenario": ("Scenario", "Scenario"),

@@ -196,8 +196,11 @@ class Canvas:
         return path
 
     def curve_label(self) -> str:
-        """The curve's name for screen readers: "Emotiecurve: persona – scenario"."""
-        return f"{TEXTS.text('emotion_curve', self.journey.language)}: {self.label()}"
+        """The curve in words, for screen readers and a poster's alternative text (see
+        :func:`klantreis.charts.describe.curve_description`)."""
+        from .describe import curve_description
+
+        return curve_description(self.journey, [(self.persona, self.scenario)])
 
     def label(self) -> str:
         """ "persona name – scenario name"."""

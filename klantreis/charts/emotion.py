@@ -47,6 +47,7 @@ from ._curve_rows import (
 )
 from ._locale import localized
 from ._phase_marks import phase_mark_layers, phase_marks
+from .describe import curve_description
 
 #: Pixels per touchpoint of a curve drawn with a fixed ``step`` (the canvas's is its own).
 STEP = 80
@@ -196,7 +197,8 @@ def _build_curve(
         datasets = {name: rows for _, part in charts for name, rows in part.items()}
         chart = alt.VConcatChart(title=title, spacing=24)
         chart.vconcat = [c for c, _ in charts]  # as the rows' layers: no copies needed
-    return described(localized(with_datasets(chart, **datasets), journey.language))
+    chart = localized(with_datasets(chart, **datasets), journey.language)
+    return described(chart, curve_description(journey, pairs))
 
 
 def _row(

@@ -13,7 +13,7 @@ from ..messages import number
 from ..model import Journey
 from ..projectfile import load
 from ..templates import get_template, journey_uses
-from .display import chart_html
+from .display import chart_html, curve_table
 from .extras import grouped_views, persona_extras, template_tables
 from .figures import key_figures
 from .texts import TEXTS, t
@@ -133,7 +133,8 @@ class Report:
         from ..charts import emotion_curve
 
         chart = emotion_curve(self.journey, self.persona, self.scenario)
-        return HTML(f"{self._h('curve')}\n{self._chart(chart)}")
+        table = curve_table(self.journey, [(self.persona, self.scenario)])
+        return HTML(f"{self._h('curve')}\n{self._chart(chart)}\n{table}")
 
     def evidence(self) -> HTML:
         """Section "Bewijs": sources, assumed vs measured, flagged touchpoints with

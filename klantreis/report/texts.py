@@ -27,6 +27,8 @@ TEXTS = Catalog("report", {
     "frustrations": ("Frustraties", "Frustrations"),
     "canvas": ("De reis op het canvas", "The journey on the canvas"),
     "curve": ("Emotiecurve", "Emotion curve"),
+    "curve_data": ("De punten van de emotiecurve als tabel", "The emotion curve's points as a table"),
+    "emotion": ("Emotie", "Emotion"),
     "channels": ("Kanalen per fase", "Channels per phase"),
     "comparison": ("Vergelijking met andere scenario's", 'Comparison with other scenarios'),
     "review": ("Review", "Review"),
