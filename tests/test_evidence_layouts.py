@@ -246,3 +246,21 @@ def test_metadata_columns_are_not_questions_without_a_mapping(journey, tmp_path:
 def test_layout_detection(rows, layout, skipped) -> None:
     found = detect_layout(rows)
     assert (found.name, found.extra_rows) == (layout, skipped)
+
+
+def test_open_answers_become_quotes_linked_to_a_touchpoint(journey, tmp_path: Path) -> None:
+    """`quotes: {Q_Opmerking: ...}` sends an open-text column to quotes with the
+    respondent's persona; incomplete responses and empty cells give none."""
+    people = respondents()
+    path = write(tmp_path, "export.csv", three_rows(people), "utf-8-sig")
+    mapped = LAYOUTS["three_rows"][2] | {"quotes": {"Q_Opmerking": "groepsles"}}
+    result = read_survey(journey, path, mapping=mapped, source="golf")
+    want = [p for p in people if p["finished"] and p["note"]]
+    assert [q["text"] for q in result.quotes] == [p["note"] for p in want]
+    assert [q["interview"] for q in result.quotes] == [p["id"] for p in want]
+    assert [q["persona"] for q in result.quotes] == [SEGMENTS[p["segment"]] for p in want]
+    assert {q["touchpoint"] for q in result.quotes} == {"groepsles"}
+    assert result.quotes[0]["id"] == "golf-1" and result.quotes[0]["emotion"] is None
+    assert result.source["mapping"]["quotes"] == {"Q_Opmerking": "groepsles"}
+    by_text = mapping(Q_SEGMENT, Q_TRIAL, Q_CLASS) | {"quotes": {"Heeft u nog opmerkingen?": "proefles"}}
+    assert len(read_survey(journey, path, mapping=by_text).quotes) == len(want)

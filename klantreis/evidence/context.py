@@ -161,7 +161,7 @@ def prepare(
     scope = Scope(journey, scenario)
     if checked:
         # every id and score in the mapping is checked, used by this file or not
-        for key in ("questions", "reasons", "pages", "touchpoints"):
+        for key in ("questions", "reasons", "pages", "touchpoints", "quotes"):
             resolve_targets(checked, key, scope, language)
         resolve_personas(checked, scope, language)
         resolve_answers(checked, journey.scale, language)

@@ -129,7 +129,8 @@ def status(
 class JourneyEvidence:
     """The evidence of one journey; ``rows``: one dict per touchpoint in journey order
     with ``id, name, phase, step, assumed, score`` (a :class:`Score` or None),
-    ``status``, ``score_sources``, ``calls``, ``calls_per_month``, ``visits``,
+    ``status``, ``score_sources``, ``calls``, ``calls_per_month`` (over ``calls_days``
+    days of call logs), ``visits``,
     ``interviews`` (counts: None when not measured) and ``has_counts``."""
 
     journey: Journey
@@ -176,6 +177,7 @@ def journey_evidence(
     kinds = {s["id"]: s for s in journey.records("sources") if s["id"] in wanted}
     call_months = [months(s["period"]) for s in kinds.values() if s["kind"] == "calls"]
     total_months = None if not call_months or None in call_months else sum(m for m in call_months if m)
+    call_days = round(total_months * MONTH_DAYS) if total_months else None
     records = [
         r
         for r in journey.records("evidence")
@@ -208,6 +210,7 @@ def journey_evidence(
             "status": status(assumed, score, min_n, min_difference),
             "score_sources": list(dict.fromkeys(r["source"] for r in score_records)),
             **counts, "calls_per_month": per_month,
+            "calls_days": call_days if per_month is not None else None,
             "has_counts": any(v is not None for v in counts.values()),
         })  # fmt: skip
     return JourneyEvidence(journey, persona, scenario, sources, min_n, rows, phase_counts, min_difference)

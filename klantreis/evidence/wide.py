@@ -12,6 +12,7 @@ averaged first, so n counts people, not answers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -25,11 +26,12 @@ from .context import (
     mark_outside_journey,
     note_layout,
 )
-from .reading import Column
+from .mapping import resolve_targets
+from .reading import Column, column_list
 from .records import EvidenceImport, finish, group_keys, score_records
 from .responses import completion_columns, duplicate_rows, incomplete_rows, repeated_answers
 from .scope import Target
-from .texts import counted
+from .texts import counted, fail
 from .units import CODE, WHOLE_RESPONSE, Units
 
 #: The columns of a wide file that are not questions.
@@ -61,9 +63,10 @@ def read_wide(ctx: ImportContext, questions: dict[str, Target]) -> EvidenceImpor
     aggregates per persona × touchpoint (see the module's docstring)."""
     ctx.columns = {r: c for r, c in ctx.columns.items() if r in WIDE_ROLES}
     completion = completion_columns(ctx.file)
+    open_answers = quote_columns(ctx)
     rows, coded = ctx.file.read(
-        [*ctx.columns.values(), *questions, *completion],
-        text=[c for r, c in ctx.columns.items() if r in TEXT_ROLES],
+        [*ctx.columns.values(), *questions, *completion, *open_answers],
+        text=[*(c for r, c in ctx.columns.items() if r in TEXT_ROLES), *open_answers],
     )
     ctx.read = {r: coded[c] for r, c in ctx.columns.items()}
     note_layout(ctx)
@@ -121,7 +124,67 @@ def read_wide(ctx: ImportContext, questions: dict[str, Target]) -> EvidenceImpor
     ctx.used["questions"] = {column: t.id for column, t in questions.items()}
     persona_of_row = class_persona[segment_of_row * kinds]
     evidence = score_records(ctx, *_figures(ctx, units, pooled, persona_of_row))
-    return finish(ctx, units, rows, dates, evidence, used_rows=used_rows)
+    row_ok = class_ok[segment_of_row * kinds + _KIND_OF[row_code]]
+    quotes = _quotes(ctx, open_answers, coded, persona_of_row, row_ok, inside)
+    return finish(ctx, units, rows, dates, evidence, quotes, used_rows=used_rows)
+
+
+def quote_columns(ctx: ImportContext) -> dict[str, Target]:
+    """File column -> touchpoint for the open answers the mapping's ``quotes`` sends to
+    quotes (``quotes: {Q_Opmerking: melding}``); a column the file lacks is an error."""
+    if not ctx.mapping or not ctx.mapping.section("quotes"):
+        return {}
+    targets = resolve_targets(ctx.mapping, "quotes", ctx.scope, ctx.language)
+    found: dict[str, Target] = {}
+    for item in ctx.mapping.section("quotes"):
+        column = ctx.file.find(item)
+        if column is None:
+            fail(
+                "column_missing",
+                ctx.language,
+                file=ctx.file.name,
+                column=item,
+                mapping=ctx.mapping.file,
+                key=f"quotes → {item}",
+                columns=column_list(ctx.file.columns, ctx.language),
+            )
+        found[column] = targets[values.key(item) or item]
+    ctx.used["quotes"] = {column: t.id for column, t in found.items()}
+    return found
+
+
+def _quotes(
+    ctx: ImportContext,
+    open_answers: dict[str, Target],
+    coded: dict[str, Column],
+    persona_of_row: np.ndarray,
+    row_ok: np.ndarray,
+    inside: np.ndarray,
+) -> list[dict[str, Any]]:
+    """One quote per non-empty open answer of a counted response, in file order, with
+    the respondent (or row number) as ``interview`` and the row's persona."""
+    respondent = ctx.read.get("respondent")
+    found: list[tuple[int, str, Target]] = []
+    for column, target in open_answers.items():
+        cells = coded[column]
+        index = ctx.scope.index(target)
+        ok = row_ok & (cells.codes >= 0) & inside[persona_of_row, index]
+        for at in np.flatnonzero(ok).tolist():
+            said = " ".join(str(cells.values[cells.codes[at]]).split())
+            if said:
+                found.append((at, said, target))
+    found.sort(key=lambda item: item[0])
+    quotes = []
+    for number, (row, text, target) in enumerate(found, 1):
+        who: Any = (
+            respondent.values[respondent.codes[row]] if respondent and respondent.codes[row] >= 0 else row + 1
+        )
+        quotes.append({
+            "id": f"{ctx.source_id}-{number}", "source": ctx.source_id, "interview": values.label(who),
+            "persona": ctx.scope.personas[persona_of_row[row]], "scenario": ctx.scenario,
+            "touchpoint": target.id, "text": text, "emotion": None,
+        })  # fmt: skip
+    return quotes
 
 
 def _row_codes(

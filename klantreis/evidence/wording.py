@@ -23,6 +23,8 @@ WORDS = Catalog("evidence_words", {
     "score": ("gemeten {mean} (n={n})", "measured {mean} (n={n})"),
     "score_ci": ("gemeten {mean} ({low}–{high}, n={n})", "measured {mean} ({low}–{high}, n={n})"),
     "calls_month": ("{count} gesprekken per maand", "{count} calls per month"),
+    "calls_month_days": ("{count} gesprekken per maand (omgerekend uit {days} dagen)",
+                         "{count} calls per month (extrapolated from {days} days)"),
     "calls": ("{count} gesprekken", "{count} calls"),
     "visits": ("{count} bezoeken", "{count} visits"),
     "interviews": ("{count} interviews", "{count} interviews"),
@@ -87,7 +89,13 @@ def count_notes(row: dict[str, Any], language: str) -> list[str]:
     notes = []
     if row.get("calls") is not None:
         if row.get("calls_per_month") is not None:
-            notes.append(word("calls_month", language, count=number(row["calls_per_month"], language)))
+            count = number(row["calls_per_month"], language)
+            days = row.get("calls_days")
+            notes.append(
+                word("calls_month_days", language, count=count, days=days)
+                if days
+                else word("calls_month", language, count=count)
+            )
         else:
             notes.append(word("calls", language, count=number(row["calls"], language, 0)))
     if row.get("visits") is not None:

@@ -46,6 +46,14 @@ TEXTS = Catalog("report_evidence", {
         "measurement (with at least {min_n} answers) and the mean lies at least "
         "{min_difference} scale points from the assumption; a smaller one is a 'small difference'.",
     ),
+    "pain_no_calls": (
+        "Er zijn geen klantcontactgegevens voor deze reis, dus geen rangorde van pijn: die "
+        "weegt ontevredenheid met het aantal gesprekken. Importeer een klantcontactlog "
+        "(klantreis evidence import ... --kind calls) om dit te vullen.",
+        "There are no call data for this journey, so no ranking of pain: it weighs "
+        "dissatisfaction by the number of calls. Import a call log "
+        "(klantreis evidence import ... --kind calls) to fill it.",
+    ),
     "none_flagged": ("Geen: waar genoeg is gemeten, klopt de aanname.",
                      "None: where enough was measured, the assumption holds."),
     "touchpoint": ("Touchpoint", "Touchpoint"),
@@ -117,7 +125,10 @@ def evidence_section(
     parts.append(_calls(journey, persona, scenario, source, lang))
     if any(r["has_counts"] or r["score"] is not None for r in evidence.rows):
         parts.append(f"<h3>{_t('pain', lang)}</h3>")
-        parts.append(chart_html(pain_ranking(journey, persona, scenario, source=source, min_n=min_n)))
+        if any(r["calls"] for r in evidence.rows):
+            parts.append(chart_html(pain_ranking(journey, persona, scenario, source=source, min_n=min_n)))
+        else:  # every bar would be zero: say which data would fill the chart
+            parts.append(f"<p>{_t('pain_no_calls', lang)}</p>")
     return "\n".join(p for p in parts if p)
 
 
