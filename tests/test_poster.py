@@ -83,7 +83,7 @@ def test_poster_shows_every_touchpoint_whole_with_its_details(
     words = page_words(reader(data), 0)
     for name in gym.journey("anna", "huidig")["name"]:
         assert not missing_words(name, words), name
-    for text in ("Google", "online", "offline", "niet eigen", "partner: Google", "2x per week",
+    for text in ("Google", "online", "offline", "van derden", "partner: Google", "2x per week",
                  "boos", "tevreden", "Lang wachten", "en geen koffie", "92%", "Maanden",
                  "Afspraak voor de proefrit online plannen", "(impact 5, inspanning 2)",
                  "Persona: Anna (34), forens", "Huidige situatie", "Fietsenwinkel De Spaak"):  # fmt: skip
