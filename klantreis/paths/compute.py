@@ -98,7 +98,7 @@ class Tally:
             return [np.zeros(0) for _ in range(size)]
         p, where, hours = (np.concatenate([g[i] for g in self.gaps]) for i in range(3))
         mine = p == persona
-        where, hours = where[mine], hours[mine]
+        where, hours = where[mine], hours[mine].astype(np.float64)
         order = np.argsort(where, kind="stable")
         bounds = np.searchsorted(where[order], np.arange(size + 1))
         return [hours[order][bounds[i] : bounds[i + 1]] for i in range(size)]
@@ -205,7 +205,8 @@ def tally_batch(tally: Tally, batch: Batch, table: np.ndarray) -> None:
             size, size
         )
     pair = np.flatnonzero(same)
-    tally.gaps.append((case_persona[pc[pair]], pp[pair], (pt[pair + 1] - pt[pair]) / NS_PER_HOUR))
+    hours = ((pt[pair + 1] - pt[pair]) / NS_PER_HOUR).astype(np.float32)  # 8 bytes a step in all
+    tally.gaps.append((case_persona[pc[pair]].astype(np.int16), pp[pair].astype(np.int16), hours))
     raw = pp.astype(np.int16).tobytes()
     tally.variants.update(
         (int(personas[i]), raw[2 * s : 2 * e])

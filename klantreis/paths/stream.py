@@ -23,8 +23,9 @@ import pandas as pd
 from .compute import Batch, MapOrder, Tally, positions, tally_batch
 from .logfile import LogFile, parse_times
 
-#: Bytes of log read per partition of coded rows (the codes take about half as much).
-PARTITION_BYTES = 256 * 1024 * 1024
+#: Bytes of log per partition of coded rows: a partition's codes and the arrays its
+#: tally makes stay a few hundred MB.
+PARTITION_BYTES = 64 * 1024 * 1024
 RECORD = np.dtype(
     [("persona", "i2"), ("case", "u8"), ("time", "i8"), ("order", "i8"), ("event", "i8"), ("target", "i8")]
 )
