@@ -135,6 +135,24 @@ def ink_box(data: bytes, page: int = 0, dpi: int = 18) -> tuple[float, float, fl
     return left / per_mm, top / per_mm, right / per_mm, bottom / per_mm
 
 
+#: Height of DejaVu Sans's ascent plus descent, in em: a character's loose box is this
+#: many times its drawn size.
+_LINE_EM = 0.928 + 0.236
+
+
+def _drawn_size(text: Any, index: int) -> float:
+    """The size (points) a character is drawn at, transformations included (an SVG
+    scaled into its cell draws 10-unit labels bigger than 10 pt)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    box = raw.FS_RECTF()
+    if not raw.FPDFText_GetLooseCharBox(text.raw, index, ctypes.byref(box)):
+        return float(raw.FPDFText_GetFontSize(text.raw, index))
+    return abs(box.top - box.bottom) / _LINE_EM
+
+
 def text_sizes(data: bytes, page: int = 0) -> list[tuple[str, float]]:
     """Every word of a page's text with its font size in points (as a viewer reads
     them: pdfium's text layer, split at spaces and at changes of size)."""
@@ -148,7 +166,7 @@ def text_sizes(data: bytes, page: int = 0) -> list[tuple[str, float]]:
         word, size = "", 0.0
         for index in range(text.count_chars()):
             char = chr(raw.FPDFText_GetUnicode(text.raw, index))
-            char_size = round(raw.FPDFText_GetFontSize(text.raw, index), 1)
+            char_size = round(_drawn_size(text, index), 1)
             if char.isspace() or (word and abs(char_size - size) > 0.2):
                 if word:
                     words.append((word, size))
