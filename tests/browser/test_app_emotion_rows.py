@@ -43,6 +43,8 @@ def test_template_fields_and_texts_in_the_emotion_rows(tmp_path: Path) -> None:
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(30_000)
+            console: list[str] = []
+            page.on("console", lambda message: console.append(message.text))
             open_step(page, server, "emoties")
             row = emotion_row(page, "Auto ophalen")
             stick = row.get_by_label("Blijft dit moment hangen?")
@@ -60,5 +62,9 @@ def test_template_fields_and_texts_in_the_emotion_rows(tmp_path: Path) -> None:
             assert row.locator('.kr-smiley[aria-pressed="true"]').inner_text().startswith("🙂")
             page.locator(".kr-curve-panel .vega-embed").wait_for()  # the first emotion draws the curve
             shot(page, tmp_path, "emotie-rijen")
+            # one widget manager: no "Unsatisfied version ... of shared singleton module
+            # @jupyter-widgets/base" (nor a widget module missing); the remaining notes
+            # about JupyterLab's own modules are Voilà's (docs/workshop.md)
+            assert [m for m in console if "@jupyter-widgets/" in m] == [], console
         finally:
             browser.close()
