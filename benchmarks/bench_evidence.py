@@ -5,7 +5,11 @@ Two survey files are generated in a temporary folder for examples/sportschool.ya
 - *long*: 1,000,000 rows ``respondent, persona, touchpoint, score`` (about 3% empty
   answers, scores 1-5), imported without a mapping;
 - *wide*: 200,000 respondents, a segment column and 12 question columns (numbers 1-5,
-  about 3% empty), imported with a mapping (segments -> personas, columns -> touchpoints).
+  about 3% empty), imported with a mapping (segments -> personas, columns -> touchpoints);
+- *survey-tool export*: the same size as exported by the common survey tool (three
+  header rows, BOM, metadata columns, ResponseId, Finished, choice texts), imported with
+  a mapping; plain pandas skips the two extra header rows, keeps finished responses and
+  maps the choice texts before the groupby.
 
 "Plain" is what a researcher would write by hand: ``pandas.read_csv`` followed by
 ``groupby(...).agg(["mean", "std", "count"])`` on the same file. The import does more
@@ -38,22 +42,28 @@ TARGET_SECONDS = 5.0
 SEGMENTS = {"Ik studeer": "student", "Ik ben met pensioen": "senior", "Ik werk en heb kinderen": "ouder"}
 
 
+#: Answers per respondent in the long file (each about another touchpoint).
+ANSWERS_EACH = 5
+
+
 def make_long(path: Path, rows: int, journey: klantreis.Journey, seed: int = 1) -> None:
-    """A long survey: one answer per row about a touchpoint of the respondent's persona's
-    journey, persona and touchpoint ids, about 3% empty answers."""
+    """A long survey: five answers per respondent, each about another touchpoint of the
+    respondent's persona's journey, persona and touchpoint ids, about 3% empty answers."""
     rng = np.random.default_rng(seed)
     personas = np.array(journey.ids("personas"))
-    persona = rng.integers(0, len(personas), rows)
+    respondent = np.arange(rows) // ANSWERS_EACH
+    persona = rng.integers(0, len(personas), respondent[-1] + 1)[respondent]
+    start = rng.integers(0, 1_000, respondent[-1] + 1)[respondent] + np.arange(rows) % ANSWERS_EACH
     touchpoint = np.empty(rows, dtype=object)
     for i, pid in enumerate(personas):
         own = np.array(list(journey.journey(pid, "huidig")["id"]), dtype=object)
         mine = persona == i
-        touchpoint[mine] = own[rng.integers(0, len(own), int(mine.sum()))]
+        touchpoint[mine] = own[start[mine] % len(own)]
     scores = rng.integers(1, 6, rows).astype(object)
     scores[rng.random(rows) < 0.03] = ""
     pd.DataFrame(
         {
-            "respondent": rng.integers(1, rows // 5, rows),
+            "respondent": respondent + 1,
             "persona": personas[persona],
             "touchpoint": touchpoint,
             "score": scores,
@@ -74,6 +84,39 @@ def make_wide(path: Path, rows: int, questions: list[str], seed: int = 2) -> Non
         answers[rng.random(rows) < 0.03] = np.nan
         data[question] = answers
     pd.DataFrame(data).to_csv(path, index=False, float_format="%.0f")
+
+
+def make_export(path: Path, rows: int, questions: list[str], seed: int = 3) -> dict[str, Any]:
+    """A survey tool's wide export of ``rows`` respondents: three header rows (tags,
+    question texts, ImportId JSON), a BOM, metadata columns (dates, ResponseId,
+    Progress, Finished, ...), the segment and the answers as choice texts; about 4%
+    unfinished. Returns the mapping that imports it."""
+    rng = np.random.default_rng(seed)
+    labels = np.array(["Zeer ontevreden", "Ontevreden", "Neutraal", "Tevreden", "Zeer tevreden", "Weet niet"])
+    finished = rng.random(rows) >= 0.04
+    stamps = pd.Timestamp("2026-04-01") + pd.to_timedelta(np.arange(rows) * 7, unit="s")
+    data: dict[str, Any] = {
+        "StartDate": stamps.strftime("%Y-%m-%d %H:%M:%S"),
+        "RecordedDate": stamps.strftime("%Y-%m-%d %H:%M:%S"),
+        "Progress": np.where(finished, 100, 45),
+        "Finished": np.where(finished, "True", "False"),
+        "ResponseId": [f"R_{i:08x}" for i in range(rows)],
+        "UserLanguage": "NL",
+        "Q1": np.array(list(SEGMENTS))[rng.integers(0, len(SEGMENTS), rows)],
+    }
+    for i, _ in enumerate(questions):
+        data[f"Q{i + 2}"] = labels[rng.integers(0, len(labels), rows)]
+    frame = pd.DataFrame(data)
+    texts = [*frame.columns[:6], "Welke situatie past het best bij u?", *questions]
+    imports = [f'{{"ImportId":"{c}"}}' for c in frame.columns]
+    head = pd.DataFrame([texts, imports], columns=frame.columns)
+    pd.concat([head, frame]).to_csv(path, index=False, encoding="utf-8-sig")
+    return {
+        "columns": {"persona": "Q1"},
+        "questions": {f"Q{i + 2}": q.removeprefix("Vraag over ") for i, q in enumerate(questions)},
+        "answers": {str(label): i + 1 for i, label in enumerate(labels[:5])} | {"Weet niet": None},
+        "personas": SEGMENTS,
+    }
 
 
 def best(runs: int, fn: Callable[[], Any]) -> float:
@@ -154,6 +197,24 @@ def main() -> None:
             "wide (200k rows)" if args.wide_rows == 200_000 else f"wide ({args.wide_rows:,})",
             best(args.runs, lambda: read_survey(journey, wide_path, mapping=mapping)),
             best(args.runs, plain_wide),
+        )
+        export = Path(folder) / "export.csv"
+        export_mapping = make_export(export, args.wide_rows, questions)
+        result = read_survey(journey, export, mapping=export_mapping)
+        print(f"  survey-tool export: {len(result.evidence)} aggregates, skipped {result.source['skipped']}")
+        tags = list(export_mapping["questions"])
+        scores = {str(k): v for k, v in export_mapping["answers"].items()}
+
+        def plain_export() -> pd.DataFrame:
+            frame = pd.read_csv(export, skiprows=[1, 2], encoding="utf-8-sig")
+            frame = frame[frame["Finished"]]
+            answers = frame[tags].apply(lambda column: column.map(scores))
+            return answers.groupby(frame["Q1"]).agg(["mean", "std", "count"])
+
+        ok &= report(
+            "survey-tool export (200k)" if args.wide_rows == 200_000 else f"export ({args.wide_rows:,})",
+            best(args.runs, lambda: read_survey(journey, export, mapping=export_mapping)),
+            best(args.runs, plain_export),
         )
         # for information: a date column of ~200,000 distinct timestamps (the import checks
         # every date and finds the period; plain pandas here does not parse them)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .model import Journey
+from .templates import journey_word
 
 NO_PERSONAS = "no_personas"
 PERSONA_WITHOUT_JOURNEY = "persona_without_journey"
@@ -35,9 +36,9 @@ _MESSAGES = {
     ),
     TOUCHPOINT_WITHOUT_EVIDENCE: (
         "Voor touchpoint {touchpoint} van {persona} ({scenario}) is nog niets gemeten: geen "
-        "enquête, klantcontact, webstatistiek of interview.",
+        "enquête, {contact}, webstatistiek of interview.",
         "Nothing has been measured yet for touchpoint {touchpoint} of {persona} ({scenario}): "
-        "no survey, calls, web statistics or interview.",
+        "no survey, {contact}, web statistics or interview.",
     ),
 }
 
@@ -67,6 +68,7 @@ class Gap:
             scenario=journey.name_of("scenarios", self.scenario),
             phase=journey.name_of("phases", self.phase),
             touchpoint=touchpoint,
+            contact=journey_word(journey.template, "contact", language),
         )
 
 

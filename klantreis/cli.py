@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from .cli_argparse import Parser, cli_language
 from .cli_parser import EVIDENCE_ACTIONS, build_parser, overview
@@ -27,6 +28,11 @@ TEXTS = Catalog("cli", {
     "built": ("{built} gemaakt, {failed} mislukt, in {seconds:.1f} s; open {index}",
               "built {built}, failed {failed}, in {seconds:.1f} s; open {index}"),
     "journeys": ("reis", "journey"),
+    "projects": ("project", "project"),
+    "diff_files": ("geef twee projectbestanden (OUD NIEUW), niet {count}",
+                   "give two project files (OLD NEW), not {count}"),
+    "portfolio": ("{built} projecten gemaakt, {reused} ongewijzigd, {failed} mislukt; open {index}",
+                  "built {built} projects, {reused} unchanged, {failed} failed; open {index}"),
     "stopped": ("gestopt", "stopped"),
 })  # fmt: skip
 
@@ -171,22 +177,35 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Bar:
+    """A progress bar on stderr, made once the number of items is known (so an error
+    that comes before any work shows no bar)."""
+
+    def __init__(self, unit: str, desc: str):
+        self.unit, self.desc = unit, desc
+        self.bar: Any = None
+
+    def plan(self, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr)
+
+    def advance(self, _: object) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _build(args: argparse.Namespace) -> int:
     import time
-
-    from tqdm import tqdm
 
     from .builder import build
 
     started = time.perf_counter()
-    bars: list[tqdm] = []  # made once the journeys are known: no bar before an error
-
-    def plan(total: int) -> None:
-        bars.append(tqdm(total=total, unit=TEXTS.text("journeys"), desc="klantreis build", file=sys.stderr))
-
-    def advance(_: object) -> None:
-        bars[0].update(1)
-
+    bar = _Bar(TEXTS.text("journeys"), "klantreis build")
     try:
         results = build(
             args.file,
@@ -197,12 +216,11 @@ def _build(args: argparse.Namespace) -> int:
             with_code=args.with_code,
             notebooks=args.notebooks,
             evidence=args.evidence,
-            progress=advance,
-            planned=plan,
+            progress=bar.advance,
+            planned=bar.plan,
         )
     finally:
-        for bar in bars:
-            bar.close()
+        bar.close()
     failed = [r for r in results if not r.ok]
     for result in failed:
         print(
@@ -230,7 +248,19 @@ def _build(args: argparse.Namespace) -> int:
 def _evidence(args: argparse.Namespace) -> int:
     from .evidence import commands
 
-    if args.action == "import":
+    if args.action == "import" and args.kind == "events":
+        from .paths.commands import import_events_file
+
+        text = import_events_file(
+            args.file,
+            args.source_file,
+            args.mapping,
+            args.source,
+            args.persona,
+            args.scenario,
+            args.max_log_mb,
+        )
+    elif args.action == "import":
         text = commands.import_evidence(
             args.file,
             args.source_file,
@@ -239,12 +269,24 @@ def _evidence(args: argparse.Namespace) -> int:
             source=args.source,
             persona=args.persona,
             scenario=args.scenario,
+            include_partial=args.include_partial,
+            force=args.force,
         )
     elif args.action == "list":
         text = commands.list_evidence(args.file)
     else:
         text = commands.remove_evidence(args.file, args.source)
     print(text)
+    return 0
+
+
+def _paths(args: argparse.Namespace) -> int:
+    from .paths.commands import show_paths
+
+    language = getattr(args, "cli_language", None)
+    print(
+        show_paths(args.file, args.persona, args.scenario, args.source, as_json=args.json, language=language)
+    )
     return 0
 
 
@@ -274,11 +316,81 @@ def _serve(args: argparse.Namespace) -> int:
     )
 
 
+def _portfolio(args: argparse.Namespace) -> int:
+    from .messages import current_language
+    from .portfolio import build_portfolio
+
+    bar = _Bar(TEXTS.text("projects"), "klantreis portfolio")
+    try:
+        result = build_portfolio(
+            args.paths, args.out, language=current_language(), scheduler=args.scheduler,
+            workers=args.jobs, planned=bar.plan, progress=bar.advance,
+        )  # fmt: skip
+    finally:
+        bar.close()
+    for key, error in result.failed.items():
+        _error(f"{key}: {error}")
+    built, reused, failed = len(result.built), len(result.reused), len(result.failed)
+    print(TEXTS.text("portfolio", built=built, reused=reused, failed=failed, index=result.index))
+    return 1 if result.failed else 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    import json
+
+    from .fileformat import loads, to_dict
+    from .journeydiff import diff, render
+    from .messages import current_language
+    from .projectfile import read_text
+
+    files = args.files
+    as_git = len(files) == 7  # git's diff driver: path old-file old-hex old-mode new-file new-hex new-mode
+    if len(files) not in (2, 7):
+        raise JourneyError(TEXTS.msg("diff_files", count=len(files)))
+    old, new = (files[1], files[4]) if as_git else files
+    try:
+        changes = diff(*(to_dict(loads(read_text(f), files[0] if as_git else f)) for f in (old, new)))
+    except JourneyError as err:
+        if as_git:  # not a (valid) project: git's diff driver shows the lines instead
+            return _line_diff(files[0], old, new)
+        _problems(err) if isinstance(err, ValidationError) else _error(str(err), err.language)
+        return 2
+    if args.json:
+        print(json.dumps([c.as_json() for c in changes], ensure_ascii=False, indent=1))
+    else:
+        print((f"klantreis diff {files[0]}\n" if as_git else "") + render(changes, current_language()))
+    return 0 if as_git or not changes else 1
+
+
+def _line_diff(name: str, old: str, new: str) -> int:
+    import difflib
+    from pathlib import Path
+
+    a, b = (Path(p).read_text(encoding="utf-8", errors="replace").splitlines(True) for p in (old, new))
+    sys.stdout.writelines(difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))
+    return 0
+
+
+def _git_setup(args: argparse.Namespace) -> int:
+    from .gitdriver import git_setup
+
+    setup = git_setup(".", args.pattern, command=args.driver_command, diff=args.diff)
+    print(setup.summary(args.pattern or ["*.yaml"]))
+    return 0
+
+
+def _merge_driver(args: argparse.Namespace) -> int:
+    from .gitdriver import merge_driver
+
+    return merge_driver(args.base, args.ours, args.theirs, args.name)
+
+
 #: What each command runs.
 HANDLERS: dict[str, Handler] = {
     "templates": _templates, "new": _new, "validate": _validate, "export": _export,
-    "import": _import, "build": _build, "evidence": _evidence, "lab": _lab, "app": _serve,
-    "wall": _serve, "schema": _schema,
+    "import": _import, "build": _build, "evidence": _evidence, "paths": _paths, "lab": _lab, "app": _serve,
+    "wall": _serve, "schema": _schema, "portfolio": _portfolio, "diff": _diff,
+    "git-setup": _git_setup, "merge-driver": _merge_driver,
 }  # fmt: skip
 
 

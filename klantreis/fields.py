@@ -20,7 +20,7 @@ from .messages import LANGUAGES, Catalog, Msg
 SLUG_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 #: The kinds of evidence source and the metrics of evidence records.
-SOURCE_KINDS = ("survey", "calls", "web", "interviews")
+SOURCE_KINDS = ("survey", "calls", "web", "interviews", "events")
 METRICS = ("score", "calls", "visits", "interviews")
 
 TEXT = "text"
@@ -157,6 +157,16 @@ class Table(Group):
         """The table's name for several records ("fasen", "phases")."""
         return TEXTS.msg(self.name + "+")
 
+    def counted(self, count: int, language: str) -> str:
+        """``count`` records in words, the noun singular for one: "1 persona",
+        "3 persona's", "0 fasen". Every count of records a user reads goes through here."""
+        return f"{count} {TEXTS.text(self.name if count == 1 else self.name + '+', language)}"
+
+    def counted_all(self, count: int) -> dict[str, str]:
+        """:meth:`counted` in every language, for a message made before its language is
+        known (``{touchpoints[nl]}`` / ``{touchpoints[en]}``)."""
+        return {language: self.counted(count, language) for language in LANGUAGES}
+
     @property
     def another(self) -> Msg:
         """ "een andere fase", "another phase"."""
@@ -246,6 +256,7 @@ TABLES: dict[str, Table] = {
             Field("period"),
             Field("imported"),
             Field("mapping", MAPPING),
+            Field("paths", MAPPING),  # events: the paths per persona (klantreis.paths)
         ), optional=True),
         Table("evidence", (
             Field("source", SLUG, required=True, ref="sources", cascade=True),
@@ -296,14 +307,18 @@ HEAD = Group(
 )
 #: Where the journey starts and where it ends.
 SCOPE = Group("scope", (Field("start"), Field("end")))
+#: What a level of the scale means (a template declares it per level): a problem,
+#: neutral, fine (a pass, not a problem) or good. See :meth:`klantreis.scale.Scale.meaning`.
+MEANINGS = ("problem", "neutral", "fine", "good")
 #: One step of the emotion scale. A scale has at least :data:`SCALE_MIN` steps, each
-#: with its own score.
+#: with its own score; ``meaning`` is optional (one of :data:`MEANINGS`).
 SCALE_STEP = Group(
     "scale",
     (
         Field("score", INT, required=True),
         Field("label", required=True),
         Field("emoji"),
+        Field("meaning", choices=MEANINGS),
     ),
 )
 SCALE_MIN = 2

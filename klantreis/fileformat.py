@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .conflictmarks import conflict_problems, has_markers
+from .errors import JourneyError, ValidationError
 from .fields import BOOL, TABLES, Field
 from .model import Journey
 from .store import Record
@@ -46,7 +48,10 @@ class RecordTexts:
 def loads(text: str, source: str | None = None, *, texts: RecordTexts | None = None) -> Journey:
     """Parse project-file text into a :class:`Journey`; every problem is reported with
     its line (``source`` names the file in messages). ``texts`` is filled with the
-    text of each record, for the next :func:`dumps`."""
+    text of each record, for the next :func:`dumps`. A file with git's conflict
+    markers gets one problem per conflict (see :mod:`klantreis.conflictmarks`)."""
+    if has_markers(text):
+        raise ValidationError(conflict_problems(text, source))
     data, lines = parse(text, source)
     journey = journey_from_data(
         data, lines, source, template_scale=template_scale, template_fields=template_fields
@@ -87,8 +92,26 @@ def _head(journey: Journey) -> dict[str, Any]:
     if journey.template:
         data["template"] = journey.template
     data["scope"] = journey.scope
-    data["scale"] = [{"score": p.score, "label": p.label, "emoji": p.emoji} for p in journey.scale]
+    data["scale"] = _scale(journey)
     return data
+
+
+def _scale(journey: Journey) -> list[dict[str, Any]]:
+    """The scale's steps; a level's meaning only when the template does not already
+    say it (reading the file takes the template's meanings back)."""
+    declared: dict[int, str] = {}
+    if journey.template:
+        try:
+            declared = {p.score: p.meaning for p in template_scale(journey.template, journey.language)}
+        except JourneyError:
+            declared = {}
+    steps = []
+    for p in journey.scale:
+        step: dict[str, Any] = {"score": p.score, "label": p.label, "emoji": p.emoji}
+        if p.meaning and p.meaning != declared.get(p.score):
+            step["meaning"] = p.meaning
+        steps.append(step)
+    return steps
 
 
 def to_dict(journey: Journey) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import JourneyError
+from .fields import TABLES
 from .messages import Catalog
 from .tables import JourneyTables
 
@@ -19,9 +20,9 @@ TEXTS = Catalog("named_changes", {
         "choose another persona or scenario to copy to",
     ),
     "target_full": (
-        "persona {persona!r} heeft al {count} touchpoints in scenario {scenario!r}; verwijder die "
+        "persona {persona!r} heeft al {touchpoints[nl]} in scenario {scenario!r}; verwijder die "
         "eerst of kopieer met vervangen",
-        "persona {persona!r} already has {count} touchpoints in scenario {scenario!r}; remove them "
+        "persona {persona!r} already has {touchpoints[en]} in scenario {scenario!r}; remove them "
         "first or copy with replace",
     ),
 })  # fmt: skip
@@ -121,7 +122,8 @@ class NamedChanges(JourneyTables):
             target = [r for r in records if (r["persona"], r["scenario"]) == (to_persona, to_scenario)]
             if target and not replace:
                 raise JourneyError(TEXTS.msg(
-                    "target_full", persona=to_persona, count=len(target), scenario=to_scenario
+                    "target_full", persona=to_persona, scenario=to_scenario,
+                    touchpoints=TABLES["touchpoints"].counted_all(len(target)),
                 ))  # fmt: skip
             copies = [
                 {**r, "persona": to_persona, "scenario": to_scenario}

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .errors import JourneyError
+from .fields import TABLES
 from .messages import Catalog
 from .model import Journey
 from .projectfile import save
@@ -25,10 +26,8 @@ TEXTS = Catalog("project", {
         "folder {folder} does not exist; create it first",
     ),
     "summary": (
-        "{title}: {personas} persona's, {scenarios} scenario's, {phases} fasen, {touchpoints} "
-        "touchpoints, {opportunities} kansen",
-        "{title}: {personas} personas, {scenarios} scenarios, {phases} phases, {touchpoints} "
-        "touchpoints, {opportunities} opportunities",
+        "{title}: {personas}, {scenarios}, {phases}, {touchpoints}, {opportunities}",
+        "{title}: {personas}, {scenarios}, {phases}, {touchpoints}, {opportunities}",
     ),
 })  # fmt: skip
 
@@ -52,5 +51,5 @@ def create_project(
 def summary(journey: Journey) -> str:
     """A one-line summary: title and the number of personas, scenarios, phases, touchpoints."""
     tables = ("personas", "scenarios", "phases", "touchpoints", "opportunities")
-    counts = {t: len(journey.records(t)) for t in tables}
+    counts = {t: TABLES[t].counted(len(journey.records(t)), journey.language) for t in tables}
     return TEXTS.text("summary", journey.language, title=journey.title, **counts)

@@ -1,11 +1,17 @@
-"""The emotion scale: its points (score, label, smiley) and reading an emotion given
-as a score, a label or a smiley. Pure."""
+"""The emotion scale: its points (score, label, smiley, meaning), reading an emotion
+given as a score, a label or a smiley, and which scores are a problem. Pure.
+
+A level's *meaning* is one of :data:`~klantreis.fields.MEANINGS`: ``problem``,
+``neutral``, ``fine`` (a pass: Flanders' "voldoende") or ``good``. A template declares
+it per level; a scale without meanings reads its levels by position (below the middle a
+problem, the middle neutral, above it good). Colours, pain points, the low point and
+the channels of little value all ask the scale, never the midpoint themselves."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, overload
 
 from .coercion import coerce_group, missing
@@ -45,11 +51,13 @@ _DEFAULT = (
 
 @dataclass(frozen=True)
 class ScalePoint:
-    """One step of the emotion scale: a score, its label and a smiley."""
+    """One step of the emotion scale: a score, its label, a smiley and what the level
+    means (one of :data:`~klantreis.fields.MEANINGS`; empty: by its position)."""
 
     score: int
     label: str
     emoji: str = ""
+    meaning: str = ""
 
 
 class Scale(Sequence[ScalePoint]):
@@ -95,6 +103,63 @@ class Scale(Sequence[ScalePoint]):
         """The scores, lowest first."""
         return list(self._by_score)
 
+    @property
+    def declares_meanings(self) -> bool:
+        """True when at least one level says what it means."""
+        return any(p.meaning for p in self.points)
+
+    def meaning(self, score: float) -> str:
+        """What a score means: the declared meaning of its level, else by position
+        (below the middle ``problem``, the middle ``neutral``, above it ``good``). A
+        score between levels (a mean) is a problem when below :attr:`problem_below`."""
+        point = self.point(score) if float(score).is_integer() else None
+        if point is not None and point.meaning:
+            return point.meaning
+        if self.is_problem(score):
+            return "problem"
+        return "neutral" if score == self.middle else "good"
+
+    @property
+    def middle(self) -> float:
+        """The middle between the lowest and the highest score."""
+        scores = self.scores or [1, 5]
+        return (scores[0] + scores[-1]) / 2
+
+    @property
+    def problem_below(self) -> float:
+        """Scores (and means) below this are a problem: the lowest level that is not
+        declared a problem; without declared meanings, the middle of the scale."""
+        if not self.declares_meanings:
+            return self.middle
+        passing = [p.score for p in self.points if p.meaning != "problem"]
+        return min(passing) if passing else self.scores[-1] + 1
+
+    def is_problem(self, score: float | None) -> bool:
+        """True when a score (or a mean of scores) is a problem on this scale."""
+        return score is not None and score < self.problem_below
+
+    @property
+    def balance(self) -> float:
+        """Where a diverging colour scale turns from problem to fine: the neutral
+        level when one is declared, else halfway between the highest problem and the
+        lowest level that passes; without declared meanings, the middle."""
+        if not self.declares_meanings:
+            return self.middle
+        neutral = [p.score for p in self.points if p.meaning == "neutral"]
+        if neutral:
+            return float(neutral[0])
+        problems = [p.score for p in self.points if p.meaning == "problem"]
+        passing = [p.score for p in self.points if p.meaning != "problem"]
+        if not problems or not passing:
+            return self.middle
+        return (max(problems) + min(passing)) / 2
+
+    def with_meanings(self, other: Sequence[ScalePoint]) -> Scale:
+        """This scale, its levels without a meaning taking the meaning of ``other``'s
+        level with the same score (a file's scale read beside its template's)."""
+        declared = {p.score: p.meaning for p in other if p.meaning}
+        return Scale([p if p.meaning else replace(p, meaning=declared.get(p.score, "")) for p in self.points])
+
     def point(self, score: Any) -> ScalePoint | None:
         """The point with this score, or None."""
         try:
@@ -137,7 +202,7 @@ class Scale(Sequence[ScalePoint]):
 
 def read_scale(value: Any) -> tuple[Scale | None, list[tuple[tuple[int | str, ...], Msg | str]]]:
     """A scale from a project file's ``scale``: a list of at least :data:`SCALE_MIN`
-    steps ``{score, label, emoji}`` (see :data:`~klantreis.fields.SCALE_STEP`), each
+    steps ``{score, label, emoji, meaning}`` (see :data:`~klantreis.fields.SCALE_STEP`), each
     score once. Returns the scale (None when there is no usable one) and every
     problem as ``(place, reason)``, the place being ``()``, ``(step,)`` or
     ``(step, field)``. The model and validation both read a scale this way."""
@@ -156,5 +221,5 @@ def read_scale(value: Any) -> tuple[Scale | None, list[tuple[tuple[int | str, ..
         if step["score"] in [p.score for p in points]:
             problems.append(((i, "score"), TEXTS.msg("score_twice", score=step["score"])))
         else:
-            points.append(ScalePoint(step["score"], step["label"], step["emoji"]))
+            points.append(ScalePoint(step["score"], step["label"], step["emoji"], step["meaning"] or ""))
     return (Scale(points) if len(points) >= SCALE_MIN else None), problems

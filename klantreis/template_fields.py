@@ -72,7 +72,9 @@ class TemplateField:
     """A field a template adds to the records of ``table`` (see the module text).
 
     ``step`` is the workbook step whose form shows it; ``group`` asks the report for
-    a view of the journey grouped by this field's options (a ``choice`` field)."""
+    a view of the journey grouped by this field's options (a ``choice`` field);
+    ``lane`` (a phase's field) names the canvas row that shows its value, under the
+    row's own text (onderzoek's success criteria under the goal)."""
 
     table: str
     id: str
@@ -82,6 +84,7 @@ class TemplateField:
     options: tuple[Option, ...] = ()
     step: str = ""
     group: bool = False
+    lane: str = ""
 
     def name(self, language: str = "nl") -> str:
         """The field's label in ``language``."""

@@ -35,7 +35,29 @@ TEXTS = Catalog("templates", {
     "label": (
         "label heeft een Nederlandse en een Engelse tekst nodig", "label needs a Dutch and an English text"
     ),
+    "extends": (
+        "sjabloon {template} bouwt voort op {base!r}; dat moet een sjabloon zijn dat zelf "
+        "nergens op voortbouwt",
+        "template {template} extends {base!r}, which must be a template that extends none itself",
+    ),
+    "lane": (
+        "lane moet een rij van het sjabloon zijn ({known}), bij een veld van een fase",
+        "lane must be a row of the template ({known}), on a field of a phase",
+    ),
+    # The general words a template may replace with its own (``words:``).
+    "word_people": ("klanten", "customers"),
+    "word_contact": ("klantcontact", "calls"),
+    "word_questions": ("Bespreekvragen", "Review questions"),
 })  # fmt: skip
+#: The words a template may name in its own way (``words: {people: {nl, en}, ...}``):
+#: ``people`` whom the journeys are about, ``contact`` their calls and messages (the
+#: evidence kind), ``questions`` the heading over the review questions.
+WORDS = ("people", "contact", "questions")
+#: Touchpoint marks only some methods ask for: ``critical`` (the crucial moment, the
+#: Canvas's "most crucial touchpoints per phase") and ``importance`` (main or side
+#: matter, the eight-element card's tip). A template lists the ones its method uses
+#: (``marks: [critical]``); forms, reports and posters leave the others out.
+MARKS = ("critical", "importance")
 
 STEPS = ("doel", "persona", "scope", "fasen", "touchpoints", "emoties", "review")
 #: The workbook's steps: the method's, then the evidence that checks the map.
@@ -89,22 +111,27 @@ class Template:
         ]
 
     def lanes(self, language: str = "nl") -> list[dict[str, str]]:
-        """Canvas rows, top to bottom: ``{id, name, hint}``."""
+        """Canvas rows, top to bottom: ``{id, name, hint, label}``; ``label`` is what the
+        form field the row stands for is called (the row's name unless the template
+        gives one: a row that also shows another field asks only for its own)."""
         return [
             {
                 "id": str(lane["id"]),
                 "name": text(lane.get("name"), language),
                 "hint": text(lane.get("hint"), language),
+                "label": text(lane.get("label"), language) or text(lane.get("name"), language),
             }
             for lane in self.data.get("lanes", [])
         ]
 
     def scale(self, language: str = "nl") -> list[ScalePoint]:
-        """The emotion scale, lowest score first."""
+        """The emotion scale, lowest score first, each level with the meaning the
+        template declares (``meaning``: problem, neutral, fine or good)."""
         return [
-            ScalePoint(int(p["score"]), text(p.get("label"), language), str(p.get("emoji", "")))
+            ScalePoint(int(p["score"]), text(p.get("label"), language), str(p.get("emoji", "")),
+                       str(p.get("meaning") or ""))
             for p in self.data.get("scale", [])
-        ]
+        ]  # fmt: skip
 
     def scenarios(self, language: str = "nl") -> list[dict[str, str]]:
         """The scenarios a new project starts with."""
@@ -120,6 +147,18 @@ class Template:
     def guidance(self, step: str, language: str = "nl") -> str:
         """The explanation and tips for one workbook step (see :data:`STEPS`)."""
         return text((self.data.get("guidance") or {}).get(step), language)
+
+    def uses(self, mark: str) -> bool:
+        """True when the method asks for the touchpoint mark ``mark`` (see
+        :data:`MARKS`): the template lists them under ``marks``."""
+        return mark in (self.data.get("marks") or [])
+
+    def word(self, key: str, language: str = "nl") -> str:
+        """The template's own word for ``key`` (see :data:`WORDS`): whom the journey is
+        about ("medewerkers" in an employee journey), never "klant" where the method
+        speaks of others; the general word when the template declares none."""
+        own = (self.data.get("words") or {}).get(key)
+        return text(own, language) if own else TEXTS.text(f"word_{key}", language)
 
     def channels(self, language: str = "nl") -> list[str]:
         """Suggested channels for the touchpoints form."""
@@ -137,7 +176,8 @@ class Template:
 
     @cached_property
     def _fields(self) -> TemplateFields:
-        return TemplateFields(_declared_fields(self.id, self.data.get("fields") or {}))
+        lanes = [str(lane.get("id")) for lane in self.data.get("lanes") or []]
+        return TemplateFields(_declared_fields(self.id, self.data.get("fields") or {}, lanes))
 
     def low_value_questions(self) -> list[str]:
         """The ids of the review questions that ask which channels give little value
@@ -153,7 +193,7 @@ class Template:
         return bool(self.data.get("compare_scenarios"))
 
 
-def _declared_fields(template_id: str, data: Any) -> list[TemplateField]:
+def _declared_fields(template_id: str, data: Any, lane_ids: list[str]) -> list[TemplateField]:
     def refuse(where: str, code: str, **values: Any) -> JourneyError:
         reason = TEXTS.msg(code, **values)
         return JourneyError(TEXTS.msg("bad_field", template=template_id, where=where, reason=reason))
@@ -186,10 +226,13 @@ def _declared_fields(template_id: str, data: Any) -> list[TemplateField]:
             step = str(item.get("step") or "")
             if step and step not in STEPS:
                 raise refuse(where, "step", known=", ".join(STEPS))
+            lane = str(item.get("lane") or "")
+            if lane and (table != "phases" or lane not in lane_ids):
+                raise refuse(where, "lane", known=", ".join(lane_ids))
             out.append(TemplateField(
                 table=table, id=fid, kind=kind, label=_bilingual(item.get("label")),
                 hint=_bilingual(item.get("hint")), options=options, step=step,
-                group=bool(item.get("group")),
+                group=bool(item.get("group")), lane=lane,
             ))  # fmt: skip
     return out
 
@@ -200,11 +243,28 @@ def _bilingual(value: Any) -> dict[str, str]:
 
 @cache
 def _load_all(folder: Path) -> dict[str, Template]:
-    found: dict[str, Template] = {}
-    for path in sorted(folder.glob("*.yaml"), key=lambda p: p.stem):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found[path.stem] = Template(path.stem, data)
-    return found
+    raw = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.yaml"), key=lambda p: p.stem)
+    }
+    return {stem: Template(stem, _extended(stem, raw)) for stem in raw}
+
+
+def _extended(stem: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """A template's data with what it takes from the template it ``extends`` (a
+    variant: Michels along Touch, Tell, Sell, Care): its own keys win; mappings such
+    as ``guidance`` are merged key by key, lists (phases, questions) are replaced."""
+    data = raw[stem]
+    base_id = data.get("extends") if isinstance(data, dict) else None
+    if not base_id:
+        return data
+    if base_id not in raw or raw[base_id].get("extends"):
+        raise JourneyError(TEXTS.msg("extends", template=stem, base=base_id))
+    merged = dict(raw[base_id])
+    for key, value in data.items():
+        old = merged.get(key)
+        merged[key] = {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
 
 
 def list_templates() -> list[Template]:
@@ -224,6 +284,28 @@ def template_scale(template_id: str, language: str) -> Scale:
     """The emotion scale of a template (for a project file that names a template but
     has no scale of its own); unknown templates are refused naming the known ones."""
     return Scale(get_template(template_id).scale(language))
+
+
+def journey_word(template_id: str | None, key: str, language: str) -> str:
+    """The word ``key`` (see :data:`WORDS`) of a journey's template, or the general
+    word when the journey names no template or an unknown one."""
+    try:
+        return (
+            get_template(template_id).word(key, language)
+            if template_id
+            else TEXTS.text(f"word_{key}", language)
+        )
+    except JourneyError:
+        return TEXTS.text(f"word_{key}", language)
+
+
+def journey_uses(template_id: str | None, mark: str) -> bool:
+    """True when a journey's template asks for the touchpoint mark ``mark`` (see
+    :data:`MARKS`); a journey without a (known) template shows every mark."""
+    try:
+        return get_template(template_id).uses(mark) if template_id else True
+    except JourneyError:
+        return True
 
 
 def template_fields(template_id: str) -> TemplateFields:

@@ -144,7 +144,7 @@ def journey_from_data(
     try:
         if template_id and template_scale is not None:
             template_default = template_scale(template_id, language)
-            scale = scale if scale is not None else template_default
+            scale = scale.with_meanings(template_default) if scale is not None else template_default
         if template_id and template_fields is not None:
             declared = template_fields(template_id)
     except JourneyError as err:

@@ -27,7 +27,7 @@ POLL_MS = 2000
 TEXTS = Catalog(
     "wall",
     {
-        "title": ("Wand", "Wall"),
+        "title": ("Muurweergave", "Wall"),
         "updated": ("Bijgewerkt om {time}", "Updated at {time}"),
         "offline": (
             "Geen verbinding met de server; nieuwe poging…",
@@ -145,8 +145,13 @@ def wall_fragment(journey: Journey, persona: str = "", scenario: str = "", *, li
     chooser = Markup('<nav aria-label="{}">{}</nav>').format(
         TEXTS.text("choose", lang), Markup("").join(items)
     )
-    body = canvas(journey, persona, scenario).html_fragment(curve_first=True)
-    return f'<div class="kr-wall-bar">{chooser}</div>{note}<div class="kr-wall-scroll">{body}</div>'
+    shown = canvas(journey, persona, scenario)
+    body = shown.html_fragment(curve_first=True)
+    # a region that scrolls sideways can be reached and scrolled with the keyboard
+    scroll = Markup('<div class="kr-wall-scroll" tabindex="0" role="region" aria-label="{}">').format(
+        shown.label()
+    )
+    return f'<div class="kr-wall-bar">{chooser}</div>{note}{scroll}{body}</div>'
 
 
 def message_fragment(text: str) -> str:

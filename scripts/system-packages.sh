@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The Debian packages klantreis's tests need beside Python: chromium (browser tests),
 # colour-emoji and DejaVu fonts (emoji in charts and posters), and Pango, HarfBuzz and
-# fontconfig for WeasyPrint (the PDF posters). Installed with apt when missing, as root
+# fontconfig for WeasyPrint (the PDF posters), poppler-utils (pdfinfo: is a poster a
+# tagged PDF). Installed with apt when missing, as root
 # or through sudo; otherwise this says what to install and goes on.
 set -euo pipefail
 
-PACKAGES="chromium fonts-noto-color-emoji fonts-dejavu-core fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+PACKAGES="chromium fonts-noto-color-emoji fonts-dejavu-core fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils"
 LDCONFIG="$(command -v ldconfig || echo /sbin/ldconfig)"
 
 present() {
   command -v chromium >/dev/null 2>&1 && command -v fc-match >/dev/null 2>&1 \
+    && command -v pdfinfo >/dev/null 2>&1 \
     && fc-list 2>/dev/null | grep -i "Noto Color Emoji" >/dev/null \
     && fc-list 2>/dev/null | grep -i "DejaVu Sans" >/dev/null \
     && "$LDCONFIG" -p 2>/dev/null | grep "libpangoft2-1.0.so.0" >/dev/null \

@@ -116,3 +116,64 @@ def emoji_pixels(data: bytes, page: int = 0, dpi: int = 50) -> int:
 def has_network_url(data: bytes) -> bool:
     """Whether the PDF refers to anything on the web."""
     return re.search(rb"https?://", data) is not None
+
+
+def ink_box(data: bytes, page: int = 0, dpi: int = 18) -> tuple[float, float, float, float]:
+    """Where anything is drawn on a page, as pdfium draws it: (left, top, right,
+    bottom) in millimetres from the page's top left corner."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        image = document[page].render(scale=dpi / 72).to_pil().convert("L")
+    finally:
+        document.close()
+    box = image.point(lambda v: 255 if v < 250 else 0).getbbox()
+    assert box is not None, "the page is blank"
+    per_mm = dpi / 25.4
+    left, top, right, bottom = box
+    return left / per_mm, top / per_mm, right / per_mm, bottom / per_mm
+
+
+def text_sizes(data: bytes, page: int = 0) -> list[tuple[str, float]]:
+    """Every word of a page's text with its font size in points (as a viewer reads
+    them: pdfium's text layer, split at spaces and at changes of size)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(data)
+    words: list[tuple[str, float]] = []
+    try:
+        text = document[page].get_textpage()
+        word, size = "", 0.0
+        for index in range(text.count_chars()):
+            char = chr(raw.FPDFText_GetUnicode(text.raw, index))
+            char_size = round(raw.FPDFText_GetFontSize(text.raw, index), 1)
+            if char.isspace() or (word and abs(char_size - size) > 0.2):
+                if word:
+                    words.append((word, size))
+                word = "" if char.isspace() else char
+                size = char_size
+                continue
+            word, size = word + char, char_size
+        if word:
+            words.append((word, size))
+    finally:
+        document.close()
+    clean = [(w.replace("\u00ad", "").replace("\ufffe", ""), s) for w, s in words]
+    return [(w, s) for w, s in clean if w.strip("\x02")]
+
+
+def layout_boxes(box: Any) -> Iterator[Any]:
+    """``box`` of a WeasyPrint layout and every box inside it, depth first."""
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from layout_boxes(child)
+
+
+def table_cells(document: Any) -> Iterator[Any]:
+    """Every table cell box of a rendered WeasyPrint ``document``, page by page."""
+    from weasyprint.formatting_structure import boxes
+
+    for page in document.pages:
+        yield from (box for box in layout_boxes(page._page_box) if isinstance(box, boxes.TableCellBox))

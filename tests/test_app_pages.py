@@ -24,6 +24,7 @@ def test_the_start_page_links_every_step_and_the_wall(journey: Journey) -> None:
     assert links == [f"/base/voila/render/{nb}" for nb in notebooks.values()] + ["/base/klantreis/wall"]
     assert "<h1>Fietsverhuur De Spaak</h1>" in html and "Minder afhakers" in html
     assert '<html lang="nl">' in html and "Emoties" in html
+    assert ">Muurweergave<" in nav_bar(journey, "/", notebooks, "doel")  # not the English "wall"
 
 
 def test_english_projects_get_english_pages(journey: Journey) -> None:
@@ -104,3 +105,26 @@ def test_share_urls_name_this_computer_and_the_room(monkeypatch: pytest.MonkeyPa
         "http://192.168.1.20:8866/?token=t",
     ]
     assert share_urls("10.0.0.5", 9000) == ["http://10.0.0.5:9000/"]
+
+
+@pytest.mark.parametrize(
+    ("value", "interval"), [(None, 30_000), ("1", 1_000), ("0.25", 250), ("nonsense", 30_000), ("-5", 30_000)]
+)
+def test_a_healthy_connection_outlasts_the_ping_check(value: str | None, interval: int) -> None:
+    from klantreis.app.server import PING_ENV, ping_settings
+
+    settings = ping_settings({} if value is None else {PING_ENV: value})
+    assert settings["ws_ping_interval"] == interval
+    # the first answer comes only after the first ping: a timeout of one interval
+    # closes every connection at its first check
+    assert settings["ws_ping_timeout"] >= 2 * settings["ws_ping_interval"]
+
+
+def test_kernels_of_vanished_tabs_are_culled_after_a_few_minutes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from klantreis.app.server import CULL_ENV, server_config
+
+    config = server_config("127.0.0.1", 8866).WarmKernelManager
+    assert (config.cull_idle_timeout, config.cull_interval, config.cull_connected) == (300, 60, False)
+    monkeypatch.setenv(CULL_ENV, "4")
+    config = server_config("127.0.0.1", 8866).WarmKernelManager
+    assert (config.cull_idle_timeout, config.cull_interval) == (4, 2)

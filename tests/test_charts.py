@@ -256,7 +256,7 @@ def test_channel_map_cells_and_markers(j: Journey) -> None:
     assert (shop["Aanschaf"]["count"], shop["Aanschaf"]["mean"]) == (1, 1.0)
     assert (shop["Totaal"]["count"], shop["Totaal"]["mean"]) == (2, 1.5)
     assert shop["Totaal"]["text"] == "2 · 1,5"
-    assert shop["Totaal"]["kind"] == "offline · eigen"
+    assert shop["Totaal"]["kind"] == "offline · eigen kanaal"
     kassa = next(c for c in cells if c["channel"] == "🏢 Kassa" and c["column"] == "Aanschaf")
     assert kassa["count"] == 1 and kassa["mean"] is None  # no emotion: grey, not 0
     heat = layer_with(spec, "rect", stroke="white")
@@ -277,7 +277,7 @@ def test_channel_map_flags_low_value_channels_and_empty_phases(j: Journey) -> No
     assert '"Aanbeveling"' in x_axis["labelColor"]["condition"]["test"]  # no touchpoints
     assert '"Gebruik"' not in x_axis["labelColor"]["condition"]["test"]
     assert "(leeg)" in x_axis["labelExpr"]
-    assert "online · niet eigen" in y_axis["labelExpr"]
+    assert "online · van derden" in y_axis["labelExpr"]
 
 
 # ------------------------------------------------------------------- scenario delta
@@ -328,7 +328,7 @@ def test_opportunity_matrix(j: Journey) -> None:
     assert ops[0]["label"].endswith("…") and len(ops[0]["label"]) <= 32
     assert ops[0]["phase"] == "Aanschaf" and ops[0]["touchpoint"] == "Winkelbezoek"
     assert [q["name"] for q in spec["datasets"]["quadrants"]] == [
-        "quick wins", "grote projecten", "opvullers", "vermijden",
+        "snelle winst", "grote projecten", "kleine klussen", "vermijden",
     ]  # fmt: skip
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
     assert all(r["data"]["values"] == [{"x": 3, "y": 3}] for r in rules) and len(rules) == 2
@@ -386,7 +386,7 @@ def test_charts_html_page_embeds_vega_once(j: Journey, tmp_path: Path) -> None:
 
 def test_chart_svg_accepts_a_spec_dict(j: Journey) -> None:
     spec = opportunity_matrix(j).to_dict()
-    assert "quick wins" in chart_svg(spec)
+    assert "snelle winst" in chart_svg(spec)
 
 
 # -------------------------------------------------------------------- example file

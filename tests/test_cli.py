@@ -12,6 +12,7 @@ import pytest
 
 from klantreis import __version__, dumps, get_template, list_templates, load
 from klantreis.cli import main
+from klantreis.fields import TABLES
 from klantreis.schema import json_schema
 
 
@@ -146,11 +147,11 @@ def test_validate_valid_example(example_path, capsys):
     assert main(["validate", str(example_path)]) == 0
     captured = capsys.readouterr()
     journey = load(example_path)
-    assert captured.out == (
-        f"{example_path}: in orde: {journey.title}: {len(journey.personas)} persona's, "
-        f"{len(journey.scenarios)} scenario's, {len(journey.phases)} fasen, "
-        f"{len(journey.touchpoints)} touchpoints, {len(journey.opportunities)} kansen\n"
-    )
+    counts = ", ".join(
+        TABLES[t].counted(len(journey.records(t)), "nl")
+        for t in ("personas", "scenarios", "phases", "touchpoints", "opportunities")
+    )  # one rule for every count: "1 persona", "2 scenario's"
+    assert captured.out == f"{example_path}: in orde: {journey.title}: {counts}\n"
     assert captured.err == ""
 
 

@@ -26,7 +26,7 @@ from app_driver import klantreis_command  # noqa: E402
 
 FAULTS = Path(__file__).resolve().parent / "faults"
 LANGUAGES = ["nl", "en"]
-COMMAND_LIST = "templates, new, validate, export, import, build, evidence, lab, app, wall, schema"
+COMMAND_LIST = ", ".join(COMMANDS)
 
 
 @dataclass
@@ -91,11 +91,14 @@ def test_klantreis_alone_lists_the_commands_and_a_first_step(tmp_path: Path, lan
     )
     listed = [line.split()[0] for line in lines if line.startswith("  ") and not line.startswith("   ")]
     assert listed == list(COMMANDS)
+    width = max(len(name) for name in COMMANDS) + 2  # the descriptions stand in one column
     assert (
-        pick(
+        "  "
+        + "build".ljust(width)
+        + pick(
             language,
-            "  build      maak een HTML-rapport per persona × scenario, en een overzicht",
-            "  build      build an HTML report per persona × scenario, and an index",
+            "maak een HTML-rapport per persona × scenario, en een overzicht",
+            "build an HTML report per persona × scenario, and an index",
         )
         in lines
     )

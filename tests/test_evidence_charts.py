@@ -67,7 +67,8 @@ def test_flags_are_exactly_the_assumptions_outside_the_interval(gym) -> None:
             for r in gym.records("evidence")
             if (r["source"], r["persona"], r["touchpoint"], r["metric"]) == (SURVEY, "student", tid, "score")
         ]
-        if hits and hits[0]["n"] >= 10 and not (hits[0]["ci_low"] <= assumed <= hits[0]["ci_high"]):
+        outside = hits and hits[0]["n"] >= 10 and not (hits[0]["ci_low"] <= assumed <= hits[0]["ci_high"])
+        if outside and abs(hits[0]["value"] - assumed) >= 0.5:  # a smaller difference is no flag
             want.add(tid)
     assert want and {f["id"] for f in data["flags"]} == want
     for flag in data["flags"]:
@@ -160,7 +161,7 @@ def test_the_canvas_data_row_shows_the_figures_next_to_the_free_text(gym) -> Non
     html = canvas(gym, "student", "huidig").to_html()
     row = html[html.index("kr-lane-data") : html.index("</tr>", html.index("kr-lane-data"))]
     assert "68% van de bezoekers komt via mobiel" in row  # the team's free text stays
-    assert "gemeten 2,4 (2,2–2,7, n=57) · aanname niet bevestigd" in row  # survey 54 + 3 interviews
+    assert "gemeten 2,4 (2,2–2,7, n=57) · klein verschil" in row  # survey 54 + 3 interviews
     assert "5,1 gesprekken per maand" in row and "38.814 bezoeken" in row and "3 interviews" in row
     only_calls = canvas(gym, "student", "huidig", evidence="klantcontact-2026q1").to_html()
     row = only_calls[only_calls.index("kr-lane-data") :]

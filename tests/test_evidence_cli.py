@@ -50,6 +50,8 @@ def test_import_passes_every_option_to_the_engine(capsys) -> None:
                 "student",
                 "--scenario",
                 "huidig",
+                "--include-partial",
+                "--force",
             ]
         )
     assert code == 0
@@ -61,6 +63,8 @@ def test_import_passes_every_option_to_the_engine(capsys) -> None:
         source="golf-2",
         persona="student",
         scenario="huidig",
+        include_partial=True,
+        force=True,
     )
     assert capsys.readouterr().out == "3 rijen\n"
 
@@ -69,7 +73,15 @@ def test_import_defaults_and_list_and_remove_call_the_engine(capsys) -> None:
     with mock.patch("klantreis.evidence.commands.import_evidence", return_value="") as engine:
         main(["evidence", "import", "p.yaml", "log.xlsx", "--kind", "calls"])
     engine.assert_called_once_with(
-        "p.yaml", "log.xlsx", "calls", mapping=None, source=None, persona=None, scenario=None
+        "p.yaml",
+        "log.xlsx",
+        "calls",
+        mapping=None,
+        source=None,
+        persona=None,
+        scenario=None,
+        include_partial=False,
+        force=False,
     )
     with mock.patch("klantreis.evidence.commands.list_evidence", return_value="a\nb") as listing:
         assert main(["evidence", "list", "p.yaml"]) == 0
@@ -137,23 +149,29 @@ def test_the_summary_speaks_the_projects_language(project: Path, capsys) -> None
         project.read_text(encoding="utf-8").replace("\nlanguage: nl\n", "\nlanguage: en\n", 1),
         encoding="utf-8",
     )
-    main(
-        [
-            "evidence",
-            "import",
-            str(project),
-            str(EVIDENCE_DIR / "klantcontact-2026q1.csv"),
-            "--kind",
-            "calls",
-            "--mapping",
-            str(EVIDENCE_DIR / "klantcontact-2026q1.yaml"),
-            "--source",
-            "calls-2",
-        ]
-    )
+    before = project.read_bytes()
+    command = [
+        "evidence",
+        "import",
+        str(project),
+        str(EVIDENCE_DIR / "klantcontact-2026q1.csv"),
+        "--kind",
+        "calls",
+        "--mapping",
+        str(EVIDENCE_DIR / "klantcontact-2026q1.yaml"),
+        "--source",
+        "calls-2",
+    ]
+    # the project holds this very file as 'klantcontact-2026q1': refused, nothing written
+    assert main(command) == 1
+    err = capsys.readouterr().err
+    assert "klantcontact-2026q1.csv is the same file (same sha256) as source 'klantcontact-2026q1'" in err
+    assert project.read_bytes() == before
+    assert main([*command, "--force"]) == 0
     out = capsys.readouterr().out
     assert "klantcontact-2026q1.csv (calls, source calls-2): 240 rows read, 60 rows skipped." in out
     assert "Not mapped in column 'Contactreden': 'Openingstijden' (15)" in out
+    assert "Note: the same file as source 'klantcontact-2026q1'; imported anyway (--force)." in out
 
 
 def test_excel_style_csv_imports_cp1252_semicolons_and_decimal_commas(project: Path, tmp_path: Path) -> None:

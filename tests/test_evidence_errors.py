@@ -224,11 +224,11 @@ def test_mapping_file_shape(nl, en, tmp_path: Path) -> None:
 
     assert bad("vragen: {}\n") == (
         "m.yaml: onbekende sleutel 'vragen'. Mogelijk: kind, format, columns, "
-        "questions, answers, skip, personas, reasons, pages, touchpoints."
+        "questions, answers, skip, personas, quotes, reasons, pages, touchpoints."
     )
     assert bad("reasons: {}\n") == (
         "m.yaml: sleutel 'reasons' hoort niet bij survey. Voor survey: kind, "
-        "format, columns, questions, answers, skip, personas."
+        "format, columns, questions, answers, skip, personas, quotes."
     )
     assert bad("kind: calls\n") == "m.yaml: dit koppelbestand is voor calls, niet voor survey."
     assert bad("format: breed\n") == "m.yaml, format: 'breed' kan niet; kies uit wide, long."
@@ -285,3 +285,28 @@ def test_errors_leave_the_journey_as_it_was(nl, tmp_path: Path) -> None:
     before = klantreis.dumps(nl)
     message(lambda: read_survey(nl, write(tmp_path, "x.csv", "persona,touchpoint,score\nx,y,z\n")))
     assert klantreis.dumps(nl) == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(nl, tmp_path: Path, encoding: str) -> None:
+    """Some exports write UTF-16 without a BOM: it is text, read as such (it used to be
+    refused as "geen tekstbestand")."""
+    text = "respondent\tpersona\ttouchpoint\tscore\n1\tstudent\tproefles\t4\n2\tstudent\tproefles\t2\n"
+    text += "3\tstudent\tproefles\ttevreden\n"
+    result = read_survey(nl, write(tmp_path, "export.csv", text, encoding))
+    record = result.evidence[0]
+    assert (record["touchpoint"], record["n"], record["value"]) == (
+        "proefles",
+        3,
+        pytest.approx(3.333, abs=1e-3),
+    )
+
+
+def test_a_long_file_without_a_score_column_names_the_missing_column(nl, en, tmp_path: Path) -> None:
+    path = write(tmp_path, "lang.csv", "respondent,persona,touchpoint,antwoordtekst\n1,student,proefles,4\n")
+    said = message(lambda: read_survey(nl, path))
+    assert said.startswith("lang.csv: geen kolom gevonden voor het antwoord (score).")
+    assert "'touchpoint' is geen" not in said and "columns: {score: ...}" in said
+    assert message(lambda: read_survey(en, path)).startswith(
+        "lang.csv: no column found for the answer (score)."
+    )

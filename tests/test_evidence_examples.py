@@ -169,7 +169,7 @@ def test_the_mapping_examples_in_the_docs_are_valid_for_the_example_project(jour
 
     text = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
-    assert len(blocks) == 5
+    assert len(blocks) == 9
     scope = Scope(journey, "huidig")
     kinds = []
     for block in blocks:
@@ -180,4 +180,4 @@ def test_the_mapping_examples_in_the_docs_are_valid_for_the_example_project(jour
         resolve_personas(checked, scope, "nl")
         resolve_answers(checked, journey.scale, "nl")
         kinds.append(mapping.kind)
-    assert kinds == ["survey", "survey", "calls", "web", "interviews"]
+    assert kinds == ["survey"] * 6 + ["calls", "web", "interviews"]

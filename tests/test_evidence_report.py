@@ -5,6 +5,7 @@ data wave (``--evidence``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ from klantreis.analysis import TOUCHPOINT_WITHOUT_EVIDENCE, missing
 from klantreis.builder import JourneyResult
 from klantreis.evidence import remove_source
 from klantreis.evidence.figures import journey_evidence
+from klantreis.evidence.wording import count_notes
 from klantreis.report.index import index_html
 from klantreis.report.sections import Report
 
@@ -37,7 +39,8 @@ def section(project: Path, persona: str = "student", **options: str) -> str:
 
 
 def flagged_ids(journey: klantreis.Journey, persona: str, source: str | None = None) -> list[str]:
-    """Independently: touchpoints with a score of n >= 10 whose interval misses the assumption."""
+    """Independently: touchpoints with a score of n >= 10 whose interval misses the
+    assumption by a mean at least 0.5 scale points away."""
     steps = journey.journey(persona, "huidig")
     out = []
     for tid, assumed in zip(steps["id"], steps["emotion"], strict=True):
@@ -51,6 +54,7 @@ def flagged_ids(journey: klantreis.Journey, persona: str, source: str | None = N
             len(scores) == 1
             and scores[0]["n"] >= 10
             and not scores[0]["ci_low"] <= assumed <= scores[0]["ci_high"]
+            and abs(scores[0]["value"] - assumed) >= 0.5
         ):
             out.append(tid)
     return out
@@ -174,7 +178,11 @@ def test_the_index_compares_personas_on_measured_scores() -> None:
     table = html[html.index("Gemeten scores per persona") :]
     assert "<th>Sanne (22), student</th>" in table
     website = journey_evidence(journey, "senior", "huidig").row("website-bezoek")["score"]
-    assert f"{website.mean:.1f}".replace(".", ",") + f" (2,1–2,7, n={website.n}) ⚠" in table
+    # assumed 2, measured 2.4: outside the interval but under 0.5 away, so no ⚠
+    text = f"{website.mean:.1f}".replace(".", ",") + f" (2,1–2,7, n={website.n})"
+    assert f'title="klein verschil">{text}</span>' in table
+    login = journey_evidence(journey, "senior", "huidig").row("app-inloggen")["score"]
+    assert f"{login.mean:.1f}".replace(".", ",") + f" (1,3–1,8, n={login.n}) ⚠" in table
     wave = NO_SCRIPTS.sub("", index_html(journey, results, evidence="interviews-2026"))
     assert "Gemeten scores per persona (bron interviews-2026)" in wave
     cells = wave[wave.index("<table", wave.index("(bron interviews-2026)")) :]
@@ -224,3 +232,25 @@ def test_build_for_one_wave_shows_its_figures(project: Path, tmp_path: Path) -> 
     assert "interviews-2026" not in NO_SCRIPTS.sub("", html)  # only that wave
     index = (tmp_path / "golf" / "index.html").read_text(encoding="utf-8")
     assert "Gemeten scores per persona (bron enquete-2026-voorjaar)" in index
+
+
+def test_without_call_data_the_pain_ranking_is_a_sentence_not_zero_bars(project: Path) -> None:
+    """With survey evidence only, every bar would be zero: the section says which data
+    would fill the ranking instead."""
+    journey = klantreis.load(project)
+    for source in [s for s in journey.ids("sources") if s != SURVEY]:
+        remove_source(journey, source)
+    klantreis.save(journey, project)
+    html = section(project, evidence=SURVEY)
+    pain = html[html.index("<h3>Waar het pijn doet</h3>") :]
+    assert pain.startswith("<h3>Waar het pijn doet</h3>\n<p>Er zijn geen klantcontactgegevens voor deze reis")
+    assert "--kind calls" in pain and "klantreis-chart" not in pain
+
+
+def test_calls_per_month_say_from_how_many_days_they_are_extrapolated() -> None:
+    journey = sportschool()
+    row = journey_evidence(journey, "student", "huidig").row("abonnement-pauzeren")
+    days = (dt.date(2026, 3, 31) - dt.date(2026, 1, 2)).days + 1  # the call log's period
+    assert row["calls_days"] == days
+    assert f"5,1 gesprekken per maand (omgerekend uit {days} dagen)" in count_notes(row, "nl")
+    assert f"5.1 calls per month (extrapolated from {days} days)" in count_notes(row, "en")

@@ -52,8 +52,9 @@ def test_the_example_project_carries_the_four_imported_sources() -> None:
         "klantcontact-2026q1",
         "webstatistiek-2026q1",
         "interviews-2026",
+        "weblog-2026q1",  # the event log of scripts/make_weblog.py (docs/paths.md)
     ]
-    assert {s["kind"] for s in data["sources"]} == {"survey", "calls", "web", "interviews"}
+    assert {s["kind"] for s in data["sources"]} == {"survey", "calls", "web", "interviews", "events"}
     assert all(len(s["sha256"]) == 64 for s in data["sources"])
     assert len(data["quotes"]) == 56
 
@@ -68,6 +69,11 @@ def test_the_example_evidence_is_made_again_byte_for_byte(tmp_path: Path) -> Non
     journey = bare()
     klantreis.save(journey, tmp_path / "bare.yaml")
     script.import_all(tmp_path / "bare.yaml", EVIDENCE_DIR)
+    spec = importlib.util.spec_from_file_location("make_weblog", ROOT / "scripts" / "make_weblog.py")
+    weblog = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(weblog)
+    log = ROOT / "examples" / "paths" / "weblog-2026q1.csv"
+    weblog.import_log(tmp_path / "bare.yaml", log, log.with_suffix(".yaml"))  # docs/paths.md
     assert (tmp_path / "bare.yaml").read_bytes() == SPORTSCHOOL.read_bytes()
 
 
@@ -139,6 +145,9 @@ def test_a_new_wave_is_a_new_source(tmp_path: Path) -> None:
     journey = bare()
     path = long_survey(tmp_path, [(f"r{i}", "student", "proefles", "4") for i in range(3)])
     import_survey(journey, path, source="golf-1")
+    with pytest.raises(JourneyError, match="hetzelfde bestand"):  # the same file would count twice
+        import_survey(journey, path, source="golf-2")
+    path = long_survey(tmp_path, [(f"r{i}", "student", "proefles", "3") for i in range(4)])
     import_survey(journey, path, source="golf-2")
     assert journey.ids("sources") == ["golf-1", "golf-2"]
     assert sorted(journey.evidence["source"]) == ["golf-1", "golf-2"]

@@ -355,7 +355,7 @@ def test_copy_journey(journey):
     copied = journey.journey("forens", "gewenst")
     assert copied["id"].tolist() == ["website", "app", "balie", "inleveren"]
     assert copied["emotion"].tolist() == [4, 3, 2, 5]
-    with pytest.raises(JourneyError, match="persona 'forens' heeft al 1 touchpoints in "
+    with pytest.raises(JourneyError, match="persona 'forens' heeft al 1 touchpoint in "
                        "scenario 'current'"):  # fmt: skip
         journey.copy_journey("toerist", "current", "forens", "current")
     assert journey.copy_journey("toerist", "current", "forens", "current", replace=True) == 4

@@ -32,4 +32,7 @@ def test_notebook_bundle_keeps_the_spec_and_labels_the_text() -> None:
     bundle = charts.notebook_bundle(spec)
     assert bundle[VEGALITE_MIME]["mark"] == "point"
     assert bundle["text/plain"] == "<Emotiecurve>"
+    # no save menu: vega-embed's menu button is an icon with no name for screen readers
+    assert bundle[VEGALITE_MIME]["usermeta"]["embedOptions"]["actions"] is False
     assert spec["$schema"].endswith("v6.4.1.json")  # the caller's spec is not changed
+    assert "usermeta" not in spec

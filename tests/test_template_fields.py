@@ -25,6 +25,9 @@ FORMAT1 = sorted((Path(__file__).parent / "data" / "format1").glob("*.yaml"))
 #: What each method asks for, as (table, field id, kind) — the issue's list.
 ASKED = {
     "michels": {("touchpoints", "ttsc", CHOICE), ("touchpoints", "memorabel", YESNO)},
+    # the phases are Touch, Tell, Sell, Care: a touchpoint says which of Michels' three
+    # phases it belongs to instead
+    "michels-ttsc": {("touchpoints", "michels-fase", CHOICE), ("touchpoints", "memorabel", YESNO)},
     "onderzoek": {("phases", "succescriteria", "text"), ("phases", "getoetst", YESNO)},
     "canvas": {("phases", "ervaring", SCALE), ("personas", "segment", "text"),
                ("personas", "klanttype", "text")},

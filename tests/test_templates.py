@@ -37,13 +37,15 @@ def bilingual_places(data: dict[str, Any]) -> list[tuple[str, Any]]:
 
 def test_one_template_per_method_of_the_seeds():
     # Flanders InShape, the eight-element card (and its employee variant), the Customer
-    # Journey Canvas, Michels' communication journey, the research-driven approach
+    # Journey Canvas, Michels' communication journey (and its Touch-Tell-Sell-Care phase
+    # layout), the research-driven approach
     assert [t.id for t in list_templates()] == [
         "canvas",
         "flanders",
         "kaart8",
         "kaart8-medewerker",
         "michels",
+        "michels-ttsc",
         "onderzoek",
     ]
 

@@ -60,3 +60,29 @@ def test_without_warm_kernels_a_page_starts_its_own(tmp_path: Path) -> None:
             await manager.shutdown_all(now=True)
 
     asyncio.run(run())
+
+
+def test_a_kernel_without_a_connection_is_stopped_the_warm_ones_stay(tmp_path: Path) -> None:
+    """A tab that vanished without saying so (a laptop lid shut) leaves its kernel
+    without a connection: the culler stops it once it saw it unconnected at two checks
+    in a row. A kernel still connected, and the warm ones waiting for a page, stay."""
+
+    async def run() -> None:
+        manager = WarmKernelManager(warm_kernels=1, root_dir=str(tmp_path), cull_idle_timeout=1)
+        try:
+            manager.fill()
+            await asyncio.wait(list(manager._warming))
+            gone, kept = await manager.start_kernel(), await manager.start_kernel()
+            await asyncio.wait(list(manager._warming))
+            warm = list(manager._warm)
+            manager._kernel_connections[kept] = 1  # a page still showing it
+            await asyncio.sleep(1.5)  # idle for longer than the timeout
+            await manager.cull_kernels()
+            assert gone in manager  # one check without a connection: maybe reconnecting
+            await manager.cull_kernels()
+            assert gone not in manager
+            assert kept in manager and all(k in manager for k in warm) and warm
+        finally:
+            await manager.shutdown_all(now=True)
+
+    asyncio.run(run())

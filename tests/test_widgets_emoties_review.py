@@ -6,13 +6,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from klantreis import load
 from klantreis.analysis import missing
 from klantreis.charts.notebook import VEGALITE_MIME
 from klantreis.model import ScalePoint
 from klantreis.session import ProjectSession
 from klantreis.widgets import EmotiesForm, ReviewForm
-from klantreis.widgets.curve import CURVE_CSS, CURVE_HEIGHT, CURVE_MARGIN, CURVE_WIDTH, MIN_CURVE_WIDTH
+from klantreis.widgets.curve import (
+    CURVE_CSS,
+    CURVE_HEIGHT,
+    CURVE_MARGIN,
+    CURVE_WIDTH,
+    MIN_CURVE_WIDTH,
+    NO_PICTURE,
+)
 from klantreis.widgets.emotion_sheet import EmotionSheet
 from klantreis.widgets.notice import STYLES
 from klantreis.widgets.smileys import SCALE_COLOURS, scale_colours
@@ -52,13 +61,30 @@ def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     )
     assert form.curve.spec != old_curve
     assert form.curve.output.outputs[0]["data"][VEGALITE_MIME] == form.curve.spec
+    # a picture comes along, so the page's Vega renderer does not paint (and keep) one
+    # after every redraw (tests/browser/test_app_memory.py)
+    assert form.curve.output.outputs[0]["data"]["image/png"] == NO_PICTURE
     row.edit("emotion", None)  # the "×" button
     assert "emotion" not in _raw(project, "website-bezoek")
     # five saves: the crucial moment was on already, so that click changed nothing
     assert form.status.text.startswith("Opgeslagen om") and "(wijziging 5)" in form.status.text
 
 
-def test_the_browser_edits_the_rows_state_and_the_sheet_finds_the_changed_field(project: Path) -> None:
+def _browser_edit(sheet: EmotionSheet, seq: int, row_id: str, field: str, value: object, old: object) -> None:
+    """The message emotion_sheet.js sends for one edit, as the kernel receives it."""
+    content = {"kind": "edit", "seq": seq, "id": row_id, "field": field, "value": value, "old": old}
+    sheet._handle_custom_msg(content, [])
+
+
+def _answers(sheet: EmotionSheet, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    sent: list[object] = []
+    monkeypatch.setattr(sheet, "send", lambda content, buffers=None: sent.append(content))
+    return sent
+
+
+def test_the_browser_sends_one_field_and_the_sheet_stores_only_that(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     form = EmotiesForm(ProjectSession.open(project), persona="student")
     # The example's template asks for an overall experience per phase: a sheet per phase,
     # each under its phase's editors, together holding every row once.
@@ -67,11 +93,54 @@ def test_the_browser_edits_the_rows_state_and_the_sheet_finds_the_changed_field(
     assert sum(len(sheet.rows) for sheet in form.sheets.values()) == len(form.rows)
     sheet = form.rows[-1].sheet
     assert form.row_box.children[-1] is sheet
-    rows = [dict(r) for r in sheet.rows]
-    rows[-1] = {**rows[-1], "why": "Te druk", "emotion": 1}  # what emotion_sheet.js sends
-    sheet.rows = rows
-    tp = load(project).journey("student", "huidig").set_index("id").loc[rows[-1]["id"]]
-    assert (tp["why"], tp["emotion"]) == ("Te druk", 1)
+    answers = _answers(sheet, monkeypatch)
+    last = sheet.rows[-1]
+    _browser_edit(sheet, 7, last["id"], "why", "Te druk", last["why"])
+    _browser_edit(sheet, 8, last["id"], "emotion", 2, last["emotion"])
+    _browser_edit(sheet, 9, "no-such-row", "why", "x", "")  # a stale page: ignored, still answered
+    _browser_edit(sheet, 10, last["id"], "heading", "x", "")  # not a field a person edits
+    assert answers == [{"kind": "ack", "seq": n} for n in (7, 8, 9, 10)]
+    tp = load(project).journey("student", "huidig").set_index("id").loc[last["id"]]
+    assert (tp["why"], tp["emotion"]) == ("Te druk", 2)
+    assert form.row(last["id"]).notice.kind == ""  # nobody else changed it
+
+
+def test_a_stale_page_never_puts_old_values_back_in_other_rows(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two participants on the emoties page of one journey. The second one's save
+    reaches the first one's kernel (a merge refreshes its rows), but not yet the first
+    one's browser, which still shows the old value. That browser's next edit, of
+    another row, must leave the second one's value in the file."""
+    mine = EmotiesForm(ProjectSession.open(project), persona="student")
+    theirs = EmotiesForm(ProjectSession.open(project), persona="student")
+    stale = {key: [dict(r) for r in sheet.rows] for key, sheet in mine.sheets.items()}
+    theirs.row("website-bezoek").edit("emotion", 5)
+    first = mine.row("proefles")
+    first.edit("why", "Leuke instructeur")  # merges theirs: my kernel's rows show 5 now
+    assert mine.row("website-bezoek").value("emotion") == 5
+    for key, sheet in mine.sheets.items():  # what the browser held (and sent, before)
+        sheet.set_state({"rows": stale[key]})
+    sheet = mine.row("kleedkamer").sheet
+    _answers(sheet, monkeypatch)
+    _browser_edit(sheet, 1, "kleedkamer", "emotion", 1, sheet.row("kleedkamer")["emotion"])
+    saved = load(project).journey("student", "huidig").set_index("id")
+    assert saved.loc["website-bezoek", "emotion"] == 5
+    assert (saved.loc["proefles", "why"], saved.loc["kleedkamer", "emotion"]) == ("Leuke instructeur", 1)
+
+
+def test_an_edit_over_a_value_the_person_had_not_seen_yet_says_so(project: Path) -> None:
+    mine = EmotiesForm(ProjectSession.open(project), persona="student")
+    theirs = EmotiesForm(ProjectSession.open(project), persona="student")
+    seen = mine.row("website-bezoek").shown()["emotion"]
+    theirs.row("website-bezoek").edit("emotion", 5)
+    mine.row("proefles").edit("emotion", 3)  # merges theirs
+    sheet = mine.row("website-bezoek").sheet
+    _browser_edit(sheet, 1, "website-bezoek", "emotion", 1, seen)  # chosen on the old 'seen'
+    row = mine.row("website-bezoek")
+    assert load(project).journey("student", "huidig").set_index("id").loc["website-bezoek", "emotion"] == 1
+    assert row.notice.kind == "info"
+    assert row.notice.text.startswith("Emotie: iemand anders had dit intussen ook gewijzigd")
 
 
 def test_a_refused_edit_shows_under_its_row_and_keeps_the_file(project: Path) -> None:
@@ -184,7 +253,7 @@ def test_smileys_carry_the_scale_colours_and_words_in_the_form_language(project:
     assert colours[0] == SCALE_COLOURS[0] and colours[-1] == SCALE_COLOURS[-1]  # red ... green
     assert colours[2] == SCALE_COLOURS[2]
     assert all(p["tint"] != p["colour"] for p in points)
-    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear emotion")
+    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear: Emotion")
     assert [f["label"] for f in sheet.config["fields"]] == ["Why", "Thoughts", "Ideas"]
     css = str(sheet._css)
     assert "aria-pressed" in str(sheet._esm)

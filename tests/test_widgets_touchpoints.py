@@ -34,7 +34,9 @@ def test_add_a_touchpoint_with_every_field(project: Path) -> None:
     lst.fields["frequency"].value = "1x per jaar"
     lst.fields["backstage"].value = "Marketing verspreidt"
     lst.fields["data"].value = "5000 folders"
-    lst.fields["importance"].value = "side"
+    lst.fields["critical"].value = True
+    # the Canvas asks for the crucial touchpoints per phase, not for main and side matters
+    assert "importance" not in lst.fields
     saved = _touchpoint(project, "folder-in-de-brievenbus", "senior", "huidig")
     assert saved["phase"] == "orientatie" and saved["name"] == "Folder in de brievenbus"
     assert saved["channel"] == "Folder" and saved["online"] is False and saved["owned"] is True
@@ -43,10 +45,10 @@ def test_add_a_touchpoint_with_every_field(project: Path) -> None:
         "Leest de folder",
         "1x per jaar",
     )
-    assert (saved["backstage"], saved["data"], saved["importance"]) == (
+    assert (saved["backstage"], saved["data"], saved["critical"]) == (
         "Marketing verspreidt",
         "5000 folders",
-        "side",
+        True,
     )
     lst.fields["online"].value = ""  # back to unknown
     assert "online" not in _raw_touchpoint(project, "folder-in-de-brievenbus")

@@ -11,6 +11,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
 
@@ -156,9 +157,33 @@ class WallDataHandler(_Base):
         self.finish(json.dumps(reply))
 
 
-def routes(base_url: str, *, wall_only: bool = False) -> list[tuple[str, type[_Base]]]:
+#: The tab icon: an emotion curve on the colour of the navigation bar.
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+    '<rect width="32" height="32" rx="6" fill="#2f4858"/>'
+    '<polyline points="4,20 10,12 16,22 22,8 28,14" fill="none" stroke="#fff" stroke-width="3" '
+    'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+)
+
+
+class FaviconHandler(JupyterHandler):
+    """``/favicon.ico``: the tab icon (no login needed; without it every page asked
+    for it and got a 404)."""
+
+    @allow_unauthenticated
+    def get(self) -> None:
+        self.set_header("Content-Type", "image/svg+xml")
+        self.set_header("Cache-Control", "max-age=86400")
+        self.finish(FAVICON)
+
+
+def routes(base_url: str, *, wall_only: bool = False) -> list[tuple[str, type[JupyterHandler]]]:
     """The URL patterns of these pages (``wall_only``: ``/`` is the wall)."""
-    wall = [(f"{base_url}{WALL_PATH}/data", WallDataHandler), (f"{base_url}{WALL_PATH}", WallHandler)]
+    wall = [
+        (f"{base_url}favicon.ico", FaviconHandler),
+        (f"{base_url}{WALL_PATH}/data", WallDataHandler),
+        (f"{base_url}{WALL_PATH}", WallHandler),
+    ]
     if wall_only:
         return [*wall, (base_url, WallHandler)]
     return [*wall, (f"{base_url}{CREATE_PATH}", CreateHandler), (base_url, StartHandler)]

@@ -9,6 +9,13 @@ at once) the page waits for the next one to finish warming: that kernel is alrea
 part way, and starting yet another one beside it would only slow both down. The step
 notebook itself still runs when the page opens, so every form shows the project
 file as it is at that moment.
+
+A page's kernel normally stops when its tab closes (the page says so as it unloads).
+A tab that disappears without that (a laptop lid shut, a browser that crashed) leaves
+its kernel running; once its connection is gone (closed, or closed by the server
+after missed pings) and it did nothing for ``cull_idle_timeout`` seconds, the
+server stops it (jupyter_server's culler). Warm kernels waiting for a page are
+never culled.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ class WarmKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self._warm: list[str] = []
         self._warming: set[asyncio.Task[None]] = set()
+        self._unconnected: set[str] = set()
 
     async def start_kernel(  # type: ignore[override]  # jupyter_server's own override of it differs too
         self, *, kernel_id: str | None = None, path: str | None = None, **kwargs: Any
@@ -63,6 +71,20 @@ class WarmKernelManager(AsyncMappingKernelManager):
             if not warming:
                 return None
             await asyncio.wait(warming, return_when=asyncio.FIRST_COMPLETED)
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """jupyter_server's check of an idle kernel, for a kernel that had no connection
+        at this check and the one before (a tab that is reconnecting after a wifi
+        hiccup keeps its kernel); warm kernels are skipped."""
+        if kernel_id in self._warm or self._kernel_connections.get(kernel_id, 0):
+            self._unconnected.discard(kernel_id)
+            return
+        if kernel_id not in self._unconnected:
+            self._unconnected.add(kernel_id)
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+        if kernel_id not in self:
+            self._unconnected.discard(kernel_id)
 
     def fill(self) -> None:
         """Start warming kernels until the pool is full (in the background)."""

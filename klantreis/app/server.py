@@ -20,6 +20,7 @@ from tornado import web
 from tornado.ioloop import IOLoop
 from traitlets.config import Config
 from voila.app import Voila
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from ..messages import current_language
 from ..resources import data_dir
@@ -32,8 +33,34 @@ from .texts import TEXTS
 
 SHARE = Path(__file__).resolve().parent / "share"
 TEMPLATE = "klantreis"
+#: Seconds between the server's keep-alive pings on each page's kernel connection
+#: (an environment variable, so a test can make it short).
+PING_ENV = "KLANTREIS_PING_SECONDS"
+PING_SECONDS = 30.0
+#: How many ping intervals a connection may stay silent before the server closes it.
+PING_PATIENCE = 3
+#: Seconds a page's kernel may run without any connection and without doing anything
+#: before the server stops it (a tab closed without saying so, e.g. a shut laptop).
+CULL_ENV = "KLANTREIS_CULL_SECONDS"
+CULL_SECONDS = 300
 #: Voilà's own routes a wall-only server keeps: logging in, and the login page's styles.
 _WALL_KEEPS = ("/login", "/logout", "/voila/static/")
+
+
+class KernelSocket(VoilaKernelWebsocketHandler):
+    """A page's connection to its kernel, kept alive by jupyter_server's pings only.
+
+    tornado reads the same ``ping_interval``/``ping_timeout`` as jupyter_server does,
+    but as seconds (jupyter_server means milliseconds), and warns in the log that the
+    timeout may not exceed the interval; its own pinging is left off here."""
+
+    def get_websocket_protocol(self) -> Any:
+        """tornado's protocol without tornado's keep-alive (see the class text)."""
+        protocol = super().get_websocket_protocol()
+        params = getattr(protocol, "params", None)
+        if params is not None:
+            params.ping_interval = params.ping_timeout = None
+        return protocol
 
 
 class KlantreisServer(Voila):
@@ -57,7 +84,7 @@ class KlantreisServer(Voila):
         settings = super().init_settings()
         settings["klantreis_project"] = str(self.project)
         settings["klantreis_notebooks"] = self.notebooks
-        settings["ws_ping_timeout"] = 30_000  # as long as the ping interval: no warning from tornado
+        settings.update(ping_settings())
         return settings
 
     def init_handlers(self) -> list[Any]:
@@ -67,6 +94,8 @@ class KlantreisServer(Voila):
         wall_only = self.mode == "wall"
         if wall_only:
             handlers = [h for h in handlers if any(k in h[0] for k in _WALL_KEEPS)]
+        socket = VoilaKernelWebsocketHandler
+        handlers = [(h[0], KernelSocket, *h[2:]) if h[1] is socket else h for h in handlers]
         return [*routes(self.server_url, wall_only=wall_only), *handlers]
 
     def prepare_page(self, handler: web.RequestHandler, notebook: Any, cwd: str) -> Any:
@@ -123,6 +152,28 @@ class KlantreisServer(Voila):
         print(TEXTS.text("stop_hint", language), flush=True)
 
 
+def ping_settings(environ: dict[str, str] | None = None) -> dict[str, int]:
+    """jupyter_server's keep-alive settings (milliseconds) for the kernel connections.
+
+    At every ping the server closes a connection whose last answer (pong) is older
+    than the timeout. The first answer can only come after the first ping, so a
+    timeout as long as the interval closed every healthy connection at its first
+    check (every tab reconnected each 30 s). The timeout is ``PING_PATIENCE``
+    intervals: only a connection that missed several pings in a row is closed."""
+    seconds = _seconds((os.environ if environ is None else environ).get(PING_ENV, ""), PING_SECONDS)
+    interval = max(1, round(1000 * seconds))
+    return {"ws_ping_interval": interval, "ws_ping_timeout": PING_PATIENCE * interval}
+
+
+def _seconds(text: str, default: float) -> float:
+    """A positive number of seconds from an environment variable, else ``default``."""
+    try:
+        seconds = float(text) if text else default
+    except ValueError:
+        return default
+    return seconds if seconds > 0 else default
+
+
 def server_config(host: str, port: int, *, open_browser: bool = False) -> Config:
     """Voilà's settings for app mode: our template, light theme, one fixed port
     (no silent move to another one), only errors in the log, warm kernels talking
@@ -138,6 +189,10 @@ def server_config(host: str, port: int, *, open_browser: bool = False) -> Config
     config.Voila.log_level = "ERROR"
     config.VoilaConfiguration.template = TEMPLATE
     config.VoilaConfiguration.multi_kernel_manager_class = "klantreis.app.kernels.WarmKernelManager"
+    cull = _seconds(os.environ.get(CULL_ENV, ""), CULL_SECONDS)
+    config.WarmKernelManager.cull_idle_timeout = max(1, round(cull))
+    config.WarmKernelManager.cull_interval = max(1, min(60, round(cull / 2)))
+    config.WarmKernelManager.cull_connected = False
     config.VoilaConfiguration.theme = "light"
     config.VoilaConfiguration.show_tracebacks = False
     token = os.environ.get(TOKEN_ENV, "")

@@ -16,7 +16,7 @@ TEXTS = Catalog(
         ),
         "steps": ("Stappen", "Steps"),
         "start": ("Start", "Start"),
-        "wall": ("Wand", "Wall"),
+        "wall": ("Muurweergave", "Wall"),
         "wall_hint": (
             "de reis groot op het scherm of de beamer; ververst vanzelf",
             "the journey in big type for a screen or projector; refreshes by itself",

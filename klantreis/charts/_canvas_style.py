@@ -78,7 +78,7 @@ CANVAS_CSS = """
 .klantreis-canvas .kr-tag { display: inline-block; margin: .17em .25em 0 0; padding: 0 .33em;
   border-radius: 3px; background: #eef2f5; font-size: .83em; }
 .klantreis-canvas .kr-emoji { font-size: 1.33em; }
-.klantreis-canvas .kr-muted { color: #777; }
+.klantreis-canvas .kr-muted { color: #595959; }
 .klantreis-canvas ul { margin: 0; padding-left: 1.2em; }
 .klantreis-canvas tr.kr-curve td { padding: 0; border: none; }
 .klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }

@@ -3,10 +3,13 @@ and the peak and end of each series (peak-end rule)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Journey
 from ._common import Layout, names_of, scale_labels, shorten, text_of
+
+if TYPE_CHECKING:
+    from ..scale import Scale
 
 #: Symbol areas (square pixels) of ordinary and crucial touchpoints.
 DOT_SIZE, CRUCIAL_SIZE = 70, 260
@@ -88,30 +91,32 @@ def by_series(points: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
     return groups
 
 
-def mark_pain(groups: dict[int, list[dict[str, Any]]], middle: float) -> None:
+def mark_pain(groups: dict[int, list[dict[str, Any]]], scale: Scale) -> None:
     """Flag the lowest score(s) of each series (``groups`` from :func:`by_series`) as
-    pain points, when below the middle."""
+    pain points, when that score is a problem on the scale."""
     for scored in groups.values():
         lowest = min(p["emotion"] for p in scored)
-        if lowest < middle:
+        if scale.is_problem(lowest):
             for p in scored:
                 p["pain"] = p["emotion"] == lowest
 
 
 def curve_annotations(
-    groups: dict[int, list[dict[str, Any]]], middle: float, t: dict[str, str]
+    groups: dict[int, list[dict[str, Any]]], scale: Scale, t: dict[str, str]
 ) -> list[dict[str, Any]]:
     """Peak and end texts per series (``groups`` from :func:`by_series`), merged where
-    several land on the same spot. The peak is the most intense moment; when that is
-    below the middle of the scale it is the journey's low point and named so
-    ("dal"/"low"), never "piek"."""
+    several land on the same spot. The peak is the most intense moment (furthest
+    from the scale's :attr:`~klantreis.scale.Scale.balance`); when that is a problem
+    on the scale it is the journey's low point and named so ("dal"/"low"), never
+    "piek"."""
     spots: dict[tuple[int, int], dict[str, Any]] = {}
+    middle = scale.balance
     for scored in groups.values():
         peak = min(
             enumerate(scored), key=lambda ip: (-abs(ip[1]["emotion"] - middle), ip[1]["emotion"], ip[0])
         )[1]
         end = scored[-1]
-        intense = "peak" if peak["emotion"] >= middle else "low"
+        intense = "low" if scale.is_problem(peak["emotion"]) else "peak"
         for point, kind in ((peak, intense), (end, "end")):
             spot = spots.setdefault(
                 (point["x"], point["emotion"]),

@@ -21,14 +21,16 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ._typeset import NBSP, tokens
+
 #: The font the widths are measured in, as fontconfig names it.
 MEASURE_FONT = "DejaVu Sans"
 #: Em per letter when the font cannot be read: regular and bold.
 _FALLBACK = {False: 0.64, True: 0.72}
 #: Em for a character the font lacks (an emoji, drawn by the emoji font).
 _EMOJI_EM = 1.25
-#: The marks that join the parts of a compound: hyphen, slash, Unicode hyphens.
-_SEPARATORS = r"\-/\u2010\u2011"
+#: The marks that join the parts of a compound: hyphen, slash, Unicode hyphens, en dash.
+_SEPARATORS = r"\-/\u2010\u2011\u2013"
 _JOINED = re.compile(f"[{_SEPARATORS}]")
 
 
@@ -86,6 +88,19 @@ def longest_word_em(texts: Iterable[Any], bold: bool = False) -> float:
     return max((word_em(word, bold) for text in texts for word in str(text or "").split()), default=0.0)
 
 
+def longest_part_em(texts: Iterable[Any], bold: bool = False, language: str = "nl") -> float:
+    """As :func:`longest_word_em`, but a Dutch compound counts as its widest part
+    and a hyphen ("Tevredenheids-|enquête"): it may break between its parts."""
+
+    def width(word: str) -> float:
+        parts = _compound_parts(word) if language == "nl" else [word]
+        if len(parts) == 1:
+            return word_em(word, bold)
+        return max(word_em(part + "-", bold) for part in parts)
+
+    return max((width(word) for text in texts for word in str(text or "").split()), default=0.0)
+
+
 @cache
 def _dictionary(language: str) -> Any:
     import pyphen
@@ -93,14 +108,34 @@ def _dictionary(language: str) -> Any:
     return pyphen.Pyphen(lang="en_GB" if language == "en" else "nl_NL")
 
 
-def fit_text(value: Any, max_em: float, language: str = "nl", bold: bool = False) -> Markup:
+def fit_text(
+    value: Any, max_em: float, language: str = "nl", bold: bool = False, typeset: bool = False
+) -> Markup:
     """``value`` as escaped HTML that wraps at word boundaries in a column ``max_em``
     wide: line breaks are kept; a word joined by a hyphen or slash stays on one line
-    when it fits; a word wider than the column gets soft hyphens at its syllables."""
+    when it fits; a word wider than the column gets soft hyphens at its syllables.
+    With ``typeset`` (print), quotes become typographic and the words a reader keeps
+    together stay on one line (see :mod:`._typeset`)."""
     lines = str(value if value is not None else "").strip().splitlines()
+    if not typeset:
+        return Markup("<br>").join(
+            Markup(" ").join(_fit_word(word, max_em, language, bold) for word in line.split())
+            for line in lines
+        )
     return Markup("<br>").join(
-        Markup(" ").join(_fit_word(word, max_em, language, bold) for word in line.split()) for line in lines
+        Markup(" ").join(_fit_token(token, max_em, language, bold) for token in tokens(line, language))
+        for line in lines
     )
+
+
+def _fit_token(token: str, max_em: float, language: str, bold: bool) -> Markup:
+    """A run of words joined by no-break spaces: kept on one line when it fits the
+    column, else its words fitted one by one."""
+    if NBSP not in token:
+        return _fit_word(token, max_em, language, bold)
+    if word_em(token, bold) <= max_em:
+        return Markup('<span class="kr-word">') + escape(token) + Markup("</span>")
+    return Markup(" ").join(_fit_word(word, max_em, language, bold) for word in token.split(NBSP))
 
 
 def _fit_word(word: str, max_em: float, language: str, bold: bool) -> Markup:
@@ -149,6 +184,9 @@ def _hyphenated(part: str, max_em: float, language: str, bold: bool) -> str:
     """``part`` with soft hyphens at its syllables; a syllable still wider than the
     column (a long code, a word the dictionary does not know) gets more soft hyphens
     between its letters, so no line is wider than the column."""
+    parts = _compound_parts(part) if language == "nl" else [part]
+    if len(parts) > 1 and all(word_em(p, bold) <= max_em for p in parts):
+        return SOFT_HYPHEN.join(parts)  # a typesetter breaks between the parts first
     syllables = _dictionary(language).inserted(part, hyphen=SOFT_HYPHEN).split(SOFT_HYPHEN)
     out: list[str] = []
     for syllable in syllables:
@@ -164,6 +202,19 @@ def _hyphenated(part: str, max_em: float, language: str, bold: bool) -> str:
         if chunk:
             out.append(chunk)
     return SOFT_HYPHEN.join(out)
+
+
+#: Where a Dutch compound's first part ends: a word ending in -ing, -heid, -teit,
+#: -schap or -dom and the linking s ("besparings|rapport", "veiligheids|regels"),
+#: before a part of at least four letters.
+_COMPOUND = re.compile(r"(?:ing|heid|teit|schap|dom)s(?=[a-zà-ÿ]{4})", re.IGNORECASE)
+
+
+def _compound_parts(word: str) -> list[str]:
+    """``word`` cut where its parts meet (a guess from the linking s; the word
+    whole when there is none)."""
+    cuts = [m.end() for m in _COMPOUND.finditer(word) if m.end() >= 5]
+    return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
 
 
 #: A soft hyphen: the browser breaks there only when it must, and shows a hyphen.
@@ -224,3 +275,19 @@ def lines_needed(value: Any, width_em: float, bold: bool = False) -> int:
             used = used + space + width if used else width
         total += count
     return total
+
+
+def sized_name(text: str, room: float, size: float, language: str, typeset: bool = False) -> Markup:
+    """A phase name at ``size`` em, smaller when its longest word needs it to fit
+    ``room`` (em of the body text)."""
+    widest = longest_word_em([text], bold=True)
+    size = min(size, room / widest) if widest else size
+    name = fit_text(text, room / size, language, True, typeset)
+    if size == 1.0:
+        return name
+    return Markup(f'<span class="kr-phase-name" style="font-size:{size:.3f}em">') + name + Markup("</span>")
+
+
+def row_height(value: float | None) -> str:
+    """A row's least height (points) as a style attribute."""
+    return f' style="height:{value:.2f}pt"' if value else ""

@@ -15,7 +15,9 @@ from markupsafe import Markup, escape
 
 from ..errors import JourneyError
 from ..model import Journey
+from ..templates import journey_uses
 from ._canvas_evidence import data_notes, notes_html
+from ._canvas_fields import lane_fields, lane_values
 from ._canvas_grid import Grid, canvas_lanes
 from ._canvas_style import (
     CANVAS_CSS,
@@ -47,8 +49,11 @@ from ._curve_rows import wrap_slots
 from ._emoji_font import with_emoji_font
 from ._phase_marks import phase_marks
 from ._texts import TEXTS
-from ._words import fit_text, longest_word_em
+from ._words import fit_text, longest_part_em, longest_word_em, row_height, sized_name
 
+#: The size of a chip's text (em of the cell's text) and what its padding and margin
+#: take (em of its own text): see ``.kr-tag`` in the canvas CSS.
+CHIP_EM, CHIP_PAD_EM = 0.83, 0.95
 #: Touchpoint fields shown in the cells (besides the name, in bold).
 _CELL_FIELDS = ("channel", "partner", "action", "frequency", "why", "thoughts", "ideas", "backstage", "data")
 
@@ -90,6 +95,8 @@ class Canvas:
     #: The evidence source whose figures the data lane shows (None: all).
     evidence: str | None = None
     _measured: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    #: Set for print: typographic quotes, words that belong together on one line.
+    typeset: bool = False
 
     # ------------------------------------------------------------ public API
     def lanes(self) -> list[dict[str, str]]:
@@ -123,13 +130,14 @@ class Canvas:
         phase names whole, other words up to a cap (longer ones are hyphenated)."""
         label = longest_word_em([lane["name"] for lane in grid.lanes], bold=True)
         names = max(
-            longest_word_em([r["name"] for r in grid.rows], bold=True),
+            longest_part_em([r["name"] for r in grid.rows], True, self.journey.language),
             *(longest_word_em([s["phase"]], bold=True) / s["slots"] for s in grid.spans),
         )
         scale = {p.score: p.label for p in self.journey.scale}
         other = [r[f] for r in grid.rows for f in _CELL_FIELDS if f in r]
         other += [scale.get(r["emotion"], "") for r in grid.rows]
         other += [p.get(f) for p in grid.phases.values() for f in ("duration", "user_goal")]
+        other += [v for p in grid.phases.values() for _, v in lane_values(self.journey, "user_goal", p)]
         other += self._opportunities()["description"].tolist()
         words = min(longest_word_em(other), WORD_CAP_EM)
         slot = max(SLOT_MIN_EM, names * NAME_SQUEEZE + CELL_PAD_EM, words + CELL_PAD_EM)
@@ -157,7 +165,7 @@ class Canvas:
             from .export import chart_svg
 
             raw = chart_svg(self.curve_chart())
-            self._svg = (key, raw, inline_svg(raw))
+            self._svg = (key, raw, inline_svg(raw, label=self.curve_label()))
         return self._svg[1], self._svg[2]
 
     def html_fragment(self, *, curve_first: bool = False, width: int | None = None) -> str:
@@ -187,6 +195,13 @@ class Canvas:
         path.write_text(self.to_html(), encoding="utf-8")
         return path
 
+    def curve_label(self) -> str:
+        """The curve in words, for screen readers and a poster's alternative text (see
+        :func:`klantreis.charts.describe.curve_description`)."""
+        from .describe import curve_description
+
+        return curve_description(self.journey, [(self.persona, self.scenario)])
+
     def label(self) -> str:
         """ "persona name – scenario name"."""
         return series_labels(self.journey, [(self.persona, self.scenario)])[0]
@@ -203,15 +218,18 @@ class Canvas:
     def legend_html(self, extra: str | Markup = "") -> str:
         """The legend under the canvas, one entry per mark the canvas and its curve use
         (``extra``: trusted HTML appended): the tinted column and star of a crucial
-        touchpoint, a side issue's grey text, the pain point's ring, the phase's
-        dashed line (when the template asks for it)."""
-        t = texts(self.journey)
-        parts = [
-            f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
-            f"{escape(t['legend_crucial'])}",
-            f'<span class="kr-muted">{escape(t["legend_side"])}</span>',
-            f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}',
-        ]
+        touchpoint and a side issue's grey text (each only where the method asks for
+        it), the pain point's ring, the phase's dashed line (when the template asks for it)."""
+        t, template = texts(self.journey), self.journey.template
+        parts = []
+        if journey_uses(template, "critical"):
+            parts.append(
+                f'<span class="kr-swatch kr-crucial-swatch"><span class="kr-star">★</span></span> '
+                f"{escape(t['legend_crucial'])}"
+            )
+        if journey_uses(template, "importance"):
+            parts.append(f'<span class="kr-muted">{escape(t["legend_side"])}</span>')
+        parts.append(f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}')
         if phase_marks(self.journey, self.grid().spans):
             parts.append(f'<span class="kr-dash"></span> {escape(t["phase_mark_legend"])}')
         return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>'
@@ -242,7 +260,7 @@ class Canvas:
             total = LANE_PX + count * STEP_PX
             cols = (f"{100 * LANE_PX / total:.4f}%", f"{100 * STEP_PX / total:.4f}%")
             table = self.table(grid, start, stop, cols=cols, word_em=slot_em - CELL_PAD_EM,
-                               curve=curve_cells(raw, start, stop, LANE_PX, STEP_PX),
+                               curve=curve_cells(raw, start, stop, LANE_PX, STEP_PX, self.curve_label()),
                                curve_first=curve_first)  # fmt: skip
             if len(blocks) > 1:  # every block's columns as wide as the widest block's
                 share = 100 * total / (LANE_PX + per_block * STEP_PX)
@@ -256,20 +274,26 @@ class Canvas:
         )
 
     def table(self, grid: Grid, start: int, stop: int, *, cols: tuple[str, str], word_em: float,
-              curve: str, curve_first: bool = False) -> str:  # fmt: skip
+              curve: str, curve_first: bool = False, sizes: tuple[float, float] = (1.0, 1.0),
+              heights: dict[str, float] | None = None) -> str:  # fmt: skip
         """The ``<table>`` for the columns ``start`` to ``stop`` (not included): ``cols``
         are the CSS widths of the lane-name column and of one touchpoint column,
         ``word_em`` the room for words in a column (em; wider words are hyphenated),
         ``curve`` the cells of the curve row (see ``curve_cells``), under the lanes or
-        (``curve_first``) above them."""
+        (``curve_first``) above them. ``sizes``: the size (em) of the phase names and
+        of the touchpoint names, each set smaller where its longest word needs it;
+        ``heights``: the least height (CSS) of the head row (``""``) and of lanes by id."""
         t = texts(self.journey)
+        heights = heights or {}
         spans = grid.spans_between(start, stop)
         colgroup = [f'<col style="width:{cols[0]}">'] + [f'<col style="width:{cols[1]}">'] * (stop - start)
         head = ['<th scope="col"></th>']
         for span in spans:
             phase = grid.phases.get(span["phase_id"], {})
             duration = text_of(phase.get("duration"))
-            name = fit_text(span["phase"], word_em * span["slots"], self.journey.language, bold=True)
+            name = sized_name(
+                span["phase"], word_em * span["slots"], sizes[0], self.journey.language, self.typeset
+            )
             if span["continued"]:
                 name += Markup(' <span class="kr-duration">(') + escape(t["continued"]) + Markup(")</span>")
             head.append(
@@ -297,40 +321,48 @@ class Canvas:
                     if row.get("importance") == "side":
                         classes.append("kr-side")
                     cls = f' class="{" ".join(classes)}"' if classes else ""
-                    cells.append(f"<td{cls}>{self._touchpoint_cell(lane['id'], row, word_em)}</td>")
-            body.append(f'<tr class="kr-lane kr-lane-{escape(lane["id"])}">{"".join(cells)}</tr>')
+                    content = self._touchpoint_cell(lane["id"], row, word_em, sizes[1])
+                    cells.append(f"<td{cls}>{content}</td>")
+            body.append(
+                f'<tr class="kr-lane kr-lane-{escape(lane["id"])}"{row_height(heights.get(lane["id"]))}>'
+                f"{''.join(cells)}</tr>"
+            )
         body.insert(0 if curve_first else len(body), f'<tr class="kr-curve">{curve}</tr>')
         return (
             f"<table>\n<colgroup>{''.join(colgroup)}</colgroup>\n"
-            f"<thead><tr>{''.join(head)}</tr></thead>\n"
+            f"<thead><tr{row_height(heights.get(''))}>{''.join(head)}</tr></thead>\n"
             f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>"
         )
 
-    def _touchpoint_cell(self, lane: str, row: dict[str, Any], room: float) -> Markup:
+    def _touchpoint_cell(self, lane: str, row: dict[str, Any], room: float, name_em: float = 1.0) -> Markup:
         t = texts(self.journey)
         lang = self.journey.language
 
         def fit(value: Any, bold: bool = False) -> Markup:
-            return fit_text(value, room, lang, bold)
+            return fit_text(value, room, lang, bold, self.typeset)
 
         if lane == "touchpoints":
-            star = (
-                f'<span class="kr-star" title="{escape(t["crucial"])}">★ </span>' if row["critical"] else ""
-            )
+            chip = room / CHIP_EM - CHIP_PAD_EM  # a chip's text is smaller, its padding takes room
+            star = f'<span class="kr-star" title="{escape(t["crucial"])}">★</span>' if row["critical"] else ""
             tags = []
             if text_of(row["channel"]):
-                tags.append(fit_text(row["channel"], room / 0.83, lang))
+                tags.append(fit_text(row["channel"], chip, lang, typeset=self.typeset))
             if row["online"] is not None:
                 tags.append(Markup("🌐 ") + t["online"] if row["online"] else Markup("🏢 ") + t["offline"])
             if row["owned"] is not None:
                 tags.append(escape(t["owned"] if row["owned"] else t["not_owned"]))
             if text_of(row["partner"]):
-                tags.append(fit_text(f"{t['partner']}: {row['partner']}", room / 0.83, lang))
+                tags.append(fit_text(f"{t['partner']}: {row['partner']}", chip, lang, typeset=self.typeset))
             tag_html = "".join(f'<span class="kr-tag">{tag}</span>' for tag in tags)
-            widest = longest_word_em([row["name"]], bold=True)
-            size = f' style="font-size:{room / widest:.3f}em"' if widest > room else ""
-            name = fit_text(row["name"], max(room, widest), lang, bold=True)  # never hyphenated
-            return Markup(f'<span class="kr-name"{size}>{star}{name}</span>{tag_html}')
+            widest = longest_part_em([row["name"]], True, lang)
+            size = min(name_em, room / widest) if widest else name_em
+            style = f' style="font-size:{size:.3f}em"' if size != 1.0 else ""
+            # the star is typeset with the name, so it never stands alone on a line
+            text = f"★ {row['name']}" if star and self.typeset else row["name"]
+            name = fit_text(text, max(room, widest * size) / size, lang, True, self.typeset)
+            if star:  # print: the star is the first word's; on screen, before the name
+                name = Markup(str(name).replace("★", star, 1)) if self.typeset else Markup(star + " ") + name
+            return Markup(f'<span class="kr-name"{style}>{name}</span>{tag_html}')
         if lane == "interaction":
             out = fit(row["action"])
             if text_of(row["frequency"]):
@@ -359,7 +391,8 @@ class Canvas:
         lang = self.journey.language
         room = room * span["slots"]
         if lane == "user_goal":
-            return fit_text(phase.get("user_goal"), room, lang)
+            goal = fit_text(phase.get("user_goal"), room, lang, typeset=self.typeset)
+            return goal + lane_fields(self.journey, lane, phase, room, self.typeset)
         t = texts(self.journey)
         items = []
         # an opportunity of the phase goes where the phase starts, one of a touchpoint
@@ -378,6 +411,9 @@ class Canvas:
                     else Markup("")
                 )
                 items.append(
-                    Markup("<li>") + fit_text(op["description"], room, lang) + extra + Markup("</li>")
+                    Markup("<li>")
+                    + fit_text(op["description"], room, lang, typeset=self.typeset)
+                    + extra
+                    + Markup("</li>")
                 )
         return Markup("<ul>") + Markup("").join(items) + Markup("</ul>") if items else Markup("")

@@ -11,6 +11,7 @@ import altair as alt
 from ..errors import JourneyError
 from ..model import Journey
 from ..templates import get_template
+from ._aria import described
 from ._common import (
     js_list,
     js_string,
@@ -42,14 +43,16 @@ def channel_map(
     """Channels (rows) x phases (columns) of the selected journeys.
 
     Each cell shows the number of touchpoints (text) and their mean emotion (colour,
-    diverging orange-blue around the middle of the scale; grey when none is scored).
+    diverging orange-blue, turning where the scale's problems end (see
+    :attr:`klantreis.scale.Scale.balance`); grey when none is scored).
     Rows are labelled 🌐 online / 🏢 offline (🌐🏢 mixed); the "Soort"/"Kind" column says
     online/offline and owned/not owned (with partners) in words, and the "Totaal" column
     sums each channel over all phases. Channels of little value are printed bold in
     orange; value comes from what the team says, never from how often a channel is
-    used (a channel used less can still matter): a mean emotion below the middle of
-    the scale, or the channel named in the answer to the template's review question
-    about channels that give little value (see :func:`named_low_value`). Phases
+    used (a channel used less can still matter): a mean emotion that is a problem on
+    the journey's scale (by what its levels mean: Flanders' "voldoende" passes), or
+    the channel named in the answer to the template's review question about channels
+    that give little value (see :func:`named_low_value`). Phases
     without any touchpoint are marked "(leeg)" and stay as an empty column.
     ``persona``/``scenario``: ``None`` = all, or a str / list.
     """
@@ -60,7 +63,8 @@ def channel_map(
 
 def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.LayerChart:
     t = texts(journey)
-    low, high, middle = scale_bounds(journey)
+    low, high, _ = scale_bounds(journey)
+    middle = journey.scale.balance
     labels = scale_labels(journey)
     rows = series_rows(journey, pairs)
     phase_ids = journey.ids("phases")
@@ -107,7 +111,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         total = _cell(label, total_col, info["rows"], kind, labels, t, "total")
         cells.append(total)
         mean = total["mean"]
-        if (mean is not None and mean < middle) or info["name"] in named:
+        if journey.scale.is_problem(mean) or info["name"] in named:
             low_value.append(label)
     if not row_labels:
         row_labels = [t["no_touchpoints"]]
@@ -223,7 +227,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
         title=alt.TitleParams(t["channel_map"], subtitle=note, anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return localized(with_datasets(chart, cells=cells), journey.language)
+    return described(localized(with_datasets(chart, cells=cells), journey.language))
 
 
 def named_low_value(journey: Journey, channels: list[str]) -> set[str]:

@@ -8,6 +8,7 @@ import altair as alt
 
 from ..errors import JourneyError
 from ..model import Journey
+from ._aria import described
 from ._common import (
     BAND_FILLS,
     TEXTS,
@@ -242,4 +243,4 @@ def _build(
         ),
         view=alt.ViewBackground(stroke=None),
     )
-    return localized(with_datasets(chart, rows=rows, bands=bands), journey.language)
+    return described(localized(with_datasets(chart, rows=rows, bands=bands), journey.language))

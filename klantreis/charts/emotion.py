@@ -8,6 +8,7 @@ from typing import Any
 import altair as alt
 
 from ..model import Journey
+from ._aria import described
 from ._common import (
     BAND_FILLS,
     PAGE_WIDTH,
@@ -46,6 +47,7 @@ from ._curve_rows import (
 )
 from ._locale import localized
 from ._phase_marks import phase_mark_layers, phase_marks
+from .describe import curve_description
 
 #: Pixels per touchpoint of a curve drawn with a fixed ``step`` (the canvas's is its own).
 STEP = 80
@@ -79,11 +81,11 @@ def emotion_curve(
       several scenarios are shown), broken where a touchpoint has no emotion (a gap,
       never a zero);
     - crucial touchpoints as large stars, the others as dots;
-    - pain points ringed: the lowest score of each series when it is below the middle
-      of the scale;
+    - pain points ringed: the lowest score of each series when that level is a
+      problem on the scale (by what the template says its levels mean);
     - "piek"/"peak" and "eind"/"end" labels for the peak-end rule: the peak is the most
-      intense moment (furthest from the middle; on a tie the lower, then the earlier),
-      named "dal"/"low" when it lies below the middle; the end is the last touchpoint
+      intense moment (furthest from where the scale turns from problem to fine; on a
+      tie the lower, then the earlier), named "dal"/"low" when it is a problem; the end is the last touchpoint
       with an emotion. Labels are placed where they touch no line, point or other
       label, and stay inside the plot; the subtitle explains them;
     - tooltips with persona, scenario, phase, touchpoint, channel, emotion, why, thoughts.
@@ -141,12 +143,11 @@ def _build_curve(
     compact = compact_padding is not None
     rows = series_rows(journey, pairs)
     layout = build_layout(journey, rows)
-    low, high, middle = scale_bounds(journey)
     names = series_labels(journey, pairs)
     points = point_rows(journey, rows, layout, names, t)
     groups = by_series(points)
-    mark_pain(groups, middle)
-    notes = curve_annotations(groups, middle, t)
+    mark_pain(groups, journey.scale)
+    notes = curve_annotations(groups, journey.scale, t)
     for point in points:
         del point["_series"]
     n = len(layout.slots)
@@ -196,7 +197,8 @@ def _build_curve(
         datasets = {name: rows for _, part in charts for name, rows in part.items()}
         chart = alt.VConcatChart(title=title, spacing=24)
         chart.vconcat = [c for c, _ in charts]  # as the rows' layers: no copies needed
-    return localized(with_datasets(chart, **datasets), journey.language)
+    chart = localized(with_datasets(chart, **datasets), journey.language)
+    return described(chart, curve_description(journey, pairs))
 
 
 def _row(

@@ -20,6 +20,7 @@ from ..evidence.figures import MIN_N, NO_ASSUMPTION, NOT_CONFIRMED, TOO_FEW, UNM
 from ..evidence.wording import count_notes, number, score_text, word
 from ..messages import Catalog
 from ..model import Journey
+from ._aria import described
 from ._common import (
     PAGE_WIDTH,
     PAIN_COLOUR,
@@ -112,7 +113,7 @@ def evidence_curve(
                 "n": score.n if score else None,
                 "status": word(state, lang),
                 "figures": " · ".join(count_notes(row, lang)),
-                "measured_label": score_text(score, lang),
+                "measured_label": score_text(score, lang, row["assumed"]),
                 "assumed": row["assumed"],
                 "sources": ", ".join(row["score_sources"]),
             }
@@ -306,4 +307,4 @@ def pain_ranking(
                 ],
             ),
         )
-        return localized(with_datasets(chart, ranking=shown), lang)
+        return described(localized(with_datasets(chart, ranking=shown), lang))

@@ -212,6 +212,21 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", s
 """
 
 
+#: vega-embed's menu button (a ``<summary>`` holding only an icon) gets a name that a
+#: screen reader says.
+_NAME_MENU = """const named = (chart) => {
+  const menu = document.querySelector(chart + " summary");
+  if (menu) { menu.setAttribute("aria-label", %s); }
+};"""
+
+_MENU_NAMES = {"nl": "Grafiek opslaan", "en": "Save the chart"}
+
+
+def menu_name(language: str) -> str:
+    """The accessible name of a chart's save menu in ``language`` (Dutch by default)."""
+    return _MENU_NAMES.get(language, _MENU_NAMES["nl"])
+
+
 def charts_html_page(
     title: str,
     charts: Sequence[ChartLike | HtmlFragment | Markup],
@@ -249,13 +264,15 @@ def charts_html_page(
     scripts = ""
     if specs:
         calls = "\n".join(
-            f"vegaEmbed({script_json('#' + div)}, {script_json(spec)}, opts).catch(console.error);"
+            f"vegaEmbed({script_json('#' + div)}, {script_json(spec)}, opts)"
+            f".then(() => named({script_json('#' + div)})).catch(console.error);"
             for div, spec in specs
         )
         scripts = (
             f'<script id="{BUNDLE_ID}">{vega_bundle(version)}</script>\n'
             "<script>\n(function () {\n"
-            f"const opts = {script_json(_EMBED_OPTIONS)};\n{calls}\n"
+            f"const opts = {script_json(_EMBED_OPTIONS)};\n{_NAME_MENU % script_json(menu_name(language))}\n"
+            f"{calls}\n"
             "})();\n</script>"
         )
     page = "\n".join(

@@ -17,10 +17,16 @@ def notebook_bundle(spec: dict[str, Any], text: str = "") -> dict[str, Any]:
     """A display mimebundle that JupyterLab draws offline with its bundled Vega-Lite.
 
     The spec keeps its content; only ``$schema`` names v5, the version JupyterLab's
-    viewer accepts (the charts use nothing its Vega-Lite cannot draw)."""
+    viewer accepts (the charts use nothing its Vega-Lite cannot draw), and the viewer
+    shows no save menu: its button is an icon without a name for screen readers (charts
+    are saved with :func:`klantreis.charts.save_chart` and the reports)."""
     title = spec.get("title")
     label = text or (title.get("text") if isinstance(title, dict) else title) or "chart"
-    return {VEGALITE_MIME: {**spec, "$schema": VEGALITE_V5_SCHEMA}, "text/plain": f"<{label}>"}
+    found = spec.get("usermeta")
+    meta: dict[str, Any] = found if isinstance(found, dict) else {}
+    options = {**meta.get("embedOptions", {}), "actions": False}
+    shown = {**spec, "$schema": VEGALITE_V5_SCHEMA, "usermeta": {**meta, "embedOptions": options}}
+    return {VEGALITE_MIME: shown, "text/plain": f"<{label}>"}
 
 
 def _render(spec: dict[str, Any], **_: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 import altair as alt
 
 from ..model import Journey
+from ._aria import described
 from ._common import PALETTE, names_of, no_validation, shorten, text_of, texts, unit, with_datasets
 from ._locale import localized
 from ._placement import Box, Placer, text_size
@@ -75,8 +76,8 @@ def opportunity_matrix(
     journey: Journey, persona: str | None = None, scenario: str | None = None, *, size: int = 520
 ) -> alt.LayerChart:
     """Opportunities by impact (y) and effort (x), both 1-5, with rules at the midpoint
-    3 and the quadrants named: quick wins (high impact, little effort), grote
-    projecten / major projects, opvullers / fill-ins and vermijden / avoid.
+    3 and the quadrants named: snelle winst / quick wins (high impact, little
+    effort), grote projecten / major projects, kleine klussen / fill-ins and vermijden / avoid.
 
     Points are coloured by phase and labelled with the shortened description; points
     on the same spot are spread out a little. Opportunities without impact or effort
@@ -215,4 +216,6 @@ def _build(journey: Journey, size: int, persona: str | None, scenario: str | Non
         title=alt.TitleParams(t["opportunity_matrix"], subtitle=shorten(subtitle, 160), anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
-    return localized(with_datasets(chart, quadrants=quadrants, opportunities=rated), journey.language)
+    return described(
+        localized(with_datasets(chart, quadrants=quadrants, opportunities=rated), journey.language)
+    )

@@ -4,8 +4,7 @@ recognised by its header in Dutch or English ("Datum", "Contactreden", "Aantal",
 
 from __future__ import annotations
 
-import re
-
+from .layouts import header_key
 from .mapping import EvidenceMapping
 from .reading import SourceFile, column_list
 from .texts import fail, text
@@ -26,6 +25,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "respondentnummer",
         "respondent nr",
         "response id",
+        "responseid",
+        "id",
         "deelnemer",
         "participant",
     ),
@@ -41,8 +42,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "datum tijd",
         "datetime",
         "timestamp",
+        "recordeddate",
+        "submitdate",
+        "completion time",
+        "tijd van voltooien",
+        "tijdstempel",
         "startdatum",
         "start date",
+        "startdate",
         "gespreksdatum",
         "call date",
     ),
@@ -90,11 +97,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def header_key(name: str) -> str:
-    """A header as compared with the synonyms: case-folded, ``_``/``-`` as spaces."""
-    return " ".join(re.sub(r"[_\-/.]+", " ", str(name)).split()).casefold()
-
-
 def find_columns(
     source: SourceFile, kind: str, mapping: EvidenceMapping | None, language: str
 ) -> dict[str, str]:
@@ -102,8 +104,6 @@ def find_columns(
     file lacks, or a role the kind does not know, is an error."""
     mapped = mapping.section("columns") if mapping else {}
     found: dict[str, str] = {}
-    by_key = {header_key(c): c for c in reversed(source.columns)}
-    exact = {str(c).strip(): c for c in reversed(source.columns)}
     for role, column in mapped.items():
         if role not in ROLES[kind]:
             fail(
@@ -114,7 +114,7 @@ def find_columns(
                 value=role,
                 allowed=", ".join(ROLES[kind]),
             )
-        hit = exact.get(column.strip()) or by_key.get(header_key(column))
+        hit = source.find(column)
         if hit is None:
             fail(
                 "column_missing",
@@ -127,6 +127,7 @@ def find_columns(
             )
         found[role] = hit
     taken = set(found.values())
+    by_key = {header_key(c): c for c in reversed(source.columns)}
     for role in ROLES[kind]:
         if role in found:
             continue

@@ -25,13 +25,23 @@ def import_evidence(
     source: str | None = None,
     persona: str | None = None,
     scenario: str | None = None,
+    include_partial: bool = False,
+    force: bool = False,
 ) -> str:
     """Import ``file`` as evidence of ``kind`` into the project file ``project`` and save
     it; returns the summary in the project's language (rows read, skipped and why,
     touchpoints covered, values not mapped). On bad input nothing is written."""
     journey, project_file = open_project(project)
     summary = import_file(
-        journey, kind, Path(file), Path(mapping) if mapping else None, source, persona, scenario
+        journey,
+        kind,
+        Path(file),
+        Path(mapping) if mapping else None,
+        source,
+        persona,
+        scenario,
+        include_partial=include_partial,
+        force=force,
     )
     save_merged(journey, project_file)
     return summary.report(journey.language)

@@ -53,6 +53,8 @@ class ImportContext:
     scope: Scope
     columns: dict[str, str]
     imported: str
+    include_partial: bool = False
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
     used: dict[str, Any] = field(default_factory=dict)
     read: dict[str, Column] = field(default_factory=dict)
@@ -73,6 +75,10 @@ class ImportContext:
             known=listing(known, self.language),
         )
 
+    def note(self, code: str, **params: Any) -> None:
+        """Add a line (the text ``code``) to the import's summary."""
+        self.notes.append((code, params))
+
     def score_reader(self) -> values.ScoreReader:
         """Reads answers on the journey's scale with the mapping's answers and skip list."""
         if self._scores is None:
@@ -82,14 +88,15 @@ class ImportContext:
         return self._scores
 
     def mapping_used(self) -> dict[str, Any]:
-        """The mapping as used: the file's content plus the columns actually read."""
+        """The mapping as used: the file's content plus the columns actually read (and
+        the survey-tool layout found, when it is not a plain file)."""
         data = {**(self.mapping.data if self.mapping else {}), **self.used, "columns": dict(self.columns)}
-        return {key: data[key] for key in ALL_KEYS if key in data and key != "kind"}
+        return {key: data[key] for key in (*ALL_KEYS, "layout") if key in data and key != "kind"}
 
 
-#: Roles read as plain text rather than categorical: timestamps have nearly as many
-#: distinct values as rows, which pandas' chunked categorical reading handles slowly.
-TEXT_ROLES = ("date",)
+#: Roles read as plain text rather than categorical: timestamps and respondent ids have
+#: nearly as many distinct values as rows, which pandas' chunked categorical reading handles slowly.
+TEXT_ROLES = ("date", "respondent")
 
 Reader = Callable[..., "EvidenceImport"]
 
@@ -107,8 +114,11 @@ def reader(kind: str, body: Callable[[ImportContext], EvidenceImport]) -> Reader
         scenario: str | None = None,
         *,
         imported: str | None = None,
+        include_partial: bool = False,
     ) -> EvidenceImport:
-        return body(prepare(kind, journey, path, mapping, source, persona, scenario, imported))
+        ctx = prepare(kind, journey, path, mapping, source, persona, scenario, imported)
+        ctx.include_partial = include_partial
+        return body(ctx)
 
     read.__name__ = read.__qualname__ = f"read_{kind}"
     read.__doc__ = (body.__doc__ or "") + ARGUMENTS_DOC
@@ -122,7 +132,8 @@ ARGUMENTS_DOC = """
     docs/evidence.md); ``source``: the source id (default: from the file name);
     ``persona``/``scenario``: whose journey the rows belong to when the file has no
     persona column (default scenario: the project's first); ``imported``: the import
-    date (default: today). Returns an :class:`EvidenceImport`; bad input raises
+    date (default: today); ``include_partial``: count a survey's incomplete responses
+    (default: reported and left out). Returns an :class:`EvidenceImport`; bad input raises
     :class:`~klantreis.errors.JourneyError` with a message in the journey's language.
     """
 
@@ -150,7 +161,7 @@ def prepare(
     scope = Scope(journey, scenario)
     if checked:
         # every id and score in the mapping is checked, used by this file or not
-        for key in ("questions", "reasons", "pages", "touchpoints"):
+        for key in ("questions", "reasons", "pages", "touchpoints", "quotes"):
             resolve_targets(checked, key, scope, language)
         resolve_personas(checked, scope, language)
         resolve_answers(checked, journey.scale, language)
@@ -176,6 +187,15 @@ def _known_id(journey: Journey, table: str, what: str, value: str, language: str
         fail(
             "unknown_argument", language, what=text(what, language), value=value, known=listing(ids, language)
         )
+
+
+def note_layout(ctx: ImportContext) -> None:
+    """Say in the summary which survey-tool layout the file has and which header rows
+    were skipped; the layout is kept with the source's mapping."""
+    layout = ctx.file.layout
+    if layout.name != "plain":
+        ctx.used["layout"] = layout.name
+        ctx.note(f"note_layout_{layout.name}", extra=layout.extra_rows)
 
 
 # ------------------------------------------------------------------ personas

@@ -26,9 +26,15 @@ from .stats import t975
 #: figure to trust; settable wherever figures are shown.
 MIN_N = 10
 
+#: The smallest difference (in scale points) between the measured mean and the assumed
+#: score that refutes an assumption; a smaller one outside the interval is only a
+#: "small difference". Settable wherever figures are shown.
+MIN_DIFFERENCE = 0.5
+
 #: Statuses of a touchpoint's measured score.
 CONFIRMED = "confirmed"  # the assumed score lies inside the 95% interval
-NOT_CONFIRMED = "not_confirmed"  # the assumed score lies outside it
+NOT_CONFIRMED = "not_confirmed"  # outside it, and at least min_difference away
+SMALL_DIFFERENCE = "small_difference"  # outside it, but less than min_difference away
 TOO_FEW = "too_few"  # measured, but with fewer than min_n answers (or no interval)
 NO_ASSUMPTION = "no_assumption"  # measured, but the team assumed no emotion
 UNMEASURED = "unmeasured"  # no score measured
@@ -102,22 +108,29 @@ def months(period: str) -> float | None:
     return ((last - first).days + 1) / MONTH_DAYS
 
 
-def status(assumed: int | None, score: Score | None, min_n: int = MIN_N) -> str:
-    """How a measured ``score`` relates to the ``assumed`` emotion (see the constants)."""
+def status(
+    assumed: int | None, score: Score | None, min_n: int = MIN_N, min_difference: float = MIN_DIFFERENCE
+) -> str:
+    """How a measured ``score`` relates to the ``assumed`` emotion (see the constants):
+    an assumption is refuted only when the 95% interval excludes it *and* the mean lies
+    at least ``min_difference`` scale points away; too few answers stay too few."""
     if score is None:
         return UNMEASURED
     if score.n < min_n or score.ci_low is None or score.ci_high is None:
         return TOO_FEW
     if assumed is None:
         return NO_ASSUMPTION
-    return CONFIRMED if score.ci_low <= assumed <= score.ci_high else NOT_CONFIRMED
+    if score.ci_low <= assumed <= score.ci_high:
+        return CONFIRMED
+    return NOT_CONFIRMED if abs(score.mean - assumed) >= min_difference else SMALL_DIFFERENCE
 
 
 @dataclass
 class JourneyEvidence:
     """The evidence of one journey; ``rows``: one dict per touchpoint in journey order
     with ``id, name, phase, step, assumed, score`` (a :class:`Score` or None),
-    ``status``, ``score_sources``, ``calls``, ``calls_per_month``, ``visits``,
+    ``status``, ``score_sources``, ``calls``, ``calls_per_month`` (over ``calls_days``
+    days of call logs), ``visits``,
     ``interviews`` (counts: None when not measured) and ``has_counts``."""
 
     journey: Journey
@@ -128,6 +141,8 @@ class JourneyEvidence:
     rows: list[dict[str, Any]]
     #: phase id -> metric -> count, for calls and visits a mapping sent to a phase
     phase_counts: dict[str, dict[str, float]]
+    #: the smallest difference that refutes an assumption (see :func:`status`)
+    min_difference: float = MIN_DIFFERENCE
 
     def row(self, touchpoint: str) -> dict[str, Any] | None:
         """The row of a touchpoint id."""
@@ -148,14 +163,21 @@ class JourneyEvidence:
 
 
 def journey_evidence(
-    journey: Journey, persona: str, scenario: str, source: str | None = None, min_n: int = MIN_N
+    journey: Journey,
+    persona: str,
+    scenario: str,
+    source: str | None = None,
+    min_n: int = MIN_N,
+    min_difference: float = MIN_DIFFERENCE,
 ) -> JourneyEvidence:
-    """The evidence of ``persona`` in ``scenario`` from ``source`` (None: all sources)."""
+    """The evidence of ``persona`` in ``scenario`` from ``source`` (None: all sources);
+    ``min_n`` and ``min_difference`` set the flag rule (see :func:`status`)."""
     sources = selected_sources(journey, source)
     wanted = set(sources)
     kinds = {s["id"]: s for s in journey.records("sources") if s["id"] in wanted}
     call_months = [months(s["period"]) for s in kinds.values() if s["kind"] == "calls"]
     total_months = None if not call_months or None in call_months else sum(m for m in call_months if m)
+    call_days = round(total_months * MONTH_DAYS) if total_months else None
     records = [
         r
         for r in journey.records("evidence")
@@ -185,12 +207,13 @@ def journey_evidence(
         rows.append({
             "id": str(step["id"]), "name": str(step["name"]), "phase": str(step["phase"]),
             "step": int(step["step"]), "assumed": assumed, "score": score,
-            "status": status(assumed, score, min_n),
+            "status": status(assumed, score, min_n, min_difference),
             "score_sources": list(dict.fromkeys(r["source"] for r in score_records)),
             **counts, "calls_per_month": per_month,
+            "calls_days": call_days if per_month is not None else None,
             "has_counts": any(v is not None for v in counts.values()),
         })  # fmt: skip
-    return JourneyEvidence(journey, persona, scenario, sources, min_n, rows, phase_counts)
+    return JourneyEvidence(journey, persona, scenario, sources, min_n, rows, phase_counts, min_difference)
 
 
 def _total(records: list[dict[str, Any]], metric: str) -> int | None:

@@ -11,6 +11,7 @@ phases, personas and scores. One shape per kind (see docs/evidence.md)::
     reasons: {...}                # calls: call reason -> touchpoint id or {phase: id}
     pages: {...}                  # web: page name or glob -> touchpoint id or {phase: id}
     touchpoints: {...}            # interviews: value -> touchpoint id
+    quotes: {...}                 # survey (wide): open-answer column -> touchpoint id
 
 :func:`load_mapping` checks the shape; :func:`resolve_targets`, :func:`resolve_personas`
 and :func:`resolve_answers` check the ids and scores against a journey.
@@ -36,14 +37,14 @@ KINDS = ("survey", "calls", "web", "interviews")
 
 #: Which keys a mapping file may have, per kind.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "survey": ("kind", "format", "columns", "questions", "answers", "skip", "personas"),
+    "survey": ("kind", "format", "columns", "questions", "answers", "skip", "personas", "quotes"),
     "calls": ("kind", "columns", "reasons", "personas"),
     "web": ("kind", "columns", "pages", "personas"),
     "interviews": ("kind", "columns", "touchpoints", "answers", "skip", "personas"),
 }
 ALL_KEYS = tuple(dict.fromkeys(k for keys in KIND_KEYS.values() for k in keys))
 FORMATS = ("wide", "long")
-_ID_MAPS = ("questions", "personas", "touchpoints")
+_ID_MAPS = ("questions", "personas", "touchpoints", "quotes")
 _TARGET_MAPS = ("reasons", "pages")
 
 

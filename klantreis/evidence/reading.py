@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .layouts import Layout, detect_layout, header_key
 from .texts import fail, listing
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -33,6 +34,7 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 SEPARATORS = (";", ",", "\t", "|")
 _SNIFF_BYTES = 64 * 1024
 _SNIFF_ROWS = 50
+_LAYOUT_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,26 @@ class SourceFile:
     columns: list[str] = field(default_factory=list)
     encoding: str = ""
     separator: str = ""
+    layout: Layout = field(default_factory=Layout)
     _sheet: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
         """The file name without folders, as stored in the source record."""
         return self.path.name
+
+    def find(self, name: str) -> str | None:
+        """The column called ``name``: as written, else ignoring case, spaces, ``_`` and
+        ``-``, else the column whose question text (in a survey tool's extra header
+        row) is ``name``; None when there is none."""
+        labels = self.layout.labels
+        for texts in ({c: c for c in self.columns}, {c: labels[c] for c in self.columns if c in labels}):
+            exact = {str(t).strip(): c for c, t in reversed(texts.items())}
+            by_key = {header_key(t): c for c, t in reversed(texts.items())}
+            hit = exact.get(name.strip()) or by_key.get(header_key(name))
+            if hit is not None:
+                return hit
+        return None
 
     def read(self, wanted: list[str], text: Iterable[str] = ()) -> tuple[int, dict[str, Column]]:
         """The number of data rows and the ``wanted`` columns as :class:`Column`.
@@ -97,6 +113,8 @@ class SourceFile:
         return int(filled.sum()), coded
 
     def _read_csv(self, **options: Any) -> pd.DataFrame:
+        if self.layout.names is not None and "nrows" not in options:
+            options |= {"header": None, "names": self.layout.names, "skiprows": self.layout.header_rows}
         try:
             return pd.read_csv(
                 io.BytesIO(self.raw),
@@ -133,11 +151,16 @@ def open_source(path: str | Path, language: str) -> SourceFile:
         source._sheet = _read_sheet(raw, path.name, language)
         source.columns = [str(c) for c in source._sheet.columns]
         source._sheet.columns = source.columns
+        head = source._sheet.head(_LAYOUT_ROWS - 1).fillna("").astype(str).values.tolist()
+        source.layout = detect_layout([source.columns, *head])
+        if source.layout.names is not None:
+            source._sheet = source._sheet.iloc[source.layout.extra_rows :]
+            source.columns = source._sheet.columns = source.layout.names
         return source
     if raw.startswith(b"PK\x03\x04"):
         fail("file_zip_as_csv", language, file=path.name)
     source.encoding = detect_encoding(raw)
-    if source.encoding not in ("utf-16",) and b"\x00" in raw[:_SNIFF_BYTES]:
+    if not source.encoding.startswith("utf-16") and b"\x00" in raw[:_SNIFF_BYTES]:
         fail("file_not_text", language, file=path.name)
     sample = raw[:_SNIFF_BYTES].decode(source.encoding, errors="ignore")
     source.separator = sniff_separator(sample, truncated=len(raw) > _SNIFF_BYTES)
@@ -145,6 +168,10 @@ def open_source(path: str | Path, language: str) -> SourceFile:
     source.columns = [str(c) for c in header.columns]
     if not source.columns:
         fail("file_empty", language, file=path.name)
+    first = _first_rows(sample, source.separator, len(raw) > _SNIFF_BYTES)[:_LAYOUT_ROWS]
+    source.layout = detect_layout(first)
+    if source.layout.names is not None:
+        source.columns = source.layout.names
     return source
 
 
@@ -155,6 +182,9 @@ def detect_encoding(raw: bytes) -> str:
         return "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    without_bom = _utf16_without_bom(raw[:_SNIFF_BYTES])
+    if without_bom:
+        return without_bom
     for encoding in ("utf-8", "cp1252"):
         try:
             raw.decode(encoding)
@@ -162,6 +192,20 @@ def detect_encoding(raw: bytes) -> str:
             continue
         return encoding
     return "latin-1"
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``sample`` looks like UTF-16 text without a
+    byte-order mark (a zero byte beside nearly every ASCII character), else None."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return None
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.5 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.5 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def sniff_separator(sample: str, truncated: bool = False) -> str:
@@ -220,7 +264,7 @@ def _from_csv(series: pd.Series) -> Column:
 
 def _factorize(series: pd.Series) -> Column:
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    return Column(np.asarray(codes, dtype=np.int64), list(uniques))
+    return Column(np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object).tolist())
 
 
 def column_list(columns: list[str], language: str) -> str:

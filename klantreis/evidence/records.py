@@ -74,6 +74,7 @@ class Summary:
     touchpoints: list[str]
     phases: list[str]
     unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def report(self, language: str | None = None) -> str:
         """The summary as a few lines of text in ``language`` (default: the journey's)."""
@@ -105,6 +106,7 @@ class Summary:
         )
         for column, counts in self.unmapped.items():
             lines.append(text("summary_unmapped", lang, column=column, values=counted(counts, lang)))
+        lines.extend(text(code, lang, **params) for code, params in self.notes)
         return "\n".join(lines)
 
 
@@ -262,6 +264,7 @@ def finish(
         touchpoints=touchpoints,
         phases=list(dict.fromkeys(r["phase"] for r in evidence if r["phase"])),
         unmapped=ctx.unmapped,
+        notes=ctx.notes,
     )
     return EvidenceImport(source, evidence, quotes or [], summary)
 

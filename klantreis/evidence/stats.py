@@ -193,3 +193,30 @@ def group_counts(keys: np.ndarray, weights: np.ndarray | None = None) -> tuple[n
     if weights is None:
         return present, occurs[present].astype(float)
     return present, np.bincount(keys, weights=weights, minlength=size)[present]
+
+
+#: The two-sided 95% critical value of the standard normal distribution.
+Z975 = _normal_quantile(0.5 + CONFIDENCE / 2)
+
+
+def wilson_interval(successes: float, n: int, z: float = Z975) -> tuple[float, float]:
+    """The Wilson score interval of a proportion ``successes / n`` (0 to 1)."""
+    if n <= 0:
+        raise ValueError("wilson_interval needs n > 0")
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def nps_interval(promoters: int, detractors: int, n: int, z: float = Z975) -> tuple[float, float]:
+    """The adjusted-Wald interval of a Net Promoter Score, in points (-100 to 100):
+    n' = n + 3, 3/4 added to promoters and to detractors, then the Wald interval of the
+    difference of the two proportions of one multinomial sample, times 100."""
+    if n <= 0:
+        raise ValueError("nps_interval needs n > 0")
+    size = n + 3
+    p, d = (promoters + 0.75) / size, (detractors + 0.75) / size
+    difference = p - d
+    half = z * math.sqrt((p + d - difference * difference) / size)
+    return max(-100.0, 100 * (difference - half)), min(100.0, 100 * (difference + half))

@@ -42,13 +42,22 @@ READERS = {
 TABLES = ("sources", "evidence", "quotes")
 
 
-def store_import(journey: Journey, result: EvidenceImport) -> Summary:
+def store_import(journey: Journey, result: EvidenceImport, force: bool = False) -> Summary:
     """Put ``result`` (from a ``read_*`` function) into ``journey``: the earlier source
     with the same id goes, with its figures and quotes, and the new records take its
     place in each table (new sources go at the end). When nothing but the import date
     differs, the earlier date is kept, so the file does not change. All or nothing: a
-    refused record leaves the journey as it was."""
+    refused record leaves the journey as it was.
+
+    The same data under another source id would count twice: a file with the sha256 of
+    another source, or a call log (or web export) whose period overlaps another one of
+    its kind with figures at the same persona × touchpoint, is refused, naming that
+    source; with ``force`` it is stored and the summary says so."""
     sid = result.source_id
+    for code, params in find_twins(journey, result):
+        if not force:
+            fail(code, journey.language, **params)
+        result.summary.notes.append((f"{code}_forced", params))
     before = journey.snapshot()
     old = {table: _records_of(journey, table, sid) for table in TABLES}
     where = {table: _first_position(journey, table, sid) for table in TABLES}
@@ -66,6 +75,41 @@ def store_import(journey: Journey, result: EvidenceImport) -> Summary:
         journey.restore(before)
         raise
     return result.summary
+
+
+def find_twins(journey: Journey, result: EvidenceImport) -> list[tuple[str, dict[str, Any]]]:
+    """The stored sources (under another id) that ``result`` would count again: the
+    same file, or an overlapping log of the same counting kind (see
+    :func:`store_import`), as (text code, parameters) pairs."""
+    new = result.source
+    places = {_place(r) for r in result.evidence}
+    twins = []
+    for old in journey.records("sources"):
+        if old["id"] == new["id"]:
+            continue
+        where = {"file": new["file"], "source": new["id"], "other": old["id"], "other_file": old["file"]}
+        if old["sha256"] and old["sha256"] == new["sha256"]:
+            twins.append(("twin_file", where))
+        elif old["kind"] == new["kind"] in COUNTED_KINDS and _overlap(old["period"], new["period"]):
+            shared = places & {_place(r) for r in _records_of(journey, "evidence", old["id"])}
+            if shared:
+                twins.append(("twin_period", where | {"period": old["period"], "figures": len(shared)}))
+    return twins
+
+
+#: Kinds whose figures are counts that add up over sources.
+COUNTED_KINDS = ("calls", "web")
+
+
+def _place(record: dict[str, Any]) -> tuple[str, str, str, str, str]:
+    return record["persona"], record["scenario"], record["touchpoint"], record["phase"], record["metric"]
+
+
+def _overlap(first: str, second: str) -> bool:
+    if not first or not second:
+        return False
+    (a, b), (c, d) = first.split("/"), second.split("/")
+    return a <= d and c <= b
 
 
 def _records_of(journey: Journey, table: str, source: str) -> list[dict[str, Any]]:
@@ -98,15 +142,19 @@ def import_file(
     scenario: str | None = None,
     *,
     imported: str | None = None,
+    include_partial: bool = False,
+    force: bool = False,
 ) -> Summary:
     """Read ``path`` as evidence of ``kind`` (``survey``, ``calls``, ``web`` or
     ``interviews``) and store it in ``journey`` (see :func:`store_import`); returns the
-    summary. Bad input raises :class:`~klantreis.errors.JourneyError` and leaves the
-    journey as it was."""
+    summary. ``include_partial`` counts a survey's incomplete responses; ``force``
+    stores data that another source already holds (see :func:`store_import`). Bad input
+    raises :class:`~klantreis.errors.JourneyError` and leaves the journey as it was."""
     if kind not in READERS:
         fail("unknown_kind", journey.language, kind=kind, known=", ".join(READERS))
-    result = READERS[kind](journey, path, mapping, source, persona, scenario, imported=imported)
-    return store_import(journey, result)
+    options = {"include_partial": True} if include_partial else {}  # only surveys have them
+    result = READERS[kind](journey, path, mapping, source, persona, scenario, imported=imported, **options)
+    return store_import(journey, result, force)
 
 
 def _importer(kind: str) -> Callable[..., Summary]:

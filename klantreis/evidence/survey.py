@@ -10,30 +10,25 @@ skipped and counted, never read as 0.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from . import values
-from .columns import header_key, require
+from .columns import require
 from .context import (
-    TEXT_ROLES,
     ImportContext,
-    dates_per_row,
-    distinct_personas,
-    distinct_scores,
-    mark_outside_journey,
     place,
     read_roles,
     reader,
     scores_per_row,
 )
 from .mapping import resolve_targets
-from .reading import column_list
+from .reading import Column, column_list
 from .records import EvidenceImport, finish, group_keys, score_records
+from .responses import duplicate_rows, repeated_answers
 from .scope import Target
-from .texts import fail, listing
-from .units import Units
-
-#: The columns of a wide file that are not questions.
-_WIDE_ROLES = ("respondent", "persona", "date")
+from .texts import counted, fail, listing
+from .units import CODE, Units
+from .wide import WIDE_ROLES, read_wide
 
 
 def _read_survey(ctx: ImportContext) -> EvidenceImport:
@@ -45,76 +40,73 @@ def _read_survey(ctx: ImportContext) -> EvidenceImport:
     """
     layout = ctx.mapping.data.get("format") if ctx.mapping else None
     if layout is None:
+        if "touchpoint" in ctx.columns:  # a long file; without a score column it is a mistake
+            require(ctx.columns, "score", ctx.file, ctx.language)
         layout = "long" if {"touchpoint", "score"} <= set(ctx.columns) else "wide"
     ctx.used["format"] = layout
-    return _long(ctx) if layout == "long" else _wide(ctx)
+    return _long(ctx) if layout == "long" else read_wide(ctx, _question_columns(ctx))
 
 
 def _long(ctx: ImportContext) -> EvidenceImport:
     for role in ("touchpoint", "score"):
         require(ctx.columns, role, ctx.file, ctx.language)
-    rows = read_roles(ctx, ["persona", "touchpoint", "score", "date"])
+    rows = read_roles(ctx, ["respondent", "persona", "touchpoint", "score", "date"])
     units = Units.per_row(rows)
+    respondent = ctx.read.get("respondent")
+    if respondent is not None:
+        _mark_repeats(ctx, units, respondent)
     units.value, codes = scores_per_row(ctx, "score")
     units.mark_codes(codes)
     dates = place(ctx, units, rows, "touchpoint", "questions", "unmapped_question", strict=True)
-    evidence = score_records(ctx, group_keys(ctx, units), units.value[units.usable])
+    keys, scores = group_keys(ctx, units), units.value[units.usable]
+    if respondent is not None:
+        keys, scores = _per_respondent(ctx, units, respondent, keys, scores)
+    evidence = score_records(ctx, keys, scores)
     return finish(ctx, units, rows, dates, evidence)
 
 
-def _wide(ctx: ImportContext) -> EvidenceImport:
-    """A wide file, reduced per question to its distinct (row class, answer) pairs: a
-    row class is a value of the persona column with a readable date or not, so every
-    unit of a class and answer is treated alike and counted once with its weight."""
-    questions = _question_columns(ctx)
-    ctx.columns = {r: c for r, c in ctx.columns.items() if r in _WIDE_ROLES}
-    roles = {r: c for r, c in ctx.columns.items() if r != "respondent"}
-    rows, coded = ctx.file.read(
-        [*roles.values(), *questions], text=[c for r, c in roles.items() if r in TEXT_ROLES]
+def _mark_repeats(ctx: ImportContext, units: Units, respondent: Column) -> None:
+    """Rows written twice count once; a respondent's repeated answer to a question
+    counts once; different answers to one question count not at all (named)."""
+    twins = duplicate_rows(list(ctx.read.values()))
+    if twins.any():
+        ctx.note("note_duplicate_rows", rows=int(twins.sum()), column=ctx.columns["respondent"])
+        units.mark(twins, "duplicate")
+    question = ctx.read["touchpoint"]
+    person = respondent.codes.astype(np.int64)
+    group = np.where(
+        (person >= 0) & (question.codes >= 0), person * len(question.values) + question.codes, -1
     )
-    ctx.read = {r: coded[c] for r, c in roles.items()}
-    person_of, person_code = distinct_personas(ctx)
-    segment = ctx.read.get("persona")
-    segment_of_row = (
-        segment.codes.astype(np.int64) % len(person_of)
-        if segment is not None
-        else np.zeros(rows, dtype=np.int64)
-    )
-    dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
-    row_class = segment_of_row * 2 + bad_dates
-    classes = 2 * len(person_of)
-    class_persona = np.repeat(person_of, 2)
-    class_code = np.repeat(person_code, 2)
-    class_bad = np.tile([False, True], len(person_of))
-    targets = [ctx.scope.index(t) for t in questions.values()]
-    inside = np.vstack([ctx.scope.valid(), np.zeros((1, len(ctx.scope.targets)), dtype=bool)])
-    class_ok = (class_code == 0) & ~class_bad
-    used_rows = np.zeros(rows, dtype=bool)
-    parts = []
-    for column, target in zip(questions, targets, strict=True):
-        scores, codes = distinct_scores(ctx, coded[column], column)
-        answer = coded[column].codes.astype(np.int64) % len(scores)
-        counts = np.bincount(row_class * len(scores) + answer, minlength=classes * len(scores))
-        present = np.flatnonzero(counts)
-        cls, ans = np.divmod(present, len(scores))
-        parts.append((cls, np.full(len(present), target), scores[ans], codes[ans], counts[present]))
-        ok_here = class_ok & inside[class_persona, target]
-        used_rows |= ok_here[row_class] & (codes == 0)[answer]
-    cls, targets_of, value, reason, weight = (np.concatenate(p) for p in zip(*parts, strict=True))
-    units = Units(
-        row=None,
-        persona=class_persona[cls],
-        target=targets_of.astype(np.int64),
-        value=value,
-        reason=reason.astype(np.int8),
-        weight=weight.astype(float),
-    )
-    units.mark(class_bad[cls], "invalid_date")
-    units.mark_codes(class_code[cls])
-    mark_outside_journey(ctx, units)
-    ctx.used["questions"] = {column: t.id for column, t in questions.items()}
-    evidence = score_records(ctx, group_keys(ctx, units), units.value[units.usable], units.usable_weights())
-    return finish(ctx, units, rows, dates, evidence, used_rows=used_rows)
+    repeat, conflicting = repeated_answers(group, ctx.read["score"].codes, units.reason == 0)
+    units.mark(repeat == CODE["duplicate"], "duplicate")
+    units.mark(repeat == CODE["conflict"], "conflict")
+    if len(conflicting):
+        conflicts: dict[str, float] = {}
+        for g in conflicting:
+            who, asked = divmod(int(g), len(question.values))
+            name = f"{values.label(respondent.values[who])} ({values.label(question.values[asked])})"
+            conflicts[name] = int(((group == g) & (ctx.read["score"].codes >= 0)).sum())
+        ctx.note(
+            "note_conflicts",
+            answers=int(sum(conflicts.values())),
+            respondents=counted(conflicts, ctx.language),
+        )
+
+
+def _per_respondent(
+    ctx: ImportContext, units: Units, respondent: Column, keys: np.ndarray, scores: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """One score per respondent and figure: where several questions feed a touchpoint,
+    a respondent's answers there are averaged, so n counts people. Rows without a
+    respondent id count as a respondent each."""
+    rows = units.row[units.usable] if units.row is not None else np.arange(len(keys))
+    person = respondent.codes[rows].astype(np.int64)
+    person = np.where(person >= 0, person, len(respondent.values) + rows)
+    pair, _ = pd.factorize(keys * (len(respondent.values) + len(units.reason) + 1) + person)
+    means = np.bincount(pair, weights=scores) / np.bincount(pair)
+    key_of_pair = np.zeros(len(means), dtype=np.int64)
+    key_of_pair[pair] = keys
+    return key_of_pair, means
 
 
 def _question_columns(ctx: ImportContext) -> dict[str, Target]:
@@ -122,14 +114,12 @@ def _question_columns(ctx: ImportContext) -> dict[str, Target]:
     ``questions`` (every column named must exist), else columns named after touchpoint
     ids (every other column, apart from respondent, persona and date, is an error)."""
     file, language = ctx.file, ctx.language
-    role_columns = {c for r, c in ctx.columns.items() if r in _WIDE_ROLES}
+    role_columns = {c for r, c in ctx.columns.items() if r in WIDE_ROLES}
     if ctx.mapping and ctx.mapping.section("questions"):
         targets = resolve_targets(ctx.mapping, "questions", ctx.scope, language)
-        by_key = {header_key(c): c for c in reversed(file.columns)}
-        exact = {c.strip(): c for c in reversed(file.columns)}
         found: dict[str, Target] = {}
         for item in ctx.mapping.section("questions"):
-            column = exact.get(item.strip()) or by_key.get(header_key(item))
+            column = file.find(item)
             if column is None:
                 fail(
                     "column_missing",
@@ -145,7 +135,7 @@ def _question_columns(ctx: ImportContext) -> dict[str, Target]:
     ids = ctx.scope.id_keys(allow_phase=False)
     found, unmatched = {}, []
     for column in file.columns:
-        if column in role_columns:
+        if column in role_columns or column in file.layout.metadata:
             continue
         target = ids.get(values.key(column) or "")
         if target is None:

@@ -178,6 +178,7 @@ TEXTS = Catalog(
         "kind_calls": ("klantcontact", "calls"),
         "kind_web": ("webstatistiek", "web analytics"),
         "kind_interviews": ("interviews", "interviews"),
+        "kind_events": ("gebeurtenissenlog", "event log"),
         "role_respondent": ("de respondent", "the respondent"),
         "role_persona": ("de persona", "the persona"),
         "role_touchpoint": ("het touchpoint", "the touchpoint"),
@@ -208,6 +209,50 @@ TEXTS = Catalog(
             "Niet gekoppeld in kolom {column!r}: {values}.",
             "Not mapped in column {column!r}: {values}.",
         ),
+        "note_layout_three_rows": (
+            "Export met drie kopregels herkend (kolomcodes, vraagteksten, ImportId): de {extra} "
+            "extra kopregels zijn overgeslagen; vragen mogen met code of vraagtekst gekoppeld worden.",
+            "Export with three header rows recognised (column tags, question texts, ImportId): "
+            "the {extra} extra header rows were skipped; questions may be mapped by tag or text.",
+        ),
+        "note_layout_two_rows": (
+            "Export met twee kopregels herkend (vraag en deelvraag): de {extra} extra kopregel is "
+            "overgeslagen; een kolom heet 'vraag - deelvraag'.",
+            "Export with two header rows recognised (question and sub-question): the {extra} "
+            "extra header row was skipped; a column is called 'question - sub-question'.",
+        ),
+        "note_layout_codes": (
+            "Export met vraagcodes herkend (zoals G01Q02); metadata zoals id, submitdate en "
+            "lastpage telt niet als antwoord.",
+            "Export with question codes recognised (such as G01Q02); metadata such as id, "
+            "submitdate and lastpage is not counted as an answer.",
+        ),
+        "note_layout_form": (
+            "Formulier-export herkend (vraagteksten en een tijdstempel); tijdstempel, e-mail en "
+            "naam tellen niet als antwoord.",
+            "Form export recognised (question texts and a timestamp); timestamp, e-mail and name "
+            "are not counted as answers.",
+        ),
+        "note_partial": (
+            "{count} onvolledige responsen (Finished/Progress) zijn niet meegeteld; "
+            "--include-partial telt ze mee.",
+            "{count} incomplete responses (Finished/Progress) were left out; --include-partial counts them.",
+        ),
+        "note_partial_kept": (
+            "{count} onvolledige responsen (Finished/Progress) zijn meegeteld (--include-partial).",
+            "{count} incomplete responses (Finished/Progress) were counted (--include-partial).",
+        ),
+        "note_duplicate_rows": (
+            "{rows} rijen herhalen een eerdere rij precies (zelfde respondent in kolom {column!r}, "
+            "zelfde antwoorden): ze zijn één keer geteld.",
+            "{rows} rows repeat an earlier row exactly (same respondent in column {column!r}, "
+            "same answers): they were counted once.",
+        ),
+        "note_conflicts": (
+            "Tegenstrijdige antwoorden op dezelfde vraag, niet meegeteld ({answers} antwoorden): "
+            "{respondents}.",
+            "Conflicting answers to the same question, left out ({answers} answers): {respondents}.",
+        ),
         "none": ("geen", "none"),
         "more": ("en nog {count}", "and {count} more"),
         "phase_prefix": ("fase {id}", "phase {id}"),
@@ -219,6 +264,30 @@ TEXTS = Catalog(
         "unknown_source": (
             "bron {source!r} staat niet in dit project. Bronnen: {known}.",
             "source {source!r} is not in this project. Sources: {known}.",
+        ),
+        "twin_file": (
+            "{file} is hetzelfde bestand (zelfde sha256) als bron {other!r} ({other_file}); onder "
+            "bron-id {source!r} zou alles dubbel tellen. Lees het in als bron {other!r} om die te "
+            "vervangen, of gebruik --force als het echt een tweede bron is.",
+            "{file} is the same file (same sha256) as source {other!r} ({other_file}); as source "
+            "{source!r} everything would count twice. Import it as source {other!r} to replace "
+            "that one, or use --force if it really is a second source.",
+        ),
+        "twin_period": (
+            "{file} overlapt met bron {other!r} ({other_file}, periode {period}): {figures} "
+            "cijfers voor dezelfde persona en hetzelfde touchpoint zouden dubbel tellen. Lees het in "
+            "als bron {other!r} om die te vervangen, of gebruik --force als het andere contacten zijn.",
+            "{file} overlaps source {other!r} ({other_file}, period {period}): {figures} figures "
+            "for the same persona and touchpoint would count twice. Import it as source {other!r} "
+            "to replace that one, or use --force if these are other contacts.",
+        ),
+        "twin_file_forced": (
+            "Let op: hetzelfde bestand als bron {other!r}; toch ingelezen (--force).",
+            "Note: the same file as source {other!r}; imported anyway (--force).",
+        ),
+        "twin_period_forced": (
+            "Let op: overlapt met bron {other!r} (periode {period}); toch ingelezen (--force).",
+            "Note: overlaps source {other!r} (period {period}); imported anyway (--force).",
         ),
         "no_sources": ("Dit project heeft nog geen bewijs.", "This project has no evidence yet."),
         "source_line": (
@@ -238,6 +307,12 @@ TEXTS = Catalog(
         "reason_out_of_scale": ("buiten de schaal", "outside the scale"),
         "reason_invalid_count": ("geen geldig aantal", "not a valid count"),
         "reason_invalid_date": ("geen geldige datum", "not a valid date"),
+        "reason_incomplete": ("onvolledige respons", "incomplete response"),
+        "reason_duplicate": ("dubbele respons", "duplicate response"),
+        "reason_conflict": (
+            "tegenstrijdige antwoorden van één respondent",
+            "conflicting answers of one respondent",
+        ),
         "reason_no_interview": ("geen interview-id", "no interview id"),
         "reason_empty_quote": ("geen citaat en geen emotie", "no quote and no emotion"),
         "reason_no_persona": ("persona leeg", "persona empty"),

@@ -15,6 +15,9 @@ REASONS = (
     "out_of_scale",
     "invalid_count",
     "invalid_date",
+    "incomplete",
+    "duplicate",
+    "conflict",
     "no_interview",
     "empty_quote",
     "no_persona",
@@ -26,6 +29,8 @@ REASONS = (
     "unmapped_touchpoint",
     "not_in_journey",
 )
+#: Reasons that skip a whole response, whatever each answer in it says.
+WHOLE_RESPONSE = ("incomplete", "duplicate", "conflict")
 CODE = {reason: i + 1 for i, reason in enumerate(REASONS)}
 
 

@@ -42,7 +42,9 @@ def poster_pdf(journey: Journey, persona: str | None = None, scenario: str | Non
             raise JourneyError(TEXTS.msg(f"unknown_{table[:-1]}", source=where, item=item, known=known))
     if not journey.ids("personas"):
         raise JourneyError(TEXTS.msg("no_personas", source=where))
-    return pdf_bytes(poster_document(canvas(journey, persona, scenario), sheet))
+    printed = canvas(journey, persona, scenario)
+    printed.typeset = True
+    return pdf_bytes(poster_document(printed, sheet))
 
 
 def blank_pdf(journey: Journey, paper: str | Paper = "A3") -> bytes:

@@ -13,6 +13,7 @@ from ..charts._common import texts
 from ..charts._words import fit_text, lines_needed, longest_word_em
 from ..charts.canvas import canvas_lanes
 from ..model import Journey
+from ..templates import journey_uses
 from .paper import Paper
 from .render import render
 from .sheets import poster_css
@@ -103,7 +104,9 @@ def blank_html(journey: Journey, paper: Paper) -> str:
         f'<span class="kr-scale"><span class="kr-emoji">{escape(p.emoji)}</span> {escape(p.label)}</span>'
         for p in scale
     )
-    crucial = escape(TEXTS.text("crucial_hint", lang))
+    crucial = (
+        f" · {escape(TEXTS.text('crucial_hint', lang))}" if journey_uses(journey.template, "critical") else ""
+    )
     cols = f'<col style="width:{label * size:.2f}pt">' + f'<col style="width:{column * size:.2f}pt">' * len(
         phases
     )
@@ -115,7 +118,7 @@ def blank_html(journey: Journey, paper: Paper) -> str:
         f'<h2>{escape(journey.title)}</h2>\n<p class="kr-fields">{fields}</p>\n'
         f"<table>\n<colgroup>{cols}</colgroup>\n<thead><tr>{''.join(head)}</tr></thead>\n"
         f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>\n"
-        f'<p class="kr-legend">{escape(TEXTS.text("scale", lang))}: {legend} · '
+        f'<p class="kr-legend">{escape(TEXTS.text("scale", lang))}: {legend}'
         f"{crucial}</p>\n</div></section>\n</body>\n</html>\n"
     )
 

@@ -1,6 +1,7 @@
-"""Paper sizes for posters (landscape) and the type size that goes with each: type
-grows with the sheet, a little slower than the sheet, so a bigger sheet holds both
-bigger letters and a few more columns."""
+"""Paper sizes for posters (landscape) and the smallest type that goes with each: type
+grows in proportion to the sheet, so a poster on A0 reads from as far away (about two
+metres) as one on A3 from arm's length. The layout (:mod:`.sheets`) sets the text
+bigger than this minimum when the journey leaves room on the sheet."""
 
 from __future__ import annotations
 
@@ -33,13 +34,23 @@ class Paper:
 
     @property
     def font_pt(self) -> float:
-        """The size of the canvas text, in points (7 pt on A3, about 15 pt on A0)."""
-        return round(7 * self.scale**0.75, 1)
+        """The smallest size of the canvas's body text, in points: 18 pt on A0 (to
+        read from two metres), 12.7 pt on A1, 9 pt on A2, 6.4 pt on A3 (headings are
+        bigger, see :data:`ROLES`)."""
+        return round(18 * self.width / 1189, 1)
 
     @property
     def content_pt(self) -> tuple[float, float]:
         """The printable width and height inside the margins, in points."""
         return (self.width - 2 * self.margin) * PT_PER_MM, (self.height - 2 * self.margin) * PT_PER_MM
+
+
+#: The size of each kind of text on a poster, in em of the body text: at the least
+#: body size on A0 a title of about 80 pt, phase names of 40 pt, touchpoint names of
+#: 26 pt; chips, durations and the legend never below 0.83 em.
+ROLES = {"title": 4.0, "phase": 2.0, "name": 1.3, "small": 0.83}
+#: A phase name too long for its columns is set smaller, down to this size (em).
+PHASE_MIN_EM = 1.3
 
 
 PAPERS = {

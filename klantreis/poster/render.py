@@ -24,4 +24,4 @@ def render(html: str) -> Any:
 
 def pdf_bytes(document: Any) -> bytes:
     """The PDF of a rendered document, fonts embedded (subsets)."""
-    return document.write_pdf()
+    return document.write_pdf(pdf_tags=True)

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape
 from typing import Any
 
 from ..charts.export import script_json
+from ..model import Journey
+from .texts import t
 
 FALLBACK = {
     "nl": "Deze grafiek verschijnt in het HTML-rapport (klantreis build).",
@@ -31,3 +34,25 @@ def chart_html(chart: Any, language: str = "nl") -> str:
         f"  else {{ el.textContent = {fallback}; }}\n"
         "})();</script>"
     )
+
+
+def curve_table(journey: Journey, pairs: list[tuple[str, str]]) -> str:
+    """The emotion curve's points as a table under a disclosure button (reachable and
+    opened with the keyboard): phase, touchpoint, score and its label, per journey."""
+    from ..charts.describe import curve_points
+
+    lang = journey.language
+    head = "".join(f'<th scope="col">{escape(t(k, lang))}</th>' for k in ("phase", "touchpoint", "emotion"))
+    rows = [
+        f"<tr><td>{escape(p['phase'])}</td><td>{escape(p['touchpoint'])}</td>"
+        f"<td>{escape(_score(p))}</td></tr>"
+        for p in curve_points(journey, pairs)
+    ]
+    return (
+        f'<details class="kr-curve-data"><summary>{escape(t("curve_data", lang))}</summary>\n'
+        f'<table class="kr-table"><tr>{head}</tr>\n{"".join(rows)}\n</table></details>'
+    )
+
+
+def _score(point: dict[str, Any]) -> str:
+    return "" if point["emotion"] is None else f"{point['emotion']} {point['label']}".strip()

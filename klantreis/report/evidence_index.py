@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from ..evidence.figures import MIN_N, NOT_CONFIRMED, TOO_FEW, journey_evidence
-from ..evidence.wording import number, word
+from ..evidence.wording import interval_decimals, number, word
 from ..messages import Catalog
 from ..model import Journey
 
@@ -58,9 +58,10 @@ def measured_comparison(
             score = found["score"]
             text = f"{number(score.mean, lang)} (n={score.n})"
             if score.ci_low is not None and score.ci_high is not None and found["status"] != TOO_FEW:
+                places = interval_decimals(score, found["assumed"])
                 text = (
-                    f"{number(score.mean, lang)} ({number(score.ci_low, lang)}–"
-                    f"{number(score.ci_high, lang)}, n={score.n})"
+                    f"{number(score.mean, lang, places)} ({number(score.ci_low, lang, places)}–"
+                    f"{number(score.ci_high, lang, places)}, n={score.n})"
                 )
             mark = {NOT_CONFIRMED: " ⚠", TOO_FEW: " ○"}.get(found["status"], "")
             title = word(found["status"], lang)

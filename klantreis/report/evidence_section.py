@@ -11,18 +11,18 @@ from html import escape
 from typing import Any
 
 from ..evidence.figures import MIN_N, TOO_FEW, call_reasons, journey_evidence, quotes_of, selected_sources
-from ..evidence.texts import text as kind_text
-from ..evidence.wording import number, score_text
+from ..evidence.wording import kind_label, number, score_text
 from ..messages import Catalog
 from ..model import Journey
+from ..templates import journey_word
 
 TEXTS = Catalog("report_evidence", {
     "heading": ("Bewijs", "Evidence"),
     "heading_wave": ("Bewijs: bron {source}", "Evidence: source {source}"),
     "none": (
-        "Dit project heeft nog geen bewijs. Lees een enquête, klantcontact, webstatistiek of "
+        "Dit project heeft nog geen bewijs. Lees een enquête, {contact}, webstatistiek of "
         "interviews in met `klantreis evidence import` of in stap 8 (Bewijs).",
-        "This project has no evidence yet. Import a survey, call log, web statistics or "
+        "This project has no evidence yet. Import a survey, {contact}, web statistics or "
         "interviews with `klantreis evidence import` or in step 8 (Evidence).",
     ),
     "nothing_here": (
@@ -40,16 +40,26 @@ TEXTS = Catalog("report_evidence", {
     "flagged": ("Aanname niet bevestigd", "Assumption not confirmed"),
     "flagged_intro": (
         "Bij deze touchpoints ligt de aangenomen emotie buiten het 95%-interval van de meting "
-        "(met minstens {min_n} antwoorden).",
+        "(met minstens {min_n} antwoorden) en ligt het gemiddelde minstens {min_difference} "
+        "schaalpunt van de aanname; een kleiner verschil heet 'klein verschil'.",
         "At these touchpoints the assumed emotion lies outside the 95% interval of the "
-        "measurement (with at least {min_n} answers).",
+        "measurement (with at least {min_n} answers) and the mean lies at least "
+        "{min_difference} scale points from the assumption; a smaller one is a 'small difference'.",
+    ),
+    "pain_no_calls": (
+        "Er zijn geen klantcontactgegevens voor deze reis, dus geen rangorde van pijn: die "
+        "weegt ontevredenheid met het aantal gesprekken. Importeer een klantcontactlog "
+        "(klantreis evidence import ... --kind calls) om dit te vullen.",
+        "There are no call data for this journey, so no ranking of pain: it weighs "
+        "dissatisfaction by the number of calls. Import a call log "
+        "(klantreis evidence import ... --kind calls) to fill it.",
     ),
     "none_flagged": ("Geen: waar genoeg is gemeten, klopt de aanname.",
                      "None: where enough was measured, the assumption holds."),
     "touchpoint": ("Touchpoint", "Touchpoint"),
     "assumed": ("Aanname", "Assumption"),
     "measured": ("Gemeten", "Measured"),
-    "quotes": ("Wat klanten zeggen", "What customers say"),
+    "quotes": ("Wat {people} zeggen", "What {people} say"),
     "no_quotes": ("Geen citaten.", "No quotes."),
     "too_few": ("Te weinig antwoorden", "Too few answers"),
     "too_few_intro": (
@@ -98,7 +108,8 @@ def evidence_section(
     parts = [f"<h2>{heading}</h2>"]
     sources = selected_sources(journey, source)
     if not sources:
-        return parts[0] + f"<p>{_t('none', lang)}</p>"
+        contact = journey_word(journey.template, "contact", lang)
+        return parts[0] + f"<p>{_t('none', lang, contact=contact)}</p>"
     evidence = journey_evidence(journey, persona, scenario, source, min_n)
     parts.append(_sources_table(journey, persona, scenario, sources, lang))
     if not evidence.any:
@@ -114,7 +125,10 @@ def evidence_section(
     parts.append(_calls(journey, persona, scenario, source, lang))
     if any(r["has_counts"] or r["score"] is not None for r in evidence.rows):
         parts.append(f"<h3>{_t('pain', lang)}</h3>")
-        parts.append(chart_html(pain_ranking(journey, persona, scenario, source=source, min_n=min_n)))
+        if any(r["calls"] for r in evidence.rows):
+            parts.append(chart_html(pain_ranking(journey, persona, scenario, source=source, min_n=min_n)))
+        else:  # every bar would be zero: say which data would fill the chart
+            parts.append(f"<p>{_t('pain_no_calls', lang)}</p>")
     return "\n".join(p for p in parts if p)
 
 
@@ -131,7 +145,7 @@ def _sources_table(journey: Journey, persona: str, scenario: str, sources: list[
     for s in journey.records("sources"):
         if s["id"] not in wanted:
             continue
-        kind = kind_text(f"kind_{s['kind']}", lang)
+        kind = kind_label(s["kind"], journey.template, lang)
         used = (s["rows_read"] or 0) - (s["rows_skipped"] or 0)
         period = str(s["period"] or "–").replace("/", " – ")
         rows.append(
@@ -154,13 +168,14 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
     parts = [f"<h3>{_t('flagged', lang)}</h3>"]
     if not flagged:
         return parts[0] + f"<p>{_t('none_flagged', lang)}</p>"
-    parts.append(f"<p>{_t('flagged_intro', lang, min_n=evidence.min_n)}</p>")
+    difference = number(evidence.min_difference, lang)
+    parts.append(f"<p>{_t('flagged_intro', lang, min_n=evidence.min_n, min_difference=difference)}</p>")
     labels = {p.score: f"{p.emoji} {p.label}".strip() for p in journey.scale}
     rows = [
         [
             escape(r["name"]),
             escape(f"{r['assumed']} ({labels.get(r['assumed'], '')})"),
-            escape(score_text(r["score"], lang)),
+            escape(score_text(r["score"], lang, r["assumed"])),
         ]
         for r in flagged
     ]
@@ -171,7 +186,8 @@ def _flagged(journey: Journey, evidence: Any, lang: str, source: str | None) -> 
     quote_source = source if source and kinds.get(source) == "interviews" else None
     for r in flagged:
         quotes = quotes_of(journey, evidence.persona, evidence.scenario, r["id"], quote_source)
-        parts.append(f"<h4>{escape(r['name'])}: {_t('quotes', lang).lower()}</h4>")
+        people = journey_word(journey.template, "people", lang)
+        parts.append(f"<h4>{escape(r['name'])}: {_t('quotes', lang, people=people).lower()}</h4>")
         if not quotes:
             parts.append(f"<p>{_t('no_quotes', lang)}</p>")
             continue

@@ -13,6 +13,7 @@ from ..atomic import write_atomic
 from ..charts.export import charts_html_page
 from ..messages import number
 from ..model import Journey
+from ..templates import journey_uses
 from .assets import REPORT_CSS
 from .evidence_index import measured_comparison
 from .figures import key_figures
@@ -29,10 +30,16 @@ def index_html(journey: Journey, results: list[JourneyResult], evidence: str = "
     from ..charts import emotion_curve
 
     lang = journey.language
-    head = "".join(
-        f"<th>{escape(t(k, lang))}</th>"
-        for k in ("persona", "scenario", "touchpoints", "mean_emotion", "lowest", "crucial")
+    crucial = journey_uses(journey.template, "critical")
+    columns = (
+        "persona",
+        "scenario",
+        "touchpoints",
+        "mean_emotion",
+        "lowest",
+        *(["crucial"] if crucial else []),
     )
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in columns)
     rows = []
     for result in results:
         f = key_figures(journey, result.persona, result.scenario)
@@ -54,7 +61,7 @@ def index_html(journey: Journey, results: list[JourneyResult], evidence: str = "
             str(f.touchpoints),
             mean,
             escape(lowest),
-            escape(", ".join(f.crucial)) or "–",
+            *([escape(", ".join(f.crucial)) or "–"] if crucial else []),
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td>{link}</td></tr>")
     charts: list[Any] = []

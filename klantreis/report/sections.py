@@ -12,8 +12,8 @@ from ..errors import JourneyError
 from ..messages import number
 from ..model import Journey
 from ..projectfile import load
-from ..templates import get_template
-from .display import chart_html
+from ..templates import get_template, journey_uses
+from .display import chart_html, curve_table
 from .extras import grouped_views, persona_extras, template_tables
 from .figures import key_figures
 from .texts import TEXTS, t
@@ -110,8 +110,9 @@ class Report:
             (t("touchpoints", lang), str(f.touchpoints)),
             (t("mean_emotion", lang), mean),
             (f"{t('lowest', lang)}: {', '.join(f.lowest)}" if f.lowest else t("lowest", lang), lowest),
-            (t("crucial", lang), str(len(f.crucial))),
         ]
+        if journey_uses(self.journey.template, "critical"):
+            tiles.append((t("crucial", lang), str(len(f.crucial))))
         body = "".join(
             f'<div class="kr-figure"><b>{escape(value)}</b>{escape(label)}</div>' for label, value in tiles
         )
@@ -132,7 +133,8 @@ class Report:
         from ..charts import emotion_curve
 
         chart = emotion_curve(self.journey, self.persona, self.scenario)
-        return HTML(f"{self._h('curve')}\n{self._chart(chart)}")
+        table = curve_table(self.journey, [(self.persona, self.scenario)])
+        return HTML(f"{self._h('curve')}\n{self._chart(chart)}\n{table}")
 
     def evidence(self) -> HTML:
         """Section "Bewijs": sources, assumed vs measured, flagged touchpoints with
@@ -150,6 +152,13 @@ class Report:
                 chart_html=self._chart,
             )
         )
+
+    def paths(self) -> HTML:
+        """Section "Wat klanten echt doen": the paths of event logs against the map, only
+        when the project has such a log for this journey (see :mod:`klantreis.paths.report`)."""
+        from ..paths.report import paths_section
+
+        return HTML(paths_section(self.journey, self.persona, self.scenario, self.language, self._chart))
 
     def channel_map(self) -> HTML:
         """Channels × phases: how many touchpoints and how they feel."""
@@ -175,8 +184,9 @@ class Report:
         return HTML("\n".join(parts))
 
     def findings(self) -> HTML:
-        """Pain points, crucial touchpoints, touchpoints outside the organisation, and
-        what is still missing in this journey (no emotion, no reason, empty phases)."""
+        """Pain points (the touchpoints at a level the scale calls a problem), crucial
+        touchpoints (where the method asks for them), touchpoints outside the
+        organisation, and what is still missing in this journey (no emotion, no reason, empty phases)."""
         f = key_figures(self.journey, self.persona, self.scenario)
         lang = self.language
         parts = [self._h("findings")]
@@ -185,9 +195,10 @@ class Report:
             for gap in missing(self.journey)
             if (gap.persona, gap.scenario) == (self.persona, self.scenario)
         ]
+        uses_crucial = journey_uses(self.journey.template, "critical")
         for key, items in (
-            ("pain_points", f.lowest),
-            ("crucial", f.crucial),
+            ("pain_points", f.pain_points),
+            *([("crucial", f.crucial)] if uses_crucial else []),
             ("not_owned", f.not_owned),
             ("missing", gaps),
         ):

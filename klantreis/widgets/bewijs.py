@@ -23,7 +23,9 @@ from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_f
 from ..evidence.inspect import FileView, inspect_file
 from ..evidence.mapping import EvidenceMapping
 from ..evidence.texts import text as evidence_text
+from ..evidence.wording import kind_label
 from ..session import ProjectSession
+from ..templates import journey_word
 from .bewijs_mapping import MappingEditor
 from .bewijs_tables import preview_html, result_html, sources_html
 from .bewijs_texts import bt
@@ -59,7 +61,7 @@ class BewijsForm(StepForm):
         #: Where the last import's mapping was saved for the next wave (None: not yet).
         self.saved_mapping: Path | None = None
         self.kind = w.ToggleButtons(
-            options=[(evidence_text(f"kind_{k}", lang), k) for k in KINDS],
+            options=[(kind_label(k, self.journey.template, lang), k) for k in KINDS],
             value="survey",
             description=bt("kind", lang),
         )
@@ -91,7 +93,7 @@ class BewijsForm(StepForm):
         self.remove_button.on_click(self.safely(lambda _: self.remove()))
         form = w.VBox(
             [
-                w.HTML(f"<p>{html.escape(bt('intro', lang))}</p>"),
+                w.HTML(f"<p>{html.escape(bt('intro', lang, contact=self._contact))}</p>"),
                 self.kind,
                 w.HBox([self.upload, self.mapping_upload]),
                 self.file_notice.widget,
@@ -264,11 +266,15 @@ class BewijsForm(StepForm):
         )
         return True
 
+    @property
+    def _contact(self) -> str:
+        return journey_word(self.journey.template, "contact", self.language)
+
     def refresh(self) -> None:
         """Show the journey's personas, scenarios and stored sources."""
         self._choices()
         sources = list_sources(self.journey)
-        self.sources.value = sources_html(sources, self.language)
+        self.sources.value = sources_html(sources, self.language, self.journey.template)
         self.remove_choice.options = [("", "")] + [(s.id, s.id) for s in sources]
         self.remove_choice.value = ""
 

@@ -12,6 +12,7 @@ import pandas as pd
 from ..evidence.records import Summary
 from ..evidence.storing import SourceInfo
 from ..evidence.texts import text as evidence_text
+from ..evidence.wording import kind_label
 from ..model import Journey
 from .bewijs_texts import bt
 from .record_list import named_items, touchpoint_items
@@ -84,13 +85,14 @@ def result_html(summary: Summary, journey: Journey, language: str) -> str:
     return table([bt("r_what", language), bt("r_value", language)], rows)
 
 
-def sources_html(sources: Sequence[SourceInfo], language: str) -> str:
-    """The project's evidence sources with headers ('' when there are none)."""
+def sources_html(sources: Sequence[SourceInfo], language: str, template_id: str | None = None) -> str:
+    """The project's evidence sources with headers ('' when there are none); each kind
+    named in the words of the journey's template (``template_id``)."""
     if not sources:
         return ""
     head = [bt(k, language) for k in ("s_source", "kind", "s_period", "s_rows", "s_figures", "s_quotes")]
     rows = [
-        (s.id, evidence_text("kind_" + s.kind, language), (s.period or "–").replace("/", " – "),
+        (s.id, kind_label(s.kind, template_id, language), (s.period or "–").replace("/", " – "),
          f"{s.rows_read - s.rows_skipped}/{s.rows_read}", s.figures, s.quotes)
         for s in sources
     ]  # fmt: skip

@@ -8,13 +8,13 @@ from ..messages import Catalog
 
 TEXTS = Catalog("widgets_bewijs", {
     "intro": (
-        "Leg naast wat het team aanneemt wat er gemeten is: een enquête, het klantcontact "
+        "Leg naast wat het team aanneemt wat er gemeten is: een enquête, {contact} "
         "(contactredenen), webstatistiek of citaten uit interviews. Kies de soort, kies het "
         "bestand (CSV of Excel), controleer de koppeling van kolommen en waarden en klik op "
         "Inlezen. Het projectbestand bewaart alleen de totalen per touchpoint, nooit de "
         "antwoorden van één persoon.",
-        "Put what was measured next to what the team assumes: a survey, the call centre's "
-        "contact reasons, web statistics or interview quotes. Choose the kind and the file "
+        "Put what was measured next to what the team assumes: a survey, {contact} "
+        "(contact reasons), web statistics or interview quotes. Choose the kind and the file "
         "(CSV or Excel), check how columns and values map, and click Import. The project "
         "file keeps only the totals per touchpoint, never one person's answers.",
     ),
@@ -23,7 +23,7 @@ TEXTS = Catalog("widgets_bewijs", {
     "mapping_file": ("Koppelbestand (optioneel)", "Mapping file (optional)"),
     "choose_file": ("Kies een CSV- of Excel-bestand.", "Choose a CSV or Excel file."),
     "mapping_loaded": ("Koppelbestand {name} gelezen.", "Mapping file {name} read."),
-    "source": ("Bron-id", "Source id"),
+    "source": ("Bronnaam", "Source name"),
     "source_tip": (
         "Een korte naam voor deze bron. Dezelfde naam opnieuw inlezen vervangt de cijfers; "
         "een nieuwe meting (golf) krijgt een nieuwe naam.",

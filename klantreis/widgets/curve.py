@@ -32,6 +32,15 @@ MIN_CURVE_WIDTH = 320
 #: Plot height: low enough that the curve and a row or two fit on a laptop screen.
 CURVE_HEIGHT = 170
 
+#: A picture of one transparent pixel sent along with the curve's spec. Without a
+#: picture in the output, JupyterLab's Vega renderer (which Voilà uses) paints the
+#: drawn chart into a PNG after every draw and stores it in the output: work and
+#: memory for a picture nobody sees, on every redraw. It never shows instead of the
+#: chart: the renderer prefers the Vega-Lite spec.
+NO_PICTURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4//8/AwAI/AL+p5qgoAAAAABJRU5ErkJggg=="
+)
+
 #: Keeps the curve at the top of the screen while the rows below it scroll past.
 #: Sticking needs every box around it to let it out: widget boxes and JupyterLab's
 #: output area are scroll boxes, so the boxes that hold the curve clip instead
@@ -120,6 +129,6 @@ class CurvePanel:
         spec = chart.to_dict(validate=False)
         self.output.outputs = ({
             "output_type": "display_data",
-            "data": charts.notebook_bundle(spec, self.title),
+            "data": {**charts.notebook_bundle(spec, self.title), "image/png": NO_PICTURE},
             "metadata": {},
         },)  # fmt: skip

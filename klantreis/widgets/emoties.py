@@ -14,6 +14,7 @@ import pandas as pd
 from ..coercion import missing
 from ..model import Journey
 from ..session import ProjectSession
+from ..templates import journey_uses
 from .curve import CurvePanel
 from .emotion_sheet import EmotionSheet, RowNotice
 from .extra_editors import ExtraEditors, field_hints
@@ -126,6 +127,7 @@ class EmotiesForm(StepForm):
     def sheet_config(self) -> dict[str, Any]:
         """What every row shows the same: smileys, button words and fields."""
         label = self.wording.label
+        emotion = label("touchpoints", "emotion")
         fields: list[dict[str, Any]] = [
             {"name": "why", "label": self.t("why"), "kind": "text"},
             {"name": "thoughts", "label": label("touchpoints", "thoughts"), "kind": "text"},
@@ -136,10 +138,11 @@ class EmotiesForm(StepForm):
             fields.append({"name": name, "label": spec.label, "kind": spec.kind, "options": options})
         return {
             "points": smiley_points(self.journey.scale),
-            "group_label": label("touchpoints", "emotion"),
+            "group_label": emotion,
             "chosen_text": self.t("chosen"),
-            "clear_text": self.t("clear_emotion"),
-            "critical_text": self.t("critical"),
+            "clear_text": self.t("clear_emotion", emotion=emotion),
+            # empty: the method asks for no crucial moments, the sheet shows no toggle
+            "critical_text": self.t("critical") if journey_uses(self.journey.template, "critical") else "",
             "fields": fields,
             "notices": {kind: {"style": STYLES[kind], "mark": MARKS[kind]} for kind in STYLES},
         }
@@ -148,8 +151,9 @@ class EmotiesForm(StepForm):
         """The row of a touchpoint id."""
         return next(r for r in self.rows if r.id == touchpoint)
 
-    def set_field(self, row: EmotionRow, name: str) -> None:
-        """Store one field of a row's touchpoint (and redraw the curve for emotions)."""
+    def set_field(self, row: EmotionRow, name: str) -> bool:
+        """Store one field of a row's touchpoint (and redraw the curve for emotions);
+        False when it was refused (the message is under the row)."""
         value = row.value(name)
         touchpoint, persona, scenario = row.key
 
@@ -159,12 +163,26 @@ class EmotiesForm(StepForm):
             else:
                 journey.update_touchpoint(touchpoint, persona, scenario, **{name: value})
 
-        if self.commit(change, at=row.notice) and name in ("emotion", "critical"):
+        saved = self.commit(change, at=row.notice)
+        if saved and name in ("emotion", "critical"):
             self.draw_curve()
+        return saved
 
-    def _edited(self, row_id: str, name: str) -> None:
-        """A field of a row changed in its sheet (a click or an entry): store it."""
-        self.set_field(self.row(row_id), name)
+    def _edited(self, row_id: str, name: str, replaced: bool = False) -> None:
+        """A field of a row changed in its sheet (a click or an entry): store it. When
+        it held someone else's newer value than the person saw, say that theirs
+        replaced it (both were a choice made on purpose; the last one counts)."""
+        row = self.row(row_id)
+        if self.set_field(row, name) and replaced:
+            row.notice.show("info", self.t("replaced_newer", field=self._label(name)))
+
+    def _label(self, name: str) -> str:
+        """The label of a row's field, as the sheet shows it."""
+        if name == "emotion":
+            return self.wording.label("touchpoints", "emotion")
+        if name == "critical":
+            return self.t("critical")
+        return next((f["label"] for f in self.config.get("fields", []) if f["name"] == name), name)
 
     def draw_curve(self) -> None:
         """Show the emotion curve of the chosen journey (empty when it has no emotions)."""

@@ -3,8 +3,12 @@
 // widget (see emotion_sheet.py for the state it syncs). Every user text is set with
 // textContent, never as HTML.
 //
-// An edit changes the model's `rows` (this view updates at once) and is sent to the
-// kernel, which saves it; a refusal comes back in `notices`, shown under its row.
+// An edit is sent to the kernel as that one change (row, field, new value and the
+// value it was changed from), never as the whole `rows` list: a list that is stale
+// here (the kernel's refresh after merging others' saves has not arrived yet) would
+// put old values back into other people's rows. Until the kernel acknowledges the
+// edit, this view shows it on top of the rows the kernel sends. The kernel saves it;
+// a refusal comes back in `notices`, shown under its row.
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -24,12 +28,32 @@ function render({ model, el }) {
   const root = element("div", "kr-sheet");
   let views = new Map();
   let order = "";
+  // edits sent and not yet acknowledged, by their number: [row id, field, value]
+  const pending = new Map();
+  let sent = 0;
 
-  const edit = (id, field, value) => {
+  const current = (row) => {
+    let shown = row;
+    for (const [id, name, value] of pending.values()) {
+      if (id === row.id) shown = withField(shown, name, value);
+    }
+    return shown;
+  };
+
+  const valueOf = (row, name) => (name.startsWith("extra.") ? (row.extra || {})[name.slice(6)] : row[name]);
+
+  const edit = (id, name, value) => {
     if (el.closest(".kr-offline")) return; // the kernel is gone: nothing would be saved
-    const rows = model.get("rows").map((row) => (row.id === id ? withField(row, field, value) : row));
-    model.set("rows", rows);
-    model.save_changes();
+    const view = views.get(id);
+    const old = valueOf(view.row, name);
+    sent += 1;
+    pending.set(sent, [id, name, value]);
+    model.send({ kind: "edit", seq: sent, id, field: name, value, old: old === undefined ? null : old });
+    show(view, withField(view.row, name, value));
+  };
+
+  const acknowledged = (message) => {
+    if (message && message.kind === "ack" && pending.delete(message.seq)) draw();
   };
 
   const smileys = (row, view) => {
@@ -95,11 +119,15 @@ function render({ model, el }) {
     block.dataset.id = row.id;
     const head = element("div", "kr-head");
     head.append(element("b", "", row.heading), " ", element("span", "kr-context", row.context));
-    const crucial = element("button", "kr-crucial", "★ " + config.critical_text);
-    crucial.type = "button";
-    crucial.addEventListener("click", () => edit(row.id, "critical", !view.row.critical));
     const line = element("div", "kr-line");
-    line.append(smileys(row, view), crucial);
+    line.append(smileys(row, view));
+    let crucial = null; // only where the method asks for crucial moments
+    if (config.critical_text) {
+      crucial = element("button", "kr-crucial", "★ " + config.critical_text);
+      crucial.type = "button";
+      crucial.addEventListener("click", () => edit(row.id, "critical", !view.row.critical));
+      line.append(crucial);
+    }
     const notice = element("div", "kr-row-notice");
     notice.hidden = true;
     block.append(head, line, notice);
@@ -117,10 +145,10 @@ function render({ model, el }) {
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.classList.toggle("kr-chosen", on);
     }
-    view.crucial.setAttribute("aria-pressed", row.critical ? "true" : "false");
+    if (view.crucial) view.crucial.setAttribute("aria-pressed", row.critical ? "true" : "false");
     for (const [name, [input, kind]] of view.inputs) {
       if (input === document.activeElement) continue; // never overwrite what is being typed
-      const value = name.startsWith("extra.") ? (row.extra || {})[name.slice(6)] : row[name];
+      const value = valueOf(row, name);
       input.value = kind === "choice" ? String(value ?? 0) : (value ?? "");
     }
   };
@@ -150,7 +178,7 @@ function render({ model, el }) {
         return view.block;
       }));
     }
-    for (const row of rows) show(views.get(row.id), row);
+    for (const row of rows) show(views.get(row.id), current(row));
     showNotices();
   };
 
@@ -159,8 +187,10 @@ function render({ model, el }) {
   model.on("change:rows", draw);
   model.on("change:notices", showNotices);
   model.on("change:config", rebuild);
+  model.on("msg:custom", acknowledged);
   el.append(root);
   return () => {
+    model.off("msg:custom", acknowledged);
     model.off("change:rows", draw);
     model.off("change:notices", showNotices);
     model.off("change:config", rebuild);

@@ -17,8 +17,14 @@ The state it syncs:
   the text fields and ``extra`` (the template's fields);
 - ``notices``: a message per row id (``kind`` and ``text``).
 
-An edit in the browser changes ``rows``, as :meth:`EmotionSheet.edit` does from
-Python; the sheet tells its ``on_edit`` callback which field of which row changed.
+An edit in the browser arrives as one message naming the row, the field, the new
+value and the value it was changed from (``{"kind": "edit", "seq", "id", "field",
+"value", "old"}``); :meth:`EmotionSheet.edit` does the same from Python. The sheet
+changes that one field in ``rows``, tells its ``on_edit`` callback, and answers
+``{"kind": "ack", "seq"}``. The browser never sends ``rows`` itself: its copy may be
+older than the kernel's (a refresh after merging others' saves still on its way),
+and comparing such a list with the kernel's would turn other people's newer values
+back into old ones.
 """
 
 from __future__ import annotations
@@ -35,9 +41,15 @@ HERE = Path(__file__).parent
 ROW_FIELDS = ("emotion", "critical", "why", "thoughts", "ideas")
 
 
+#: ``old`` when an edit does not say what it was changed from.
+UNKNOWN = object()
+
+
 class EmotionSheet(anywidget.AnyWidget):
-    """The rows of the emotion step (see the module text). ``on_edit(row_id, field)``
-    is called for each field an edit changed, after ``rows`` holds the new value."""
+    """The rows of the emotion step (see the module text). ``on_edit(row_id, field,
+    replaced)`` is called for each edit that changes a value, after ``rows`` holds the
+    new value; ``replaced`` is True when the field held another value than the one
+    the person changed (someone else's, shown to them only after they started)."""
 
     _esm = HERE / "emotion_sheet.js"
     _css = HERE / "emotion_sheet.css"
@@ -45,29 +57,32 @@ class EmotionSheet(anywidget.AnyWidget):
     rows = traitlets.List(traitlets.Dict()).tag(sync=True)
     notices = traitlets.Dict().tag(sync=True)
 
-    def __init__(self, config: dict[str, Any], on_edit: Callable[[str, str], None], **widget: Any):
+    def __init__(self, config: dict[str, Any], on_edit: Callable[[str, str, bool], None], **widget: Any):
         super().__init__(config=config, **widget)
         self.add_class("kr-emotion-sheet")
         self.on_edit = on_edit
-        self._showing = False
-        self.observe(self._on_rows, names="rows")
+        self.on_msg(self._on_message)
 
     def row(self, row_id: str) -> dict[str, Any]:
         """The shown values of row ``row_id``."""
         return next(r for r in self.rows if r["id"] == row_id)
 
-    def edit(self, row_id: str, field: str, value: Any) -> None:
-        """Change one field of one row as a click or an entry in the browser does."""
+    def edit(self, row_id: str, field: str, value: Any, old: Any = UNKNOWN) -> None:
+        """Change one field of one row as a click or an entry in the browser does
+        (``old``: the value the person saw before; see the class text). Nothing
+        happens for a row or field the sheet does not show, or an unchanged value."""
+        if not _editable(field) or not any(r["id"] == row_id for r in self.rows):
+            return
+        current = _value(self.row(row_id), field)
+        if value == current:
+            return
         self.rows = [_with(r, field, value) if r["id"] == row_id else r for r in self.rows]
+        self.on_edit(row_id, field, old is not UNKNOWN and old != current)
 
     def show(self, rows: list[dict[str, Any]]) -> None:
         """Show ``rows`` (the stored values; not treated as edits) and clear the messages."""
-        self._showing = True
-        try:
-            self.notices = {}
-            self.rows = rows
-        finally:
-            self._showing = False
+        self.notices = {}
+        self.rows = rows
 
     def notify(self, row_id: str, kind: str, text: str) -> None:
         """Show a message under row ``row_id`` (``kind``: error, ok or info)."""
@@ -78,24 +93,26 @@ class EmotionSheet(anywidget.AnyWidget):
         if row_id in self.notices:
             self.notices = {k: v for k, v in self.notices.items() if k != row_id}
 
-    def _on_rows(self, change: dict[str, Any]) -> None:
-        if self._showing:
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        """An edit from the browser (see the module text); always acknowledged."""
+        if not isinstance(content, dict) or content.get("kind") != "edit":
             return
-        before = {r["id"]: r for r in change["old"]}
-        for row in change["new"]:
-            old = before.get(row["id"])
-            if old is None:
-                continue
-            for field in changed_fields(old, row):
-                self.on_edit(row["id"], field)
+        try:
+            row_id, field = content.get("id"), content.get("field")
+            if isinstance(row_id, str) and isinstance(field, str):
+                self.edit(row_id, field, content.get("value"), content.get("old", UNKNOWN))
+        finally:
+            self.send({"kind": "ack", "seq": content.get("seq")})
 
 
-def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """The fields (``extra.<id>`` for the template's) whose value differs."""
-    names = [f for f in ROW_FIELDS if old.get(f) != new.get(f)]
-    extra_old, extra_new = old.get("extra") or {}, new.get("extra") or {}
-    names += [f"extra.{k}" for k in extra_new if extra_old.get(k) != extra_new[k]]
-    return names
+def _editable(field: str) -> bool:
+    return field in ROW_FIELDS or (field.startswith("extra.") and len(field) > len("extra."))
+
+
+def _value(row: dict[str, Any], field: str) -> Any:
+    if field.startswith("extra."):
+        return (row.get("extra") or {}).get(field[len("extra.") :])
+    return row.get(field)
 
 
 def _with(row: dict[str, Any], field: str, value: Any) -> dict[str, Any]:

@@ -154,7 +154,10 @@ class RecordList:
         self.form = form
         self.ops = ops
         self.specs = {spec.name: spec for spec in fields}
-        self.select = w.Select(options=[], rows=rows, layout=w.Layout(width="340px"))
+        # the tooltip is the list's name for screen readers (it has no visible label)
+        self.select = w.Select(
+            options=[], rows=rows, tooltip=form.t("list_tip"), layout=w.Layout(width="340px")
+        )
         self.up = w.Button(description=form.t("up"), icon="arrow-up")
         self.down = w.Button(description=form.t("down"), icon="arrow-down")
         self.remove_button = w.Button(description=form.t("remove"), icon="trash")

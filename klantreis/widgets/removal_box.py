@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from ..fields import TABLES
 from .removal import Removed, display_name, going_along, put_back, refusal, take_out
 
 if TYPE_CHECKING:
@@ -73,7 +74,9 @@ class RemovalBox:
         text = form.t("remove_question", name=display_name(records.ops.read(key)))
         going = sum(t == "touchpoints" for t, _, _ in going_along(form.journey, table, key))
         if going:
-            text += " " + form.t("remove_cascade", count=going)
+            text += " " + form.t(
+                "remove_cascade", touchpoints=TABLES["touchpoints"].counted(going, form.language)
+            )
         self.question.value = f"<b>{html.escape(text)}</b>"
         self.pending = key
         self.confirm_box.layout.display = "flex"
@@ -102,7 +105,8 @@ class RemovalBox:
         self.last = taken[0]
         count = sum(table == "touchpoints" for table, _, _ in self.last.along)
         key_text = "removed_with" if count else "removed"
-        self.undo_text.value = html.escape(form.t(key_text, name=self.last.name, count=count))
+        counted = TABLES["touchpoints"].counted(count, form.language)
+        self.undo_text.value = html.escape(form.t(key_text, name=self.last.name, touchpoints=counted))
         self.undo_box.layout.display = "flex"
         with form.filling():
             records.refresh(records.nearest(after))

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from ..analysis import missing
 from ..session import ProjectSession
+from ..templates import journey_word
 from .comparison import ComparisonPanel
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
@@ -63,7 +64,9 @@ class ReviewForm(StepForm):
         self.missing = w.HTML()
         self._build_extras(template)
         self.body.children = [
-            w.HTML(f"<h4>{self.t('questions')}</h4>"),
+            w.HTML(
+                f"<h4>{html.escape(journey_word(self.journey.template, 'questions', self.language))}</h4>"
+            ),
             *question_widgets,
             self.notes,
             self.notices[""].widget,

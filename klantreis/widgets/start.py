@@ -11,6 +11,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import JourneyError
+from ..fields import TABLES
 from ..session import ProjectSession
 from ..templates import get_template, list_templates
 from .connection import guarded
@@ -136,10 +137,14 @@ class StartForm:
     def _opened(self, key: str) -> None:
         assert self.session is not None
         info = self.session.info()
+        counts = {
+            t: TABLES[t].counted(info[t], self.language)
+            for t in ("personas", "phases", "scenarios", "touchpoints")
+        }
         os.environ[PROJECT_ENV] = info["path"]
         self.summary.value = (
             "<p>"
-            + _markdown_bold(self.t("summary", **info))
+            + _markdown_bold(self.t("summary", **{**info, **counts}))
             + "</p><p>"
             + _markdown_code(self.t("other_steps", path=info["path"]))
             + "</p>"

@@ -37,6 +37,7 @@ class StatusLine:
         self.text = ""
         self.saves = 0
         self.message = w.HTML(layout=w.Layout(padding="0 6px"))
+        self.message.add_class("kr-status")  # found by benchmarks/bench_workshop.py
         self.refresh_button = w.Button(
             description=tr("refresh", language),
             icon="refresh",

@@ -57,10 +57,11 @@ TEXTS = Catalog(
         ),
         # generic record editor
         "add": ("Toevoegen", "Add"),
+        "list_tip": ("Kies een item om het te bewerken", "Choose an item to edit it"),
         "remove": ("Verwijderen", "Remove"),
         "up": ("Omhoog", "Up"),
         "down": ("Omlaag", "Down"),
-        "new_name": ("Naam van een nieuw item", "Name of a new item"),
+        "new_name": ("Nieuwe naam", "New name"),
         "empty_list": (
             "De lijst is nog leeg. Begin hierboven: typ in het vak ‘{name}’ een naam en klik op "
             "Toevoegen; daarna vul je hier de rest in.",
@@ -68,7 +69,7 @@ TEXTS = Catalog(
             "then fill in the rest here.",
         ),
         "empty_name": ("vul eerst een naam in.", "fill in a name first."),
-        "nothing_selected": ("kies eerst een item in de lijst.", "choose an item in the list first."),
+        "nothing_selected": ("kies eerst iets in de lijst.", "choose something in the list first."),
         "code": ("code (optioneel)", "code (optional)"),
         "code_tip": (
             "Een korte code voor het projectbestand en de rapporten. Laat je het vak leeg, "
@@ -80,15 +81,15 @@ TEXTS = Catalog(
         # deleting and undoing
         "remove_question": ("‘{name}’ verwijderen?", "Remove ‘{name}’?"),
         "remove_cascade": (
-            "Ook de {count} touchpoints ervan worden verwijderd.",
-            "Its {count} touchpoints are removed too.",
+            "Ook de {touchpoints} ervan worden verwijderd.",
+            "Its {touchpoints} are removed too.",
         ),
         "yes_remove": ("Ja, verwijderen", "Yes, remove"),
         "cancel": ("Annuleren", "Cancel"),
         "removed": ("‘{name}’ is verwijderd.", "‘{name}’ was removed."),
         "removed_with": (
-            "‘{name}’ is verwijderd, met {count} touchpoints.",
-            "‘{name}’ was removed, with {count} touchpoints.",
+            "‘{name}’ is verwijderd, met {touchpoints}.",
+            "‘{name}’ was removed, with {touchpoints}.",
         ),
         "undo": ("Ongedaan maken", "Undo"),
         "restored": ("‘{name}’ is terug.", "‘{name}’ is back."),
@@ -115,7 +116,7 @@ TEXTS = Catalog(
         "touchpoints": ("Touchpoints", "Touchpoints"),
         "channel": ("Kanaal", "Channel"),
         "online": ("Online of offline", "Online or offline"),
-        "owned": ("Van de organisatie zelf", "Owned by the organisation"),
+        "owned": ("Eigen kanaal?", "Own channel?"),
         "partner": ("Partner", "Partner"),
         "action": ("Wat doet de persona", "What the persona does"),
         "frequency": ("Hoe vaak", "How often"),
@@ -134,14 +135,14 @@ TEXTS = Catalog(
         "copy_to": ("Naar", "To"),
         "copy_replace": ("Bestaande touchpoints vervangen", "Replace existing touchpoints"),
         "copy": ("Kopiëren", "Copy"),
-        "copied": ("{count} touchpoints gekopieerd.", "{count} touchpoints copied."),
+        "copied": ("{touchpoints} gekopieerd.", "{touchpoints} copied."),
         "copy_same": (
             "kies een andere persona of een ander scenario om naar te kopiëren.",
             "choose another persona or scenario to copy to.",
         ),
         "copy_target_full": (
-            "daar staan al {count} touchpoints. Zet een vinkje bij ‘{replace}’ als je ze wilt vervangen.",
-            "{count} touchpoints are already there. Tick ‘{replace}’ if you want to replace them.",
+            "daar staan al {touchpoints}. Zet een vinkje bij ‘{replace}’ als je ze wilt vervangen.",
+            "{touchpoints} are already there. Tick ‘{replace}’ if you want to replace them.",
         ),
         "no_personas": ("Voeg eerst een persona toe (stap persona).", "Add a persona first (step persona)."),
         "no_phases": ("Voeg eerst fasen toe (stap fasen).", "Add phases first (step phases)."),
@@ -174,9 +175,13 @@ TEXTS = Catalog(
         ),
         "curve": ("Emotiecurve", "Emotion curve"),
         "chosen": ("gekozen", "chosen"),
-        "clear_emotion": ("Emotie wissen", "Clear emotion"),
+        # {emotion}: the template's word for the row (Ervaring, Gemoedstoestand, Beleving)
+        "clear_emotion": ("{emotion} wissen", "Clear: {emotion}"),
+        "replaced_newer": (
+            "{field}: iemand anders had dit intussen ook gewijzigd; jouw keuze is opgeslagen en geldt nu.",
+            "{field}: someone else had changed this meanwhile too; your choice is saved and counts now.",
+        ),
         "scale": ("Hoe voelt de persona zich?", "How does the persona feel?"),
-        "questions": ("Reviewvragen", "Review questions"),
         "notes": ("Notities", "Notes"),
         "opportunities": ("Kansen", "Opportunities"),
         "new_opportunity": ("Beschrijving van een nieuwe kans", "Description of a new opportunity"),
@@ -198,16 +203,19 @@ TEXTS = Catalog(
         "status": ("Status", "Status"),
         "missing": ("Wat ontbreekt er nog?", "What is still missing?"),
         "comparison": ("Scenario's vergeleken", "Scenarios compared"),
+        "per_phase_head": ("Fase", "Phase"),
+        "mean_in": ("Gemiddelde emotie: {scenario}", "Mean emotion: {scenario}"),
+        "difference": ("Verschil", "Difference"),
         "comparison_of": (
             "{persona}: van ‘{before}’ naar ‘{after}’",
             "{persona}: from ‘{before}’ to ‘{after}’",
         ),
         "no_comparison": (
             "Nog niets te vergelijken. Vul voor dezelfde persona een tweede scenario in (stap "
-            "touchpoints, kopiëren als startpunt), dan staat hier per touchpoint wat er beter of "
-            "slechter werd.",
+            "touchpoints), dan staat hier per fase, en per touchpoint dat in beide voorkomt, wat "
+            "er beter of slechter is.",
             "Nothing to compare yet. Fill in a second scenario for the same persona (step "
-            "touchpoints, copy as a starting point), and this shows per touchpoint what got "
+            "touchpoints), and this shows per phase, and per touchpoint found in both, what is "
             "better or worse.",
         ),
         "per_phase": ("Per fase", "Per phase"),
@@ -271,10 +279,8 @@ TEXTS = Catalog(
         ),
         "folder_missing": ("De map {folder} bestaat niet.", "The folder {folder} does not exist."),
         "summary": (
-            "**{title}** ({path}): sjabloon {template}, {personas} persona's, {phases} fasen, "
-            "{scenarios} scenario's, {touchpoints} touchpoints.",
-            "**{title}** ({path}): template {template}, {personas} personas, {phases} phases, "
-            "{scenarios} scenarios, {touchpoints} touchpoints.",
+            "**{title}** ({path}): sjabloon {template}, {personas}, {phases}, {scenarios}, {touchpoints}.",
+            "**{title}** ({path}): template {template}, {personas}, {phases}, {scenarios}, {touchpoints}.",
         ),
         "other_steps": (
             "Ga verder met 01_doel. Wordt dit project daar niet gevonden, start de werkmap dan "

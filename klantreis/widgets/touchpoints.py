@@ -11,8 +11,10 @@ from typing import Any
 import ipywidgets as w
 
 from ..errors import JourneyError
+from ..fields import TABLES
 from ..model import Journey
 from ..session import ProjectSession
+from ..templates import journey_uses
 from .form import StepForm
 from .record_list import (
     FieldSpec,
@@ -108,12 +110,21 @@ class TouchpointsForm(StepForm):
             FieldSpec("frequency"),
             spec("touchpoints", "backstage", "area"),
             spec("touchpoints", "data", "area"),
-            FieldSpec("critical", "check", hint=t("critical_hint")),
-            FieldSpec(
-                "importance", "choice", options=lambda: [("-", ""), (t("main"), "main"), (t("side"), "side")]
-            ),
+            *self._mark_specs(),
             *self.wording.extra_specs(self.journey, "touchpoints", "touchpoints"),
         ]
+
+    def _mark_specs(self) -> list[FieldSpec]:
+        """The touchpoint marks the template's method asks for (crucial moment, main
+        or side matter; see :data:`klantreis.templates.MARKS`)."""
+        t, template = self.t, self.journey.template
+        specs = []
+        if journey_uses(template, "critical"):
+            specs.append(FieldSpec("critical", "check", hint=t("critical_hint")))
+        if journey_uses(template, "importance"):
+            options = [("-", ""), (t("main"), "main"), (t("side"), "side")]
+            specs.append(FieldSpec("importance", "choice", options=lambda: options))
+        return specs
 
     # ------------------------------------------------------------ records
     @property
@@ -202,11 +213,12 @@ class TouchpointsForm(StepForm):
             return
         present = len(self.journey.journey(*target))
         if present and not replace:
-            self.refuse("copy_target_full", at=at, count=present,
-                        replace=self.t("copy_replace"))  # fmt: skip
+            counted = TABLES["touchpoints"].counted(present, self.language)
+            self.refuse("copy_target_full", at=at, touchpoints=counted, replace=self.t("copy_replace"))
             return
         if self.commit(lambda j: j.copy_journey(*source, *target, replace=replace), refresh=True, at=at):
-            at.show("ok", self.t("copied", count=len(self.journey.journey(*target))))
+            copied = TABLES["touchpoints"].counted(len(self.journey.journey(*target)), self.language)
+            at.show("ok", self.t("copied", touchpoints=copied))
 
     # ------------------------------------------------------------ display
     def refresh(self) -> None:

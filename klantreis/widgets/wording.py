@@ -41,9 +41,10 @@ class Wording:
         return self.template.lane(lane_id, self.language) if self.template else None
 
     def label(self, table: str, name: str) -> str:
-        """The label of a form field: its lane's name, else the generic word."""
+        """The label of a form field: its lane's label (its name unless the template
+        says otherwise), else the generic word."""
         lane = self.lane(LANE_OF.get((table, name), ""))
-        return lane["name"] if lane and lane["name"] else tr(name, self.language)
+        return lane["label"] if lane and lane["label"] else tr(name, self.language)
 
     def hint(self, table: str, name: str) -> str:
         """What to fill in, from the field's lane (empty when the template has none)."""

@@ -31,7 +31,7 @@ TEXTS = Catalog("yamlio", {
     "alias": (
         "hier staat een YAML-verwijzing (*{name}); die zijn niet toegestaan in een "
         "projectbestand: klantreis schrijft ze nooit, en een paar regels ervan kunnen "
-        "uitgroeien tot miljarden items. Schrijf de waarden voluit.",
+        "uitgroeien tot miljarden waarden. Schrijf de waarden voluit.",
         "this is a YAML alias (*{name}); aliases are not allowed in a project file: "
         "klantreis never writes them, and a few lines of them can expand to billions "
         "of items. Write the values out in full.",

@@ -8,10 +8,12 @@ placeholders), so the tests read like the workshop they stand for.
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import yaml
 from chromium import free_port
 
 from klantreis import load
@@ -29,6 +32,7 @@ from klantreis.model import Journey
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STEP_NOTEBOOKS = {
     "doel": "01_doel.ipynb", "persona": "02_persona.ipynb", "scope": "03_scope.ipynb",
     "fasen": "04_fasen.ipynb", "touchpoints": "05_touchpoints.ipynb",
@@ -82,16 +86,25 @@ class Server:
 
 @contextmanager
 def running(
-    command: str, project: Path, logs: Path, *options: str, timeout: float = 90, ready_path: str = ""
+    command: str,
+    project: Path,
+    logs: Path,
+    *options: str,
+    timeout: float = 90,
+    ready_path: str = "",
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """Run ``klantreis COMMAND PROJECT --port P --no-browser OPTIONS`` until the block
-    ends; yield once it answers HTTP at ``ready_path``."""
+    ends (``env``: more environment variables); yield once it answers HTTP at
+    ``ready_path``."""
     logs.mkdir(parents=True, exist_ok=True)
     port = free_port()
     args = klantreis_command(command, str(project), f"--port={port}", "--no-browser", *options)
     log = logs / f"{command}-{port}.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, cwd=project.parent)
+        process = subprocess.Popen(
+            args, stdout=out, stderr=subprocess.STDOUT, cwd=project.parent, env={**os.environ, **(env or {})}
+        )
     server = Server(process, port, log)
     try:
         wait_for_http(f"{server.url}{ready_path}", process, timeout, log)
@@ -242,6 +255,61 @@ def stored_touchpoint(journey: Journey, key: str, by: str = "id") -> dict[str, A
             value = value.item()
         out[str(name)] = value
     return out
+
+
+def stored_value(journey: Journey, key: tuple[str, str, str], field: str) -> Any:
+    """The stored value of ``field`` of the touchpoint ``key`` (id, persona, scenario),
+    None where nothing is filled in."""
+    frame = journey.touchpoints
+    rows = frame[(frame["id"] == key[0]) & (frame["persona"] == key[1]) & (frame["scenario"] == key[2])]
+    value = rows.iloc[0][field]
+    if isinstance(value, str | dict | list):
+        return value
+    if missing(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+class FileWatcher(threading.Thread):
+    """Reads the project file over and over; ``seen`` holds, per (touchpoint id,
+    field), each value in the order the file held them (set ``stopping`` to end)."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path = path
+        self.seen: dict[tuple[str, str], list[Any]] = {}
+        self.reads = 0
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        last = ""
+        while not self.stopping.is_set():
+            try:
+                text = self.path.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if text != last:
+                last = text
+                self.reads += 1
+                for tp in yaml.load(text, Loader=_LOADER).get("touchpoints") or []:
+                    for field in ("emotion", "why"):
+                        values = self.seen.setdefault((tp["id"], field), [])
+                        value = tp.get(field)
+                        if not values or values[-1] != value:
+                            values.append(value)
+            time.sleep(0.01)
+
+
+def went_back(intended: list[Any], seen: list[Any]) -> str:
+    """Where the file went back to an older value than one it already held: the values
+    seen must follow the order they were set in (skipping some is fine)."""
+    at = 0
+    for value in seen:
+        later = [i for i in range(at, len(intended)) if intended[i] == value]
+        if not later:
+            return f"{value!r} came back after {intended[at]!r} (set in order: {intended})"
+        at = later[0]
+    return ""
 
 
 def shot(page: Page, folder: Path | None, name: str) -> None:

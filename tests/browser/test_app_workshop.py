@@ -85,7 +85,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
 
             # --- persona
             open_step(anna, server, "persona")
-            add_item(anna, "Naam van een nieuw item", "Sanne, student")
+            add_item(anna, "Nieuwe naam", "Sanne, student")
             journey = wait_for_file(project, lambda j: len(j.personas) == 1, what="the persona")
             assert journey.personas["name"].tolist() == ["Sanne, student"]
             shot(anna, screens, "04-persona")
@@ -93,7 +93,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             # --- fasen: two phases more
             open_step(anna, server, "fasen")
             for name in ("Wachten", "Afscheid"):
-                add_item(anna, "Naam van een nieuw item", name)
+                add_item(anna, "Nieuwe naam", name)
                 wait_for_file(project, lambda j, n=name: n in j.phases["name"].tolist(), what=name)
             journey = wait_for_file(project, lambda j: len(j.phases) == len(template_phases) + 2)
             assert journey.phases["name"].tolist()[-2:] == ["Wachten", "Afscheid"]
@@ -103,7 +103,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             open_step(anna, server, "touchpoints")
             for index, name in enumerate(MINE):
                 choose_new_phase(anna, "Wachten" if index < 3 else "Afscheid")
-                add_item(anna, "Naam van een nieuw item", name)
+                add_item(anna, "Nieuwe naam", name)
                 wait_for_file(project, lambda j, n=name: n in touchpoint_names(j), what=name)
             journey = wait_for_file(project, lambda j: len(j.touchpoints) == 5)
             assert sorted(touchpoint_names(journey)) == sorted(MINE)
@@ -119,7 +119,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             for index, name in enumerate(MINE):
                 click_smiley(anna, name, "tevreden" if index % 2 else "blij")
                 if index < len(THEIRS):
-                    add_item(bert, "Naam van een nieuw item", THEIRS[index])
+                    add_item(bert, "Nieuwe naam", THEIRS[index])
                 wait_for_file(project, lambda j, n=name: emotions(j).get(n) in (4, 5), what=f"smiley {name}")
             journey = wait_for_file(project, lambda j: len(j.touchpoints) == 7, what="both sets of edits")
             assert set(touchpoint_names(journey)) == set(MINE) | set(THEIRS)
@@ -163,7 +163,7 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             wall.get_by_text(XSS, exact=True).first.wait_for()
             assert wall.locator("img[src='x']").count() == 0
             assert wall.locator("button, input, textarea, select").count() == 0  # nothing to edit
-            add_item(bert, "Naam van een nieuw item", "Fiets laten repareren")
+            add_item(bert, "Nieuwe naam", "Fiets laten repareren")
             wait_for_file(project, lambda j: "Fiets laten repareren" in touchpoint_names(j))
             wall.get_by_text("Fiets laten repareren").first.wait_for(timeout=8000)
             shot(wall, screens, "09-wand")

@@ -1,0 +1,92 @@
+"""The charts and the report section of observed paths: data and encodings of the
+specs, the section's text (escaped), and no section without an event log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from paths_support import MAPPING, journey
+
+from klantreis.evidence import store_import
+from klantreis.paths import read_events, stored_paths
+from klantreis.paths.charts import deviation_chart, flow_chart, flow_rows, reach_chart
+from klantreis.paths.report import path_findings, paths_section
+from klantreis.paths.stored import touchpoint_names
+
+ROWS = [
+    ("v1", "2026-03-01T10:00", "search"), ("v1", "2026-03-01T11:00", "compare"),
+    ("v1", "2026-03-01T12:00", "order"),
+    ("v2", "2026-03-01T10:00", "compare"), ("v2", "2026-03-01T11:00", "search"),
+    ("v3", "2026-03-01T10:00", "search"), ("v3", "2026-03-01T10:30", "chat_open"),
+    ("v3", "2026-03-01T11:00", "order"),
+    ("v4", "2026-03-01T10:00", "search"), ("v4", "2026-03-01T10:10", "login"),
+    ("v4", "2026-03-01T10:20", "login"), ("v4", "2026-03-01T10:30", "compare"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def stored(tmp_path: Path):
+    j = journey()
+    j.update_touchpoint("b", "p", "s", name="Prijs-/kwaliteit vergelijken </script> 🧑‍🤝‍🧑")
+    path = tmp_path / "log.csv"
+    pd.DataFrame(ROWS, columns=["visitor", "ts", "name"]).to_csv(path, index=False)
+    store_import(j, read_events(j, path, MAPPING, persona="p", source="web"))
+    return j, stored_paths(j, "p", "s")[1]
+
+
+def test_reach_keeps_the_maps_order(stored) -> None:
+    j, figures = stored
+    spec = reach_chart(figures, j, "p", "s").to_dict()
+    values = spec["layer"][0]["data"]["values"] if "data" not in spec else spec["data"]["values"]
+    assert [(v["touchpoint"], v["reached"], v["share"]) for v in values] == [
+        ("a", 4, 1.0), ("b", 3, 0.75), ("c", 1, 0.25), ("d", 2, 0.5)
+    ]  # fmt: skip
+    assert spec["layer"][0]["encoding"]["x"]["sort"] == [v["name"] for v in values]
+
+
+def test_flows_along_the_map_and_deviating_ones(stored) -> None:
+    j, figures = stored
+    rows = flow_rows(figures, j, "p", "s")
+    kinds = {(r["from"], r["to"]): (r["count"], r["along"]) for r in rows}
+    # a>c passes b, a main touchpoint events show: deviating; b>a goes back
+    assert kinds == {("a", "b"): (2, True), ("b", "d"): (1, True), ("b", "a"): (1, False),
+                     ("a", "c"): (1, False), ("c", "d"): (1, True)}  # fmt: skip
+    assert all(r["y"] > 0 for r in rows if r["along"] and r["point"] == 1)
+    assert all(r["y"] < 0 for r in rows if not r["along"] and r["point"] == 1)
+    spec = flow_chart(figures, j, "p", "s").to_dict()
+    arcs = spec["layer"][0]
+    assert arcs["mark"]["type"] == "line" and arcs["encoding"]["strokeWidth"]["field"] == "count"
+    assert arcs["encoding"]["color"]["scale"]["range"] == ["#0072B2", "#D55E00"]
+
+
+def test_the_four_classes_as_bars(stored) -> None:
+    j, figures = stored
+    spec = deviation_chart(figures, "en").to_dict()
+    values = spec["layer"][0]["data"]["values"] if "data" not in spec else spec["data"]["values"]
+    assert [(v["class"], v["cases"]) for v in values] == [
+        ("conforming", 1), ("missing", 1), ("irregular", 1), ("adhoc", 1)
+    ]  # fmt: skip
+
+
+def test_the_report_section_escapes_and_lists_findings(stored) -> None:
+    j, figures = stored
+    html = paths_section(j, "p", "s", "nl", lambda chart: "<div class='chart'></div>")
+    assert "<h2>Wat klanten echt doen</h2>" in html
+    assert "Prijs-/kwaliteit vergelijken &lt;/script&gt; 🧑‍🤝‍🧑" in html and "</script>" not in html
+    assert "4 klantreizen uit 12 gebeurtenissen. 25% volgt de kaart." in html
+    assert html.count("class='chart'") == 3
+    assert "login staat niet op de kaart maar komt 2 keer voor." in html
+    assert path_findings(figures, touchpoint_names(j, "p", "s"), "en") == [
+        "login is not on the map but occurs 2 times."
+    ]
+    assert paths_section(j, "q", "s", "nl", str) == ""  # no log for this journey
+
+
+def test_an_unreached_touchpoint_is_a_finding(stored) -> None:
+    j, figures = stored
+    figures = {**figures, "touchpoints": [*figures["touchpoints"], {"id": "e", "reached": 0, "share": 0.0,
+               "median_hours_to_next": None, "p90_hours_to_next": None}]}  # fmt: skip
+    found = path_findings(figures, touchpoint_names(j, "p", "s"), "nl")
+    assert "Geen enkele klantreis komt bij Betalen, al staat het op de kaart." in found
