@@ -197,6 +197,10 @@ TEXTS = Catalog(
             "Deze kans hoort nog bij geen enkele reis: geen persona heeft dit touchpoint in dit scenario.",
             "This opportunity belongs to no journey yet: no persona has this touchpoint in this scenario.",
         ),
+        "phase_follows": (
+            "De fase volgt het gekozen touchpoint. Zonder touchpoint kies je de fase zelf.",
+            "The phase follows the chosen touchpoint. Without a touchpoint you choose the phase.",
+        ),
         "impact": ("Impact (1-5)", "Impact (1-5)"),
         "effort": ("Inspanning (1-5)", "Effort (1-5)"),
         "owner": ("Eigenaar", "Owner"),
