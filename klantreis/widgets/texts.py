@@ -146,6 +146,7 @@ TEXTS = Catalog(
         ),
         "no_personas": ("Voeg eerst een persona toe (stap persona).", "Add a persona first (step persona)."),
         "no_phases": ("Voeg eerst fasen toe (stap fasen).", "Add phases first (step phases)."),
+        "tally_empty": ("nog leeg {count}", "not set yet {count}"),
         "in_phase": ("in fase", "in phase"),
         "journey_list": (
             "De hele reis van deze persona in dit scenario, per fase. Kies een fase in de "
