@@ -329,3 +329,29 @@ def test_an_opportunity_is_the_journeys_of_its_touchpoint_and_the_form_asks_when
     lst.fields["persona"].value = "senior"
     assert load(project).opportunities.set_index("id").loc[oid, "persona"] == "senior"
     assert "Kies" not in form.belongs.value
+
+
+def test_an_opportunitys_phase_follows_its_touchpoint_and_is_picked_by_hand_without_one(
+    project: Path,
+) -> None:
+    form = ReviewForm(ProjectSession.open(project))
+    lst = form.opportunities
+    lst.new_name.value = "Rooster/kinderopvang — ook op za 9-12 uur 👨‍👩‍👧"
+    lst.add_button.click()
+    oid = lst.selected
+    phase = lst.fields["phase"]
+    assert not phase.disabled  # no touchpoint yet: the user picks the phase
+    assert "De fase volgt het gekozen touchpoint" in lst.hints["phase"].value
+    lst.fields["touchpoint"].value = "kinderopvang"
+    saved = load(project).opportunities.set_index("id").loc[oid]
+    assert (saved["touchpoint"], saved["phase"]) == ("kinderopvang", "gebruik")
+    assert (phase.value, phase.disabled) == ("gebruik", True)
+    lst.fields["touchpoint"].value = "vriendin-meenemen"  # another touchpoint, another phase
+    assert load(project).opportunities.set_index("id").loc[oid, "phase"] == "aanbeveling"
+    assert phase.value == "aanbeveling"
+    lst.fields["touchpoint"].value = ""  # none: the phase stays, and is the user's to pick
+    saved = load(project).opportunities.set_index("id").loc[oid]
+    assert (saved["touchpoint"], saved["phase"]) == ("", "aanbeveling")
+    assert not phase.disabled
+    phase.value = "aftersales"
+    assert load(project).opportunities.set_index("id").loc[oid, "phase"] == "aftersales"

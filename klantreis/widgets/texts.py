@@ -146,6 +146,7 @@ TEXTS = Catalog(
         ),
         "no_personas": ("Voeg eerst een persona toe (stap persona).", "Add a persona first (step persona)."),
         "no_phases": ("Voeg eerst fasen toe (stap fasen).", "Add phases first (step phases)."),
+        "tally_empty": ("nog leeg {count}", "not set yet {count}"),
         "in_phase": ("in fase", "in phase"),
         "journey_list": (
             "De hele reis van deze persona in dit scenario, per fase. Kies een fase in de "
@@ -196,6 +197,10 @@ TEXTS = Catalog(
         "applies_to_none": (
             "Deze kans hoort nog bij geen enkele reis: geen persona heeft dit touchpoint in dit scenario.",
             "This opportunity belongs to no journey yet: no persona has this touchpoint in this scenario.",
+        ),
+        "phase_follows": (
+            "De fase volgt het gekozen touchpoint. Zonder touchpoint kies je de fase zelf.",
+            "The phase follows the chosen touchpoint. Without a touchpoint you choose the phase.",
         ),
         "impact": ("Impact (1-5)", "Impact (1-5)"),
         "effort": ("Inspanning (1-5)", "Effort (1-5)"),
