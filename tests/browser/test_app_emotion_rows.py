@@ -54,7 +54,7 @@ def test_template_fields_and_texts_in_the_emotion_rows(tmp_path: Path) -> None:
             why.fill(WHY)
             why.press("Enter")
             wait_for_file(project, lambda j: stored(j)["why"] == WHY, what="why, after Enter")
-            row.get_by_role("button", name="🙂 positief").click()
+            row.get_by_role("button", name="positief", exact=True).click()
             journey = wait_for_file(project, lambda j: stored(j)["emotion"] == 4, what="smiley")
             assert stored_touchpoint(journey, "afspraak")["emotion"] is None  # the other row is untouched
             assert row.locator('.kr-smiley[aria-pressed="true"]').inner_text().startswith("🙂")
