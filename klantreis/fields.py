@@ -160,7 +160,7 @@ class Table(Group):
     def counted(self, count: int, language: str) -> str:
         """``count`` records in words, the noun singular for one: "1 persona",
         "3 persona's", "0 fasen". Every count of records a user reads goes through here."""
-        return f"{count} {TEXTS.text(self.name if count == 1 else self.name + '+', language)}"
+        return TEXTS.counted(self.name, count, language)
 
     def counted_all(self, count: int) -> dict[str, str]:
         """:meth:`counted` in every language, for a message made before its language is

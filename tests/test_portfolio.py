@@ -138,7 +138,7 @@ def test_a_broken_project_fails_alone_with_its_reason(projects: Path, tmp_path: 
     )  # fmt: skip
     assert done.returncode == 1
     assert "kapot.yaml" in done.stderr and "Traceback" not in done.stderr
-    assert "3 projecten gemaakt, 0 ongewijzigd, 1 mislukt" in done.stdout
+    assert "projecten gemaakt: 3, ongewijzigd: 0, mislukt: 1" in done.stdout
     assert "kapot.yaml" in (tmp_path / "uit" / "index.html").read_text(encoding="utf-8")
 
 
