@@ -22,6 +22,9 @@ SLUG_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 #: The kinds of evidence source and the metrics of evidence records.
 SOURCE_KINDS = ("survey", "calls", "web", "interviews", "events")
 METRICS = ("score", "calls", "visits", "interviews")
+#: Where a project stands (the project's ``status``): being drafted, being worked on,
+#: finished. Stored in English; :func:`status_label` says it in the user's language.
+STATUSES = ("draft", "in_progress", "done")
 
 TEXT = "text"
 SLUG = "slug"
@@ -59,7 +62,17 @@ TEXTS = Catalog("fields", {
     "sources-": ("een andere bron", "another source"),
     "evidence-": ("een andere meting", "another measurement"),
     "quotes-": ("een ander citaat", "another quote"),
+    # a project's status (STATUSES)
+    "status.draft": ("concept", "draft"),
+    "status.in_progress": ("in uitvoering", "in progress"),
+    "status.done": ("afgerond", "done"),
 })  # fmt: skip
+
+
+def status_label(status: str, language: str) -> str:
+    """A project's ``status`` in words ("in uitvoering" for ``in_progress``); an
+    empty status stays empty, an unknown one is shown as it is."""
+    return TEXTS.text(f"status.{status}", language) if status in STATUSES else status
 
 
 @dataclass(frozen=True)
@@ -301,6 +314,8 @@ HEAD = Group(
     (
         Field("title", required=True),
         Field("goal"),
+        Field("owner"),  # who is responsible for the journey (free text)
+        Field("status", choices=STATUSES),
         Field("language", choices=LANGUAGES),
         Field("template", SLUG),
     ),
