@@ -72,7 +72,7 @@ TEXTS = Catalog("fields", {
 def status_label(status: str, language: str) -> str:
     """A project's ``status`` in words ("in uitvoering" for ``in_progress``); an
     empty status stays empty, an unknown one is shown as it is."""
-    return TEXTS.text(f"status.{status}", language) if status in STATUSES else status
+    return HEAD.field("status").choice_word(status, language)
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,16 @@ class Field:
     #: The field holds the values of fields a template declares (``extra``), checked
     #: against those declarations (see :mod:`klantreis.template_fields`).
     declared: bool = False
+    #: With ``choices``: each choice has words in :data:`TEXTS` under
+    #: ``<field>.<choice>`` (a project's ``status``), shown instead of the stored key.
+    worded: bool = False
+
+    def choice_word(self, value: str, language: str) -> str:
+        """A choice of a ``worded`` field in words ("in uitvoering" for a status
+        ``in_progress``); any other value is shown as it is."""
+        if self.worded and self.choices and value in self.choices:
+            return TEXTS.text(f"{self.name}.{value}", language)
+        return value
 
     @property
     def dtype(self) -> Any:
@@ -315,7 +325,7 @@ HEAD = Group(
         Field("title", required=True),
         Field("goal"),
         Field("owner"),  # who is responsible for the journey (free text)
-        Field("status", choices=STATUSES),
+        Field("status", choices=STATUSES, worded=True),
         Field("language", choices=LANGUAGES),
         Field("template", SLUG),
     ),

@@ -48,8 +48,10 @@ def test_a_wrong_status_in_the_file_is_refused_with_file_line_and_field(problems
     (problem,) = problems_of(f"klantreis: 1\ntitle: Reis\nowner: Anouk\nstatus: {bad}\n", "team/reis.yaml")
     assert (problem.source, problem.line, problem.path) == ("team/reis.yaml", 4, "status")
     assert str(problem) == (
-        f"team/reis.yaml:4: status: {bad!r} is hier niet mogelijk; kies uit: draft, in_progress, done"
+        f"team/reis.yaml:4: status: {bad!r} is hier niet mogelijk; "
+        "kies uit: draft (concept), in_progress (in uitvoering), done (afgerond)"
     )
+    assert problem.text("en").endswith("use one of: draft, in_progress (in progress), done")
 
 
 def test_a_wrong_status_from_code_is_refused_and_changes_nothing(journey: Journey) -> None:
