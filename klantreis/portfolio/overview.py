@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..fields import TABLES
+from ..fields import TABLES, status_label
 from ..messages import Catalog
 from .summary import heatmap as heatmap_rows
 from .summary import rank_opportunities, recurring
@@ -149,6 +149,8 @@ def _journey_table(journeys: list[tuple[dict[str, Any], dict[str, Any]]], t: Tex
             + _link(j["page"], f"{j['persona_name']} · {j['scenario_name']}")
             + Markup("</td>"),
             _td(p["template"]),
+            _td(p.get("owner", "")),
+            _td(status_label(p.get("status", ""), language)),
             _td(j["touchpoints"], True),
             _td(_number(j["average"], language), True, f"background:{_colour(j['average'])}"),
             _td(_number(j["lowest"], language), True, f"background:{_colour(j['lowest'])}"),
@@ -157,7 +159,18 @@ def _journey_table(journeys: list[tuple[dict[str, Any], dict[str, Any]]], t: Tex
         ]
         for p, j in journeys
     ]
-    head = ["project", "journey", "template", "touchpoints", "average", "lowest", "coverage", "changed"]
+    head = [
+        "project",
+        "journey",
+        "template",
+        "owner",
+        "status",
+        "touchpoints",
+        "average",
+        "lowest",
+        "coverage",
+        "changed",
+    ]
     return _table([t(h) for h in head], rows)
 
 
