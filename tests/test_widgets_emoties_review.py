@@ -70,9 +70,19 @@ def test_clicking_a_smiley_saves_and_redraws_the_curve(project: Path) -> None:
     assert form.status.text.startswith("Opgeslagen om") and "(wijziging 5)" in form.status.text
 
 
-def _browser_edit(sheet: EmotionSheet, seq: int, row_id: str, field: str, value: object, old: object) -> None:
+def _browser_edit(
+    sheet: EmotionSheet, seq: int, row_id: str, field: str, value: object, old: object, view: str = "v1"
+) -> None:
     """The message emotion_sheet.js sends for one edit, as the kernel receives it."""
-    content = {"kind": "edit", "seq": seq, "id": row_id, "field": field, "value": value, "old": old}
+    content = {
+        "kind": "edit",
+        "view": view,
+        "seq": seq,
+        "id": row_id,
+        "field": field,
+        "value": value,
+        "old": old,
+    }
     sheet._handle_custom_msg(content, [])
 
 
@@ -99,10 +109,38 @@ def test_the_browser_sends_one_field_and_the_sheet_stores_only_that(
     _browser_edit(sheet, 8, last["id"], "emotion", 2, last["emotion"])
     _browser_edit(sheet, 9, "no-such-row", "why", "x", "")  # a stale page: ignored, still answered
     _browser_edit(sheet, 10, last["id"], "heading", "x", "")  # not a field a person edits
-    assert answers == [{"kind": "ack", "seq": n} for n in (7, 8, 9, 10)]
+    assert answers == [{"kind": "ack", "view": "v1", "seq": n} for n in (7, 8, 9, 10)]
     tp = load(project).journey("student", "huidig").set_index("id").loc[last["id"]]
     assert (tp["why"], tp["emotion"]) == ("Te druk", 2)
     assert form.row(last["id"]).notice.kind == ""  # nobody else changed it
+
+
+def test_an_edit_sent_again_after_a_reconnect_is_applied_once_and_answered_twice(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lost connection comes back and the page sends its unacknowledged edits again:
+    the kernel may have saved them already (only the answer was lost). Applied twice,
+    a re-sent old value would undo the newer one typed meanwhile."""
+    form = EmotiesForm(ProjectSession.open(project), persona="student")
+    sheet = form.rows[0].sheet
+    answers = _answers(sheet, monkeypatch)
+    row = sheet.rows[0]
+    _browser_edit(sheet, 1, row["id"], "why", "Te druk – 17:00/18:00 🏋️‍♀️ </script>", row["why"])
+    _browser_edit(sheet, 2, row["id"], "why", "Toch rustig", "Te druk – 17:00/18:00 🏋️‍♀️ </script>")
+    saves = form.status.text
+    _browser_edit(sheet, 1, row["id"], "why", "Te druk – 17:00/18:00 🏋️‍♀️ </script>", row["why"])  # again
+    assert answers == [{"kind": "ack", "view": "v1", "seq": n} for n in (1, 2, 1)]
+    assert form.status.text == saves  # no third save
+    assert _raw(project, row["id"]).count("Toch rustig") == 1
+    assert "Te druk" not in _raw(project, row["id"])
+    # another page's view numbers its edits from 1 too: its edit is its own
+    _browser_edit(sheet, 1, row["id"], "why", "Van een ander tabblad", "Toch rustig", view="v2")
+    assert "Van een ander tabblad" in _raw(project, row["id"])
+    assert answers[-1] == {"kind": "ack", "view": "v2", "seq": 1}
+    # what the row then says (emotion_sheet.js names the lost fields in place of {fields})
+    assert sheet.config["resent_text"].startswith("De verbinding viel even weg")
+    lost = sheet.config["lost_text"]
+    assert lost.startswith("Niet opgeslagen:") and "{fields}" in lost
 
 
 def test_a_stale_page_never_puts_old_values_back_in_other_rows(

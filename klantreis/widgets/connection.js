@@ -2,6 +2,13 @@
 // gone (restarted, shut down, or the connection to the server lost), the whole form
 // becomes inert (no click, no typing reaches it) and this guard shows one line that
 // says so. Without it a click on a dead form looked taken ("✓ gekozen") and was lost.
+//
+// It also tells the widgets inside the form (a "kr-connection" event on the form, with
+// `detail.state`): "back" when a lost connection returned to the same kernel, "gone"
+// when the kernel is gone for good; the emotion sheet then sends its unacknowledged
+// edits again, or marks them as not saved.
+
+const CONNECTION_EVENT = "kr-connection";
 
 const DEAD_STATUSES = new Set(["restarting", "autorestarting", "dead", "terminating"]);
 const OFFLINE_CONNECTIONS = new Set(["disconnected", "connecting"]);
@@ -28,11 +35,21 @@ function render({ model, el }) {
     root.toggleAttribute("inert", off);
     if (off && root.contains(document.activeElement)) document.activeElement.blur();
   };
-  const die = () => { dead = true; show(); };
+  const tell = (state) => {
+    const root = form();
+    if (root) root.dispatchEvent(new CustomEvent(CONNECTION_EVENT, { bubbles: true, detail: { state } }));
+  };
+  const die = () => {
+    if (!dead) tell("gone");
+    dead = true;
+    show();
+  };
   const onStatus = (_, status) => { if (DEAD_STATUSES.has(status)) die(); };
   const onConnection = (_, status) => {
+    const was = offline;
     offline = OFFLINE_CONNECTIONS.has(status);
     show();
+    if (was && status === "connected" && !dead) tell("back");
   };
   // ipywidgets marks every model of a restarted kernel as no longer live
   const onLive = () => die();

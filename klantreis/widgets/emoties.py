@@ -144,6 +144,9 @@ class EmotiesForm(StepForm):
             # empty: the method asks for no crucial moments, the sheet shows no toggle
             "critical_text": self.t("critical") if journey_uses(self.journey.template, "critical") else "",
             "fields": fields,
+            # the rows' own messages after a lost connection (emotion_sheet.js)
+            "resent_text": self.t("resent"),
+            "lost_text": self.t("lost_edit", fields="{fields}"),  # the browser names the fields
             "notices": {kind: {"style": STYLES[kind], "mark": MARKS[kind]} for kind in STYLES},
         }
 

@@ -9,6 +9,12 @@
 // put old values back into other people's rows. Until the kernel acknowledges the
 // edit, this view shows it on top of the rows the kernel sends. The kernel saves it;
 // a refusal comes back in `notices`, shown under its row.
+//
+// When a lost connection comes back to the same kernel (the form's connection guard,
+// connection.js, says so with a "kr-connection" event), every edit still waiting for
+// its acknowledgement is sent again with the same numbers (the kernel applies each
+// only once) and its row says it was sent again. When the kernel is gone for good,
+// those edits are marked under their rows as not saved.
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -31,6 +37,10 @@ function render({ model, el }) {
   // edits sent and not yet acknowledged, by their number: [row id, field, value]
   const pending = new Map();
   let sent = 0;
+  // this view's name: edits of other views (tabs) of the same sheet number from 1 too
+  const viewId = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  // the rows' own messages (after a lost connection), by row id: { kind, text }
+  const notes = new Map();
 
   const current = (row) => {
     let shown = row;
@@ -47,13 +57,37 @@ function render({ model, el }) {
     const view = views.get(id);
     const old = valueOf(view.row, name);
     sent += 1;
-    pending.set(sent, [id, name, value]);
-    model.send({ kind: "edit", seq: sent, id, field: name, value, old: old === undefined ? null : old });
+    const message = { kind: "edit", view: viewId, seq: sent, id, field: name, value, old: old === undefined ? null : old };
+    pending.set(sent, [id, name, value, message]);
+    notes.delete(id);
+    model.send(message);
     show(view, withField(view.row, name, value));
+    showNotices();
+  };
+
+  const config = () => model.get("config");
+  const label = (name) => ((config().fields || []).find((spec) => spec.name === name) || {}).label
+    || (name === "emotion" ? config().group_label : name === "critical" ? config().critical_text : name);
+
+  const connection = (event) => {
+    if (!event.target.contains(el) || pending.size === 0) return;
+    if (event.detail.state === "back") {
+      for (const [id, , , message] of pending.values()) {
+        model.send(message);
+        notes.set(id, { kind: "info", text: config().resent_text });
+      }
+    } else if (event.detail.state === "gone") {
+      const lost = new Map(); // row id: the labels of its unsaved fields
+      for (const [id, name] of pending.values()) lost.set(id, [...new Set([...(lost.get(id) || []), label(name)])]);
+      for (const [id, names] of lost) {
+        notes.set(id, { kind: "error", text: config().lost_text.replace("{fields}", names.map((n) => `‘${n}’`).join(", ")) });
+      }
+    }
+    showNotices();
   };
 
   const acknowledged = (message) => {
-    if (message && message.kind === "ack" && pending.delete(message.seq)) draw();
+    if (message && message.kind === "ack" && message.view === viewId && pending.delete(message.seq)) draw();
   };
 
   const smileys = (row, view) => {
@@ -162,7 +196,7 @@ function render({ model, el }) {
     const notices = model.get("notices") || {};
     const looks = model.get("config").notices || {};
     for (const [id, view] of views) {
-      const notice = notices[id];
+      const notice = notices[id] || notes.get(id);
       const look = (notice && looks[notice.kind]) || { style: "", mark: "" };
       view.notice.hidden = !notice;
       view.notice.style.cssText = look.style;
@@ -193,8 +227,10 @@ function render({ model, el }) {
   model.on("change:notices", showNotices);
   model.on("change:config", rebuild);
   model.on("msg:custom", acknowledged);
+  document.addEventListener("kr-connection", connection);
   el.append(root);
   return () => {
+    document.removeEventListener("kr-connection", connection);
     model.off("msg:custom", acknowledged);
     model.off("change:rows", draw);
     model.off("change:notices", showNotices);

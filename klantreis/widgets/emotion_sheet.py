@@ -18,13 +18,19 @@ The state it syncs:
 - ``notices``: a message per row id (``kind`` and ``text``).
 
 An edit in the browser arrives as one message naming the row, the field, the new
-value and the value it was changed from (``{"kind": "edit", "seq", "id", "field",
-"value", "old"}``); :meth:`EmotionSheet.edit` does the same from Python. The sheet
-changes that one field in ``rows``, tells its ``on_edit`` callback, and answers
-``{"kind": "ack", "seq"}``. The browser never sends ``rows`` itself: its copy may be
-older than the kernel's (a refresh after merging others' saves still on its way),
-and comparing such a list with the kernel's would turn other people's newer values
-back into old ones.
+value and the value it was changed from (``{"kind": "edit", "view", "seq", "id",
+"field", "value", "old"}``); :meth:`EmotionSheet.edit` does the same from Python. The
+sheet changes that one field in ``rows``, tells its ``on_edit`` callback, and answers
+``{"kind": "ack", "view", "seq"}`` (every view of the sheet hears it). The browser
+never sends ``rows`` itself: its copy may be older than the kernel's (a refresh after
+merging others' saves still on its way), and comparing such a list with the kernel's
+would turn other people's newer values back into old ones.
+
+After a lost connection comes back, the browser sends every edit it has no
+acknowledgement for again, with the same ``view`` (one per drawn sheet) and ``seq``.
+The kernel may have applied it already (only the answer was lost): an edit it has
+seen is answered again but never applied twice, so a re-sent old value cannot replace
+a newer one typed meanwhile.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ ROW_FIELDS = ("emotion", "critical", "why", "thoughts", "ideas")
 
 #: ``old`` when an edit does not say what it was changed from.
 UNKNOWN = object()
+#: How many browser edits a sheet remembers to recognise one sent again.
+REMEMBERED_EDITS = 2000
 
 
 class EmotionSheet(anywidget.AnyWidget):
@@ -61,6 +69,7 @@ class EmotionSheet(anywidget.AnyWidget):
         super().__init__(config=config, **widget)
         self.add_class("kr-emotion-sheet")
         self.on_edit = on_edit
+        self._seen: dict[tuple[str, object], None] = {}  # (view, seq) of browser edits, oldest first
         self.on_msg(self._on_message)
 
     def row(self, row_id: str) -> dict[str, Any]:
@@ -94,15 +103,30 @@ class EmotionSheet(anywidget.AnyWidget):
             self.notices = {k: v for k, v in self.notices.items() if k != row_id}
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        """An edit from the browser (see the module text); always acknowledged."""
+        """An edit from the browser (see the module text); always acknowledged, applied
+        only the first time its ``view`` and ``seq`` arrive."""
         if not isinstance(content, dict) or content.get("kind") != "edit":
             return
         try:
-            row_id, field = content.get("id"), content.get("field")
-            if isinstance(row_id, str) and isinstance(field, str):
-                self.edit(row_id, field, content.get("value"), content.get("old", UNKNOWN))
+            if self._first_time(content):
+                row_id, field = content.get("id"), content.get("field")
+                if isinstance(row_id, str) and isinstance(field, str):
+                    self.edit(row_id, field, content.get("value"), content.get("old", UNKNOWN))
         finally:
-            self.send({"kind": "ack", "seq": content.get("seq")})
+            self.send({"kind": "ack", "view": content.get("view"), "seq": content.get("seq")})
+
+    def _first_time(self, content: dict[str, Any]) -> bool:
+        """Whether this browser edit arrives for the first time (and remember it)."""
+        seq = content.get("seq")
+        if not isinstance(seq, int):
+            return True  # not numbered: nothing to recognise it by
+        key = (str(content.get("view", "")), seq)
+        if key in self._seen:
+            return False
+        self._seen[key] = None
+        if len(self._seen) > REMEMBERED_EDITS:
+            del self._seen[next(iter(self._seen))]
+        return True
 
 
 def _editable(field: str) -> bool:

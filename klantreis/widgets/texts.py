@@ -38,6 +38,16 @@ TEXTS = Catalog(
             "wordt niet opgeslagen.",
             "The connection to Python is gone — run the cell again. Nothing you do here now is saved.",
         ),
+        "resent": (
+            "De verbinding viel even weg; deze wijziging is daarna opnieuw verstuurd.",
+            "The connection dropped for a moment; this change was sent again afterwards.",
+        ),
+        "lost_edit": (
+            "Niet opgeslagen: de verbinding met Python viel weg voordat {fields} aankwam. "
+            "Voer de cel opnieuw uit en vul het opnieuw in.",
+            "Not saved: the connection to Python was lost before {fields} arrived. "
+            "Run the cell again and fill it in again.",
+        ),
         # project
         "no_project": (
             "Er is nog geen project gekozen. Start de werkmap met `klantreis lab mijnreis.yaml`, "

@@ -10,13 +10,15 @@ must keep its one connection, and the server log must not mention a ping timeout
 from __future__ import annotations
 
 import shutil
+import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from app_driver import click_smiley, open_step, running, stored_value, wait_for_file
+from app_driver import click_smiley, emotion_row, open_step, running, stored_value, wait_for_file
 from chromium import launch
 
+from klantreis import load
 from klantreis.app.server import PING_ENV
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -58,5 +60,66 @@ def test_an_idle_page_keeps_its_connection(tmp_path: Path) -> None:
             click_smiley(page, "Story van een huisgenoot", "blij")
             key = ("instagram-vriendin", "student", "huidig")
             wait_for_file(project, lambda j: stored_value(j, key, "emotion") == 5, what="the smiley, idle")
+        finally:
+            browser.close()
+
+
+def _is_edit(message: str | bytes) -> bool:
+    """Whether a kernel-socket message from the page carries an emotion sheet's edit."""
+    text = message if isinstance(message, str) else message.decode("utf-8", "replace")
+    return "comm_msg" in text and '"kind":"edit"' in text
+
+
+def test_an_edit_lost_with_the_connection_is_sent_again_when_it_comes_back(tmp_path: Path) -> None:
+    """A smiley is clicked just as the connection drops: the edit never reaches the
+    kernel. When the page's connection comes back (the same kernel), the sheet sends
+    it again, the file gets the value and the row says it was sent again."""
+    from playwright.sync_api import WebSocketRoute, sync_playwright
+
+    project = Path(shutil.copy(EXAMPLE, tmp_path / "sportschool.yaml"))
+    key = ("instagram-vriendin", "student", "huidig")
+    held: list[str | bytes] = []  # edits the "network" lost
+    passed: list[str | bytes] = []  # edits that reached the server
+    sockets: list[WebSocketRoute] = []
+    hold = [False]
+
+    def kernel_socket(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        sockets.append(ws)
+
+        def to_server(message: str | bytes) -> None:
+            if _is_edit(message):
+                (held if hold[0] else passed).append(message)
+                if hold[0]:
+                    return
+            server.send(message)
+
+        ws.on_message(to_server)
+
+    with running("app", project, tmp_path / "logs") as server, sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(60_000)
+            page.route_web_socket("**/api/kernels/**", kernel_socket)
+            open_step(page, server, "emoties")
+            assert stored_value(load(project), key, "emotion") != 5
+            hold[0] = True
+            click_smiley(page, "Story van een huisgenoot", "blij")
+            deadline = time.monotonic() + 10
+            while not held and time.monotonic() < deadline:
+                page.wait_for_timeout(50)
+            assert len(held) == 1 and passed == []
+            hold[0] = False
+            sockets[-1].close(reason="network gone")  # the page reconnects
+            # (the routed sockets need Playwright's loop: wait in the page, not in time.sleep)
+            deadline = time.monotonic() + 60
+            while stored_value(load(project), key, "emotion") != 5:
+                assert time.monotonic() < deadline, "the re-sent smiley never reached the file"
+                page.wait_for_timeout(200)
+            assert len(sockets) == 2 and len(passed) == 1, (len(sockets), len(passed))
+            row = emotion_row(page, "Story van een huisgenoot")
+            expect_text = "De verbinding viel even weg; deze wijziging is daarna opnieuw verstuurd."
+            row.locator(".kr-row-notice", has_text=expect_text).wait_for(state="visible", timeout=10_000)
         finally:
             browser.close()
