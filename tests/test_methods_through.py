@@ -278,6 +278,24 @@ def test_the_dutch_reads_as_dutch() -> None:
     assert "belredenen" not in research and "contactredenen" in research and "klikken" in research
 
 
+def test_one_term_for_each_thing_in_every_catalog() -> None:
+    """The issue's word choices, checked over every message catalog and template."""
+    _import_all()
+    texts = {f"{c.name}.{code}": pair for c in CATALOGS.values() for code, pair in c.texts.items()}
+    dutch = " ".join(nl for nl, _ in texts.values())
+    english = " ".join(en for _, en in texts.values())
+    for gone in ("Bron-id", "bron-id", "Nog open", "belredenen", "opvullers", "niet eigen", "quick win"):
+        assert gone not in dutch, gone
+    assert "Clear:" not in english and texts["widgets.clear_emotion"][1] == "Clear {emotion}"
+    charts = {code: nl for name, (nl, _) in texts.items() for code in [name.split(".", 1)[1]]
+              if name.startswith("charts.")}  # fmt: skip
+    assert (charts["quick_wins"], charts["fill_ins"]) == ("snelle winst", "kleine klussen")
+    assert (charts["owned"], charts["not_owned"]) == ("eigen kanaal", "van derden")
+    assert "naast elkaar op het canvas" not in str(get_template("flanders").data)
+    assert "geïnspireerd" in get_template("canvas").guidance("emoties", "nl")
+    assert "sterkste concurrent" not in str(get_template("canvas").data)
+
+
 def test_report_writes_the_mean_with_a_decimal_comma(tmp_path: Path) -> None:
     j = new_journey("canvas", title="Gemiddelde")
     j.add_persona("p", "Pim")

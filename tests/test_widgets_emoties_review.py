@@ -291,7 +291,7 @@ def test_smileys_carry_the_scale_colours_and_words_in_the_form_language(project:
     assert colours[0] == SCALE_COLOURS[0] and colours[-1] == SCALE_COLOURS[-1]  # red ... green
     assert colours[2] == SCALE_COLOURS[2]
     assert all(p["tint"] != p["colour"] for p in points)
-    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear: Emotion")
+    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear Emotion")
     assert [f["label"] for f in sheet.config["fields"]] == ["Why", "Thoughts", "Ideas"]
     css = str(sheet._css)
     assert "aria-pressed" in str(sheet._esm)

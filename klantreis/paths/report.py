@@ -12,6 +12,7 @@ from typing import Any
 
 from ..messages import Catalog, number
 from ..model import Journey
+from ..templates import journey_word
 from .charts import deviation_chart, flow_chart, reach_chart
 from .stored import path_sources, touchpoint_names
 from .texts import TEXTS as PATH_TEXTS
@@ -20,7 +21,7 @@ from .texts import TEXTS as PATH_TEXTS
 FREQUENT_SHARE = 0.05
 
 TEXTS = Catalog("paths_report", {
-    "heading": ("Wat klanten echt doen", "What customers actually do"),
+    "heading": ("Wat {people} echt doen", "What {people} actually do"),
     "intro": (
         "Bron {source} ({period}): {cases} uit {rows} gebeurtenissen. {share} volgt "
         "de kaart.",
@@ -95,4 +96,5 @@ def paths_section(
             parts.append(f"<h3>{escape(t('findings'))}</h3><ul>{items}</ul>")
     if not parts:
         return ""
-    return f"<h2>{escape(t('heading'))}</h2>\n" + "\n".join(parts)
+    people = journey_word(journey.template, "people", language)
+    return f"<h2>{escape(t('heading', people=people))}</h2>\n" + "\n".join(parts)

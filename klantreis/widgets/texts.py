@@ -67,7 +67,7 @@ TEXTS = Catalog(
         ),
         # generic record editor
         "add": ("Toevoegen", "Add"),
-        "list_tip": ("Kies een item om het te bewerken", "Choose an item to edit it"),
+        "list_tip": ("Kies er een om te bewerken", "Choose one to edit it"),
         "remove": ("Verwijderen", "Remove"),
         "up": ("Omhoog", "Up"),
         "down": ("Omlaag", "Down"),
@@ -188,7 +188,7 @@ TEXTS = Catalog(
         "curve": ("Emotiecurve", "Emotion curve"),
         "chosen": ("gekozen", "chosen"),
         # {emotion}: the template's word for the row (Ervaring, Gemoedstoestand, Beleving)
-        "clear_emotion": ("{emotion} wissen", "Clear: {emotion}"),
+        "clear_emotion": ("{emotion} wissen", "Clear {emotion}"),
         "replaced_newer": (
             "{field}: iemand anders had dit intussen ook gewijzigd; jouw keuze is opgeslagen en geldt nu.",
             "{field}: someone else had changed this meanwhile too; your choice is saved and counts now.",
