@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from app_driver import (
     emotion_row,
+    garage_project,
     open_step,
     running,
     shot,
@@ -19,8 +20,6 @@ from app_driver import (
     stored_touchpoint,
     wait_for_file,
 )
-
-from klantreis.session import ProjectSession
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -67,17 +66,7 @@ def test_one_touchpoint_with_the_keyboard_alone(tmp_path: Path) -> None:
     from chromium import launch
     from playwright.sync_api import sync_playwright
 
-    project = tmp_path / "reis.yaml"
-    session = ProjectSession.create(project, "michels", "Een bezoek aan de garage", "nl")
-
-    def fill(journey) -> None:  # type: ignore[no-untyped-def]
-        journey.add_persona("pim", "Pim")
-        first, last = journey.ids("phases")[0], journey.ids("phases")[-1]
-        journey.add_touchpoint("afspraak", "pim", first, "Afspraak maken", channel="Telefoon")
-        journey.add_touchpoint("rekening", "pim", last, "Rekening betalen", channel="Balie")
-
-    session.apply(fill)
-    session.save()
+    project = garage_project(tmp_path / "reis.yaml", ("rekening", "Rekening betalen"))
 
     def stored(journey) -> dict:  # type: ignore[no-untyped-def]
         return stored_touchpoint(journey, "rekening")
