@@ -31,8 +31,8 @@ TEXTS = Catalog("cli", {
     "projects": ("project", "project"),
     "diff_files": ("geef twee projectbestanden (OUD NIEUW), niet {count}",
                    "give two project files (OLD NEW), not {count}"),
-    "portfolio": ("{built} projecten gemaakt, {reused} ongewijzigd, {failed} mislukt; open {index}",
-                  "built {built} projects, {reused} unchanged, {failed} failed; open {index}"),
+    "portfolio": ("projecten gemaakt: {built}, ongewijzigd: {reused}, mislukt: {failed}; open {index}",
+                  "projects built: {built}, unchanged: {reused}, failed: {failed}; open {index}"),
     "stopped": ("gestopt", "stopped"),
 })  # fmt: skip
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .errors import FieldValueError
 from .fields import BOOL, FLOAT, INT, LIST, MAPPING, OPTBOOL, SCORE, SLUG, SLUG_RE, TEXT, Field, Group
-from .messages import Catalog, Msg, did_you_mean
+from .messages import LANGUAGES, Catalog, Msg, did_you_mean
 
 if TYPE_CHECKING:
     from .scale import Scale
@@ -37,8 +37,8 @@ TEXTS = Catalog("values", {
         "unknown field {key!r}{hint}; known: {known}",
     ),
     "choice": (
-        "{text!r} is hier niet mogelijk; kies uit: {choices}",
-        "{text!r} is not allowed; use one of: {choices}",
+        "{text!r} is hier niet mogelijk; kies uit: {choices[nl]}",
+        "{text!r} is not allowed; use one of: {choices[en]}",
     ),
     "not_list": ("moet een lijst met teksten zijn, geen {kind}", "must be a list of texts, not {kind}"),
     "list_items": ("moet een lijst met teksten zijn", "must be a list of texts"),
@@ -61,6 +61,17 @@ TEXTS = Catalog("values", {
 })  # fmt: skip
 
 
+def _choices(field: Field) -> dict[str, str]:
+    """The choices of ``field`` per language, for a refusal: the stored keys, each with
+    its words where they differ (``in_progress (in uitvoering)``)."""
+
+    def listed(language: str) -> str:
+        words = [(c, field.choice_word(c, language)) for c in field.choices or ()]
+        return ", ".join(c if word == c else f"{c} ({word})" for c, word in words)
+
+    return {language: listed(language) for language in LANGUAGES}
+
+
 def coerce(field: Field, value: Any, scale: Scale | None = None) -> Any:
     """Turn a value read from a file, a spreadsheet or a form into the field's stored
     value (``str``, ``int``/``float``/``bool`` or None, ``list[str]``, ``dict``), or
@@ -71,7 +82,7 @@ def coerce(field: Field, value: Any, scale: Scale | None = None) -> Any:
         if field.required and not value.strip():
             raise FieldValueError(TEXTS.msg("required"))
         if field.choices and value and value not in field.choices:
-            raise FieldValueError(TEXTS.msg("choice", text=value, choices=", ".join(field.choices)))
+            raise FieldValueError(TEXTS.msg("choice", text=value, choices=_choices(field)))
         return value
     if missing(value):
         if field.required:

@@ -22,6 +22,9 @@ SLUG_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 #: The kinds of evidence source and the metrics of evidence records.
 SOURCE_KINDS = ("survey", "calls", "web", "interviews", "events")
 METRICS = ("score", "calls", "visits", "interviews")
+#: Where a project stands (the project's ``status``): being drafted, being worked on,
+#: finished. Stored in English; :func:`status_label` says it in the user's language.
+STATUSES = ("draft", "in_progress", "done")
 
 TEXT = "text"
 SLUG = "slug"
@@ -59,7 +62,17 @@ TEXTS = Catalog("fields", {
     "sources-": ("een andere bron", "another source"),
     "evidence-": ("een andere meting", "another measurement"),
     "quotes-": ("een ander citaat", "another quote"),
+    # a project's status (STATUSES)
+    "status.draft": ("concept", "draft"),
+    "status.in_progress": ("in uitvoering", "in progress"),
+    "status.done": ("afgerond", "done"),
 })  # fmt: skip
+
+
+def status_label(status: str, language: str) -> str:
+    """A project's ``status`` in words ("in uitvoering" for ``in_progress``); an
+    empty status stays empty, an unknown one is shown as it is."""
+    return HEAD.field("status").choice_word(status, language)
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,16 @@ class Field:
     #: The field holds the values of fields a template declares (``extra``), checked
     #: against those declarations (see :mod:`klantreis.template_fields`).
     declared: bool = False
+    #: With ``choices``: each choice has words in :data:`TEXTS` under
+    #: ``<field>.<choice>`` (a project's ``status``), shown instead of the stored key.
+    worded: bool = False
+
+    def choice_word(self, value: str, language: str) -> str:
+        """A choice of a ``worded`` field in words ("in uitvoering" for a status
+        ``in_progress``); any other value is shown as it is."""
+        if self.worded and self.choices and value in self.choices:
+            return TEXTS.text(f"{self.name}.{value}", language)
+        return value
 
     @property
     def dtype(self) -> Any:
@@ -160,7 +183,7 @@ class Table(Group):
     def counted(self, count: int, language: str) -> str:
         """``count`` records in words, the noun singular for one: "1 persona",
         "3 persona's", "0 fasen". Every count of records a user reads goes through here."""
-        return f"{count} {TEXTS.text(self.name if count == 1 else self.name + '+', language)}"
+        return TEXTS.counted(self.name, count, language)
 
     def counted_all(self, count: int) -> dict[str, str]:
         """:meth:`counted` in every language, for a message made before its language is
@@ -301,6 +324,8 @@ HEAD = Group(
     (
         Field("title", required=True),
         Field("goal"),
+        Field("owner"),  # who is responsible for the journey (free text)
+        Field("status", choices=STATUSES, worded=True),
         Field("language", choices=LANGUAGES),
         Field("template", SLUG),
     ),

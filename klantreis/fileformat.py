@@ -86,8 +86,9 @@ def from_dict(data: Any, source: str | None = None) -> Journey:
 
 def _head(journey: Journey) -> dict[str, Any]:
     data: dict[str, Any] = {"klantreis": FORMAT_VERSION, "title": journey.title}
-    if journey.goal:
-        data["goal"] = journey.goal
+    for name in ("goal", "owner", "status"):  # optional: left out while empty
+        if getattr(journey, name):
+            data[name] = getattr(journey, name)
     data["language"] = journey.language
     if journey.template:
         data["template"] = journey.template

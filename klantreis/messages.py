@@ -72,6 +72,14 @@ class Msg:
         return self.render()
 
 
+class _Counted(Msg):
+    """A count with its noun (see :meth:`Catalog.count`)."""
+
+    def render(self, language: str | None = None) -> str:
+        """ "1 citaat" or "3 citaten" in ``language``."""
+        return self.catalog.counted(self.code, self.params["count"], language)
+
+
 class Catalog:
     """The texts of one module: ``{code: (nl, en)}`` with ``str.format`` placeholders."""
 
@@ -86,6 +94,20 @@ class Catalog:
         nl, en = self.texts[code]
         values = {k: (v.render(language) if isinstance(v, Msg) else v) for k, v in params.items()}
         return (en if language == "en" else nl).format(**values)
+
+    def counted(self, noun: str, count: float, language: str | None = None, shown: str | None = None) -> str:
+        """``count`` followed by the noun ``noun``: its singular (code ``noun``) for exactly
+        one, its plural (code ``noun+``) otherwise: "1 citaat", "3 citaten", "0 fasen".
+        The one plural rule: every count a user reads goes through here. ``shown`` is the
+        number as written (e.g. with a decimal comma), default ``count`` itself."""
+        return (
+            f"{count if shown is None else shown} {self.text(noun if count == 1 else noun + '+', language)}"
+        )
+
+    def count(self, noun: str, count: float) -> Msg:
+        """:meth:`counted`, to be rendered later in the reader's language (a value
+        inside a message whose language is not known yet)."""
+        return _Counted(self, noun, {"count": count})
 
     def msg(self, code: str, /, **params: Any) -> Msg:
         """The message ``code``, to be rendered later in the reader's language."""

@@ -77,6 +77,10 @@ def _table_property(table: str) -> property:
     return property(get, put, doc=f"The {table} as a DataFrame (change them through the methods).")
 
 
+#: The journey's own values that a snapshot keeps (besides the scale and the tables).
+_META = ("language", "template", "_title", "_goal", "_owner", "_status", "_scope", "_review")
+
+
 class Journey(NamedChanges):
     """A customer journey project: who, what, which phases, and every touchpoint."""
 
@@ -85,6 +89,9 @@ class Journey(NamedChanges):
         title: str,
         goal: str = "",
         language: str = "nl",
+        *,
+        owner: str = "",
+        status: str = "",
         template: str = "",
         scope: dict[str, str] | None = None,
         scale: Sequence[ScalePoint] | None = None,
@@ -103,11 +110,15 @@ class Journey(NamedChanges):
         self.template = _checked(HEAD.field("template"), template, "template", language)
         self._title = ""
         self._goal = ""
+        self._owner = ""
+        self._status = ""
         self._scope = {"start": "", "end": ""}
         self._review: dict[str, Any] = {"answers": {}, "notes": ""}
         with self._speaking():
             self.set_title(title or "?")
             self.set_goal(goal)
+            self.set_owner(owner)
+            self.set_status(status)
             self.set_scope(**(scope or {}))
             if review:
                 self.review = review
@@ -146,6 +157,33 @@ class Journey(NamedChanges):
     def set_goal(self, goal: str) -> None:
         """Set the goal of the exercise."""
         self._goal = self._checked(HEAD.field("goal"), goal, "goal")
+
+    @property
+    def owner(self) -> str:
+        """Who is responsible for the journey (free text; empty: nobody named)."""
+        return self._owner
+
+    @owner.setter
+    def owner(self, value: str) -> None:
+        self.set_owner(value)
+
+    def set_owner(self, owner: str) -> None:
+        """Name who is responsible for the journey."""
+        self._owner = self._checked(HEAD.field("owner"), owner, "owner")
+
+    @property
+    def status(self) -> str:
+        """Where the project stands: one of :data:`~klantreis.fields.STATUSES`, or empty."""
+        return self._status
+
+    @status.setter
+    def status(self, value: str) -> None:
+        self.set_status(value)
+
+    def set_status(self, status: str) -> None:
+        """Set where the project stands (``draft``, ``in_progress``, ``done`` or empty);
+        any other value is refused."""
+        self._status = self._checked(HEAD.field("status"), status, "status")
 
     @property
     def scope(self) -> dict[str, str]:
@@ -277,13 +315,14 @@ class Journey(NamedChanges):
     # ------------------------------------------------------------ snapshots
     def snapshot(self) -> Any:
         """Everything as it is now, for :meth:`restore` (cheap: copies no records)."""
-        meta = (self.language, self.template, self._title, self._goal, self._scope, self._review)
+        meta = tuple(getattr(self, name) for name in _META)
         return meta, (self._store.scale, self._store.template_fields), self._store.snapshot()
 
     def restore(self, snapshot: Any) -> None:
         """Go back to a :meth:`snapshot`."""
         meta, (scale, template_fields), tables = snapshot
-        self.language, self.template, self._title, self._goal, self._scope, self._review = meta
+        for name, value in zip(_META, meta, strict=True):
+            setattr(self, name, value)
         self._store.scale = scale
         self._store.template_fields = template_fields
         self._store.restore(tables)

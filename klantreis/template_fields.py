@@ -74,7 +74,10 @@ class TemplateField:
     ``step`` is the workbook step whose form shows it; ``group`` asks the report for
     a view of the journey grouped by this field's options (a ``choice`` field);
     ``lane`` (a phase's field) names the canvas row that shows its value, under the
-    row's own text (onderzoek's success criteria under the goal)."""
+    row's own text (onderzoek's success criteria under the goal); ``tally`` (a
+    ``choice`` field of a touchpoint) asks the touchpoints step to show the value
+    beside each touchpoint in its list and to count the values above it (Michels'
+    Touch, Tell, Sell and Care: is the mix right?)."""
 
     table: str
     id: str
@@ -85,6 +88,7 @@ class TemplateField:
     step: str = ""
     group: bool = False
     lane: str = ""
+    tally: bool = False
 
     def name(self, language: str = "nl") -> str:
         """The field's label in ``language``."""

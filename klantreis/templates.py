@@ -44,6 +44,10 @@ TEXTS = Catalog("templates", {
         "lane moet een rij van het sjabloon zijn ({known}), bij een veld van een fase",
         "lane must be a row of the template ({known}), on a field of a phase",
     ),
+    "tally": (
+        "tally kan alleen bij één keuzeveld van een touchpoint",
+        "tally is for one choice field of a touchpoint only",
+    ),
     # The general words a template may replace with its own (``words:``).
     "word_people": ("klanten", "customers"),
     "word_contact": ("klantcontact", "calls"),
@@ -229,10 +233,13 @@ def _declared_fields(template_id: str, data: Any, lane_ids: list[str]) -> list[T
             lane = str(item.get("lane") or "")
             if lane and (table != "phases" or lane not in lane_ids):
                 raise refuse(where, "lane", known=", ".join(lane_ids))
+            tally = bool(item.get("tally"))
+            if tally and (table != "touchpoints" or kind != CHOICE or any(f.tally for f in out)):
+                raise refuse(where, "tally")
             out.append(TemplateField(
                 table=table, id=fid, kind=kind, label=_bilingual(item.get("label")),
                 hint=_bilingual(item.get("hint")), options=options, step=step,
-                group=bool(item.get("group")), lane=lane,
+                group=bool(item.get("group")), lane=lane, tally=tally,
             ))  # fmt: skip
     return out
 

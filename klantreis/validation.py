@@ -152,6 +152,8 @@ def journey_from_data(
     journey = Journey(
         title=head["title"] or "?",
         goal=head["goal"],
+        owner=head["owner"],
+        status=head["status"],
         language=language,
         template=template_id,
         scope=_scope(data.get("scope"), check),

@@ -20,7 +20,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 import klantreis
 from klantreis import JourneyError, dumps, loads, new_journey, to_dict
 from klantreis.evidence.storing import import_file, remove_source
-from klantreis.fields import TABLES
+from klantreis.fields import STATUSES, TABLES
 from klantreis.session import ProjectSession
 
 PERSONAS = ["p1", "p2", "p3"]
@@ -96,10 +96,12 @@ class EveryChangeKeepsTheFileValid(RuleBasedStateMachine):
         return TABLES[table].key_of(record)
 
     # ----------------------------------------------------- the project's own
-    @rule(field=st.sampled_from(["title", "goal", "start", "end", "notes", "answer"]), value=text)
+    @rule(field=st.sampled_from(["title", "goal", "owner", "status", "start", "end", "notes", "answer"]),
+          value=st.one_of(text, st.sampled_from(STATUSES)))  # fmt: skip
     def set_text(self, field: str, value: str) -> None:
         setters = {
             "title": lambda j: j.set_title(value), "goal": lambda j: j.set_goal(value),
+            "owner": lambda j: j.set_owner(value), "status": lambda j: j.set_status(value),
             "start": lambda j: j.set_scope(start=value), "end": lambda j: j.set_scope(end=value),
             "notes": lambda j: j.set_review_notes(value),
             "answer": lambda j: j.set_answer("verbeterpunten", value),
@@ -254,7 +256,8 @@ def test_the_changes_reach_every_kind_of_change() -> None:
         "update", "update_persona", "update_phase", "update_scenario", "update_touchpoint",
         "update_opportunity", "remove", "remove_persona", "remove_phase", "remove_scenario",
         "remove_touchpoint", "remove_opportunity", "move", "move_phase", "move_touchpoint",
-        "copy_journey", "set_extra", "set_title", "set_goal", "set_scope", "set_answer",
+        "copy_journey", "set_extra", "set_title", "set_goal", "set_owner", "set_status",
+        "set_scope", "set_answer",
         "set_review_notes",
     }  # fmt: skip
     assert changes <= covered, f"no rule for {sorted(changes - covered)}"

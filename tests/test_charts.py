@@ -158,7 +158,17 @@ def test_curve_pain_points_and_crucial(j: Journey) -> None:
     dots = layer_with(spec, "point", filled=True)
     assert dots["encoding"]["shape"]["field"] == "kind"
     assert dots["encoding"]["shape"]["scale"]["range"] == ["circle", STAR]
-    assert dots["encoding"]["size"] == {"field": "size", "scale": None, "type": "quantitative"}
+    # the legend draws each kind as the chart does: one legend (same field and title)
+    # for shape and size, so "cruciaal" is the same star at the same size as on the curve
+    shape, size = dots["encoding"]["shape"], dots["encoding"]["size"]
+    assert (size["field"], size["type"], size["legend"]) == ("kind", "nominal", shape["legend"])
+    assert shape["legend"]["title"] == "Touchpoint"
+    symbols = zip(shape["scale"]["range"], size["scale"]["range"], strict=True)
+    legend_symbols = dict(zip(shape["scale"]["domain"], symbols, strict=True))
+    assert size["scale"]["domain"] == shape["scale"]["domain"]
+    drawn = {(p["kind"], p["size"]) for p in points}
+    assert {(kind, legend_symbols[kind][1]) for kind, _ in drawn} == drawn
+    assert legend_symbols["cruciaal"] == (STAR, 260) and legend_symbols["overig"] == ("circle", 70)
     crucial = [(p["id"], p["kind"], p["size"]) for p in points if p["crucial"]]
     assert crucial == [("winkel", "cruciaal", 260), ("winkel", "cruciaal", 260)]
     assert {p["size"] for p in points if not p["crucial"]} == {70}

@@ -212,7 +212,7 @@ def test_unknown_arguments(nl, tmp_path: Path) -> None:
         "Persona 'tiener' bestaat niet in deze klantreis. Bekend: student, senior, ouder."
     )
     assert message(lambda: read_survey(nl, path, source="golf 2!")) == (
-        "bron-id 'golf 2!' kan niet: gebruik alleen letters, cijfers, '-' en '_'."
+        "bronnaam 'golf 2!' kan niet: gebruik alleen letters, cijfers, '-' en '_'."
     )
 
 

@@ -45,7 +45,7 @@ def test_a_bad_join_repeating_every_respondent_counts_each_once(journey, tmp_pat
     for (persona, touchpoint), group in frame.groupby(["persona", "touchpoint"]):
         assert_matches(find(result.evidence, persona=persona, touchpoint=touchpoint), list(group["score"]))
     assert result.source["skipped"]["duplicate"] == len(joined) - len(rows)
-    assert f"{len(joined) - len(rows)} rijen herhalen een eerdere rij precies" in result.report()
+    assert f"zijn één keer geteld: {len(joined) - len(rows)} rijen." in result.report()
 
 
 def test_conflicting_answers_are_named_and_left_out(journey, tmp_path: Path) -> None:
@@ -93,7 +93,8 @@ def test_wide_export_with_repeated_respondents(journey, tmp_path: Path) -> None:
     assert_matches(find(result.evidence, persona="student", touchpoint="groepsles"), [5, 3, 1, 2])
     assert result.source["skipped"]["conflict"] == 2
     assert "'R3 (proefles)' (2)" in result.report()
-    assert "1 rijen herhalen een eerdere rij precies" in result.report()
+    assert "een eerdere rij precies herhalen" in result.report()
+    assert "zijn één keer geteld: 1 rij." in result.report()  # one row, not "1 rijen"
 
 
 def test_the_same_file_under_two_source_names_is_refused(journey, tmp_path: Path) -> None:

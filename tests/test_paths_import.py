@@ -100,9 +100,13 @@ def test_spilled_partitions_and_parquet_give_the_same_figures(
 ) -> None:
     log = generated_log(7, cases=300)
     whole = figures_of(tmp_path, log)
+    original = stream_module._tally
     monkeypatch.setattr(stream_module, "PARTITION_BYTES", 2000)
+    spilled = []
+    monkeypatch.setattr(stream_module, "_tally", lambda *a: spilled.append(1) or original(*a))
     monkeypatch.setattr("klantreis.paths.logfile.CHUNK_ROWS", 97)
     assert figures_of(tmp_path, log, "log2.csv") == whole
+    assert len(spilled) > 5  # one tally per partition
     pytest.importorskip("pyarrow")
     path = tmp_path / "log.parquet"
     log.to_parquet(path)

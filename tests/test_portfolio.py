@@ -18,7 +18,8 @@ import pytest
 from klantreis import save
 from klantreis.model import Journey
 from klantreis.portfolio import build_portfolio, find_projects
-from klantreis.portfolio.summary import on_five, rank_opportunities
+from klantreis.portfolio.overview import render
+from klantreis.portfolio.summary import on_five, rank_opportunities, summarize
 
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.slow
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.slow
 
 def zorg() -> Journey:
     j = Journey(title="Zorgverzekeraar </script> & co: overstappen", language="nl")
+    j.owner, j.status = "Team Zorg & Service <Anouk>", "in_progress"
     j.add_phase("orientatie", "Oriëntatie")
     j.add_phase("overstap", "Overstappen")
     j.add_persona("student", "Sanne (19), student")
@@ -57,7 +59,7 @@ def gemeente() -> Journey:
 
 
 def bank() -> Journey:
-    j = Journey(title="Bank: opening an account", language="en")
+    j = Journey(title="Bank: opening an account", language="en", owner="Retail CX", status="done")
     j.add_phase("apply", "Apply")
     j.add_persona("expat", "Expat")
     j.add_touchpoint("web", "expat", "apply", "Compare accounts", channel="Website", emotion=4)
@@ -110,7 +112,11 @@ def test_the_overview_lists_each_journey_the_recurring_channels_and_one_ranking(
     assert order == sorted(order, key=ranking.index) and len(order) == 4
     assert re.search(r"Terugbelservice binnen 2–4 uur.*?<td>gemeten</td>", ranking)
     assert 'href="zorg/student--current.html">Terugbelservice' in ranking
-    assert "33 %" in section(html, "Alle reizen")  # 1 of 3 touchpoints measured
+    journeys = section(html, "Alle reizen")
+    assert "33 %" in journeys  # 1 of 3 touchpoints measured
+    assert "<th>Eigenaar</th><th>Status</th>" in journeys
+    assert "<td>Team Zorg &amp; Service &lt;Anouk&gt;</td><td>in uitvoering</td>" in journeys
+    assert "<td>Retail CX</td><td>afgerond</td>" in journeys  # an English project, on a Dutch page
     assert len(html.encode()) < 2_000_000 and "<script" not in html and "http" not in html
 
     again = build_portfolio([projects], out, workers=2)
@@ -138,8 +144,22 @@ def test_a_broken_project_fails_alone_with_its_reason(projects: Path, tmp_path: 
     )  # fmt: skip
     assert done.returncode == 1
     assert "kapot.yaml" in done.stderr and "Traceback" not in done.stderr
-    assert "3 projecten gemaakt, 0 ongewijzigd, 1 mislukt" in done.stdout
+    assert "projecten gemaakt: 3, ongewijzigd: 0, mislukt: 1" in done.stdout
     assert "kapot.yaml" in (tmp_path / "uit" / "index.html").read_text(encoding="utf-8")
+
+
+def test_owner_and_status_are_listed_per_journey_in_the_page_language() -> None:
+    """Each journey's row names its project's owner and status; a project without
+    them shows empty cells (fast: summaries rendered directly, no build)."""
+    summaries = [summarize(zorg(), "zorg.yaml", "zorg"), summarize(gemeente(), "gemeente.yaml", "gemeente")]
+    assert (summaries[0]["owner"], summaries[0]["status"]) == ("Team Zorg & Service <Anouk>", "in_progress")
+    for language, status in (("nl", "in uitvoering"), ("en", "in progress")):
+        rows = re.findall(r"<tr>(.*?)</tr>", section(render(summaries, {}, language), "<table"))
+        cells = [re.findall(r"<td[^>]*>(.*?)</td>", row)[3:5] for row in rows[1:]]
+        assert cells == [
+            ["Team Zorg &amp; Service &lt;Anouk&gt;", status],  # zorg: one journey
+            ["", ""], ["", ""],  # gemeente: two journeys, neither owner nor status
+        ]  # fmt: skip
 
 
 def test_emotions_of_other_scales_are_put_on_one_to_five() -> None:

@@ -230,6 +230,7 @@ def test_merge_removes_a_template_field_cleared_on_one_side():
         ({"phases": [{"id": "x", "kind": "choice", "label": {"nl": "X", "en": "X"},
                       "options": [{"id": "a"}]}]}, "minstens twee opties"),
         ({"phases": [{"id": "x", "step": "kaart", "label": {"nl": "X", "en": "X"}}]}, "step moet een van"),
+        ({"touchpoints": [{"id": "x", "tally": True, "label": {"nl": "X", "en": "X"}}]}, "tally kan alleen"),
     ],
 )  # fmt: skip
 def test_a_malformed_declaration_is_refused_naming_the_template_and_place(fields, reason):

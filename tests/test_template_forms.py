@@ -224,3 +224,42 @@ def test_the_crucial_tick_is_in_the_touchpoints_step_and_counted_per_phase(tmp_p
     assert labels["#aanschaf"] == "▼ Aanschaf (1, waarvan 1 ★ cruciaal)"
     assert labels["#orientatie"] == "▼ Oriëntatie (1)"
     assert labels["contact-in-aanschaf"].endswith(" ★")
+
+
+@pytest.mark.parametrize(
+    ("method", "field_id", "first", "second", "line"),
+    [
+        ("michels", "ttsc", "touch", "care", "Touch, Tell, Sell of Care: Touch 2 · Tell 0 · Sell 0 · Care 1"),
+        ("michels-ttsc", "michels-fase", "ervaringen", "engagement",
+         "Verwachting, ervaring of betrokkenheid: Verwachtingen 0 · Ervaringen 2 · Betrokkenheid 1"),
+    ],
+)  # fmt: skip
+def test_the_touchpoints_list_shows_and_counts_the_field_the_template_tallies(
+    method, field_id, first, second, line, tmp_path
+):
+    session = ProjectSession.open(new_project(tmp_path, method, "nl"))
+    form = TouchpointsForm(session, persona="pim")
+    lst, name = form.touchpoints, f"extra.{field_id}"
+    ids = lst.ops.ids()
+    assert f"nog leeg {len(ids)}" in " ".join(texts_in(form.tally))  # nothing chosen yet
+    lst.select.value = ids[0]
+    lst.new_name.value = "Story/advertentie — 50+ 👩‍🦳"
+    lst.add_button.click()  # a fourth touchpoint, in the first one's phase
+    for tid, value in zip([ids[0], ids[1], lst.selected, ids[2]], [first, first, first, second], strict=True):
+        lst.select.value = tid
+        lst.fields[name].value = value
+    lst.select.value = ids[1]
+    lst.fields[name].value = ""  # emptied again: counted as empty
+    shown = " ".join(" ".join(texts_in(form.tally)).split())
+    assert line in shown and f"nog leeg {len(ids) - 2}" in shown
+    saved = load(session.path).journey("pim", "huidig").set_index("id")["extra"]
+    assert [saved[tid].get(field_id) for tid in ids[:3]] == [first, None, second]
+    label = form.tally_field.option(first).text("nl")
+    labels = {key: text for text, key in lst.select.options}
+    assert labels[ids[0]].endswith(f"Contact in {session.journey.ids('phases')[0]} · {label}")
+    assert labels[ids[1]].endswith(f"Contact in {session.journey.ids('phases')[1]}")
+
+
+def test_a_template_without_a_tallied_field_shows_no_count(tmp_path):
+    form = TouchpointsForm(ProjectSession.open(new_project(tmp_path, "canvas", "nl")), persona="pim")
+    assert form.tally_field is None and form.tally.value == ""

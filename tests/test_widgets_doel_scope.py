@@ -46,6 +46,23 @@ def test_empty_title_is_refused_and_nothing_saved(project: Path) -> None:
     assert form.title_notice.text == "" and form.status.kind == "ok"
 
 
+def test_owner_and_status_are_saved_and_a_status_can_be_cleared(project: Path) -> None:
+    form = DoelForm(ProjectSession.open(project))
+    labels = [label for label, _ in form.project_status.options]
+    assert labels == ["–", "concept", "in uitvoering", "afgerond"]
+    form.owner.value = "  Team Leden & Service – Anouk  "
+    form.project_status.value = "in_progress"
+    saved = load(project)
+    assert (saved.owner, saved.status) == ("Team Leden & Service – Anouk", "in_progress")
+    assert "\nstatus: in_progress\n" in project.read_text(encoding="utf-8")
+    form.project_status.value = ""
+    assert load(project).status == "" and "\nstatus:" not in project.read_text(encoding="utf-8")
+    english = DoelForm(ProjectSession.open(project), language="en")
+    assert english.owner.value == "Team Leden & Service – Anouk"
+    assert [label for label, _ in english.project_status.options][1:] == ["draft", "in progress", "done"]
+    assert (english.owner.description, english.project_status.description) == ("Owner", "Status")
+
+
 def test_scenarios_add_rename_remove(project: Path) -> None:
     form = DoelForm(ProjectSession.open(project))
     lst = form.scenarios

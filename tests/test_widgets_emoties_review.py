@@ -291,7 +291,7 @@ def test_smileys_carry_the_scale_colours_and_words_in_the_form_language(project:
     assert colours[0] == SCALE_COLOURS[0] and colours[-1] == SCALE_COLOURS[-1]  # red ... green
     assert colours[2] == SCALE_COLOURS[2]
     assert all(p["tint"] != p["colour"] for p in points)
-    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear: Emotion")
+    assert (sheet.config["chosen_text"], sheet.config["clear_text"]) == ("chosen", "Clear Emotion")
     assert [f["label"] for f in sheet.config["fields"]] == ["Why", "Thoughts", "Ideas"]
     css = str(sheet._css)
     assert "aria-pressed" in str(sheet._esm)
@@ -367,3 +367,29 @@ def test_an_opportunity_is_the_journeys_of_its_touchpoint_and_the_form_asks_when
     lst.fields["persona"].value = "senior"
     assert load(project).opportunities.set_index("id").loc[oid, "persona"] == "senior"
     assert "Kies" not in form.belongs.value
+
+
+def test_an_opportunitys_phase_follows_its_touchpoint_and_is_picked_by_hand_without_one(
+    project: Path,
+) -> None:
+    form = ReviewForm(ProjectSession.open(project))
+    lst = form.opportunities
+    lst.new_name.value = "Rooster/kinderopvang — ook op za 9-12 uur 👨‍👩‍👧"
+    lst.add_button.click()
+    oid = lst.selected
+    phase = lst.fields["phase"]
+    assert not phase.disabled  # no touchpoint yet: the user picks the phase
+    assert "De fase volgt het gekozen touchpoint" in lst.hints["phase"].value
+    lst.fields["touchpoint"].value = "kinderopvang"
+    saved = load(project).opportunities.set_index("id").loc[oid]
+    assert (saved["touchpoint"], saved["phase"]) == ("kinderopvang", "gebruik")
+    assert (phase.value, phase.disabled) == ("gebruik", True)
+    lst.fields["touchpoint"].value = "vriendin-meenemen"  # another touchpoint, another phase
+    assert load(project).opportunities.set_index("id").loc[oid, "phase"] == "aanbeveling"
+    assert phase.value == "aanbeveling"
+    lst.fields["touchpoint"].value = ""  # none: the phase stays, and is the user's to pick
+    saved = load(project).opportunities.set_index("id").loc[oid]
+    assert (saved["touchpoint"], saved["phase"]) == ("", "aanbeveling")
+    assert not phase.disabled
+    phase.value = "aftersales"
+    assert load(project).opportunities.set_index("id").loc[oid, "phase"] == "aftersales"

@@ -69,12 +69,12 @@ CANVAS_CSS = """
 .klantreis-canvas tbody th .kr-hint { display: block; font-weight: normal; color: #666;
   font-size: .83em; }
 .klantreis-canvas td.kr-crucial { background: #fff6df; }
-.klantreis-canvas tr.kr-lane-touchpoints td.kr-crucial { box-shadow: inset 0 3px 0 #E69F00; }
+.klantreis-canvas tr.kr-lane-touchpoints td.kr-crucial { box-shadow: inset 0 3px 0 #b86e00; }
 .klantreis-canvas td.kr-side { color: #666; }
 .klantreis-canvas td.kr-empty { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px,
   #f0f0f0 6px, #f0f0f0 12px); }
 .klantreis-canvas .kr-name { font-weight: 600; display: block; }
-.klantreis-canvas .kr-star { color: #b36b00; }
+.klantreis-canvas .kr-star { color: #995c00; }
 .klantreis-canvas .kr-tag { display: inline-block; margin: .17em .25em 0 0; padding: 0 .33em;
   border-radius: 3px; background: #eef2f5; font-size: .83em; }
 .klantreis-canvas .kr-emoji { font-size: 1.33em; }
@@ -84,7 +84,7 @@ CANVAS_CSS = """
 .klantreis-canvas tr.kr-curve svg { display: block; width: 100%; height: auto; }
 .klantreis-canvas .kr-block { margin: 0 0 .8em 0; }
 .klantreis-canvas .kr-swatch { display: inline-block; padding: 0 .3em; border: 1px solid #d0d0d0; }
-.klantreis-canvas .kr-crucial-swatch { background: #fff6df; box-shadow: inset 0 3px 0 #E69F00; }
+.klantreis-canvas .kr-crucial-swatch { background: #fff6df; box-shadow: inset 0 3px 0 #b86e00; }
 .klantreis-canvas .kr-dash { display: inline-block; width: 1.8em; vertical-align: middle;
   border-top: 3px dashed #444; }
 .klantreis-canvas .kr-legend { margin: .5em 0 0 0; color: #555; font-size: .92em; }

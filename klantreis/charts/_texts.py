@@ -16,9 +16,9 @@ TEXTS = Catalog("charts", {
     ),
     "emotion_curve": ("Emotiecurve", "Emotion curve"),
     "describe_series": (
-        "Emotiecurve van {series}: {count} touchpoints met een emotie; laagste punt {lowest} "
+        "Emotiecurve van {series}: {touchpoints} met een emotie; laagste punt {lowest} "
         "({low}), hoogste {highest} ({high}), laatste {last} ({end}).",
-        "Emotion curve of {series}: {count} touchpoints with an emotion; lowest point {lowest} "
+        "Emotion curve of {series}: {touchpoints} with an emotion; lowest point {lowest} "
         "({low}), highest {highest} ({high}), last {last} ({end}).",
     ),
     "describe_empty": (

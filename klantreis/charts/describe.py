@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..fields import TABLES
 from ..model import Journey
 from ._common import names_of, series_labels, series_rows, text_of
 from ._texts import TEXTS
@@ -49,7 +50,7 @@ def curve_description(journey: Journey, pairs: list[tuple[str, str]]) -> str:
                 "describe_series",
                 lang,
                 series=label,
-                count=len(scored),
+                touchpoints=TABLES["touchpoints"].counted(len(scored), lang),
                 lowest=_names(scored, low),
                 low=_label(scored, low),
                 highest=_names(scored, high),

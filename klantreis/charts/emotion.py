@@ -29,7 +29,7 @@ from ._common import (
     unit,
     with_datasets,
 )
-from ._curve_data import by_series, curve_annotations, mark_pain, point_rows
+from ._curve_data import CRUCIAL_SIZE, DOT_SIZE, by_series, curve_annotations, mark_pain, point_rows
 from ._curve_rows import (
     DOT_RADIUS,
     LINE_HEIGHT,
@@ -364,15 +364,19 @@ def _layers(
             ("why", "why"), ("thoughts", "thoughts"),
         )
     ]  # fmt: skip
+    kinds = [t["regular"], t["crucial"]]
     dots = unit(
         name("points"),
         # invalid="filter": touchpoints without an emotion get no dot (the line breaks)
         {"type": "point", "filled": True, "opacity": 1, "stroke": "white", "strokeWidth": 1,
          "invalid": "filter"},
         {"color": alt.Color("series:N"),
+         # one legend for shape and size: its symbols are the marks (small dot, large star)
          "shape": alt.Shape("kind:N", legend=legend(title=t["touchpoint_kind"]),
-                            scale=alt.Scale(domain=[t["regular"], t["crucial"]], range=["circle", STAR])),
-         "size": alt.Size("size:Q", scale=None), "tooltip": tooltip},
+                            scale=alt.Scale(domain=kinds, range=["circle", STAR])),
+         "size": alt.Size("kind:N", legend=legend(title=t["touchpoint_kind"]),
+                          scale=alt.Scale(domain=kinds, range=[DOT_SIZE, CRUCIAL_SIZE])),
+         "tooltip": tooltip},
     )  # fmt: skip
     layers = [bands, band_labels]
     if with_marks:

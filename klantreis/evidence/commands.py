@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ..projectfile import load, open_project, save_merged
-from .storing import describe_sources, import_file, remove_source
+from .storing import describe_sources, import_file, record_counts, remove_source
 from .texts import TEXTS
 
 PathLike = str | os.PathLike[str]
@@ -44,7 +44,7 @@ def import_evidence(
         force=force,
     )
     save_merged(journey, project_file)
-    return summary.report(journey.language)
+    return summary.report(journey.language, journey.template)
 
 
 def list_evidence(project: PathLike) -> str:
@@ -59,6 +59,4 @@ def remove_evidence(project: PathLike, source: str) -> str:
     journey, project_file = open_project(project)
     counts = remove_source(journey, source)
     save_merged(journey, project_file)
-    return TEXTS.text(
-        "removed", journey.language, source=source, figures=counts["evidence"], quotes=counts["quotes"]
-    )
+    return TEXTS.text("removed", journey.language, source=source, **record_counts(counts))

@@ -14,8 +14,9 @@ import pandas as pd
 from .context import ImportContext
 from .scope import PHASE, TOUCHPOINT, Target
 from .stats import group_counts, group_scores
-from .texts import counted, fail, listing, text
+from .texts import TEXTS, counted, fail, listing, text
 from .units import Units
+from .wording import kind_label
 
 METRICS = ("score", "calls", "visits", "interviews")
 DECIMALS = 3
@@ -76,18 +77,19 @@ class Summary:
     unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    def report(self, language: str | None = None) -> str:
-        """The summary as a few lines of text in ``language`` (default: the journey's)."""
+    def report(self, language: str | None = None, template_id: str | None = None) -> str:
+        """The summary as a few lines of text in ``language`` (default: the journey's),
+        each kind named in the words of the journey's template (``template_id``)."""
         lang = language or self.language
         lines = [
             text(
                 "summary_head",
                 lang,
                 file=self.file,
-                kind=text(f"kind_{self.kind}", lang),
+                kind=kind_label(self.kind, template_id, lang),
                 source=self.source,
-                read=self.rows_read,
-                skipped=self.rows_skipped,
+                read=TEXTS.counted("row", self.rows_read, lang),
+                skipped=TEXTS.counted("row", self.rows_skipped, lang),
             )
         ]
         if self.skipped:

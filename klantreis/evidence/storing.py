@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..fields import TEXTS as FIELD_TEXTS
+from ..messages import Msg
 from ..model import Journey
 from .calls import read_calls
 from .context import MappingArg
@@ -29,6 +31,7 @@ from .records import EvidenceImport, Summary
 from .survey import read_survey
 from .texts import TEXTS, fail, listing
 from .web import read_web
+from .wording import kind_label
 
 #: The reader of each kind, for callers that take the kind as an argument (the CLI).
 READERS = {
@@ -93,7 +96,12 @@ def find_twins(journey: Journey, result: EvidenceImport) -> list[tuple[str, dict
         elif old["kind"] == new["kind"] in COUNTED_KINDS and _overlap(old["period"], new["period"]):
             shared = places & {_place(r) for r in _records_of(journey, "evidence", old["id"])}
             if shared:
-                twins.append(("twin_period", where | {"period": old["period"], "figures": len(shared)}))
+                twins.append(
+                    (
+                        "twin_period",
+                        where | {"period": old["period"], "figures": TEXTS.count("figure", len(shared))},
+                    )
+                )
     return twins
 
 
@@ -192,6 +200,16 @@ def remove_source(journey: Journey, source: str) -> dict[str, int]:
     return counts
 
 
+def record_counts(counts: dict[str, int]) -> dict[str, Msg]:
+    """The figures and quotes of a source (``{"evidence": n, "quotes": m}``, as
+    :func:`remove_source` returns them) as counted words for a message: ``figures``
+    ("1 cijfer") and ``quotes`` ("3 citaten"), in the language it is rendered in."""
+    return {
+        "figures": TEXTS.count("figure", counts["evidence"]),
+        "quotes": FIELD_TEXTS.count("quotes", counts["quotes"]),
+    }
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """One stored source as listed: id, kind, file, period, import date, rows read and
@@ -243,9 +261,10 @@ def describe_sources(journey: Journey, language: str | None = None) -> str:
     lines = []
     for s in sources:
         lines.append(TEXTS.text(
-            "source_line", lang, id=s.id, kind=TEXTS.text(f"kind_{s.kind}", lang), file=s.file,
-            period=s.period or "–", imported=s.imported or "–", read=s.rows_read,
-            skipped=s.rows_skipped, figures=s.figures, quotes=s.quotes,
-            personas=", ".join(s.personas) or "–",
+            "source_line", lang, id=s.id, kind=kind_label(s.kind, journey.template, lang), file=s.file,
+            period=s.period or "–", imported=s.imported or "–", read=TEXTS.counted("row", s.rows_read, lang),
+            skipped=s.rows_skipped, personas=", ".join(s.personas) or "–", **record_counts(
+                {"evidence": s.figures, "quotes": s.quotes}
+            ),
         ))  # fmt: skip
     return "\n".join(lines)

@@ -26,7 +26,7 @@ from .reading import Column, column_list
 from .records import EvidenceImport, finish, group_keys, score_records
 from .responses import duplicate_rows, repeated_answers
 from .scope import Target
-from .texts import counted, fail, listing
+from .texts import TEXTS, counted, fail, listing
 from .units import CODE, Units
 from .wide import WIDE_ROLES, read_wide
 
@@ -70,7 +70,9 @@ def _mark_repeats(ctx: ImportContext, units: Units, respondent: Column) -> None:
     counts once; different answers to one question count not at all (named)."""
     twins = duplicate_rows(list(ctx.read.values()))
     if twins.any():
-        ctx.note("note_duplicate_rows", rows=int(twins.sum()), column=ctx.columns["respondent"])
+        ctx.note(
+            "note_duplicate_rows", rows=TEXTS.count("row", int(twins.sum())), column=ctx.columns["respondent"]
+        )
         units.mark(twins, "duplicate")
     question = ctx.read["touchpoint"]
     person = respondent.codes.astype(np.int64)
@@ -88,7 +90,7 @@ def _mark_repeats(ctx: ImportContext, units: Units, respondent: Column) -> None:
             conflicts[name] = int(((group == g) & (ctx.read["score"].codes >= 0)).sum())
         ctx.note(
             "note_conflicts",
-            answers=int(sum(conflicts.values())),
+            answers=TEXTS.count("answer", int(sum(conflicts.values()))),
             respondents=counted(conflicts, ctx.language),
         )
 

@@ -102,7 +102,7 @@ TEXTS = Catalog(
             "{what} {value!r} does not exist in this journey. Known: {known}.",
         ),
         "bad_source_id": (
-            "bron-id {value!r} kan niet: gebruik alleen letters, cijfers, '-' en '_'.",
+            "bronnaam {value!r} kan niet: gebruik alleen letters, cijfers, '-' en '_'.",
             "source id {value!r} is not allowed: use only letters, digits, '-' and '_'.",
         ),
         # ---- mapping files
@@ -195,12 +195,19 @@ TEXTS = Catalog(
         "what_scenario": ("Scenario", "Scenario"),
         "what_persona_arg": ("Persona", "Persona"),
         "summary_head": (
-            "{file} ({kind}, bron {source}): {read} rijen gelezen, {skipped} rijen overgeslagen.",
-            "{file} ({kind}, source {source}): {read} rows read, {skipped} rows skipped.",
+            "{file} ({kind}, bron {source}): {read} gelezen, {skipped} overgeslagen.",
+            "{file} ({kind}, source {source}): {read} read, {skipped} skipped.",
         ),
         "summary_skipped": ("Overgeslagen {unit}: {reasons}.", "Skipped {unit}: {reasons}."),
         "unit_answers": ("antwoorden", "answers"),
         "unit_rows": ("rijen", "rows"),
+        # ---- counted nouns (singular, plural: see Catalog.counted)
+        "row": ("rij", "row"),
+        "row+": ("rijen", "rows"),
+        "figure": ("cijfer", "figure"),
+        "figure+": ("cijfers", "figures"),
+        "answer": ("antwoord", "answer"),
+        "answer+": ("antwoorden", "answers"),
         "summary_covered": (
             "Met cijfers: {touchpoints} (persona {personas}, scenario {scenario}).",
             "With figures: {touchpoints} (persona {personas}, scenario {scenario}).",
@@ -243,15 +250,14 @@ TEXTS = Catalog(
             "{count} incomplete responses (Finished/Progress) were counted (--include-partial).",
         ),
         "note_duplicate_rows": (
-            "{rows} rijen herhalen een eerdere rij precies (zelfde respondent in kolom {column!r}, "
-            "zelfde antwoorden): ze zijn één keer geteld.",
-            "{rows} rows repeat an earlier row exactly (same respondent in column {column!r}, "
-            "same answers): they were counted once.",
+            "Rijen die een eerdere rij precies herhalen (zelfde respondent in kolom {column!r}, "
+            "zelfde antwoorden) zijn één keer geteld: {rows}.",
+            "Rows that repeat an earlier row exactly (same respondent in column {column!r}, "
+            "same answers) were counted once: {rows}.",
         ),
         "note_conflicts": (
-            "Tegenstrijdige antwoorden op dezelfde vraag, niet meegeteld ({answers} antwoorden): "
-            "{respondents}.",
-            "Conflicting answers to the same question, left out ({answers} answers): {respondents}.",
+            "Tegenstrijdige antwoorden op dezelfde vraag, niet meegeteld ({answers}): {respondents}.",
+            "Conflicting answers to the same question, left out ({answers}): {respondents}.",
         ),
         "none": ("geen", "none"),
         "more": ("en nog {count}", "and {count} more"),
@@ -267,18 +273,18 @@ TEXTS = Catalog(
         ),
         "twin_file": (
             "{file} is hetzelfde bestand (zelfde sha256) als bron {other!r} ({other_file}); onder "
-            "bron-id {source!r} zou alles dubbel tellen. Lees het in als bron {other!r} om die te "
+            "bronnaam {source!r} zou alles dubbel tellen. Lees het in als bron {other!r} om die te "
             "vervangen, of gebruik --force als het echt een tweede bron is.",
             "{file} is the same file (same sha256) as source {other!r} ({other_file}); as source "
             "{source!r} everything would count twice. Import it as source {other!r} to replace "
             "that one, or use --force if it really is a second source.",
         ),
         "twin_period": (
-            "{file} overlapt met bron {other!r} ({other_file}, periode {period}): {figures} "
-            "cijfers voor dezelfde persona en hetzelfde touchpoint zouden dubbel tellen. Lees het in "
+            "{file} overlapt met bron {other!r} ({other_file}, periode {period}); dubbel geteld "
+            "zouden worden: {figures} voor dezelfde persona en hetzelfde touchpoint. Lees het in "
             "als bron {other!r} om die te vervangen, of gebruik --force als het andere contacten zijn.",
-            "{file} overlaps source {other!r} ({other_file}, period {period}): {figures} figures "
-            "for the same persona and touchpoint would count twice. Import it as source {other!r} "
+            "{file} overlaps source {other!r} ({other_file}, period {period}); counted twice would "
+            "be: {figures} for the same persona and touchpoint. Import it as source {other!r} "
             "to replace that one, or use --force if these are other contacts.",
         ),
         "twin_file_forced": (
@@ -291,14 +297,14 @@ TEXTS = Catalog(
         ),
         "no_sources": ("Dit project heeft nog geen bewijs.", "This project has no evidence yet."),
         "source_line": (
-            "{id}: {kind}, {file}, periode {period}, ingelezen {imported}; {read} rijen "
-            "({skipped} overgeslagen), {figures} cijfers, {quotes} citaten; persona's: {personas}",
-            "{id}: {kind}, {file}, period {period}, imported {imported}; {read} rows "
-            "({skipped} skipped), {figures} figures, {quotes} quotes; personas: {personas}",
+            "{id}: {kind}, {file}, periode {period}, ingelezen {imported}; {read} "
+            "({skipped} overgeslagen), {figures}, {quotes}; persona's: {personas}",
+            "{id}: {kind}, {file}, period {period}, imported {imported}; {read} "
+            "({skipped} skipped), {figures}, {quotes}; personas: {personas}",
         ),
         "removed": (
-            "Bron {source} verwijderd, met {figures} cijfers en {quotes} citaten.",
-            "Removed source {source}, with {figures} figures and {quotes} quotes.",
+            "Bron {source} verwijderd, met {figures} en {quotes}.",
+            "Removed source {source}, with {figures} and {quotes}.",
         ),
         "saved": ("Opgeslagen in {path}.", "Saved to {path}."),
         # ---- skip reasons (codes are stored in the project file; these are shown)

@@ -31,7 +31,7 @@ from .reading import Column, column_list
 from .records import EvidenceImport, finish, group_keys, score_records
 from .responses import completion_columns, duplicate_rows, incomplete_rows, repeated_answers
 from .scope import Target
-from .texts import counted, fail
+from .texts import TEXTS, counted, fail
 from .units import CODE, WHOLE_RESPONSE, Units
 
 #: The columns of a wide file that are not questions.
@@ -106,7 +106,9 @@ def read_wide(ctx: ImportContext, questions: dict[str, Target]) -> EvidenceImpor
             pooled.add(target, ok, scores[answer])
     if conflicts:
         ctx.note(
-            "note_conflicts", answers=sum(conflicts.values()), respondents=counted(conflicts, ctx.language)
+            "note_conflicts",
+            answers=TEXTS.count("answer", sum(conflicts.values())),
+            respondents=counted(conflicts, ctx.language),
         )
     cls, targets_of, value, reason, weight = (np.concatenate(p) for p in zip(*parts, strict=True))
     whole = np.isin(class_row_code, [CODE[r] for r in WHOLE_RESPONSE])[cls]
@@ -201,7 +203,11 @@ def _row_codes(
     if "respondent" in ctx.read:
         twins = duplicate_rows(list(coded.values()))
         if twins.any():
-            ctx.note("note_duplicate_rows", rows=int(twins.sum()), column=ctx.columns["respondent"])
+            ctx.note(
+                "note_duplicate_rows",
+                rows=TEXTS.count("row", int(twins.sum())),
+                column=ctx.columns["respondent"],
+            )
             code[(code == 0) & twins] = CODE["duplicate"]
     return code
 

@@ -22,13 +22,14 @@ WORDS = Catalog("evidence_words", {
     "assumed": ("aanname", "assumption"),
     "score": ("gemeten {mean} (n={n})", "measured {mean} (n={n})"),
     "score_ci": ("gemeten {mean} ({low}–{high}, n={n})", "measured {mean} ({low}–{high}, n={n})"),
-    "calls_month": ("{count} gesprekken per maand", "{count} calls per month"),
-    "calls_month_days": ("{count} gesprekken per maand (omgerekend uit {days} dagen)",
-                         "{count} calls per month (extrapolated from {days} days)"),
-    "calls": ("{count} gesprekken", "{count} calls"),
-    "visits": ("{count} bezoeken", "{count} visits"),
-    "interviews": ("{count} interviews", "{count} interviews"),
-    "interview_one": ("1 interview", "1 interview"),
+    "calls_month": ("{calls} per maand", "{calls} per month"),
+    "calls_month_days": ("{calls} per maand (omgerekend uit {days})",
+                         "{calls} per month (extrapolated from {days})"),
+    # counted nouns (singular, plural: see Catalog.counted)
+    "call": ("gesprek", "call"), "call+": ("gesprekken", "calls"),
+    "visit": ("bezoek", "visit"), "visit+": ("bezoeken", "visits"),
+    "interview": ("interview", "interview"), "interview+": ("interviews", "interviews"),
+    "day": ("dag", "day"), "day+": ("dagen", "days"),
     "few_note": ("○ te weinig antwoorden (n < {min_n})", "○ too few answers (n < {min_n})"),
     "flag_note": ("⚠ aanname niet bevestigd", "⚠ assumption not confirmed"),
     "sources": ("bron: {sources}", "source: {sources}"),
@@ -89,25 +90,24 @@ def count_notes(row: dict[str, Any], language: str) -> list[str]:
     notes = []
     if row.get("calls") is not None:
         if row.get("calls_per_month") is not None:
-            count = number(row["calls_per_month"], language)
+            month = row["calls_per_month"]
+            calls = WORDS.counted("call", month, language, number(month, language))
             days = row.get("calls_days")
             notes.append(
-                word("calls_month_days", language, count=count, days=days)
+                word("calls_month_days", language, calls=calls, days=WORDS.counted("day", days, language))
                 if days
-                else word("calls_month", language, count=count)
+                else word("calls_month", language, calls=calls)
             )
         else:
-            notes.append(word("calls", language, count=number(row["calls"], language, 0)))
-    if row.get("visits") is not None:
-        notes.append(word("visits", language, count=number(row["visits"], language, 0)))
-    if row.get("interviews") is not None:
-        count = row["interviews"]
-        notes.append(
-            word("interview_one", language)
-            if count == 1
-            else word("interviews", language, count=number(count, language, 0))
-        )
+            notes.append(_counted("call", row["calls"], language))
+    for noun in ("visit", "interview"):
+        if row.get(noun + "s") is not None:
+            notes.append(_counted(noun, row[noun + "s"], language))
     return notes
+
+
+def _counted(noun: str, count: float, language: str) -> str:
+    return WORDS.counted(noun, count, language, number(count, language, 0))
 
 
 def figure_notes(row: dict[str, Any], language: str) -> list[str]:

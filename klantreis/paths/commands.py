@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from ..evidence.storing import store_import
+from ..evidence.texts import TEXTS as EVIDENCE_TEXTS
 from ..messages import number
 from ..projectfile import load, open_project, save_merged
 from .importing import read_events
 from .stored import stored_paths
-from .texts import text
+from .texts import TEXTS, text
 
 PathLike = str | os.PathLike[str]
 
@@ -68,7 +69,8 @@ def paths_table(figures: dict[str, Any], language: str, **head: Any) -> str:
     """The figures as lines of text: head, touchpoints, deviations, variants, unmapped."""
     t = lambda code, **kw: text(code, language, **kw)  # noqa: E731
     cases = figures["cases"]
-    lines = [t("head", cases=cases, rows=figures["rows_read"], **head), ""]
+    read = EVIDENCE_TEXTS.counted("row", figures["rows_read"], language)
+    lines = [t("head", cases=TEXTS.counted("case", cases, language), rows=read, **head), ""]
     header = [t("col_touchpoint"), t("col_reached"), t("col_share"), t("col_median"), t("col_p90")]
     rows = [
         [tp["id"], str(tp["reached"]), f"{number(100 * tp['share'], language, 0)}%",
@@ -91,7 +93,14 @@ def paths_table(figures: dict[str, Any], language: str, **head: Any) -> str:
         lines.append(f"  {variant['cases']:>6}  {' → '.join(variant['path'])}")
     other = figures.get("other_variants") or {}
     if other.get("variants"):
-        lines.append("  " + t("other_variants", variants=other["variants"], cases=other["cases"]))
+        lines.append(
+            "  "
+            + t(
+                "other_variants",
+                variants=other["variants"],
+                cases=TEXTS.counted("case", other["cases"], language),
+            )
+        )
     if figures["unmapped"]:
         lines += ["", t("unmapped") + ":"]
         for event, count in list(figures["unmapped"].items())[:10]:

@@ -18,6 +18,7 @@ import numpy as np
 from ..coercion import slugify
 from ..evidence import values
 from ..evidence.records import EvidenceImport, Summary
+from ..evidence.texts import TEXTS as EVIDENCE_TEXTS
 from ..evidence.texts import counted, listing
 from ..evidence.texts import fail as evidence_fail
 from ..fields import SLUG_RE
@@ -51,11 +52,21 @@ class EventsSummary(Summary):
     unreadable_at: list[str] = field(default_factory=list)
     events_unmapped: dict[str, int] = field(default_factory=dict)
 
-    def report(self, language: str | None = None) -> str:
-        """The summary as a few lines of text in ``language`` (default: the journey's)."""
+    def report(self, language: str | None = None, template_id: str | None = None) -> str:
+        """The summary as a few lines of text in ``language`` (default: the journey's);
+        an event log is named the same in every template."""
         lang = language or self.language
         cases = ", ".join(f"{p}: {n}" for p, n in self.cases.items())
-        lines = [text("summary", lang, file=self.file, source=self.source, rows=self.rows_read, cases=cases)]
+        lines = [
+            text(
+                "summary",
+                lang,
+                file=self.file,
+                source=self.source,
+                rows=EVIDENCE_TEXTS.counted("row", self.rows_read, lang),
+                cases=cases,
+            )
+        ]
         if self.skipped:
             reasons = ", ".join(f"{n} {text(f'skip_{r}', lang)}" for r, n in self.skipped.items())
             lines.append(text("summary_skipped", lang, reasons=reasons))

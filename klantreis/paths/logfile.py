@@ -20,7 +20,7 @@ from ..evidence.reading import CSV_SUFFIXES, sniff_separator
 from .texts import fail, text
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
-CHUNK_ROWS = 250_000
+CHUNK_ROWS = 100_000
 _SAMPLE = 1 << 20
 
 
@@ -49,8 +49,10 @@ class LogFile:
             return text("row", self.language, row=row + 1)
         return text("line", self.language, line=row + 2)
 
-    def chunks(self, columns: list[str], rows: int = CHUNK_ROWS) -> Iterator[tuple[int, pd.DataFrame]]:
-        """``(first row number, chunk)`` for every chunk of ``rows`` rows."""
+    def chunks(self, columns: list[str], rows: int | None = None) -> Iterator[tuple[int, pd.DataFrame]]:
+        """``(first row number, chunk)`` for every chunk of ``rows`` rows (default
+        :data:`CHUNK_ROWS`)."""
+        rows = rows or CHUNK_ROWS
         start = 0
         if self.parquet:
             import pyarrow.parquet as pq

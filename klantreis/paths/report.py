@@ -12,18 +12,20 @@ from typing import Any
 
 from ..messages import Catalog, number
 from ..model import Journey
+from ..templates import journey_word
 from .charts import deviation_chart, flow_chart, reach_chart
 from .stored import path_sources, touchpoint_names
+from .texts import TEXTS as PATH_TEXTS
 
 #: An unmapped event is a finding when it is at least this share of the mapped events.
 FREQUENT_SHARE = 0.05
 
 TEXTS = Catalog("paths_report", {
-    "heading": ("Wat klanten echt doen", "What customers actually do"),
+    "heading": ("Wat {people} echt doen", "What {people} actually do"),
     "intro": (
-        "Bron {source} ({period}): {cases} klantreizen uit {rows} gebeurtenissen. {share} volgt "
+        "Bron {source} ({period}): {cases} uit {rows} gebeurtenissen. {share} volgt "
         "de kaart.",
-        "Source {source} ({period}): {cases} cases from {rows} events. {share} follow the map.",
+        "Source {source} ({period}): {cases} from {rows} events. {share} follow the map.",
     ),
     "variants": ("Meest gevolgde paden", "Most frequent paths"),
     "path": ("Pad", "Path"),
@@ -66,7 +68,8 @@ def paths_section(
         figures = source["paths"]["personas"][persona]
         cases = figures["cases"]
         share = figures["deviations"]["conforming"] / cases if cases else 0.0
-        intro = t("intro", source=source["id"], period=source.get("period") or "–", cases=cases,
+        intro = t("intro", source=source["id"], period=source.get("period") or "–",
+                  cases=PATH_TEXTS.counted("case", cases, language),
                   rows=figures["rows_read"], share=f"{number(100 * share, language, 0)}%")  # fmt: skip
         parts.append(f"<p>{escape(intro)}</p>")
         parts.append(chart_html(reach_chart(figures, journey, persona, scenario)))
@@ -93,4 +96,5 @@ def paths_section(
             parts.append(f"<h3>{escape(t('findings'))}</h3><ul>{items}</ul>")
     if not parts:
         return ""
-    return f"<h2>{escape(t('heading'))}</h2>\n" + "\n".join(parts)
+    people = journey_word(journey.template, "people", language)
+    return f"<h2>{escape(t('heading', people=people))}</h2>\n" + "\n".join(parts)

@@ -25,7 +25,9 @@ from .logfile import LogFile, parse_times
 
 #: Bytes of log per partition of coded rows: a partition's codes and the arrays its
 #: tally makes stay a few hundred MB.
-PARTITION_BYTES = 64 * 1024 * 1024
+PARTITION_BYTES = 32 * 1024 * 1024
+#: A log up to this size keeps its codes in memory (no temporary files).
+IN_MEMORY_BYTES = 64 * 1024 * 1024
 RECORD = np.dtype(
     [("persona", "i2"), ("case", "u8"), ("time", "i8"), ("order", "i8"), ("event", "i8"), ("target", "i8")]
 )
@@ -79,10 +81,12 @@ def stream(
     roles: dict[str, str],
     coder: Coder,
     maps: list[MapOrder],
-    partition_bytes: int = PARTITION_BYTES,
+    partition_bytes: int | None = None,
 ) -> StreamResult:
-    """Read ``log`` (columns by role in ``roles``) chunk by chunk and tally its cases."""
-    parts = max(1, math.ceil(log.size / partition_bytes))
+    """Read ``log`` (columns by role in ``roles``) chunk by chunk and tally its cases
+    (``partition_bytes``: log bytes per partition, default :data:`PARTITION_BYTES`)."""
+    size = partition_bytes or PARTITION_BYTES
+    parts = 1 if log.size <= min(IN_MEMORY_BYTES, size) else math.ceil(log.size / size)
     table = positions(maps, coder.targets)
     tally = Tally(maps)
     result = StreamResult(tally, 0, Counter(), Counter(), {}, [], "")

@@ -119,9 +119,11 @@ TEXTS = Catalog(
             "Choose one with --source.",
         ),
         # ---- summary and table
+        "case": ("klantreis", "case"),
+        "case+": ("klantreizen", "cases"),
         "summary": (
-            "{file} ingelezen als gebeurtenissenlog (bron {source}): {rows} rijen, {cases} klantreizen.",
-            "{file} imported as an event log (source {source}): {rows} rows, {cases} cases.",
+            "{file} ingelezen als gebeurtenissenlog (bron {source}): {rows}; klantreizen: {cases}.",
+            "{file} imported as an event log (source {source}): {rows}; cases: {cases}.",
         ),
         "summary_skipped": ("Overgeslagen: {reasons}.", "Skipped: {reasons}."),
         "summary_unreadable_where": (
@@ -137,9 +139,8 @@ TEXTS = Catalog(
         "skip_unmapped_persona": ("persona niet gekoppeld", "persona not mapped"),
         "skip_other_persona": ("andere persona", "another persona"),
         "head": (
-            "Paden van {persona} in {scenario} (bron {source}, {period}): {cases} klantreizen "
-            "uit {rows} rijen.",
-            "Paths of {persona} in {scenario} (source {source}, {period}): {cases} cases from {rows} rows.",
+            "Paden van {persona} in {scenario} (bron {source}, {period}): {cases} uit {rows}.",
+            "Paths of {persona} in {scenario} (source {source}, {period}): {cases} from {rows}.",
         ),
         "col_touchpoint": ("touchpoint", "touchpoint"),
         "col_reached": ("bereikt", "reached"),
@@ -153,8 +154,8 @@ TEXTS = Catalog(
         "class_adhoc": ("iets buiten de kaart", "something off the map"),
         "variants": ("Meest gevolgde paden", "Most frequent paths"),
         "other_variants": (
-            "{variants} andere paden: {cases} klantreizen",
-            "{variants} other paths: {cases} cases",
+            "{variants} andere paden: {cases}",
+            "{variants} other paths: {cases}",
         ),
         "follows": ("Stappen tussen touchpoints", "Steps between touchpoints"),
         "unmapped": ("Niet op de kaart", "Not on the map"),

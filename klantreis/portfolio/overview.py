@@ -10,6 +10,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..fields import TABLES, status_label
 from ..messages import Catalog
 from .summary import heatmap as heatmap_rows
 from .summary import rank_opportunities, recurring
@@ -19,11 +20,14 @@ HEATMAP_CHANNELS = 20
 
 TEXTS = Catalog("portfolio_page", {
     "title": ("Portfolio van klantreizen", "Journey portfolio"),
-    "lead": ("{projects} projecten, {journeys} reizen, {opportunities} kansen. Emoties staan op "
+    "lead": ("{projects}, {journeys}, {opportunities}. Emoties staan op "
              "een schaal van 1 tot 5, ook als een project een andere schaal gebruikt.",
-             "{projects} projects, {journeys} journeys, {opportunities} opportunities. Emotions are "
+             "{projects}, {journeys}, {opportunities}. Emotions are "
              "on a 1 to 5 scale, also where a project uses another scale."),
     "journeys": ("Alle reizen", "All journeys"),
+    # counted nouns (singular, plural: see Catalog.counted)
+    "n_project": ("project", "project"), "n_project+": ("projecten", "projects"),
+    "n_journey": ("reis", "journey"), "n_journey+": ("reizen", "journeys"),
     "project": ("Project", "Project"), "journey": ("Reis", "Journey"), "template": ("Sjabloon", "Template"),
     "touchpoints": ("Touchpoints", "Touchpoints"), "average": ("Gem. emotie", "Avg. emotion"),
     "lowest": ("Laagste", "Lowest"), "coverage": ("Met metingen", "Measured"),
@@ -102,7 +106,12 @@ def render(projects: list[dict[str, Any]], failures: dict[str, str], language: s
     journeys = [(p, j) for p in projects for j in p["journeys"]]
     ranked = rank_opportunities(projects)
     parts = [f"<h1>{escape(t('title'))}</h1>"]
-    lead = t("lead", projects=len(projects), journeys=len(journeys), opportunities=len(ranked))
+    lead = t(
+        "lead",
+        projects=TEXTS.counted("n_project", len(projects), language),
+        journeys=TEXTS.counted("n_journey", len(journeys), language),
+        opportunities=TABLES["opportunities"].counted(len(ranked), language),
+    )
     parts.append(f"<p>{escape(lead)}</p>")
     parts.append(f"<h2>{escape(t('journeys'))}</h2>")
     parts.append(_journey_table(journeys, t, language))
@@ -140,6 +149,8 @@ def _journey_table(journeys: list[tuple[dict[str, Any], dict[str, Any]]], t: Tex
             + _link(j["page"], f"{j['persona_name']} · {j['scenario_name']}")
             + Markup("</td>"),
             _td(p["template"]),
+            _td(p.get("owner", "")),
+            _td(status_label(p.get("status", ""), language)),
             _td(j["touchpoints"], True),
             _td(_number(j["average"], language), True, f"background:{_colour(j['average'])}"),
             _td(_number(j["lowest"], language), True, f"background:{_colour(j['lowest'])}"),
@@ -148,7 +159,18 @@ def _journey_table(journeys: list[tuple[dict[str, Any], dict[str, Any]]], t: Tex
         ]
         for p, j in journeys
     ]
-    head = ["project", "journey", "template", "touchpoints", "average", "lowest", "coverage", "changed"]
+    head = [
+        "project",
+        "journey",
+        "template",
+        "owner",
+        "status",
+        "touchpoints",
+        "average",
+        "lowest",
+        "coverage",
+        "changed",
+    ]
     return _table([t(h) for h in head], rows)
 
 

@@ -84,6 +84,8 @@ def summarize(journey: Journey, project: str, slug: str) -> dict[str, Any]:
         "title": journey.title,
         "language": journey.language,
         "template": journey.template or "",
+        "owner": journey.owner,
+        "status": journey.status,
         "journeys": journeys,
         "opportunities": [_opportunity(journey, o, journeys) for o in journey.records("opportunities")],
     }

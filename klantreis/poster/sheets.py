@@ -118,7 +118,7 @@ body {{ margin: 0; }}
 .kr-poster .klantreis-canvas th, .kr-poster .klantreis-canvas td {{ border-width: {line}pt; }}
 .kr-poster .klantreis-canvas tr.kr-curve td {{ border: none; }}
 .kr-poster .klantreis-canvas tr.kr-lane-touchpoints td.kr-crucial {{
-  border-top: {3 * line}pt solid #E69F00; }}
+  border-top: {3 * line}pt solid #b86e00; }}
 .kr-poster .kr-emoji {{ font-family: {EMOJI_FAMILY}; }}
 .kr-poster .kr-scale {{ white-space: nowrap; }}
 """

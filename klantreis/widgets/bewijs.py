@@ -22,6 +22,7 @@ from ..errors import JourneyError
 from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_from_data, remove_source
 from ..evidence.inspect import FileView, inspect_file
 from ..evidence.mapping import EvidenceMapping
+from ..evidence.storing import record_counts
 from ..evidence.texts import text as evidence_text
 from ..evidence.wording import kind_label
 from ..session import ProjectSession
@@ -260,9 +261,7 @@ class BewijsForm(StepForm):
             return False
         self.remove_notice.show(
             "ok",
-            evidence_text(
-                "removed", self.language, source=source, figures=counts["evidence"], quotes=counts["quotes"]
-            ),
+            evidence_text("removed", self.language, source=source, **record_counts(counts)),
         )
         return True
 

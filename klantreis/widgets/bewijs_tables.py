@@ -71,7 +71,7 @@ def result_html(summary: Summary, journey: Journey, language: str) -> str:
         phases = _names(journey, "phases", summary.phases)
         covered = f"{covered}; {bt('phase', language, name=phases)}" if covered else phases
     rows = [
-        (bt("r_file", language), f"{summary.file} ({evidence_text(f'kind_{summary.kind}', language)})"),
+        (bt("r_file", language), f"{summary.file} ({kind_label(summary.kind, journey.template, language)})"),
         (bt("r_source", language), summary.source),
         (bt("r_read", language), f"{summary.rows_read - summary.rows_skipped} / {summary.rows_read}"),
         (bt("r_skipped", language, unit=unit), skipped or "–"),

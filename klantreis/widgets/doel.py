@@ -1,17 +1,19 @@
-"""Step doel: the title and goal of the journey, and its scenarios."""
+"""Step doel: the title and goal of the journey, who owns it and where it stands, and
+its scenarios."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 
+from ..fields import STATUSES, status_label
 from ..session import ProjectSession
 from .form import StepForm
 from .record_list import FIELD_LAYOUT, LABEL_STYLE, FieldSpec, RecordList, table_ops
 
 
 class DoelForm(StepForm):
-    """Title and goal text, plus a list editor for the scenarios (current, desired,
-    competitor...)."""
+    """Title and goal text, the owner and the status of the project, plus a list
+    editor for the scenarios (current, desired, competitor...)."""
 
     def __init__(self, session: ProjectSession, language: str = ""):
         super().__init__(session, language)
@@ -28,10 +30,38 @@ class DoelForm(StepForm):
             style=LABEL_STYLE,
             layout=w.Layout(**FIELD_LAYOUT),
         )
+        self.owner = w.Text(
+            description=self.t("owner"),
+            placeholder=self.t("owner_hint"),
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=w.Layout(**FIELD_LAYOUT),
+        )
+        #: The project's status (``self.status`` is the form's status line).
+        self.project_status = w.Dropdown(
+            description=self.t("status"),
+            options=[("–", ""), *((status_label(s, self.language), s) for s in STATUSES)],
+            style=LABEL_STYLE,
+        )
         self.title_notice, self.goal_notice = self.new_notice(), self.new_notice()
+        self.owner_notice, self.status_notice = self.new_notice(), self.new_notice()
         self.title.observe(self.safely(lambda _: self._set_title()), names="value")
         self.goal.observe(
             self.safely(lambda _: self.commit(lambda j: j.set_goal(self.goal.value), at=self.goal_notice)),
+            names="value",
+        )
+        self.owner.observe(
+            self.safely(
+                lambda _: self.commit(lambda j: j.set_owner(self.owner.value.strip()), at=self.owner_notice)
+            ),
+            names="value",
+        )
+        self.project_status.observe(
+            self.safely(
+                lambda _: self.commit(
+                    lambda j: j.set_status(self.project_status.value), at=self.status_notice
+                )
+            ),
             names="value",
         )
         self.scenarios = RecordList(
@@ -49,6 +79,10 @@ class DoelForm(StepForm):
             self.title_notice.widget,
             self.goal,
             self.goal_notice.widget,
+            self.owner,
+            self.owner_notice.widget,
+            self.project_status,
+            self.status_notice.widget,
             w.HTML(f"<h4>{self.t('scenarios')}</h4>"),
             self.scenarios.widget,
         ]
@@ -58,7 +92,9 @@ class DoelForm(StepForm):
         self.commit(lambda j: j.set_title(self.title.value.strip()), at=self.title_notice)
 
     def refresh(self) -> None:
-        """Show the saved title, goal and scenarios."""
+        """Show the saved title, goal, owner, status and scenarios."""
         self.title.value = self.journey.title
         self.goal.value = self.journey.goal
+        self.owner.value = self.journey.owner
+        self.project_status.value = self.journey.status
         self.scenarios.refresh()

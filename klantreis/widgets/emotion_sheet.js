@@ -102,8 +102,13 @@ function render({ model, el }) {
       button.style.setProperty("--kr-colour", point.colour);
       button.style.setProperty("--kr-tint", point.tint);
       button.title = point.label;
-      button.append(element("span", "kr-emoji", point.emoji), element("span", "kr-label", point.label),
-        element("span", "kr-mark", "✓ " + config.chosen_text));
+      // named by its word on the scale ("zeer negatief"): the emoji and "✓ gekozen" are
+      // hidden from screen readers, which hear the choice from aria-pressed
+      const emoji = element("span", "kr-emoji", point.emoji);
+      const mark = element("span", "kr-mark", "✓ " + config.chosen_text);
+      emoji.setAttribute("aria-hidden", "true");
+      mark.setAttribute("aria-hidden", "true");
+      button.append(emoji, element("span", "kr-label", point.label), mark);
       button.addEventListener("click", () => edit(row.id, "emotion", point.score));
       group.append(button);
       view.smileys.push([button, point.score]);

@@ -10,13 +10,14 @@ from typing import Any
 import ipywidgets as w
 
 from ..analysis import missing
+from ..model import Journey
 from ..session import ProjectSession
 from ..templates import journey_word
 from .comparison import ComparisonPanel
 from .extra_editors import ExtraEditors, field_hints
 from .form import StepForm
 from .notice import MessageArea
-from .record_list import FieldSpec, RecordList, named_items, table_ops, touchpoint_items
+from .record_list import FieldSpec, RecordList, named_items, read_record, table_ops, touchpoint_items
 from .texts import short
 
 STATUSES = {"nl": ["open", "bezig", "klaar"], "en": ["open", "in progress", "done"]}
@@ -50,12 +51,12 @@ class ReviewForm(StepForm):
                 self,
                 "opportunities",
                 add=lambda j, oid, text: j.add_opportunity(oid, text),
-                update=lambda j, oid, changes: j.update_opportunity(oid, **changes),
+                update=update_opportunity,
                 items=lambda: [
                     (short(str(r["description"])), str(r["id"]))
                     for _, r in self.journey.opportunities.iterrows()
                 ],
-                on_select=self._show_journeys,
+                on_select=self._selected,
             ),
             self._fields(),
             new_label="new_opportunity",
@@ -105,7 +106,12 @@ class ReviewForm(StepForm):
             FieldSpec("touchpoint", "choice", options=self._touchpoint_options),
             FieldSpec("persona", "choice", options=lambda: self._open_or_one("personas", "every_persona")),
             FieldSpec("scenario", "choice", options=lambda: self._open_or_one("scenarios", "every_scenario")),
-            FieldSpec("phase", "choice", options=lambda: [("-", ""), *named_items(self.journey, "phases")]),
+            FieldSpec(
+                "phase",
+                "choice",
+                options=lambda: [("-", ""), *named_items(self.journey, "phases")],
+                hint=self.t("phase_follows"),
+            ),
             FieldSpec("impact", "choice", options=lambda: scores),
             FieldSpec("effort", "choice", options=lambda: scores),
             FieldSpec("owner"),
@@ -118,6 +124,14 @@ class ReviewForm(StepForm):
 
     def _touchpoint_options(self) -> list[tuple[str, str]]:
         return [("-", ""), *touchpoint_items(self.journey)]
+
+    def _selected(self, key: str | None) -> None:
+        """Show the chosen opportunity's journeys; its phase is picked by hand only
+        while no touchpoint sets it."""
+        self._show_journeys(key)
+        if key is not None:
+            record = read_record(self.journey, "opportunities", key)
+            self.opportunities.fields["phase"].disabled = touchpoint_phase(self.journey, record) is not None
 
     def _show_journeys(self, key: str | None) -> None:
         """Say which journeys the chosen opportunity belongs to, and ask for a persona
@@ -187,3 +201,33 @@ class ReviewForm(StepForm):
             ]  # fmt: skip
         if self.comparison:
             self.comparison.draw(self.journey)
+
+
+#: Changing one of these fields of an opportunity sets its phase again (from its touchpoint).
+PHASE_SOURCES = ("touchpoint", "persona", "scenario")
+
+
+def touchpoint_phase(journey: Journey, opportunity: dict[str, Any]) -> str | None:
+    """The phase of an opportunity's touchpoint, in the journeys the opportunity is
+    for (its persona and scenario; open ones match every one); None without a
+    touchpoint, or when its journeys put that touchpoint in different phases."""
+    tid = opportunity.get("touchpoint")
+    if not tid:
+        return None
+    phases = {
+        r["phase"]
+        for r in journey.records("touchpoints")
+        if r["id"] == tid
+        and all(not opportunity.get(k) or r[k] == opportunity[k] for k in ("persona", "scenario"))
+    }
+    return phases.pop() if len(phases) == 1 else None
+
+
+def update_opportunity(journey: Journey, oid: str, changes: dict[str, Any]) -> None:
+    """Change fields of an opportunity; when its touchpoint (or journey) changes, its
+    phase follows the touchpoint's (without a touchpoint the phase stays as it is)."""
+    journey.update_opportunity(oid, **changes)
+    if "phase" not in changes and any(k in changes for k in PHASE_SOURCES):
+        phase = touchpoint_phase(journey, read_record(journey, "opportunities", oid))
+        if phase is not None:
+            journey.update_opportunity(oid, phase=phase)

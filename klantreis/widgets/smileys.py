@@ -9,9 +9,11 @@ from typing import Any
 
 from ..model import ScalePoint
 
-#: Colours from the lowest to the highest point of a scale (red, orange, amber, light
-#: green, green); scales with another number of points are spread over them.
-SCALE_COLOURS = ("#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32")
+#: Colours from the lowest to the highest point of a scale (red, orange, dark amber, olive
+#: green, green); scales with another number of points are spread over them. Each,
+#: and each mix of two neighbours, is a mark of at least 3:1 on white and on its own
+#: tint (WCAG 1.4.11; tests/test_contrast.py checks every template's scale).
+SCALE_COLOURS = ("#c62828", "#d84315", "#a86800", "#558b2f", "#2e7d32")
 
 
 #: Where each meaning of a level lies in :data:`SCALE_COLOURS` (a range: several

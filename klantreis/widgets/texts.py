@@ -67,7 +67,7 @@ TEXTS = Catalog(
         ),
         # generic record editor
         "add": ("Toevoegen", "Add"),
-        "list_tip": ("Kies een item om het te bewerken", "Choose an item to edit it"),
+        "list_tip": ("Kies er een om te bewerken", "Choose one to edit it"),
         "remove": ("Verwijderen", "Remove"),
         "up": ("Omhoog", "Up"),
         "down": ("Omlaag", "Down"),
@@ -107,6 +107,7 @@ TEXTS = Catalog(
         # fields
         "title": ("Titel", "Title"),
         "goal": ("Doel", "Goal"),
+        "owner_hint": ("wie is verantwoordelijk voor deze klantreis", "who is responsible for this journey"),
         "scenarios": ("Scenario's", "Scenarios"),
         "name": ("Naam", "Name"),
         "description": ("Beschrijving", "Description"),
@@ -156,6 +157,7 @@ TEXTS = Catalog(
         ),
         "no_personas": ("Voeg eerst een persona toe (stap persona).", "Add a persona first (step persona)."),
         "no_phases": ("Voeg eerst fasen toe (stap fasen).", "Add phases first (step phases)."),
+        "tally_empty": ("nog leeg {count}", "not set yet {count}"),
         "in_phase": ("in fase", "in phase"),
         "journey_list": (
             "De hele reis van deze persona in dit scenario, per fase. Kies een fase in de "
@@ -186,7 +188,7 @@ TEXTS = Catalog(
         "curve": ("Emotiecurve", "Emotion curve"),
         "chosen": ("gekozen", "chosen"),
         # {emotion}: the template's word for the row (Ervaring, Gemoedstoestand, Beleving)
-        "clear_emotion": ("{emotion} wissen", "Clear: {emotion}"),
+        "clear_emotion": ("{emotion} wissen", "Clear {emotion}"),
         "replaced_newer": (
             "{field}: iemand anders had dit intussen ook gewijzigd; jouw keuze is opgeslagen en geldt nu.",
             "{field}: someone else had changed this meanwhile too; your choice is saved and counts now.",
@@ -206,6 +208,10 @@ TEXTS = Catalog(
         "applies_to_none": (
             "Deze kans hoort nog bij geen enkele reis: geen persona heeft dit touchpoint in dit scenario.",
             "This opportunity belongs to no journey yet: no persona has this touchpoint in this scenario.",
+        ),
+        "phase_follows": (
+            "De fase volgt het gekozen touchpoint. Zonder touchpoint kies je de fase zelf.",
+            "The phase follows the chosen touchpoint. Without a touchpoint you choose the phase.",
         ),
         "impact": ("Impact (1-5)", "Impact (1-5)"),
         "effort": ("Inspanning (1-5)", "Effort (1-5)"),

@@ -1,6 +1,8 @@
 """Step touchpoints: the whole journey of a persona in a scenario, grouped by phase,
 with each touchpoint's details (labelled in the template's words, with the fields the
-template adds, and the crucial mark per phase); and copying one journey's touchpoints
+template adds, and the crucial mark per phase); the value of the field the template
+counts (Touch, Tell, Sell or Care) beside each touchpoint, with a count per value
+above the list; and copying one journey's touchpoints
 to another as a starting point."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from ..errors import JourneyError
 from ..fields import TABLES
 from ..model import Journey
 from ..session import ProjectSession
+from ..template_fields import EXTRA, TemplateField
 from ..templates import journey_uses
 from .form import StepForm
 from .record_list import (
@@ -26,6 +29,7 @@ from .record_list import (
     read_record,
 )  # fmt: skip
 from .selectors import JourneySelector
+from .texts import tr
 
 #: Indent of a touchpoint under its phase heading in the list.
 INDENT = "\u2003\u2003"
@@ -48,6 +52,12 @@ class TouchpointsForm(StepForm):
             layout=w.Layout(width="230px"),
         )
         self.notice = w.HTML()
+        #: The template's field counted in the list (``tally: true``), or None.
+        self.tally_field = next(
+            (f for f in self.wording.fields("touchpoints", "touchpoints") if f.tally), None
+        )
+        #: Above the list: how many of the journey's touchpoints have each value of it.
+        self.tally = w.HTML()
         self.touchpoints = RecordList(
             self,
             RecordOps(
@@ -73,6 +83,7 @@ class TouchpointsForm(StepForm):
             self._heading(),
             w.HTML(f"<i>{self.t('journey_list')}</i>"),
             self.notice,
+            self.tally,
             self.touchpoints.widget,
             w.HTML(f"<h4>{self.t('copy_title')}</h4>"),
             self.copy_box,
@@ -139,8 +150,13 @@ class TouchpointsForm(StepForm):
 
     def _items(self) -> list[tuple[str, str]]:
         """Phase headings in phase order, each followed by its touchpoints in journey
-        order, numbered through the whole journey."""
+        order, numbered through the whole journey, each with the value of the counted
+        template field (and the count above the list updated)."""
         rows = self.journey.journey(self.persona, self.scenario) if self.persona else None
+        tallied = self.tally_field
+        values = [] if rows is None or tallied is None else [(e or {}).get(tallied.id) for e in rows[EXTRA]]
+        self.tally.value = tally_line(tallied, values, self.language) if tallied else ""
+        shown = dict(zip([] if rows is None else rows["id"], values, strict=False))
         items = []
         for name, pid in named_items(self.journey, "phases"):
             here = [] if rows is None else list(rows[rows["phase"] == pid].itertuples())
@@ -149,9 +165,15 @@ class TouchpointsForm(StepForm):
             if crucial:
                 heading = self.t("phase_heading_crucial", name=name, count=len(here), crucial=crucial)
             items.append((heading, heading_key(pid)))
-            items += [(f"{INDENT}{r.step}. {r.name}{CRUCIAL if r.critical else ''}", str(r.id))
-                      for r in here]  # fmt: skip
+            items += [(f"{INDENT}{r.step}. {r.name}{self._shown_value(shown.get(r.id))}"
+                       f"{CRUCIAL if r.critical else ''}", str(r.id)) for r in here]  # fmt: skip
         return items
+
+    def _shown_value(self, value: Any) -> str:
+        """The counted field's value as the list shows it after a name (`` · Touch``)."""
+        if self.tally_field is None or value in (None, ""):
+            return ""
+        return f" · {self.tally_field.display(value, self.language)}"
 
     def _ids(self) -> list[str]:
         return [str(i) for i in self.journey.journey(self.persona, self.scenario)["id"]]
@@ -236,3 +258,14 @@ class TouchpointsForm(StepForm):
         self.touchpoints.add_button.disabled = bool(notice)
         self.touchpoints.refresh()
         self.copy_box.layout.display = "flex" if len(journey.personas) else "none"
+
+
+def tally_line(field: TemplateField, values: list[Any], language: str) -> str:
+    """The count per option of ``field`` among ``values`` (one per touchpoint), as one
+    line of HTML: "Touch, Tell, Sell of Care: Touch 3 · Tell 2 · Sell 0 · Care 1",
+    and how many have none yet."""
+    counts = [f"{html.escape(o.text(language))} {values.count(o.id)}" for o in field.options]
+    empty = sum(v in (None, "") for v in values)
+    if empty:
+        counts.append(html.escape(tr("tally_empty", language, count=empty)))
+    return f'<div class="kr-tally"><b>{html.escape(field.name(language))}:</b> {" · ".join(counts)}</div>'

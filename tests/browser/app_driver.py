@@ -113,6 +113,24 @@ def running(
         server.stop()
 
 
+def garage_project(path: Path, last: tuple[str, str]) -> Path:
+    """A Michels project at ``path``: persona Pim with two touchpoints, "Afspraak maken"
+    in the first phase and ``last`` (id, name) at the counter in the last phase."""
+    from klantreis.session import ProjectSession
+
+    session = ProjectSession.create(path, "michels", "Een bezoek aan de garage", "nl")
+
+    def fill(journey: Journey) -> None:
+        journey.add_persona("pim", "Pim")
+        first, final = journey.ids("phases")[0], journey.ids("phases")[-1]
+        journey.add_touchpoint("afspraak", "pim", first, "Afspraak maken", channel="Telefoon")
+        journey.add_touchpoint(last[0], "pim", final, last[1], channel="Balie")
+
+    session.apply(fill)
+    session.save()
+    return path
+
+
 def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float, log: Path) -> None:
     """Wait until ``url`` answers (any HTTP status counts)."""
     deadline = time.monotonic() + timeout

@@ -14,15 +14,14 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(page: Page, selector: str | None = None) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations on ``page`` (within ``selector``
-    only, when given), as axe reports them."""
+    """axe-core's WCAG 2.0/2.1 A and AA violations on ``page`` (within the elements
+    that match the CSS ``selector`` only, when given), as axe reports them."""
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     page.evaluate(Axe().axe_script)
     found = page.evaluate(
-        "async ([selector, options]) => "
-        "(await axe.run(selector ? document.querySelector(selector) : document, options)).violations",
+        "async ([selector, options]) => (await axe.run(selector || document, options)).violations",
         [selector, options],
     )
     return list(found)

@@ -114,9 +114,10 @@ def capture_emoties(project: Path, image: Path, *, timeout: float = 120) -> Capt
         with running_lab(workbook, project, Path(tmp)) as url, sync_playwright() as pw:
             browser = launch(pw)
             try:
-                page = browser.new_page(viewport={"width": 1280, "height": 1000})
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.set_default_timeout(timeout * 1000)
-                run_notebook(page, f"{url}/lab/tree/06_emoties.ipynb?reset")
+                # as JupyterLab starts: the file browser open beside the notebook
+                run_notebook(page, f"{url}/lab/tree/06_emoties.ipynb?reset", file_browser=True)
                 _click_smiley(page)
                 after = _wait_for_change(project, before, timeout)
                 page.wait_for_timeout(1500)  # let the redrawn curve settle
