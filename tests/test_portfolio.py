@@ -130,6 +130,29 @@ def test_the_overview_lists_each_journey_the_recurring_channels_and_one_ranking(
     assert [Path(k).name for k in third.built] == ["bank.yaml"] and len(third.reused) == 2
 
 
+def test_a_process_that_drew_a_chart_before_builds_in_parallel_too(projects: Path, tmp_path: Path) -> None:
+    """As in a notebook: a chart is drawn (vl-convert's threads start), then the
+    portfolio is built in two worker processes. Forked workers hung forever here."""
+    script = (
+        "import sys\n"
+        "from klantreis import load\n"
+        "from klantreis.charts import emotion_curve\n"
+        "from klantreis.charts.export import chart_svg\n"
+        "from klantreis.portfolio import build_portfolio\n"
+        f"journey = load({str(projects / 'zorg.yaml')!r})\n"
+        "chart_svg(emotion_curve(journey, 'student'))\n"
+        f"result = build_portfolio([{str(projects)!r}], {str(tmp_path / 'out')!r}, workers=2)\n"
+        "print(len(result.built))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "3"
+    assert "Klantenservice bellen" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Premies vergelijken" in (tmp_path / "out" / "zorg" / "student--current.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def section(html: str, heading: str) -> str:
     start = html.index(heading)
     end = html.find("<h2", start)

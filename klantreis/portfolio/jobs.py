@@ -73,7 +73,9 @@ def run_local(jobs: list[Job], workers: int | None = None) -> Iterator[tuple[Job
         for job in jobs:
             yield job, _run(job)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # spawn, never fork: a process that has drawn a chart holds vl-convert's threads,
+    # and a forked child that draws again waits forever on their locks
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(_run, job): job for job in jobs}
         for future in as_completed(futures):
