@@ -107,7 +107,7 @@ TEXTS = Catalog(
         # fields
         "title": ("Titel", "Title"),
         "goal": ("Doel", "Goal"),
-        "owner_hint": ("wie is verantwoordelijk voor deze klantreis", "who is responsible for this journey"),
+        "owner_hint": ("wie is verantwoordelijk voor deze reis", "who is responsible for this journey"),
         "scenarios": ("Scenario's", "Scenarios"),
         "name": ("Naam", "Name"),
         "description": ("Beschrijving", "Description"),

@@ -138,7 +138,9 @@ def test_workshop_in_app_mode(tmp_path: Path) -> None:
             wait_for_file(project, lambda j: stored_touchpoint(j, MINE[3], by="name")["critical"] is True,
                           what="crucial")  # fmt: skip
             assert crucial.get_attribute("aria-pressed") == "true"
-            assert crucial.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 152, 0)"
+            assert (
+                crucial.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(191, 54, 12)"
+            )  # #bf360c, 5.6:1 with white
             shot(anna, screens, "07-emoties")
             shot(bert, screens, "07-touchpoints-tweede-deelnemer")
 
