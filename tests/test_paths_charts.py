@@ -59,6 +59,21 @@ def test_flows_along_the_map_and_deviating_ones(stored) -> None:
     arcs = spec["layer"][0]
     assert arcs["mark"]["type"] == "line" and arcs["encoding"]["strokeWidth"]["field"] == "count"
     assert arcs["encoding"]["color"]["scale"]["range"] == ["#0072B2", "#D55E00"]
+    # the names stand on the x axis below the arcs, one per touchpoint, in the map's order
+    axis = arcs["encoding"]["x"]["axis"]
+    assert axis["values"] == list(range(len(axis["values"]))) and len(axis["values"]) >= 4
+    assert axis["labelAngle"] == -30
+    assert axis["labelExpr"].startswith('["')
+    assert "Prijs-/kwaliteit vergelijken </script>" in axis["labelExpr"]
+    assert arcs["encoding"]["x"]["scale"]["domain"] == [-0.5, len(axis["values"]) - 0.5]
+
+
+def test_bar_labels_have_room_inside_the_plot(stored) -> None:
+    j, figures = stored
+    reach = reach_chart(figures, j, "p", "s").to_dict()["layer"][0]["encoding"]["y"]
+    assert reach["scale"]["domain"][1] > 1 and reach["axis"]["values"][-1] == 1
+    classes = deviation_chart(figures, "nl").to_dict()["layer"][0]["encoding"]["x"]
+    assert classes["scale"]["domain"][1] > max(figures["deviations"].values())
 
 
 def test_the_four_classes_as_bars(stored) -> None:

@@ -13,6 +13,7 @@ and the journey (for names); tests assert on the data and encodings.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import altair as alt
@@ -72,8 +73,12 @@ def reach_chart(figures: dict[str, Any], journey: Journey, persona: str, scenari
         x=alt.X(
             "name:N", sort=order, title=_t("touchpoint", lang), axis=alt.Axis(labelAngle=-30, labelLimit=180)
         ),
+        # room above 100 % for the bar's label, ticks only up to 100 %
         y=alt.Y(
-            "share:Q", title=_t("share", lang), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+            "share:Q",
+            title=_t("share", lang),
+            axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]),
+            scale=alt.Scale(domain=[0, 1.15], nice=False),
         ),
     )
     bars = base.mark_bar(color=ON_MAP).encode(
@@ -114,11 +119,25 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
         r["kind"] = _t("along" if r["along"] else "deviating", lang)
     nodes = [{"x": i, "y": 0.0, "name": names[tp], "touchpoint": tp} for i, tp in enumerate(order)]
     kinds = [_t("along", lang), _t("deviating", lang)]
+    # the touchpoints' names on the x axis under the arcs (slanted, as in the reach
+    # chart), so they never sit on an arc below the line or on each other
+    x_axis = alt.X(
+        "x:Q",
+        title=_t("touchpoint", lang),
+        scale=alt.Scale(domain=[-0.5, len(order) - 0.5], nice=False, zero=False),
+        axis=alt.Axis(
+            values=list(range(len(order))),
+            labelExpr=f"{json.dumps([n['name'] for n in nodes], ensure_ascii=False)}[datum.value]",
+            labelAngle=-30,
+            labelLimit=180,
+            grid=False,
+        ),
+    )
     arcs = (
         alt.Chart(alt.Data(values=rows))
         .mark_line(interpolate="basis", opacity=0.7)
         .encode(
-            x=alt.X("x:Q", axis=None),
+            x=x_axis,
             y=alt.Y("y:Q", axis=None),
             detail="flow:N",
             order="point:Q",
@@ -129,14 +148,13 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
             tooltip=["from:N", "to:N", alt.Tooltip("count:Q", title=_t("count", lang))],
         )
     )
-    dots = alt.Chart(alt.Data(values=nodes)).mark_circle(size=120, color="#333333").encode(x="x:Q", y="y:Q")
-    labels = (
+    dots = (
         alt.Chart(alt.Data(values=nodes))
-        .mark_text(dy=14, baseline="top", limit=110)
-        .encode(x="x:Q", y="y:Q", text="name:N")
+        .mark_circle(size=120, color="#333333")
+        .encode(x=x_axis, y=alt.Y("y:Q", axis=None))
     )
     width = min(PAGE_WIDTH, 110 * max(len(order), 3))
-    return (arcs + dots + labels).properties(title=_t("flow_title", lang), width=width, height=260)
+    return (arcs + dots).properties(title=_t("flow_title", lang), width=width, height=260)
 
 
 def deviation_chart(figures: dict[str, Any], language: str) -> alt.Chart:
@@ -147,7 +165,12 @@ def deviation_chart(figures: dict[str, Any], language: str) -> alt.Chart:
     colours = [ON_MAP, OFF_MAP, OFF_MAP, OFF_MAP]
     base = alt.Chart(alt.Data(values=rows)).encode(
         y=alt.Y("label:N", sort=[r["label"] for r in rows], title=_t("class", language)),
-        x=alt.X("cases:Q", title=_t("count", language)),
+        # room right of the longest bar for its count
+        x=alt.X(
+            "cases:Q",
+            title=_t("count", language),
+            scale=alt.Scale(domain=[0, max(1, *(r["cases"] for r in rows)) * 1.2], nice=False),
+        ),
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
