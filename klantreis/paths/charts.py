@@ -141,9 +141,18 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
             y=alt.Y("y:Q", axis=None),
             detail="flow:N",
             order="point:Q",
-            strokeWidth=alt.StrokeWidth("count:Q", title=_t("count", lang), scale=alt.Scale(range=[1, 14])),
+            # legends above the plot, so the chart keeps the page's width (as the reach chart)
+            strokeWidth=alt.StrokeWidth(
+                "count:Q",
+                title=_t("count", lang),
+                scale=alt.Scale(range=[1, 14]),
+                legend=alt.Legend(orient="top"),
+            ),
             color=alt.Color(
-                "kind:N", title=_t("kind", lang), scale=alt.Scale(domain=kinds, range=[ON_MAP, OFF_MAP])
+                "kind:N",
+                title=_t("kind", lang),
+                scale=alt.Scale(domain=kinds, range=[ON_MAP, OFF_MAP]),
+                legend=alt.Legend(orient="top"),
             ),
             tooltip=["from:N", "to:N", alt.Tooltip("count:Q", title=_t("count", lang))],
         )
