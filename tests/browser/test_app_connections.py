@@ -9,13 +9,27 @@ must keep its one connection, and the server log must not mention a ping timeout
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import time
 import urllib.request
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
-from app_driver import click_smiley, emotion_row, open_step, running, stored_value, wait_for_file
+from app_driver import (
+    click_smiley,
+    commit_text,
+    emotion_row,
+    garage_project,
+    kernels_below,
+    open_step,
+    running,
+    stored_touchpoint,
+    stored_value,
+    wait_for_file,
+)
 from chromium import launch
 
 from klantreis import load
@@ -121,5 +135,92 @@ def test_an_edit_lost_with_the_connection_is_sent_again_when_it_comes_back(tmp_p
             row = emotion_row(page, "Story van een huisgenoot")
             expect_text = "De verbinding viel even weg; deze wijziging is daarna opnieuw verstuurd."
             row.locator(".kr-row-notice", has_text=expect_text).wait_for(state="visible", timeout=10_000)
+        finally:
+            browser.close()
+
+
+def _kernel_of(page_kernel: str, server_pid: int) -> int:
+    """The process of the kernel whose id is ``page_kernel`` (its connection file is
+    named after it)."""
+    for pid in kernels_below(server_pid):
+        with suppress(OSError):
+            if page_kernel.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return pid
+    raise AssertionError(f"no kernel process for {page_kernel}")
+
+
+def test_edits_pending_when_the_kernel_dies_are_named_as_not_saved(tmp_path: Path) -> None:
+    """The page's kernel hangs (SIGSTOP) while a participant clicks two smileys and
+    types a why, then dies (SIGKILL; the server starts a new, empty kernel). None of
+    those edits was acknowledged: each row with such edits names its unsaved fields,
+    a row whose edit was saved before says nothing, the form takes no click, and the
+    project file is exactly as it was before the kernel hung."""
+    from playwright.sync_api import WebSocket, sync_playwright
+
+    project = garage_project(tmp_path / "garage.yaml", ("ophalen", "Auto ophalen"))
+    sent: list[str] = []  # edits the page sent over its kernel connection
+    kernel_ids: list[str] = []
+
+    def kernel_socket(ws: WebSocket) -> None:
+        if "/api/kernels/" in ws.url:
+            kernel_ids.append(ws.url.split("/api/kernels/")[1].split("/")[0])
+            ws.on("framesent", lambda payload: sent.append("edit") if _is_edit(payload) else None)
+
+    with running("app", project, tmp_path / "logs") as server, sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(30_000)
+            page.on("websocket", kernel_socket)
+            open_step(page, server, "emoties")
+            kernel = _kernel_of(kernel_ids[-1], server.process.pid)
+            first, last = emotion_row(page, "Afspraak maken"), emotion_row(page, "Auto ophalen")
+            # a saved edit first: its row must not be named later
+            last.locator('.kr-smiley[data-score="3"]').click()
+            wait_for_file(
+                project, lambda j: stored_touchpoint(j, "ophalen")["emotion"] == 3, what="a saved smiley"
+            )
+            status = page.locator(".kr-status").first
+            status.filter(has_text="Opgeslagen").wait_for(state="visible")  # (the kernel answered)
+            before = project.read_bytes()
+
+            os.kill(kernel, signal.SIGSTOP)  # the kernel hangs: nothing is acknowledged now
+            try:
+                first.locator('.kr-smiley[data-score="5"]').click()
+                commit_text(first.get_by_label("Waarom"), "Binnen een minuut geregeld")
+                last.locator('.kr-smiley[data-score="1"]').click()
+                deadline = time.monotonic() + 10
+                while len(sent) < 4 and time.monotonic() < deadline:
+                    page.wait_for_timeout(50)
+                assert len(sent) == 4, f"the page sent {len(sent)} edits, not 1 + 3"
+            finally:
+                os.kill(kernel, signal.SIGKILL)  # the kernel dies
+
+            emotion = first.locator(".kr-smileys").get_attribute("aria-label")
+            named = {
+                first: f"‘{emotion}’, ‘Waarom’",
+                last: f"‘{emotion}’",
+            }
+            for row, fields in named.items():
+                notice = row.locator(".kr-row-notice")
+                notice.filter(has_text="Niet opgeslagen").wait_for(state="visible")
+                assert notice.get_attribute("role") == "alert"
+                assert (
+                    f"Niet opgeslagen: de verbinding met Python viel weg voordat {fields} aankwam."
+                    in notice.inner_text()
+                ), notice.inner_text()
+            line = page.locator(".kr-connection-line").first
+            assert "De verbinding met Python is weg" in line.inner_text()
+            assert page.evaluate(
+                "() => document.querySelector('.kr-emotion-sheet').closest('.kr-form').inert"
+            ), "the form still takes input"
+            # a real click on a smiley of the inert form reaches nothing
+            box = first.locator('.kr-smiley[data-score="2"]').bounding_box()
+            assert box is not None
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(500)
+            assert len(sent) == 4, "a click on the dead form was sent"
+            assert first.locator('.kr-smiley[data-score="2"]').get_attribute("aria-pressed") == "false"
+            assert project.read_bytes() == before, "the project file changed after the kernel hung"
         finally:
             browser.close()
