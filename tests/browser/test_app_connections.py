@@ -152,8 +152,8 @@ def _kernel_of(page_kernel: str, server_pid: int) -> int:
 def test_edits_pending_when_the_kernel_dies_are_named_as_not_saved(tmp_path: Path) -> None:
     """The page's kernel hangs (SIGSTOP) while a participant clicks two smileys and
     types a why, then dies (SIGKILL; the server starts a new, empty kernel). None of
-    those edits was acknowledged: each row with such edits names its unsaved fields,
-    a row whose edit was saved before says nothing, the form takes no click, and the
+    those edits was acknowledged: each row with such edits names its unsaved fields
+    (and not a field saved before the kernel hung), the form takes no click, and the
     project file is exactly as it was before the kernel hung."""
     from playwright.sync_api import WebSocket, sync_playwright
 
@@ -175,10 +175,11 @@ def test_edits_pending_when_the_kernel_dies_are_named_as_not_saved(tmp_path: Pat
             open_step(page, server, "emoties")
             kernel = _kernel_of(kernel_ids[-1], server.process.pid)
             first, last = emotion_row(page, "Afspraak maken"), emotion_row(page, "Auto ophalen")
-            # a saved edit first: its row must not be named later
-            last.locator('.kr-smiley[data-score="3"]').click()
+            # a why saved first: it must not be named later
+            saved_why = "De sleutel lag klaar"
+            commit_text(last.get_by_label("Waarom"), saved_why)
             wait_for_file(
-                project, lambda j: stored_touchpoint(j, "ophalen")["emotion"] == 3, what="a saved smiley"
+                project, lambda j: stored_touchpoint(j, "ophalen")["why"] == saved_why, what="the why"
             )
             status = page.locator(".kr-status").first
             status.filter(has_text="Opgeslagen").wait_for(state="visible")  # (the kernel answered)
