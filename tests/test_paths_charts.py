@@ -3,15 +3,19 @@ specs, the section's text (escaped), and no section without an event log."""
 
 from __future__ import annotations
 
+import json
+import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from paths_support import MAPPING, journey
 
+from klantreis.charts import emotion_curve
+from klantreis.charts._common import PAGE_WIDTH
 from klantreis.evidence import store_import
 from klantreis.paths import read_events, stored_paths
-from klantreis.paths.charts import deviation_chart, flow_chart, flow_rows, reach_chart
+from klantreis.paths.charts import LEFT_ROOM, deviation_chart, flow_chart, flow_rows, reach_chart
 from klantreis.paths.report import path_findings, paths_section
 from klantreis.paths.stored import touchpoint_names
 
@@ -62,10 +66,38 @@ def test_flows_along_the_map_and_deviating_ones(stored) -> None:
     # the names stand on the x axis below the arcs, one per touchpoint, in the map's order
     axis = arcs["encoding"]["x"]["axis"]
     assert axis["values"] == list(range(len(axis["values"]))) and len(axis["values"]) >= 4
-    assert axis["labelAngle"] == -30
+    assert axis["labelAngle"] == -35
     assert axis["labelExpr"].startswith('["')
     assert "Prijs-/kwaliteit vergelijken </script>" in axis["labelExpr"]
     assert arcs["encoding"]["x"]["scale"]["domain"] == [-0.5, len(axis["values"]) - 0.5]
+
+
+def _named(axis: dict, count: int) -> list[str]:
+    """The names an axis draws for ``count`` ticks, as Vega would: none left out."""
+    assert axis["labelOverlap"] is False  # Vega's default drops names that it thinks collide
+    names = json.loads(axis["labelExpr"].removesuffix("[datum.value]"))
+    return [names[v] for v in axis.get("values", range(count))]
+
+
+@pytest.mark.parametrize("extra", [0, 36])
+def test_every_touchpoint_is_named_and_the_chart_fits_the_page(stored, extra: int) -> None:
+    j, figures = stored
+    for k in range(extra):  # a long map: the names stand upright, still every one
+        j.add_touchpoint(f"x{k}", "p", "kopen", f"Extra stap met een lange naam {k}")
+    names = touchpoint_names(j, "p", "s")
+    flow = flow_chart(figures, j, "p", "s").to_dict()
+    axis = flow["layer"][0]["encoding"]["x"]["axis"]
+    assert _named(axis, len(names)) == list(names.values())
+    step = flow["width"] / len(names)
+    angle = math.radians(-axis["labelAngle"])
+    assert step * math.sin(angle) >= 14  # neighbouring names a line of type apart
+    # the first name fits left of the plot in the room the width leaves free
+    reach_left = axis["labelLimit"] * math.cos(angle) - step / 2
+    assert flow["width"] + max(reach_left, 0) <= PAGE_WIDTH
+    assert axis["labelAngle"] == (-90 if extra else -35)
+    reach = reach_chart(figures, j, "p", "s").to_dict()
+    r_axis = reach["layer"][0]["encoding"]["x"]["axis"]
+    assert r_axis["labelOverlap"] is False and reach["width"] + LEFT_ROOM <= PAGE_WIDTH
 
 
 def test_bar_labels_have_room_inside_the_plot(stored) -> None:
@@ -105,3 +137,31 @@ def test_an_unreached_touchpoint_is_a_finding(stored) -> None:
                "median_hours_to_next": None, "p90_hours_to_next": None}]}  # fmt: skip
     found = path_findings(figures, touchpoint_names(j, "p", "s"), "nl")
     assert "Geen enkele klantreis komt bij Betalen, al staat het op de kaart." in found
+
+
+def test_the_emotion_curve_shows_the_reach_per_touchpoint(stored, tmp_path: Path) -> None:
+    j, figures = stored
+    for t in "abcde":
+        j.update_touchpoint(t, "p", "s", emotion=1)  # the lowest score: the strip stays free
+    spec = emotion_curve(j, "p", "s").to_dict()
+    reach = spec["datasets"]["reach"]
+    # the observed touchpoints a b c d in slots 0 1 2 3 (e has no event: no label)
+    assert [(r["x"], r["reached"], r["reach_label"]) for r in reach] == [
+        (0, 4, "100%"), (1, 3, "75%"), (2, 1, "25%"), (3, 2, "50%")
+    ]  # fmt: skip
+    text = [layer for layer in spec["layer"] if layer.get("data", {}).get("name") == "reach"]
+    assert text[0]["mark"]["type"] == "text" and text[0]["encoding"]["text"]["field"] == "reach_label"
+    assert "aandeel van de 4 klantreizen (bron web) dat er komt" in spec["title"]["subtitle"][-1]
+    assert "Uit bron web: 'Zoeken' bereikt het grootste deel van de klantreizen (100%)" in spec["description"]
+    # room below the lowest score for the labels: the domain reaches further down
+    plain = emotion_curve(journey(), "p", "s").to_dict()
+    assert spec["encoding"]["y"]["scale"]["domain"][0] < plain["encoding"]["y"]["scale"]["domain"][0]
+    # no log for this persona, or several journeys on one curve: no reach
+    assert "reach" not in emotion_curve(j, "q", "s").to_dict()["datasets"]
+    assert "reach" not in emotion_curve(j, ["p", "q"], "s").to_dict()["datasets"]
+    english = journey("en")
+    log = tmp_path / "en.csv"
+    pd.DataFrame(ROWS, columns=["visitor", "ts", "name"]).to_csv(log, index=False)
+    store_import(english, read_events(english, log, MAPPING, persona="p", source="web"))
+    subtitle = emotion_curve(english, "p", "s").to_dict()["title"]["subtitle"]
+    assert "share of the 4 cases (source web) that reach it" in subtitle[-1]

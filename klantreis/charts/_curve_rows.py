@@ -121,12 +121,12 @@ class RowFrame:
         return px / self.step + self.start - 0.5, self.top - py / self.height * (self.top - self.bottom)
 
 
-def y_domain(low: float, high: float, height: float, head: float) -> tuple[float, float]:
-    """The y domain that leaves ``head`` pixels at the top for the phase heads and
-    ``MARGIN`` pixels beyond the lowest and the highest score."""
-    room = max(height - head - 2 * MARGIN, 40)
+def y_domain(low: float, high: float, height: float, head: float, foot: float = 0) -> tuple[float, float]:
+    """The y domain that leaves ``head`` pixels at the top for the phase heads, ``foot``
+    at the bottom, and ``MARGIN`` pixels beyond the lowest and the highest score."""
+    room = max(height - head - foot - 2 * MARGIN, 40)
     per_px = (high - low) / room if high > low else 1 / room
-    return low - MARGIN * per_px, high + (MARGIN + head) * per_px
+    return low - (MARGIN + foot) * per_px, high + (MARGIN + head) * per_px
 
 
 @dataclass
@@ -219,3 +219,5 @@ class Overlay:
     layers: Callable[[Callable[[str], str], float, bool], list[Any]]
     avoid: Callable[[RowPlacer, dict[str, list[dict[str, Any]]]], None]
     labels: dict[str, tuple[str, LabelStyle, float]] = field(default_factory=dict)
+    #: Pixels to keep free below the lowest score (a strip for the overlay's labels).
+    bottom: float = 0

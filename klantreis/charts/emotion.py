@@ -30,6 +30,7 @@ from ._common import (
     with_datasets,
 )
 from ._curve_data import CRUCIAL_SIZE, DOT_SIZE, by_series, curve_annotations, mark_pain, point_rows
+from ._curve_reach import reach_overlay, with_reach_key
 from ._curve_rows import (
     DOT_RADIUS,
     LINE_HEIGHT,
@@ -100,7 +101,9 @@ def emotion_curve(
     language.
     """
     pairs = select_series(journey, persona, scenario)
-    return curve_chart(journey, pairs, step=step, height=height, width=width)
+    reach = reach_overlay(journey, *pairs[0], height) if len(pairs) == 1 else None
+    chart = curve_chart(journey, pairs, step=step, height=height, width=width, overlay=reach and reach[0])
+    return with_reach_key(chart, *reach[1:]) if reach else chart
 
 
 def curve_chart(
@@ -228,7 +231,7 @@ def _row(
         ([], [], 0, 0) if compact else phase_heads(spans, data["phase_marks"], step, t["continued"])
     )
     head = 6 + name_lines * LINE_HEIGHT + overall_lines * LINE_HEIGHT
-    bottom, top = y_domain(low, high, height, head)
+    bottom, top = y_domain(low, high, height, head, overlay.bottom if overlay else 0)
     frame = RowFrame(start, stop, step, height, head, bottom, top)
     data["phase_labels"] = heads
     data["phase_overall"] = overall

@@ -14,6 +14,7 @@ and the journey (for names); tests assert on the data and encodings.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import altair as alt
@@ -27,6 +28,14 @@ from .stored import map_order, touchpoint_names
 ON_MAP, OFF_MAP = PALETTE[0], PAIN_COLOUR
 #: How many steps the flow chart draws at most (the most frequent).
 TOP_FLOWS = 25
+#: Pixels left of the plot that the first slanted name may take (the charts' width
+#: leaves them free, so chart and names fit the page's width).
+LEFT_ROOM = 170
+#: The longest name drawn in full (longer ones end in "…").
+NAME_LIMIT = 220
+#: The distance between two neighbouring names across their slant (a line of 10 px type).
+NAME_GAP = 14
+SLANT = 35
 
 TEXTS = Catalog("paths_charts", {
     "reach_title": ("Wie komt waar: aandeel klantreizen per touchpoint",
@@ -59,6 +68,27 @@ def along_map(source: str, target: str, order: list[str], main: set[str], observ
     return b > a and not any(t in main and t in observed for t in order[a + 1 : b])
 
 
+def name_axis(count: int, width: float) -> dict[str, Any]:
+    """Axis properties that name every one of ``count`` touchpoints ``width`` px apart in
+    all: slanted where neighbours are far enough apart, upright where they are close;
+    never leaving names out (Vega's overlap removal would keep only a few of them)."""
+    step = width / max(count, 1)
+    slanted = step * math.sin(math.radians(SLANT)) >= NAME_GAP
+    angle = -SLANT if slanted else -90
+    # the first name may reach LEFT_ROOM px left of the plot, half a step from the edge
+    reach = (LEFT_ROOM + step / 2) / math.cos(math.radians(SLANT)) if slanted else NAME_LIMIT
+    upright: dict[str, Any] = {} if slanted else {"title": None}  # Vega would draw it on the names
+    return {
+        **upright,
+        "labelAngle": angle,
+        "labelAlign": "right",
+        "labelBaseline": "top" if slanted else "middle",
+        "labelLimit": int(min(NAME_LIMIT, reach)),
+        "labelOverlap": False,
+        "labelFontSize": 10,
+    }
+
+
 def reach_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario: str) -> alt.Chart:
     """Bars of the share of cases reaching each observable touchpoint, in map order."""
     lang = journey.language
@@ -69,9 +99,10 @@ def reach_chart(figures: dict[str, Any], journey: Journey, persona: str, scenari
         for i, tp in enumerate(figures["touchpoints"])
     ]  # fmt: skip
     order = [r["name"] for r in rows]
+    width = min(PAGE_WIDTH - LEFT_ROOM, 90 * max(len(rows), 3))
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X(
-            "name:N", sort=order, title=_t("touchpoint", lang), axis=alt.Axis(labelAngle=-30, labelLimit=180)
+            "name:N", sort=order, title=_t("touchpoint", lang), axis=alt.Axis(**name_axis(len(rows), width))
         ),
         # room above 100 % for the bar's label, ticks only up to 100 %
         y=alt.Y(
@@ -89,9 +120,7 @@ def reach_chart(figures: dict[str, Any], journey: Journey, persona: str, scenari
         ]  # fmt: skip
     )
     labels = base.mark_text(dy=-6, baseline="bottom").encode(text=alt.Text("share:Q", format=".0%"))
-    return (bars + labels).properties(
-        title=_t("reach_title", lang), width=min(PAGE_WIDTH, 90 * max(len(rows), 3))
-    )
+    return (bars + labels).properties(title=_t("reach_title", lang), width=width)
 
 
 def flow_rows(figures: dict[str, Any], journey: Journey, persona: str, scenario: str) -> list[dict[str, Any]]:
@@ -120,7 +149,8 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
     nodes = [{"x": i, "y": 0.0, "name": names[tp], "touchpoint": tp} for i, tp in enumerate(order)]
     kinds = [_t("along", lang), _t("deviating", lang)]
     # the touchpoints' names on the x axis under the arcs (slanted, as in the reach
-    # chart), so they never sit on an arc below the line or on each other
+    # chart, or upright when many), so they never sit on an arc or on each other
+    width = min(PAGE_WIDTH - LEFT_ROOM, 110 * max(len(order), 3))
     x_axis = alt.X(
         "x:Q",
         title=_t("touchpoint", lang),
@@ -128,9 +158,8 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
         axis=alt.Axis(
             values=list(range(len(order))),
             labelExpr=f"{json.dumps([n['name'] for n in nodes], ensure_ascii=False)}[datum.value]",
-            labelAngle=-30,
-            labelLimit=180,
             grid=False,
+            **name_axis(len(order), width),
         ),
     )
     arcs = (
@@ -162,7 +191,6 @@ def flow_chart(figures: dict[str, Any], journey: Journey, persona: str, scenario
         .mark_circle(size=120, color="#333333")
         .encode(x=x_axis, y=alt.Y("y:Q", axis=None))
     )
-    width = min(PAGE_WIDTH, 110 * max(len(order), 3))
     return (arcs + dots).properties(title=_t("flow_title", lang), width=width, height=260)
 
 

@@ -143,6 +143,56 @@ def _cut_characters(data: bytes) -> list[str]:
     return cut
 
 
+#: Per chart titled with one of the given titles: the x axis names Vega drew visibly
+#: (its overlap removal hides the names it drops with opacity 0); the names are the
+#: axis labels drawn slanted or upright, the y axis's are level.
+AXIS_NAMES = """(titles) => [...document.querySelectorAll('.vega-embed svg.marks')]
+    .map(svg => [svg.querySelector('.role-title-text text'), svg])
+    .filter(([t]) => t && titles.includes(t.textContent.trim()))
+    .map(([t, svg]) => [t.textContent.trim(), [...svg.querySelectorAll('.role-axis-label text')]
+        .filter(el => /rotate/.test(el.getAttribute('transform') || '')
+                      && getComputedStyle(el).opacity !== '0' && el.getAttribute('opacity') !== '0'
+                      && el.textContent.trim() !== '' && el.getBBox().width > 0)
+        .map(el => el.textContent.trim())])"""
+
+
+@pytest.mark.parametrize("name", ["sportschool", "lang"])
+def test_the_observed_path_charts_name_every_touchpoint(reports: dict[str, list[Path]], name: str) -> None:
+    """The flow chart names every touchpoint of the map, the reach chart every observed
+    one, in the map's order and in full where they fit (their overlaps and widths are
+    checked above); the long journey's 40 names too."""
+    from playwright.sync_api import sync_playwright
+
+    from klantreis.paths import stored_paths
+    from klantreis.paths.charts import TEXTS as CHART_TEXTS
+    from klantreis.paths.stored import touchpoint_names
+
+    page_file = next(p for p in reports[name] if p.parts[-2:] == ("student", "huidig.html"))
+    project = EXAMPLES / "sportschool.yaml" if name == "sportschool" else page_file.parents[2] / "lang.yaml"
+    journey = klantreis.load(project)
+    names = touchpoint_names(journey, "student", "huidig")
+    figures = stored_paths(journey, "student", "huidig")[1]
+    wanted = {
+        CHART_TEXTS.text("flow_title", "nl"): list(names.values()),
+        CHART_TEXTS.text("reach_title", "nl"): [names[tp["id"]] for tp in figures["touchpoints"]],
+    }
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.resolve().as_uri())
+            page.wait_for_function("() => document.querySelectorAll('.vega-embed svg').length > 3")
+            drawn = dict(page.evaluate(AXIS_NAMES, list(wanted)))
+        finally:
+            browser.close()
+    assert set(drawn) == set(wanted)
+    for title, expected in wanted.items():
+        shown = [n.rstrip("…") for n in drawn[title]]
+        assert len(shown) == len(expected), (title, drawn[title])
+        pairs = zip(shown, expected, strict=True)
+        assert all(e.startswith(s) and len(s) >= min(len(e), 20) for s, e in pairs), (title, drawn[title])
+
+
 #: The numbers on the charts' axes, as drawn.
 NUMBER_TICKS = """() => [...document.querySelectorAll('.vega-embed .role-axis-label text')]
     .map(t => t.textContent).filter(t => /^[\\d.,]+$/.test(t))"""
