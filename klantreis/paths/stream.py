@@ -82,9 +82,11 @@ def stream(
     coder: Coder,
     maps: list[MapOrder],
     partition_bytes: int | None = None,
+    chunk_rows: int | None = None,
 ) -> StreamResult:
     """Read ``log`` (columns by role in ``roles``) chunk by chunk and tally its cases
-    (``partition_bytes``: log bytes per partition, default :data:`PARTITION_BYTES`)."""
+    (``partition_bytes``: log bytes per partition, default :data:`PARTITION_BYTES`;
+    ``chunk_rows``: rows per chunk, default :data:`~klantreis.paths.logfile.CHUNK_ROWS`)."""
     size = partition_bytes or PARTITION_BYTES
     parts = 1 if log.size <= min(IN_MEMORY_BYTES, size) else math.ceil(log.size / size)
     table = positions(maps, coder.targets)
@@ -96,7 +98,7 @@ def stream(
         if spill:
             tally.spill_gaps(Path(tmp) / "hours-to-next.bin")
         kept: list[np.ndarray] = []
-        for start, frame in log.chunks(wanted):
+        for start, frame in log.chunks(wanted, chunk_rows):
             coded = _code_chunk(frame, start, roles, coder, log, result)
             if not spill:
                 kept.append(coded)
