@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from .quantiles import ValueFile
 
 CLASSES = ("conforming", "missing", "irregular", "adhoc")
 CONFORMING, MISSING, IRREGULAR, ADHOC = range(4)
@@ -77,7 +80,8 @@ class Tally:
     follows: list[np.ndarray] = field(init=False)
     variants: Counter[tuple[int, bytes]] = field(default_factory=Counter)
     unmapped: list[Counter[int]] = field(init=False)
-    gaps: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+    gaps: ValueFile = field(init=False)
+    quantiles: list[list[float | None]] | None = field(init=False, default=None)
     first: int | None = None
     last: int | None = None
 
@@ -89,19 +93,31 @@ class Tally:
         self.reached = [np.zeros(len(m.ids), dtype=np.int64) for m in self.maps]
         self.follows = [np.zeros((len(m.ids), len(m.ids)), dtype=np.int64) for m in self.maps]
         self.unmapped = [Counter() for _ in self.maps]
+        self.gaps = ValueFile(len(self.maps) * self.width)
 
-    def hours_to_next(self, persona: int) -> list[np.ndarray]:
-        """Per touchpoint position of ``persona``'s map, the hours to the next touchpoint
-        of every path step that leaves it."""
-        size = len(self.maps[persona].ids)
-        if not self.gaps:
-            return [np.zeros(0) for _ in range(size)]
-        p, where, hours = (np.concatenate([g[i] for g in self.gaps]) for i in range(3))
-        mine = p == persona
-        where, hours = where[mine], hours[mine].astype(np.float64)
-        order = np.argsort(where, kind="stable")
-        bounds = np.searchsorted(where[order], np.arange(size + 1))
-        return [hours[order][bounds[i] : bounds[i + 1]] for i in range(size)]
+    @property
+    def width(self) -> int:
+        """Map positions per persona in the keys of :attr:`gaps`: the longest map's size."""
+        return max((len(m.ids) for m in self.maps), default=1)
+
+    def spill_gaps(self, path: Path) -> None:
+        """Write the hours to the next touchpoint to ``path`` rather than keep them."""
+        self.gaps = ValueFile(len(self.maps) * self.width, path)
+
+    def hours_to_next(self, persona: int) -> list[tuple[float | None, float | None]]:
+        """Per touchpoint position of ``persona``'s map, the median and 90th percentile
+        of the hours to the next touchpoint of every path step that leaves it (exact, as
+        ``np.quantile``; None when no step leaves it)."""
+        self.finish()
+        assert self.quantiles is not None
+        first = persona * self.width
+        return [(q[0], q[1]) for q in self.quantiles[first : first + len(self.maps[persona].ids)]]
+
+    def finish(self) -> None:
+        """Compute the quantiles of the hours to the next touchpoint (before a spilled
+        file of them is removed)."""
+        if self.quantiles is None:
+            self.quantiles = self.gaps.quantiles((0.5, 0.9))
 
 
 def positions(maps: list[MapOrder], targets: list[str]) -> np.ndarray:
@@ -141,9 +157,10 @@ def tally_batch(tally: Tally, batch: Batch, table: np.ndarray) -> None:
     case_persona = b.persona[new_case]
     mapped = pos >= 0
     loose_persona, loose_event = b.persona[~mapped], b.event[~mapped]
-    for p in np.unique(loose_persona):
-        events, counts = np.unique(loose_event[loose_persona == p], return_counts=True)
-        tally.unmapped[int(p)].update(dict(zip(events.tolist(), counts.tolist(), strict=True)))
+    for lp in np.flatnonzero(np.bincount(loose_persona)).tolist():
+        counts = np.bincount(loose_event[loose_persona == lp])
+        events = np.flatnonzero(counts)
+        tally.unmapped[lp].update(dict(zip(events.tolist(), counts[events].tolist(), strict=True)))
     rows = np.flatnonzero(mapped)
     if not len(rows):
         return
@@ -198,17 +215,54 @@ def tally_batch(tally: Tally, batch: Batch, table: np.ndarray) -> None:
         tally.classes[p] += np.bincount(cls[cases[on]], minlength=len(CLASSES))
         size = len(tally.maps[p].ids)
         steps = case_persona[pc] == p
-        seen = np.unique(pc[steps] * size + pp[steps])
+        seen = distinct(pc[steps] * size + pp[steps])
         tally.reached[p] += np.bincount(seen % size, minlength=size)
         pair = same & steps[1:]
         tally.follows[p] += np.bincount(pp[:-1][pair] * size + pp[1:][pair], minlength=size * size).reshape(
             size, size
         )
     pair = np.flatnonzero(same)
-    hours = ((pt[pair + 1] - pt[pair]) / NS_PER_HOUR).astype(np.float32)  # 8 bytes a step in all
-    tally.gaps.append((case_persona[pc[pair]].astype(np.int16), pp[pair].astype(np.int16), hours))
-    raw = pp.astype(np.int16).tobytes()
-    tally.variants.update(
-        (int(personas[i]), raw[2 * s : 2 * e])
-        for i, (s, e) in enumerate(zip(path_start, path_end, strict=True))
-    )
+    hours = ((pt[pair + 1] - pt[pair]) / NS_PER_HOUR).astype(np.float32)
+    tally.gaps.add(case_persona[pc[pair]] * tally.width + pp[pair], hours)
+    _count_variants(tally, pp, path_start, path_end, personas)
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted. (``np.unique`` without counts takes a hash-based
+    path in numpy 2.3+ that is tens of times slower than sorting on large int arrays.)"""
+    ordered = np.sort(values)
+    if not len(ordered):
+        return ordered
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
+
+
+def _count_variants(
+    tally: Tally, steps: np.ndarray, path_start: np.ndarray, path_end: np.ndarray, personas: np.ndarray
+) -> None:
+    """Add each case's path (the map positions ``steps[start:end]``) to the variant
+    counts. A path short enough is coded exactly as one integer (its positions + 1 as
+    digits in base: the longest map's size + 1), so equal paths are counted with numpy; only each
+    distinct path, and the rare longer ones, become bytes in Python."""
+    size = max(len(m.ids) for m in tally.maps) + 1
+    longest = int(np.floor(62 / np.log2(size)))  # size ** longest < 2 ** 62
+    length = path_end - path_start
+    short = length <= longest
+    raw = steps.astype(np.int16).tobytes()
+    for i in np.flatnonzero(~short):
+        s, e = path_start[i], path_end[i]
+        tally.variants[(int(personas[i]), raw[2 * s : 2 * e])] += 1
+    if not short.any():
+        return
+    # the code of every path: reduceat over the steps, each step weighted by its place
+    case_of_step = np.repeat(np.arange(len(length)), length)
+    place = np.minimum(np.arange(len(steps)) - path_start[case_of_step], longest)
+    digit = (steps + 1).astype(np.int64) * np.power(np.int64(size), place.astype(np.int64))
+    digit[~short[case_of_step]] = 0
+    code = np.add.reduceat(digit, path_start) if len(steps) else np.zeros(0, dtype=np.int64)
+    for p in np.flatnonzero(np.bincount(personas[short])).tolist():
+        mine = short & (personas == p)
+        _, first, counts = np.unique(code[mine], return_index=True, return_counts=True)
+        where = np.flatnonzero(mine)[first]
+        for i, n in zip(where.tolist(), counts.tolist(), strict=True):
+            s, e = path_start[i], path_end[i]
+            tally.variants[(p, raw[2 * s : 2 * e])] += n

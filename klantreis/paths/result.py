@@ -34,13 +34,13 @@ def persona_figures(
         if not m.observed[i]:
             continue
         reached = int(tally.reached[persona][i])
-        hours = gaps[i]
+        median, p90 = gaps[i]
         touchpoints.append({
             "id": tp,
             "reached": reached,
             "share": rounded(reached / cases) if cases else 0.0,
-            "median_hours_to_next": rounded(np.quantile(hours, 0.5)) if len(hours) else None,
-            "p90_hours_to_next": rounded(np.quantile(hours, 0.9)) if len(hours) else None,
+            "median_hours_to_next": rounded(median),
+            "p90_hours_to_next": rounded(p90),
         })  # fmt: skip
     follows = tally.follows[persona]
     pairs = [(int(follows[a, b]), a, b) for a, b in zip(*np.nonzero(follows), strict=True)]

@@ -82,9 +82,11 @@ def stream(
     coder: Coder,
     maps: list[MapOrder],
     partition_bytes: int | None = None,
+    chunk_rows: int | None = None,
 ) -> StreamResult:
     """Read ``log`` (columns by role in ``roles``) chunk by chunk and tally its cases
-    (``partition_bytes``: log bytes per partition, default :data:`PARTITION_BYTES`)."""
+    (``partition_bytes``: log bytes per partition, default :data:`PARTITION_BYTES`;
+    ``chunk_rows``: rows per chunk, default :data:`~klantreis.paths.logfile.CHUNK_ROWS`)."""
     size = partition_bytes or PARTITION_BYTES
     parts = 1 if log.size <= min(IN_MEMORY_BYTES, size) else math.ceil(log.size / size)
     table = positions(maps, coder.targets)
@@ -93,8 +95,10 @@ def stream(
     wanted = list(dict.fromkeys(roles.values()))
     with tempfile.TemporaryDirectory(prefix="klantreis-paths-") as tmp:
         spill = [Path(tmp) / f"part-{i}.bin" for i in range(parts)] if parts > 1 else []
+        if spill:
+            tally.spill_gaps(Path(tmp) / "hours-to-next.bin")
         kept: list[np.ndarray] = []
-        for start, frame in log.chunks(wanted):
+        for start, frame in log.chunks(wanted, chunk_rows):
             coded = _code_chunk(frame, start, roles, coder, log, result)
             if not spill:
                 kept.append(coded)
@@ -108,6 +112,7 @@ def stream(
                 _tally(tally, np.fromfile(path, dtype=RECORD), table, coder)
         if kept:
             _tally(tally, np.concatenate(kept), table, coder)
+        tally.finish()
     return result
 
 
@@ -156,11 +161,12 @@ def _code_chunk(
             result.unreadable_example = str(frame[roles["time"]].iloc[int(rows[0])])
     skip(bad, "unreadable")
     known = ~np.isin(reason, PERSONA_REASONS)
-    for p in np.unique(persona[known]):
-        result.persona_rows[int(p)] += int((persona[known] == p).sum())
-        unreadable = int((bad & (persona == p)).sum())
-        if unreadable:
-            result.persona_skipped.setdefault(int(p), Counter())["unreadable"] += unreadable
+    rows_of = np.bincount(persona[known])
+    unreadable_of = np.bincount(persona[bad & known], minlength=len(rows_of))
+    for p in np.flatnonzero(rows_of):
+        result.persona_rows[int(p)] += int(rows_of[p])
+        if unreadable_of[p]:
+            result.persona_skipped.setdefault(int(p), Counter())["unreadable"] += int(unreadable_of[p])
     for why, count in zip(*np.unique(reason[~keep], return_counts=True), strict=True):
         result.skipped[str(why)] += int(count)
     rows = np.flatnonzero(keep)
