@@ -271,6 +271,7 @@ def _evidence(args: argparse.Namespace) -> int:
             scenario=args.scenario,
             include_partial=args.include_partial,
             force=args.force,
+            metric=args.metric,
         )
     elif args.action == "list":
         text = commands.list_evidence(args.file)

@@ -156,6 +156,9 @@ class _Builder:
             "--scenario", default=None, metavar="ID", help=self.t("o_evidence_scenario")
         )
         do["import"].add_argument("--include-partial", action="store_true", help=self.t("o_include_partial"))
+        do["import"].add_argument(
+            "--metric", default=None, choices=("score", "nps", "csat", "ces"), help=self.t("o_metric")
+        )
         do["import"].add_argument("--force", action="store_true", help=self.t("o_force_twin"))
         do["remove"].add_argument("source", metavar=self.t("m_source"), help=self.t("o_remove_source"))
 

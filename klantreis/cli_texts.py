@@ -146,6 +146,10 @@ TEXTS = Catalog("cli_parser", {
     "o_evidence_scenario": ("het scenario (standaard het eerste)", "the scenario (default: the first)"),
     "o_include_partial": ("tel ook onvolledige enquêteresponsen mee (Finished/Progress)",
                           "also count incomplete survey responses (Finished/Progress)"),
+    "o_metric": ("wat de antwoorden van een enquête meten: score (gemiddelde, standaard), nps (0–10), "
+                 "csat (aandeel twee hoogste antwoorden) of ces (gemiddelde inspanning)",
+                 "what a survey's answers measure: score (mean, default), nps (0–10), csat (share of "
+                 "the top two answers) or ces (mean effort)"),
     "o_force_twin": ("lees ook in als een andere bron dezelfde gegevens al heeft (zelfde bestand, "
                      "overlappend klantcontactlog)",
                      "import even when another source holds the same data (same file, overlapping "

@@ -21,7 +21,7 @@ SLUG_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 #: The kinds of evidence source and the metrics of evidence records.
 SOURCE_KINDS = ("survey", "calls", "web", "interviews", "events")
-METRICS = ("score", "calls", "visits", "interviews")
+METRICS = ("score", "nps", "csat", "ces", "calls", "visits", "interviews")
 #: Where a project stands (the project's ``status``): being drafted, being worked on,
 #: finished. Stored in English; :func:`status_label` says it in the user's language.
 STATUSES = ("draft", "in_progress", "done")

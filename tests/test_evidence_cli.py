@@ -52,6 +52,8 @@ def test_import_passes_every_option_to_the_engine(capsys) -> None:
                 "huidig",
                 "--include-partial",
                 "--force",
+                "--metric",
+                "nps",
             ]
         )
     assert code == 0
@@ -65,6 +67,7 @@ def test_import_passes_every_option_to_the_engine(capsys) -> None:
         scenario="huidig",
         include_partial=True,
         force=True,
+        metric="nps",
     )
     assert capsys.readouterr().out == "3 rijen\n"
 
@@ -82,6 +85,7 @@ def test_import_defaults_and_list_and_remove_call_the_engine(capsys) -> None:
         scenario=None,
         include_partial=False,
         force=False,
+        metric=None,
     )
     with mock.patch("klantreis.evidence.commands.list_evidence", return_value="a\nb") as listing:
         assert main(["evidence", "list", "p.yaml"]) == 0

@@ -223,12 +223,12 @@ def test_mapping_file_shape(nl, en, tmp_path: Path) -> None:
         return message(lambda: read_survey(journey, path, mapping=write(tmp_path, "m.yaml", yaml_text)))
 
     assert bad("vragen: {}\n") == (
-        "m.yaml: onbekende sleutel 'vragen'. Mogelijk: kind, format, columns, "
+        "m.yaml: onbekende sleutel 'vragen'. Mogelijk: kind, format, metric, range, columns, "
         "questions, answers, skip, personas, quotes, reasons, pages, touchpoints."
     )
     assert bad("reasons: {}\n") == (
         "m.yaml: sleutel 'reasons' hoort niet bij survey. Voor survey: kind, "
-        "format, columns, questions, answers, skip, personas, quotes."
+        "format, metric, range, columns, questions, answers, skip, personas, quotes."
     )
     assert bad("kind: calls\n") == "m.yaml: dit koppelbestand is voor calls, niet voor survey."
     assert bad("format: breed\n") == "m.yaml, format: 'breed' kan niet; kies uit wide, long."

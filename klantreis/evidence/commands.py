@@ -27,6 +27,7 @@ def import_evidence(
     scenario: str | None = None,
     include_partial: bool = False,
     force: bool = False,
+    metric: str | None = None,
 ) -> str:
     """Import ``file`` as evidence of ``kind`` into the project file ``project`` and save
     it; returns the summary in the project's language (rows read, skipped and why,
@@ -42,6 +43,7 @@ def import_evidence(
         scenario,
         include_partial=include_partial,
         force=force,
+        metric=metric,
     )
     save_merged(journey, project_file)
     return summary.report(journey.language, journey.template)

@@ -22,11 +22,11 @@ from .mapping import (
     ALL_KEYS,
     EvidenceMapping,
     as_mapping,
-    describe_scale,
     resolve_answers,
     resolve_personas,
     resolve_targets,
 )
+from .metrics import MetricReader, answer_range, check_metric, metric_notes, used_metric
 from .reading import Column, SourceFile, open_source
 from .scope import Scope, Target
 from .texts import counted, fail, listing, text
@@ -54,11 +54,15 @@ class ImportContext:
     columns: dict[str, str]
     imported: str
     include_partial: bool = False
+    #: What the answers measure (:data:`~klantreis.evidence.metrics.SURVEY_METRICS`) and,
+    #: for a metric other than ``score``, the range of its answers.
+    metric: str = "score"
+    metric_range: tuple[int, int] = (0, 10)
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
     used: dict[str, Any] = field(default_factory=dict)
     read: dict[str, Column] = field(default_factory=dict)
-    _scores: values.ScoreReader | None = field(default=None, repr=False)
+    _scores: values.ScoreReader | MetricReader | None = field(default=None, repr=False)
 
     def fail_unknown(
         self, column: str, unknown: dict[str, float], what: str, key: str, known: list[str]
@@ -79,10 +83,15 @@ class ImportContext:
         """Add a line (the text ``code``) to the import's summary."""
         self.notes.append((code, params))
 
-    def score_reader(self) -> values.ScoreReader:
-        """Reads answers on the journey's scale with the mapping's answers and skip list."""
+    def score_reader(self) -> values.ScoreReader | MetricReader:
+        """Reads answers on the journey's scale (or, for NPS, CSAT and CES, on the
+        metric's range) with the mapping's answers and skip list."""
         if self._scores is None:
             skip = self.mapping.section("skip") if self.mapping else []
+            if self.metric != "score":
+                raw = self.mapping.section("answers") if self.mapping else {}
+                self._scores = MetricReader(*self.metric_range, raw, skip)
+                return self._scores
             answers = resolve_answers(self.mapping, self.journey.scale, self.language)
             self._scores = values.ScoreReader(self.journey.scale, answers, skip)
         return self._scores
@@ -115,8 +124,9 @@ def reader(kind: str, body: Callable[[ImportContext], EvidenceImport]) -> Reader
         *,
         imported: str | None = None,
         include_partial: bool = False,
+        metric: str | None = None,
     ) -> EvidenceImport:
-        ctx = prepare(kind, journey, path, mapping, source, persona, scenario, imported)
+        ctx = prepare(kind, journey, path, mapping, source, persona, scenario, imported, metric)
         ctx.include_partial = include_partial
         return body(ctx)
 
@@ -133,7 +143,8 @@ ARGUMENTS_DOC = """
     ``persona``/``scenario``: whose journey the rows belong to when the file has no
     persona column (default scenario: the project's first); ``imported``: the import
     date (default: today); ``include_partial``: count a survey's incomplete responses
-    (default: reported and left out). Returns an :class:`EvidenceImport`; bad input raises
+    (default: reported and left out); ``metric`` (surveys): ``score`` (default), ``nps``,
+    ``csat`` or ``ces`` (or ``metric:`` in the mapping). Returns an :class:`EvidenceImport`; bad input raises
     :class:`~klantreis.errors.JourneyError` with a message in the journey's language.
     """
 
@@ -147,9 +158,11 @@ def prepare(
     persona: str | None,
     scenario: str | None,
     imported: str | None,
+    metric: str | None = None,
 ) -> ImportContext:
     """Check the arguments, read the mapping, open the file and find its columns."""
     language = journey.language
+    metric = check_metric(metric, language)
     scenario = scenario or journey.default_scenario
     _known_id(journey, "scenarios", "what_scenario", scenario, language)
     if persona:
@@ -158,13 +171,17 @@ def prepare(
     if not SLUG_RE.match(source_id or ""):
         fail("bad_source_id", language, value=source_id)
     checked = as_mapping(mapping, kind, language)
+    if checked and checked.data.get("metric") is not None and metric == "score":
+        metric = check_metric(checked.data["metric"], language)
     scope = Scope(journey, scenario)
     if checked:
         # every id and score in the mapping is checked, used by this file or not
         for key in ("questions", "reasons", "pages", "touchpoints", "quotes"):
             resolve_targets(checked, key, scope, language)
         resolve_personas(checked, scope, language)
-        resolve_answers(checked, journey.scale, language)
+        if metric == "score":
+            resolve_answers(checked, journey.scale, language)
+    metric_range = answer_range(metric, checked, language) if metric != "score" else (0, 10)
     file = open_source(path, language)
     return ImportContext(
         kind=kind,
@@ -178,6 +195,10 @@ def prepare(
         scope=scope,
         columns=find_columns(file, kind, checked, language),
         imported=imported or dt.date.today().isoformat(),
+        metric=metric,
+        metric_range=metric_range,
+        used=used_metric(metric, metric_range, checked),
+        notes=metric_notes(metric, metric_range),
     )
 
 
@@ -372,42 +393,3 @@ def mark_outside_journey(ctx: ImportContext, units: Units) -> None:
     key = units.persona * valid.shape[1] + units.target
     key[(units.persona < 0) | (units.target < 0)] = -1
     units.mark(~inside[key], "not_in_journey")
-
-
-def scores_per_row(ctx: ImportContext, role: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per row of the column of ``role``: the score on the journey's scale (NaN: none)
-    and a skip code (empty, dont_know, out_of_scale). Text that is no score, label,
-    emoji, ``answers:`` entry or "don't know" stops the import, naming the values."""
-    column, name = ctx.read[role], ctx.columns[role]
-    return column_scores(ctx, column, name)
-
-
-def column_scores(ctx: ImportContext, column: Column, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`scores_per_row` for any column."""
-    scores, codes = distinct_scores(ctx, column, name)
-    return scores[column.codes], codes[column.codes]
-
-
-def distinct_scores(ctx: ImportContext, column: Column, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """Score and skip code per distinct value of ``column``, plus a last entry for the
-    empty cell (so ``result[column.codes]`` gives them per row)."""
-    reader = ctx.score_reader()
-    results = [reader.read(v) for v in column.values]
-    unknown = {
-        values.label(v): int(c)
-        for v, r, c in zip(column.values, results, column.counts(), strict=True)
-        if r.reason == "unknown"
-    }
-    if unknown:
-        fail(
-            "answers_unknown",
-            ctx.language,
-            file=ctx.file.name,
-            column=name,
-            values=counted(unknown, ctx.language),
-            scale=describe_scale(ctx.journey.scale),
-        )
-    return (
-        np.array([*(r.value for r in results), np.nan], dtype=float),
-        np.append(reason_codes([r.reason for r in results]), np.int8(CODE["empty"])),
-    )

@@ -13,8 +13,9 @@ from typing import Any
 import numpy as np
 
 from . import values
+from .answers import scores_per_row
 from .columns import require
-from .context import ImportContext, place, read_roles, reader, scores_per_row
+from .context import ImportContext, place, read_roles, reader
 from .records import EvidenceImport, count_records, finish, group_keys, rounded, score_records
 from .units import CODE, Units
 

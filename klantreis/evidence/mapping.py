@@ -3,6 +3,8 @@ phases, personas and scores. One shape per kind (see docs/evidence.md)::
 
     kind: survey                  # optional; checked against the import
     format: wide                  # survey only: wide or long (found out when left out)
+    metric: nps                   # survey only: score (default), nps, csat or ces
+    range: [1, 7]                 # survey only: the answers' range for csat or ces
     columns: {persona: Leeftijd}  # role -> column name in the file
     questions: {...}              # survey: column (wide) or value (long) -> touchpoint id
     answers: {...}                # survey, interviews: answer label -> score (empty: skip)
@@ -30,14 +32,26 @@ import yaml
 from ..messages import current_language
 from ..model import ScalePoint
 from . import values
-from .scope import PHASE, TOUCHPOINT, Scope, Target
+from .metrics import SURVEY_METRICS
+from .scope import JOURNEY, PHASE, TOUCHPOINT, Scope, Target
 from .texts import fail, listing, text
 
 KINDS = ("survey", "calls", "web", "interviews")
 
 #: Which keys a mapping file may have, per kind.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "survey": ("kind", "format", "columns", "questions", "answers", "skip", "personas", "quotes"),
+    "survey": (
+        "kind",
+        "format",
+        "metric",
+        "range",
+        "columns",
+        "questions",
+        "answers",
+        "skip",
+        "personas",
+        "quotes",
+    ),
     "calls": ("kind", "columns", "reasons", "personas"),
     "web": ("kind", "columns", "pages", "personas"),
     "interviews": ("kind", "columns", "touchpoints", "answers", "skip", "personas"),
@@ -154,6 +168,13 @@ def _check_section(key: str, value: Any, file: str, language: str) -> Any:
         if value not in KINDS:
             fail("mapping_choice", language, mapping=file, key=key, value=value, allowed=", ".join(KINDS))
         return value
+    if key == "metric":
+        if value not in SURVEY_METRICS:
+            allowed = ", ".join(SURVEY_METRICS)
+            fail("mapping_choice", language, mapping=file, key=key, value=value, allowed=allowed)
+        return value
+    if key == "range":
+        return value  # checked with the metric (klantreis.evidence.metrics.answer_range)
     if key == "format":
         if value not in FORMATS:
             fail("mapping_choice", language, mapping=file, key=key, value=value, allowed=", ".join(FORMATS))
@@ -175,6 +196,8 @@ def _check_section(key: str, value: Any, file: str, language: str) -> Any:
             if target is not None and (isinstance(target, bool) or values.number(target) is None):
                 wrong("expected_score", target, where)
             target = None if target is None else _plain_number(values.number(target))
+        elif key == "questions" and isinstance(target, Mapping):
+            target = _check_target(target, where, file, language)
         elif key == "columns" or key in _ID_MAPS:
             if not _is_scalar(target) or target is None:
                 wrong("expected_text", target, where)
@@ -241,6 +264,9 @@ def resolve_targets(
         where = {"mapping": mapping.file, "key": key, "item": item}
         if isinstance(target, dict):
             kind, tid = next(iter(target.items()))
+        elif key == "questions" and target == JOURNEY and target not in touchpoints:
+            resolved[values.key(item) or item] = Target(JOURNEY, "")
+            continue
         else:
             tid = target
             in_tp, in_phase = tid in touchpoints, allow_phase and tid in phases

@@ -67,6 +67,9 @@ class SourceFile:
     encoding: str = ""
     separator: str = ""
     layout: Layout = field(default_factory=Layout)
+    #: After :meth:`read`: per data row read, its position among the file's data rows
+    #: (None: every row was kept), for :meth:`line`.
+    kept: np.ndarray | None = field(default=None, repr=False)
     _sheet: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
@@ -108,9 +111,17 @@ class SourceFile:
         filled = np.zeros(len(next(iter(coded.values())).codes), dtype=bool)
         for column in coded.values():
             filled |= column.codes >= 0
+        self.kept = None
         if not filled.all():
             coded = {c: Column(col.codes[filled], col.values) for c, col in coded.items()}
+            self.kept = np.flatnonzero(filled)
         return int(filled.sum()), coded
+
+    def line(self, row: int) -> int:
+        """The line (of a CSV; the row of a sheet) of data row ``row`` of the last
+        :meth:`read`, counting the header rows, from 1."""
+        position = int(self.kept[row]) if self.kept is not None else int(row)
+        return self.layout.header_rows + 1 + position
 
     def _read_csv(self, **options: Any) -> pd.DataFrame:
         if self.layout.names is not None and "nrows" not in options:

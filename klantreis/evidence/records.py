@@ -11,14 +11,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..fields import METRICS
 from .context import ImportContext
-from .scope import PHASE, TOUCHPOINT, Target
+from .metrics import TEXTS as METRIC_TEXTS
+from .metrics import figures
+from .scope import JOURNEY, PHASE, TOUCHPOINT, Target
 from .stats import group_counts, group_scores
 from .texts import TEXTS, counted, fail, listing, text
 from .units import Units
 from .wording import kind_label
 
-METRICS = ("score", "calls", "visits", "interviews")
 DECIMALS = 3
 
 #: The keys of the three record kinds, in the order they are written.
@@ -76,6 +78,8 @@ class Summary:
     phases: list[str]
     unmapped: dict[str, dict[str, float]] = field(default_factory=dict)
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    #: Some figure is of the whole journey (an NPS per persona), not of a touchpoint.
+    whole_journey: bool = False
 
     def report(self, language: str | None = None, template_id: str | None = None) -> str:
         """The summary as a few lines of text in ``language`` (default: the journey's),
@@ -97,6 +101,8 @@ class Summary:
             unit = text("unit_answers" if self.kind == "survey" else "unit_rows", lang)
             lines.append(text("summary_skipped", lang, unit=unit, reasons=reasons))
         covered = self.touchpoints + [text("phase_prefix", lang, id=p) for p in self.phases]
+        if self.whole_journey:
+            covered.insert(0, METRIC_TEXTS.text("whole_journey", lang))
         lines.append(
             text(
                 "summary_covered",
@@ -108,7 +114,10 @@ class Summary:
         )
         for column, counts in self.unmapped.items():
             lines.append(text("summary_unmapped", lang, column=column, values=counted(counts, lang)))
-        lines.extend(text(code, lang, **params) for code, params in self.notes)
+        lines.extend(
+            (METRIC_TEXTS if code in METRIC_TEXTS else TEXTS).text(code, lang, **params)
+            for code, params in self.notes
+        )
         return "\n".join(lines)
 
 
@@ -135,6 +144,13 @@ class EvidenceImport:
         """The evidence records as a DataFrame (columns :data:`EVIDENCE_FIELDS`), e.g.
         for a preview before the records are stored."""
         return pd.DataFrame(self.evidence, columns=list(EVIDENCE_FIELDS))
+
+
+def target_of(record: dict[str, Any]) -> Target:
+    """The :class:`Target` an evidence record is about."""
+    if record["touchpoint"]:
+        return Target(TOUCHPOINT, record["touchpoint"])
+    return Target(PHASE, record["phase"]) if record["phase"] else Target(JOURNEY, "")
 
 
 def group_keys(ctx: ImportContext, units: Units) -> np.ndarray:
@@ -195,6 +211,20 @@ def score_records(
     ]
 
 
+def figure_records(
+    ctx: ImportContext, keys: np.ndarray, scores: np.ndarray, weights: np.ndarray | None = None
+) -> list[dict[str, Any]]:
+    """The import's metric per group: ``score`` records (:func:`score_records`), or the
+    NPS, CSAT or CES of the respondents' answers (:mod:`klantreis.evidence.metrics`)."""
+    if ctx.metric == "score":
+        return score_records(ctx, keys, scores, weights)
+    low, high = ctx.metric_range
+    return [
+        record(ctx, f.key, ctx.metric, f.n, rounded(f.value), f.sd, f.ci_low, f.ci_high)
+        for f in figures(ctx.metric, low, high, keys, scores, weights)
+    ]
+
+
 def count_records(
     ctx: ImportContext, keys: np.ndarray, metric: str, weights: np.ndarray | None = None
 ) -> list[dict[str, Any]]:
@@ -233,9 +263,7 @@ def finish(
     evidence = sorted(
         evidence,
         key=lambda r: (
-            *ctx.scope.order(
-                r["persona"], Target(TOUCHPOINT if r["touchpoint"] else PHASE, r["touchpoint"] or r["phase"])
-            ),
+            *ctx.scope.order(r["persona"], target_of(r)),
             order[r["metric"]],
         ),
     )
@@ -267,6 +295,7 @@ def finish(
         phases=list(dict.fromkeys(r["phase"] for r in evidence if r["phase"])),
         unmapped=ctx.unmapped,
         notes=ctx.notes,
+        whole_journey=any(not r["touchpoint"] and not r["phase"] for r in evidence),
     )
     return EvidenceImport(source, evidence, quotes or [], summary)
 

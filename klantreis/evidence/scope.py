@@ -13,11 +13,13 @@ from . import values
 
 TOUCHPOINT = "touchpoint"
 PHASE = "phase"
+#: A figure of the whole journey (an NPS per persona): neither touchpoint nor phase.
+JOURNEY = "journey"
 
 
 @dataclass(frozen=True, order=True)
 class Target:
-    """Where a figure belongs: a touchpoint id or a phase id."""
+    """Where a figure belongs: a touchpoint id, a phase id or the journey (id "")."""
 
     kind: str
     id: str
@@ -60,11 +62,11 @@ class Scope:
 
     def valid(self) -> np.ndarray:
         """``valid[persona, target]``: the target is in that persona's journey (phases
-        always are)."""
+        and the journey always are)."""
         matrix = np.zeros((len(self.personas), max(len(self.targets), 1)), dtype=bool)
         for t, target in enumerate(self.targets):
             for p, persona in enumerate(self.personas):
-                matrix[p, t] = target.kind == PHASE or (persona, target.id) in self._pairs
+                matrix[p, t] = target.kind in (PHASE, JOURNEY) or (persona, target.id) in self._pairs
         return matrix
 
     def order(self, persona: str, target: Target) -> tuple[int, int, int, str]:
@@ -78,6 +80,7 @@ class Scope:
     def _learn_order(self, persona: str) -> None:
         phase_rank = {p: i for i, p in enumerate(self.phases)}
         self._order[(persona, None)] = (0, 0)
+        self._order[(persona, Target(JOURNEY, ""))] = (-1, 0)
         for phase in self.phases:
             self._order[(persona, Target(PHASE, phase))] = (phase_rank[phase], 0)
         steps = self.journey.journey(persona, self.scenario)

@@ -152,15 +152,19 @@ def import_file(
     imported: str | None = None,
     include_partial: bool = False,
     force: bool = False,
+    metric: str | None = None,
 ) -> Summary:
     """Read ``path`` as evidence of ``kind`` (``survey``, ``calls``, ``web`` or
     ``interviews``) and store it in ``journey`` (see :func:`store_import`); returns the
-    summary. ``include_partial`` counts a survey's incomplete responses; ``force``
+    summary. ``include_partial`` counts a survey's incomplete responses; ``metric``
+    says what a survey's answers measure (``score``, ``nps``, ``csat``, ``ces``); ``force``
     stores data that another source already holds (see :func:`store_import`). Bad input
     raises :class:`~klantreis.errors.JourneyError` and leaves the journey as it was."""
     if kind not in READERS:
         fail("unknown_kind", journey.language, kind=kind, known=", ".join(READERS))
-    options = {"include_partial": True} if include_partial else {}  # only surveys have them
+    options: dict[str, Any] = {"include_partial": True} if include_partial else {}  # only surveys have them
+    if metric:
+        options["metric"] = metric
     result = READERS[kind](journey, path, mapping, source, persona, scenario, imported=imported, **options)
     return store_import(journey, result, force)
 

@@ -13,19 +13,21 @@ import numpy as np
 import pandas as pd
 
 from . import values
+from .answers import scores_per_row
 from .columns import require
 from .context import (
     ImportContext,
+    dates_per_row,
+    personas_per_row,
     place,
     read_roles,
     reader,
-    scores_per_row,
 )
 from .mapping import resolve_targets
 from .reading import Column, column_list
-from .records import EvidenceImport, finish, group_keys, score_records
+from .records import EvidenceImport, figure_records, finish, group_keys
 from .responses import duplicate_rows, repeated_answers
-from .scope import Target
+from .scope import JOURNEY, Target
 from .texts import TEXTS, counted, fail, listing
 from .units import CODE, Units
 from .wide import WIDE_ROLES, read_wide
@@ -43,12 +45,15 @@ def _read_survey(ctx: ImportContext) -> EvidenceImport:
         if "touchpoint" in ctx.columns:  # a long file; without a score column it is a mistake
             require(ctx.columns, "score", ctx.file, ctx.language)
         layout = "long" if {"touchpoint", "score"} <= set(ctx.columns) else "wide"
+        if ctx.metric != "score" and "score" in ctx.columns and "touchpoint" not in ctx.columns:
+            layout = "long"  # respondent, persona, score: the metric of the whole journey
     ctx.used["format"] = layout
     return _long(ctx) if layout == "long" else read_wide(ctx, _question_columns(ctx))
 
 
 def _long(ctx: ImportContext) -> EvidenceImport:
-    for role in ("touchpoint", "score"):
+    whole_journey = ctx.metric != "score" and "touchpoint" not in ctx.columns
+    for role in ("score",) if whole_journey else ("touchpoint", "score"):
         require(ctx.columns, role, ctx.file, ctx.language)
     rows = read_roles(ctx, ["respondent", "persona", "touchpoint", "score", "date"])
     units = Units.per_row(rows)
@@ -57,11 +62,14 @@ def _long(ctx: ImportContext) -> EvidenceImport:
         _mark_repeats(ctx, units, respondent)
     units.value, codes = scores_per_row(ctx, "score")
     units.mark_codes(codes)
-    dates = place(ctx, units, rows, "touchpoint", "questions", "unmapped_question", strict=True)
+    if whole_journey:
+        dates = _place_journey(ctx, units, rows)
+    else:
+        dates = place(ctx, units, rows, "touchpoint", "questions", "unmapped_question", strict=True)
     keys, scores = group_keys(ctx, units), units.value[units.usable]
     if respondent is not None:
         keys, scores = _per_respondent(ctx, units, respondent, keys, scores)
-    evidence = score_records(ctx, keys, scores)
+    evidence = figure_records(ctx, keys, scores)
     return finish(ctx, units, rows, dates, evidence)
 
 
@@ -74,7 +82,7 @@ def _mark_repeats(ctx: ImportContext, units: Units, respondent: Column) -> None:
             "note_duplicate_rows", rows=TEXTS.count("row", int(twins.sum())), column=ctx.columns["respondent"]
         )
         units.mark(twins, "duplicate")
-    question = ctx.read["touchpoint"]
+    question = ctx.read.get("touchpoint") or Column(np.zeros(len(units.reason), dtype=np.int8), ["·"])
     person = respondent.codes.astype(np.int64)
     group = np.where(
         (person >= 0) & (question.codes >= 0), person * len(question.values) + question.codes, -1
@@ -93,6 +101,18 @@ def _mark_repeats(ctx: ImportContext, units: Units, respondent: Column) -> None:
             answers=TEXTS.count("answer", int(sum(conflicts.values()))),
             respondents=counted(conflicts, ctx.language),
         )
+
+
+def _place_journey(ctx: ImportContext, units: Units, rows: int) -> np.ndarray:
+    """Attribute the rows of a file without a touchpoint column (``respondent, persona,
+    score`` with ``--metric nps``) to the whole journey of their persona; returns the
+    date per row."""
+    dates, bad_dates = dates_per_row(ctx.read.get("date"), rows)
+    units.mark(bad_dates, "invalid_date")
+    units.persona, codes = personas_per_row(ctx, rows)
+    units.mark_codes(codes)
+    units.target = np.full(rows, ctx.scope.index(Target(JOURNEY, "")), dtype=np.int64)
+    return dates
 
 
 def _per_respondent(

@@ -17,18 +17,18 @@ from typing import Any
 import numpy as np
 
 from . import values
+from .answers import distinct_scores
 from .context import (
     TEXT_ROLES,
     ImportContext,
     dates_per_row,
     distinct_personas,
-    distinct_scores,
     mark_outside_journey,
     note_layout,
 )
 from .mapping import resolve_targets
 from .reading import Column, column_list
-from .records import EvidenceImport, finish, group_keys, score_records
+from .records import EvidenceImport, figure_records, finish, group_keys
 from .responses import completion_columns, duplicate_rows, incomplete_rows, repeated_answers
 from .scope import Target
 from .texts import TEXTS, counted, fail
@@ -125,7 +125,7 @@ def read_wide(ctx: ImportContext, questions: dict[str, Target]) -> EvidenceImpor
     mark_outside_journey(ctx, units)
     ctx.used["questions"] = {column: t.id for column, t in questions.items()}
     persona_of_row = class_persona[segment_of_row * kinds]
-    evidence = score_records(ctx, *_figures(ctx, units, pooled, persona_of_row))
+    evidence = figure_records(ctx, *_figures(ctx, units, pooled, persona_of_row))
     row_ok = class_ok[segment_of_row * kinds + _KIND_OF[row_code]]
     quotes = _quotes(ctx, open_answers, coded, persona_of_row, row_ok, inside)
     return finish(ctx, units, rows, dates, evidence, quotes, used_rows=used_rows)
@@ -231,7 +231,7 @@ def _repeats(
 def _figures(
     ctx: ImportContext, units: Units, pooled: _Pooled, persona_of_row: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """Group keys, values and weights for :func:`score_records`: the units of
+    """Group keys, values and weights for :func:`figure_records`: the units of
     touchpoints with one question, and one mean per respondent where several feed one."""
     keys = group_keys(ctx, units)
     scores = units.value[units.usable]
