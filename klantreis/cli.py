@@ -275,6 +275,11 @@ def _evidence(args: argparse.Namespace) -> int:
         )
     elif args.action == "list":
         text = commands.list_evidence(args.file)
+    elif args.action == "plan":
+        from .evidence.plan import describe_plan
+
+        language = getattr(args, "cli_language", None)
+        text = describe_plan(args.margin, args.metric, args.sd, args.share, args.confidence, language)
     else:
         text = commands.remove_evidence(args.file, args.source)
     print(text)

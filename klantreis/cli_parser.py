@@ -14,7 +14,7 @@ from .version import __version__
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "paths", "lab",
             "app", "wall", "schema", "portfolio", "diff", "git-setup", "merge-driver")  # fmt: skip
-EVIDENCE_ACTIONS = ("import", "list", "remove")
+EVIDENCE_ACTIONS = ("import", "list", "remove", "plan")
 #: The Dutch word a user may type for a command, to suggest the command's name.
 DUTCH_NAMES = {"sjablonen": "templates", "nieuw": "new", "controleer": "validate", "controleren": "validate",
                "exporteer": "export", "exporteren": "export", "importeer": "import", "importeren": "import",
@@ -135,7 +135,8 @@ class _Builder:
                 language=self.language,
             )
             p.commands[name] = action  # type: ignore[attr-defined]
-            action.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
+            if name != "plan":  # the planner needs no project
+                action.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))
             self._speaks(action)
         do = p.commands  # type: ignore[attr-defined]
         do["import"].add_argument("source_file", metavar=self.t("m_file"), help=self.t("o_evidence_file"))
@@ -161,6 +162,17 @@ class _Builder:
         )
         do["import"].add_argument("--force", action="store_true", help=self.t("o_force_twin"))
         do["remove"].add_argument("source", metavar=self.t("m_source"), help=self.t("o_remove_source"))
+        self._plan(do["plan"])
+
+    def _plan(self, p: Parser) -> None:
+        number = number_type(float, self.language)
+        p.add_argument("--margin", required=True, type=number, metavar=self.t("m_margin"),
+                       help=self.t("o_margin"))  # fmt: skip
+        p.add_argument("--metric", choices=("score", "nps", "csat", "ces"), default="score",
+                       help=self.t("o_plan_metric"))  # fmt: skip
+        p.add_argument("--sd", type=number, default=None, metavar="SD", help=self.t("o_sd"))
+        p.add_argument("--share", type=number, default=None, metavar="P", help=self.t("o_share"))
+        p.add_argument("--confidence", type=number, default=0.95, metavar="0.95", help=self.t("o_confidence"))
 
     def _paths(self, p: Parser) -> None:
         p.add_argument("file", metavar=self.t("m_project"), help=self.t("o_project"))

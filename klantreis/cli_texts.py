@@ -32,8 +32,9 @@ TEXTS = Catalog("cli_parser", {
     "cmd_build": ("maak een HTML-rapport per persona × scenario, en een overzicht",
                   "build an HTML report per persona × scenario, and an index"),
     "cmd_evidence": ("importeer, toon of verwijder bewijs (enquêtes, klantcontact, webstatistiek, "
-                     "interviews)",
-                     "import, list or remove evidence (surveys, calls, web statistics, interviews)"),
+                     "interviews), of plan hoeveel respondenten een enquête nodig heeft",
+                     "import, list or remove evidence (surveys, calls, web statistics, interviews), "
+                     "or plan how many respondents a survey needs"),
     "cmd_lab": ("open de eigen kopie van het werkboek van het project in JupyterLab",
                 "open the project's own copy of the workbook in JupyterLab"),
     "cmd_app": ("toon het werkboek als web-app voor een workshop: een pagina per stap, zonder code",
@@ -62,6 +63,23 @@ TEXTS = Catalog("cli_parser", {
     "act_import": ("lees een CSV- of .xlsx-bestand en bewaar de cijfers in het project",
                    "read a CSV or .xlsx file and store its figures in the project"),
     "act_list": ("toon de bewijsbronnen van het project", "list the project's evidence sources"),
+    "act_plan": ("bereken hoeveel respondenten per persona een enquête nodig heeft voor een marge",
+                 "work out how many respondents per persona a survey needs for a margin"),
+    "m_margin": ("MARGE", "MARGIN"),
+    "o_margin": ("de halve breedte van het 95%%-interval die je wilt: in schaalpunten voor een "
+                 "gemiddelde (score, ces), in punten (0–100) voor nps en csat",
+                 "the half-width of the 95%% interval you want: in scale points for a mean "
+                 "(score, ces), in points (0–100) for nps and csat"),
+    "o_plan_metric": ("wat je meet: score (gemiddelde, standaard), nps, csat of ces",
+                      "what you measure: score (a mean, the default), nps, csat or ces"),
+    "o_sd": ("verwachte standaardafwijking van de antwoorden (bijvoorbeeld uit een eerdere meting; "
+             "standaard het grootst mogelijke op de schaal)",
+             "expected standard deviation of the answers (e.g. from an earlier measurement; default: "
+             "the largest the scale allows)"),
+    "o_share": ("csat: verwacht aandeel tevreden, 0–1 of 0–100 (standaard 0,5: het slechtste geval)",
+                "csat: expected share satisfied, 0–1 or 0–100 (default 0.5: the worst case)"),
+    "o_confidence": ("betrouwbaarheidsniveau van het interval (standaard 0.95)",
+                     "confidence level of the interval (default 0.95)"),
     "act_remove": ("verwijder een bron met zijn cijfers en citaten",
                    "remove a source with its figures and quotes"),
     "lab_epilog": ("Andere opties gaan ongewijzigd naar JupyterLab, bijvoorbeeld "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..evidence.figures import refuted_values
 from ..model import Journey
 from ._common import Layout, names_of, scale_labels, shorten, text_of
 
@@ -54,10 +55,13 @@ def point_rows(
     phase_names = dict(layout.phases)
     persona_names = names_of(journey, "personas")
     scenario_names = names_of(journey, "scenarios")
+    pairs = {(row["persona"], row["scenario"]) for row in rows}
+    refuted = {pair: refuted_values(journey, *pair) for pair in pairs}
     out = []
     for row in rows:
         emotion = row["emotion"]
         crucial = bool(row["critical"])
+        measured = refuted[(row["persona"], row["scenario"])].get(row["id"]) if emotion is not None else None
         out.append(
             {
                 "x": layout.index(row["phase"], row["id"]),
@@ -76,6 +80,10 @@ def point_rows(
                 "kind": t["crucial"] if crucial else t["regular"],
                 "size": CRUCIAL_SIZE if crucial else DOT_SIZE,
                 "pain": False,
+                # where the peak, low and pain points are found: the measured mean of a
+                # refuted assumption, else the assumed emotion
+                "_value": measured if measured is not None else emotion,
+                "_measured": measured is not None,
                 "_series": row["series"],
             }
         )
@@ -93,12 +101,13 @@ def by_series(points: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
 
 def mark_pain(groups: dict[int, list[dict[str, Any]]], scale: Scale) -> None:
     """Flag the lowest score(s) of each series (``groups`` from :func:`by_series`) as
-    pain points, when that score is a problem on the scale."""
+    pain points, when that score is a problem on the scale. A refuted assumption counts
+    with its measured mean (``_value``), never with the refuted score."""
     for scored in groups.values():
-        lowest = min(p["emotion"] for p in scored)
+        lowest = min(p["_value"] for p in scored)
         if scale.is_problem(lowest):
             for p in scored:
-                p["pain"] = p["emotion"] == lowest
+                p["pain"] = p["_value"] == lowest
 
 
 def curve_annotations(
@@ -108,20 +117,22 @@ def curve_annotations(
     several land on the same spot. The peak is the most intense moment (furthest
     from the scale's :attr:`~klantreis.scale.Scale.balance`); when that is a problem
     on the scale it is the journey's low point and named so ("dal"/"low"), never
-    "piek"."""
-    spots: dict[tuple[int, int], dict[str, Any]] = {}
+    "piek". A refuted assumption counts with its measured mean: the label goes at that
+    value and says so ("dal (gemeten)")."""
+    spots: dict[tuple[int, float], dict[str, Any]] = {}
     middle = scale.balance
     for scored in groups.values():
         peak = min(
-            enumerate(scored), key=lambda ip: (-abs(ip[1]["emotion"] - middle), ip[1]["emotion"], ip[0])
+            enumerate(scored), key=lambda ip: (-abs(ip[1]["_value"] - middle), ip[1]["_value"], ip[0])
         )[1]
         end = scored[-1]
-        intense = "low" if scale.is_problem(peak["emotion"]) else "peak"
+        intense = "low" if scale.is_problem(peak["_value"]) else "peak"
         for point, kind in ((peak, intense), (end, "end")):
             spot = spots.setdefault(
-                (point["x"], point["emotion"]),
-                {"x": point["x"], "emotion": point["emotion"], "kinds": [], "series": []},
-            )
+                (point["x"], point["_value"]),
+                {"x": point["x"], "emotion": point["_value"], "kinds": [], "series": [],
+                 "measured": point["_measured"]},
+            )  # fmt: skip
             if kind not in spot["kinds"]:
                 spot["kinds"].append(kind)
             if point["series"] not in spot["series"]:
@@ -129,11 +140,13 @@ def curve_annotations(
     notes = []
     for spot in spots.values():
         kinds = [k for k in ("peak", "low", "end") if k in spot["kinds"]]
+        mark = f" ({t['measured_mark']})" if spot["measured"] else ""
         notes.append(
             {
                 "x": spot["x"],
                 "emotion": spot["emotion"],
-                "text": " + ".join(t[k] for k in kinds),
+                "measured": spot["measured"],
+                "text": " + ".join(t[k] for k in kinds) + mark,
                 "kinds": kinds,
                 "series": ", ".join(spot["series"]),
             }

@@ -41,6 +41,7 @@ TEXTS = Catalog("charts", {
     "peak": ("piek", "peak"),
     "end": ("eind", "end"),
     "low": ("dal", "low"),
+    "measured_mark": ("gemeten", "measured"),
     "key_peak": ("piek: het sterkste moment", "peak: the most intense moment"),
     "key_low": ("dal: het laagste punt", "low: the lowest point"),
     "key_end": ("eind: het laatste moment", "end: the last moment"),

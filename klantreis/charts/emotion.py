@@ -151,8 +151,6 @@ def _build_curve(
     groups = by_series(points)
     mark_pain(groups, journey.scale)
     notes = curve_annotations(groups, journey.scale, t)
-    for point in points:
-        del point["_series"]
     n = len(layout.slots)
     if compact or step:
         step, ranges = step or STEP, [(0, n)]
@@ -166,7 +164,13 @@ def _build_curve(
         "phases": spans,
         "points": points,
         "pains": [
-            {"x": p["x"], "emotion": p["emotion"], "marker": t["pain"], "series": p["series"]}
+            {
+                "x": p["x"],
+                "emotion": p["_value"],
+                "marker": t["pain"],
+                "series": p["series"],
+                "measured": p["_measured"],
+            }
             for p in points
             if p["pain"]
         ],  # fmt: skip
@@ -174,6 +178,8 @@ def _build_curve(
         "phase_marks": phase_marks(journey, spans),  # the overall experience per phase, if asked for
         **(overlay.datasets if overlay else {}),
     }
+    for point in points:
+        del point["_series"], point["_value"], point["_measured"]
     scenarios = list(dict.fromkeys(r["scenario"] for r in points))
     charts = []
     for number, (start, stop) in enumerate(ranges):

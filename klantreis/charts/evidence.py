@@ -44,6 +44,8 @@ MEASURED_COLOUR = "#333333"
 BAND_SHARE = 0.4
 #: Font sizes (px) of the "too few answers" labels and the "⚠" flags.
 FEW_FONT, FLAG_FONT = 10, 15
+#: Font size (px) of the "n=22" beside each measured point.
+COUNT_FONT = 9
 #: The pain ranking: its plot's narrowest width, the room for the touchpoints' names
 #: and between a bar and its label (px).
 RANKING_WIDTH, PLACE_LIMIT, LABEL_GAP = 360, 240, 6
@@ -92,7 +94,8 @@ def evidence_curve(
     dashed red rule from the assumed to the measured score where the assumption lies
     outside the interval, and a hollow point labelled "te weinig antwoorden" where
     fewer than ``min_n`` answered. The labels are placed where they touch no line,
-    band or other label. Named data sets: ``measured`` (one row per touchpoint:
+    band or other label; every measured point has its n beside it ("n=22", data set
+    ``counts``), so it is there in print too. Named data sets: ``measured`` (one row per touchpoint:
     ``emotion`` the trusted mean, ``low``/``high`` its interval), ``few`` and ``flags``
     (``emotion`` the assumed, ``measured`` the measured score).
     """
@@ -101,7 +104,7 @@ def evidence_curve(
     with no_validation():
         evidence = journey_evidence(journey, persona, scenario, source, min_n)
         layout = build_layout(journey, series_rows(journey, [(persona, scenario)]))
-        measured, few, flags = [], [], []
+        measured, few, flags, counts = [], [], [], []
         for row in evidence.rows:
             score, state = row["score"], row["status"]
             x = layout.index(row["phase"], row["id"])
@@ -126,6 +129,8 @@ def evidence_curve(
                     "measure": word("measured_band", lang),
                 }
             )
+            if trusted:  # n beside every measured point, so it survives print
+                counts.append({**common, "emotion": score.mean, "n_label": f"n={score.n}"})
             if state == TOO_FEW:
                 few.append(
                     {
@@ -163,6 +168,9 @@ def evidence_curve(
                                    "lineHeight": FEW_FONT * 1.25,
                                    "color": "#555"},
                      {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("lines:N")}),
+                unit(name("counts"), {"type": "text", "baseline": "top", "fontSize": COUNT_FONT,
+                                      "color": MEASURED_COLOUR},
+                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("n_label:N")}),
                 unit(name("flags"), {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2,
                                      "color": PAIN_COLOUR}, {"y2": alt.Y2("measured:Q")}),
                 unit(name("flags"), {"type": "text", "baseline": "top", "fontSize": FLAG_FONT,
@@ -183,8 +191,10 @@ def evidence_curve(
                 placer.avoid_rule(row["x"], row["emotion"], row["x"], row["measured"], 2)
 
         overlay = Overlay(
-            datasets={"measured": measured, "few": few, "flags": flags}, layers=layers, avoid=avoid,
+            datasets={"measured": measured, "few": few, "flags": flags, "counts": counts}, layers=layers,
+            avoid=avoid,
             labels={"few": ("lines", LabelStyle(FEW_FONT, clearance=3), 5),
+                    "counts": ("n_label", LabelStyle(COUNT_FONT, clearance=2), 4),
                     "flags": ("mark", LabelStyle(FLAG_FONT * 1.3, clearance=2), 5)},
         )  # fmt: skip
         chart = curve_chart(journey, [(persona, scenario)], step=step, height=height, width=width,

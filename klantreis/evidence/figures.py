@@ -216,6 +216,20 @@ def journey_evidence(
     return JourneyEvidence(journey, persona, scenario, sources, min_n, rows, phase_counts, min_difference)
 
 
+def refuted_values(
+    journey: Journey, persona: str, scenario: str, source: str | None = None, min_n: int = MIN_N
+) -> dict[str, float]:
+    """Touchpoint id -> the measured mean, for the touchpoints whose assumption the
+    measurement refutes (:data:`NOT_CONFIRMED`). Wherever a journey's peak, low point
+    and pain points are found (the curve, the key figures, the report), such a
+    touchpoint counts with this measured value, never with the refuted assumption.
+    Empty when the project has no evidence."""
+    if not journey.ids("sources"):
+        return {}
+    evidence = journey_evidence(journey, persona, scenario, source, min_n)
+    return {r["id"]: float(r["score"].mean) for r in evidence.flagged()}
+
+
 def _total(records: list[dict[str, Any]], metric: str) -> int | None:
     values = [r["value"] for r in records if r["metric"] == metric and r["value"] is not None]
     return int(round(sum(values))) if values else None

@@ -45,7 +45,7 @@ def index_html(journey: Journey, results: list[JourneyResult], evidence: str = "
         f = key_figures(journey, result.persona, result.scenario)
         mean = number(f.mean_emotion, lang)
         lowest = ", ".join(f.lowest) or "–"
-        if f.lowest_score is not None:
+        if f.lowest_score is not None and f.lowest_measured is None:  # else named "(gemeten …)"
             point = journey.scale_point(f.lowest_score)
             lowest = f"{point.emoji if point else ''} {lowest}".strip()
         href = f"{result.persona}/{result.scenario}.html"

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..analysis import missing
 from ..errors import JourneyError
+from ..evidence.wording import word
 from ..messages import number
 from ..model import Journey
 from ..projectfile import load
@@ -106,6 +107,8 @@ class Report:
         mean = number(f.mean_emotion, lang)
         point = self.journey.scale_point(f.lowest_score)
         lowest = f"{point.emoji} {point.label}".strip() if point else "–"
+        if f.lowest_measured is not None:  # a refuted assumption: the measured mean
+            lowest = f"{number(f.lowest_measured, lang)} ({word('measured', lang)})"
         tiles = [
             (t("touchpoints", lang), str(f.touchpoints)),
             (t("mean_emotion", lang), mean),
