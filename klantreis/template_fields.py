@@ -39,6 +39,15 @@ KINDS = (TEXT_KIND, CHOICE, YESNO, SCALE)
 TABLE_STEPS = {"phases": "fasen", "personas": "persona", "touchpoints": "touchpoints"}
 #: The name of the record field that holds the values.
 EXTRA = "extra"
+#: Where a template may put a field's value on the canvas and the poster
+#: (``canvas:`` on a field), per table: ``label`` a touchpoint's value as a labelled
+#: chip in the touchpoints row, with a key under the canvas explaining each option
+#: (Michels' Touch, Tell, Sell, Care); ``persona`` a persona's value in the persona
+#: box beside the title (the 8-element card's desired role); ``side_by_side`` (a
+#: choice) the personas of each option in columns side by side, this journey's
+#: persona marked (Flanders' users and partners). A phase's value goes in a row of
+#: the canvas with ``lane``.
+CANVAS_PLACES = {"touchpoints": ("label",), "personas": ("persona", "side_by_side"), "phases": ()}
 
 TEXTS = Catalog("template_fields", {
     "field": ("{id!r} ({label[nl]}): {reason}", "{id!r} ({label[en]}): {reason}"),
@@ -61,10 +70,16 @@ class Option:
 
     id: str
     label: Mapping[str, str]
+    #: What the option means, for the key under a canvas (may be empty).
+    hint: Mapping[str, str] = field(default_factory=dict)
 
     def text(self, language: str = "nl") -> str:
         """The option's label in ``language``."""
         return _text(self.label, language) or self.id
+
+    def hint_text(self, language: str = "nl") -> str:
+        """What the option means in ``language``; may be empty."""
+        return _text(self.hint, language)
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,8 @@ class TemplateField:
     row's own text (onderzoek's success criteria under the goal); ``tally`` (a
     ``choice`` field of a touchpoint) asks the touchpoints step to show the value
     beside each touchpoint in its list and to count the values above it (Michels'
-    Touch, Tell, Sell and Care: is the mix right?)."""
+    Touch, Tell, Sell and Care: is the mix right?); ``canvas`` says where the
+    canvas and the poster show the value (see :data:`CANVAS_PLACES`)."""
 
     table: str
     id: str
@@ -89,6 +105,7 @@ class TemplateField:
     group: bool = False
     lane: str = ""
     tally: bool = False
+    canvas: str = ""
 
     def name(self, language: str = "nl") -> str:
         """The field's label in ``language``."""

@@ -16,7 +16,7 @@ from .messages import Catalog
 from .model import Journey
 from .resources import data_dir
 from .scale import Scale, ScalePoint
-from .template_fields import CHOICE, KINDS, TABLE_STEPS, Option, TemplateField, TemplateFields
+from .template_fields import CANVAS_PLACES, CHOICE, KINDS, TABLE_STEPS, Option, TemplateField, TemplateFields
 
 TEXTS = Catalog("templates", {
     "unknown": ("onbekend sjabloon {id!r}; bekend: {known}", "unknown template {id!r}; known: {known}"),
@@ -47,6 +47,10 @@ TEXTS = Catalog("templates", {
     "tally": (
         "tally kan alleen bij één keuzeveld van een touchpoint",
         "tally is for one choice field of a touchpoint only",
+    ),
+    "canvas": (
+        "canvas kan bij dit veld alleen {known} zijn (side_by_side alleen bij een keuzeveld)",
+        "canvas can only be {known} on this field (side_by_side on a choice field only)",
     ),
     # The general words a template may replace with its own (``words:``).
     "word_people": ("klanten", "customers"),
@@ -127,6 +131,16 @@ class Template:
             }
             for lane in self.data.get("lanes", [])
         ]
+
+    def blank_lanes(self, language: str = "nl") -> list[dict[str, str]]:
+        """Rows only the blank canvas has (``blank_lanes:``), after the others: what a
+        workshop writes down that the journey's file keeps elsewhere (the Canvas's
+        comparison with the biggest competitor, a scenario of its own in the file)."""
+        return [
+            {"id": str(lane["id"]), "name": text(lane.get("name"), language),
+             "hint": text(lane.get("hint"), language)}
+            for lane in self.data.get("blank_lanes") or []
+        ]  # fmt: skip
 
     def scale(self, language: str = "nl") -> list[ScalePoint]:
         """The emotion scale, lowest score first, each level with the meaning the
@@ -220,8 +234,8 @@ def _declared_fields(template_id: str, data: Any, lane_ids: list[str]) -> list[T
                 item.get("label"), dict
             ):
                 raise refuse(where, "label")
-            options = tuple(Option(str(o.get("id") or ""), _bilingual(o.get("label")))
-                            for o in item.get("options") or [])  # fmt: skip
+            options = tuple(Option(str(o.get("id") or ""), _bilingual(o.get("label")),
+                                   _bilingual(o.get("hint"))) for o in item.get("options") or [])  # fmt: skip
             ids = [o.id for o in options]
             if (kind == CHOICE) != bool(options) or (options and (
                 len(ids) < 2 or len(set(ids)) < len(ids) or not all(SLUG_RE.match(o) for o in ids)
@@ -236,10 +250,13 @@ def _declared_fields(template_id: str, data: Any, lane_ids: list[str]) -> list[T
             tally = bool(item.get("tally"))
             if tally and (table != "touchpoints" or kind != CHOICE or any(f.tally for f in out)):
                 raise refuse(where, "tally")
+            place = str(item.get("canvas") or "")
+            if place and (place not in CANVAS_PLACES[table] or (place == "side_by_side" and kind != CHOICE)):
+                raise refuse(where, "canvas", known=", ".join(CANVAS_PLACES[table]) or "-")
             out.append(TemplateField(
                 table=table, id=fid, kind=kind, label=_bilingual(item.get("label")),
                 hint=_bilingual(item.get("hint")), options=options, step=step,
-                group=bool(item.get("group")), lane=lane, tally=tally,
+                group=bool(item.get("group")), lane=lane, tally=tally, canvas=place,
             ))  # fmt: skip
     return out
 

@@ -88,6 +88,14 @@ CANVAS_CSS = """
 .klantreis-canvas .kr-dash { display: inline-block; width: 1.8em; vertical-align: middle;
   border-top: 3px dashed #444; }
 .klantreis-canvas .kr-legend { margin: .5em 0 0 0; color: #555; font-size: .92em; }
+.klantreis-canvas .kr-label { background: #2f4858; color: #fff; }
+.klantreis-canvas .kr-key b { font-weight: 600; }
+.klantreis-canvas .kr-persona-box { display: inline-block; vertical-align: top; margin: 0 1.5em .6em 0;
+  padding: .3em .6em; border: 1px solid #767676; }
+.klantreis-canvas .kr-sides { display: inline-flex; vertical-align: top; margin: 0 0 .6em 0; }
+.klantreis-canvas .kr-side-col { padding: .3em .6em; border: 1px solid #767676; min-width: 10em; }
+.klantreis-canvas .kr-side-col + .kr-side-col { border-left: none; }
+.klantreis-canvas .kr-side-col.kr-this { background: #fff6df; }
 @media print {
   /* small enough that the widest words fit the page's width (100vw when printing) */
   .klantreis-canvas { font-size: min(8.5pt, calc(100vw / var(--kr-width-em, 1))); }

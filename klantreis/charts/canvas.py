@@ -19,6 +19,7 @@ from ..templates import journey_uses
 from ._canvas_evidence import data_notes, notes_html
 from ._canvas_fields import lane_fields, lane_values
 from ._canvas_grid import Grid, canvas_lanes
+from ._canvas_method import key_html, method_html, touchpoint_labels
 from ._canvas_style import (
     CANVAS_CSS,
     CELL_PAD_EM,
@@ -207,19 +208,22 @@ class Canvas:
         return series_labels(self.journey, [(self.persona, self.scenario)])[0]
 
     def meta_html(self, extra: str = "") -> str:
-        """The line under the title: persona and scenario (and ``extra``, escaped)."""
+        """The line under the title: persona and scenario (and ``extra``, escaped), then
+        the template's persona fields placed there (see :mod:`._canvas_method`)."""
         journey, t = self.journey, texts(self.journey)
         parts = [
             f"{t['persona']}: {journey.name_of('personas', self.persona)}",
             f"{t['scenario']}: {journey.name_of('scenarios', self.scenario)}",
         ]
-        return f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
+        meta = f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
+        return meta + method_html(journey, self.persona)
 
     def legend_html(self, extra: str | Markup = "") -> str:
         """The legend under the canvas, one entry per mark the canvas and its curve use
         (``extra``: trusted HTML appended): the tinted column and star of a crucial
         touchpoint and a side issue's grey text (each only where the method asks for
-        it), the pain point's ring, the phase's dashed line (when the template asks for it)."""
+        it), the pain point's ring, the phase's dashed line (when the template asks for it);
+        then the key of the template's touchpoint labels (Touch, Tell, Sell, Care)."""
         t, template = texts(self.journey), self.journey.template
         parts = []
         if journey_uses(template, "critical"):
@@ -232,7 +236,7 @@ class Canvas:
         parts.append(f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}')
         if phase_marks(self.journey, self.grid().spans):
             parts.append(f'<span class="kr-dash"></span> {escape(t["phase_mark_legend"])}')
-        return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>'
+        return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>' + key_html(self.journey)
 
     # ------------------------------------------------------------- building
     def _rows(self) -> list[dict[str, Any]]:
@@ -353,7 +357,11 @@ class Canvas:
                 tags.append(escape(t["owned"] if row["owned"] else t["not_owned"]))
             if text_of(row["partner"]):
                 tags.append(fit_text(f"{t['partner']}: {row['partner']}", chip, lang, typeset=self.typeset))
-            tag_html = "".join(f'<span class="kr-tag">{tag}</span>' for tag in tags)
+            labels = [
+                fit_text(v, chip, lang, typeset=self.typeset) for v in touchpoint_labels(self.journey, row)
+            ]
+            tag_html = "".join(f'<span class="kr-tag kr-label">{v}</span>' for v in labels)
+            tag_html += "".join(f'<span class="kr-tag">{tag}</span>' for tag in tags)
             widest = longest_part_em([row["name"]], True, lang)
             size = min(name_em, room / widest) if widest else name_em
             style = f' style="font-size:{size:.3f}em"' if size != 1.0 else ""
@@ -405,15 +413,8 @@ class Canvas:
                     rating.append(f"{t['impact'].lower()} {op['impact']}")
                 if text_of(op["effort"]):
                     rating.append(f"{t['effort'].lower()} {op['effort']}")
-                extra = (
-                    Markup(' <span class="kr-muted">(') + escape(", ".join(rating)) + Markup(")</span>")
-                    if rating
-                    else Markup("")
-                )
-                items.append(
-                    Markup("<li>")
-                    + fit_text(op["description"], room, lang, typeset=self.typeset)
-                    + extra
-                    + Markup("</li>")
-                )
+                extra = (Markup(' <span class="kr-muted">(') + escape(", ".join(rating)) + Markup(")</span>")
+                         if rating else Markup(""))  # fmt: skip
+                text = fit_text(op["description"], room, lang, typeset=self.typeset)
+                items.append(Markup("<li>") + text + extra + Markup("</li>"))
         return Markup("<ul>") + Markup("").join(items) + Markup("</ul>") if items else Markup("")
