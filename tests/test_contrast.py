@@ -144,3 +144,144 @@ def test_the_contrast_computation() -> None:
     assert contrast("#767676", WHITE) == pytest.approx(4.54, abs=0.01)
     assert contrast("#777777", WHITE) < TEXT
     assert blend("#ffffff", "#000000", 0.5) == "#808080"
+
+
+# ------------------------------------------------------------------ chart specs
+#: Named colours a spec may use (Vega's CSS colour names).
+NAMED = {"white": WHITE, "black": "#000000"}
+#: The kind of an axis's or legend's label: text outside the plot, on white only.
+LABEL = TEXT + 0.001
+#: Encoding channels and mark properties that carry a colour.
+COLOUR_KEYS = ("color", "fill", "stroke")
+
+
+def _hex(value: object) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", value):
+        return value.lower()
+    return NAMED.get(value) if isinstance(value, str) else None
+
+
+def _channel_colours(channel: object) -> list[str]:
+    """The colours an encoding channel (or an axis's ``labelColor``) can take: its value,
+    its conditions' values and its scale's range."""
+    if not isinstance(channel, dict):
+        return [c] if (c := _hex(channel)) else []
+    found = [c] if (c := _hex(channel.get("value"))) else []
+    conditions = channel.get("condition", [])
+    for condition in conditions if isinstance(conditions, list) else [conditions]:
+        if isinstance(condition, dict) and (c := _hex(condition.get("value"))):
+            found.append(c)
+    scale = channel.get("scale")
+    if isinstance(scale, dict) and isinstance(scale.get("range"), list):
+        found += [c for value in scale["range"] if (c := _hex(value))]
+    return found
+
+
+def chart_colours(spec: object) -> list[tuple[str, str, float]]:
+    """(what, colour, kind) for every colour of a Vega-Lite spec: the marks' own colours,
+    their colour channels (values, conditions, scale ranges) and the axes' and legends'
+    label and title colours. ``kind`` is ``TEXT`` for text marks and labels, ``MARK`` for
+    every other mark, and 0 for a rect's fill (a background: a phase band, a quadrant's
+    tint, an empty cell) and for white separators. Axis and legend
+    labels are ``LABEL`` (text on white, outside the plot). A mark's opacity is blended
+    over white; a translucent band (opacity 0.3 or less) is left out: the evidence
+    curve's interval band, whose ends are drawn as ticks and which labels avoid."""
+    found: list[tuple[str, str, float]] = []
+    if isinstance(spec, list):
+        for item in spec:
+            found += chart_colours(item)
+        return found
+    if not isinstance(spec, dict):
+        return found
+    mark = spec.get("mark")
+    mark = mark if isinstance(mark, dict) else {"type": mark}
+    if mark.get("type"):  # a view (a ``mark`` without a type is the config's default)
+        kind = TEXT if mark["type"] == "text" else MARK
+        alpha = mark.get("opacity", 1.0)
+        encoding = spec.get("encoding", {})
+        for key in COLOUR_KEYS:
+            colours = _channel_colours(mark.get(key)) + _channel_colours(encoding.get(key))
+            for colour in colours:
+                if alpha <= 0.3 and mark["type"] in ("rule", "rect", "area"):
+                    continue  # a translucent band (an interval): its ends are marks, labels avoid it
+                background = (mark["type"] == "rect" and key != "stroke") or colour == WHITE
+                shown = blend(colour, WHITE, alpha) if kind == MARK and alpha < 1 else colour
+                found.append((f"{mark['type']} {key}", shown, 0 if background else kind))
+    for key, value in spec.items():
+        if key in ("labelColor", "titleColor"):
+            found += [(key, c, LABEL) for c in _channel_colours(value)]
+        elif key not in ("datasets", "data", "mark") and isinstance(value, dict | list):
+            found += chart_colours(value)
+    return found
+
+
+def example_charts() -> dict[str, dict]:
+    """The spec of every kind of chart, made from the example sportschool.yaml (its
+    survey, contact log and web log included): curves, channels, delta, opportunities,
+    evidence, pain ranking and the three observed-path charts."""
+    import klantreis
+    from klantreis.charts import (
+        channel_map,
+        emotion_curve,
+        evidence_curve,
+        opportunity_matrix,
+        pain_ranking,
+        scenario_delta,
+    )
+    from klantreis.paths import stored_paths
+    from klantreis.paths.charts import deviation_chart, flow_chart, reach_chart
+    from klantreis.resources import example_path
+
+    journey = klantreis.load(example_path("sportschool"))
+    figures = stored_paths(journey, "student", "huidig")[1]
+    charts = {
+        "emotion curve (every series)": emotion_curve(journey),
+        "emotion curve (student)": emotion_curve(journey, "student", "huidig"),
+        "channel map": channel_map(journey, "student", "huidig"),
+        "scenario delta": scenario_delta(journey, "student", "huidig", "gewenst"),
+        "opportunity matrix": opportunity_matrix(journey),
+        "evidence curve": evidence_curve(journey, "student", "huidig"),
+        "pain ranking": pain_ranking(journey, "student", "huidig"),
+        "reach": reach_chart(figures, journey, "student", "huidig"),
+        "flows": flow_chart(figures, journey, "student", "huidig"),
+        "deviations": deviation_chart(figures, journey.language),
+    }
+    return {name: chart.to_dict() for name, chart in charts.items()}
+
+
+CHARTS = example_charts()
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_colour_in_a_chart(name: str) -> None:
+    """Every mark colour of a chart is 3:1 on its white background, every text 4.5:1 on
+    white and on the chart's own background fills (phase bands, tints)."""
+    found = chart_colours(CHARTS[name])
+    assert [c for c in found if c[2]], f"{name}: no colour found in the spec"
+    fills = {colour for _, colour, kind in found if not kind}
+    for what, colour, needed in found:
+        for background in [WHITE, *(fills if needed == TEXT else [])]:
+            needed = min(needed, TEXT)
+            ratio = contrast(colour, background)
+            assert ratio >= needed, f"{name}, {what}: {colour} on {background} is {ratio:.2f}:1"
+
+
+def test_the_walk_finds_scale_ranges_and_fails_a_faint_colour() -> None:
+    """The walk reads scale ranges, conditions and label colours, and a faint colour fails."""
+    line = {"mark": {"type": "line"}, "encoding": {"color": {"scale": {"range": ["#F0E442"]}}}}
+    text = {"mark": "text", "encoding": {"color": {"value": "#222", "condition": {"value": "#777"}}}}
+    bar = {"mark": "bar", "encoding": {"x": {"axis": {"labelColor": {"value": "#333"}}}}}
+    found = chart_colours({"layer": [line, text, bar]})
+    assert found == [
+        ("line color", "#f0e442", MARK),
+        ("text color", "#222", TEXT),
+        ("text color", "#777", TEXT),
+        ("labelColor", "#333", LABEL),
+    ]
+    assert contrast("#f0e442", WHITE) < MARK and contrast("#777777", WHITE) < TEXT
+
+
+def test_series_colours_stay_apart() -> None:
+    """The series palette: seven colours, each a mark at 3:1 on white, none repeated."""
+    assert len(set(PALETTE)) == len(PALETTE) == 7
+    assert PAIN_COLOUR not in PALETTE

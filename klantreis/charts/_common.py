@@ -17,11 +17,10 @@ from altair.utils.schemapi import SchemaBase
 from ..model import Journey
 from ._texts import TEXTS as TEXTS  # re-exported for the chart modules
 from ._texts import texts as texts
+from .palette import PAIN, SERIES
 
-#: Okabe-Ito colours (colour-blind safe) for series. Vermillion (#D55E00) is kept out:
-#: it marks pain points. Yellow comes last because it is faint on white.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
-PAIN_COLOUR = "#D55E00"
+#: The series colours and the pain point colour (see :mod:`.palette`).
+PALETTE, PAIN_COLOUR = SERIES, PAIN
 BAND_FILLS = ("#f2f2f2", "#fbfbfb")
 #: The width (px) every chart of a report fits: a 1280 px window's page, and A4
 #: landscape inside 10 mm margins (1047 CSS px) when printed.

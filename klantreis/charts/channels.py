@@ -29,6 +29,7 @@ from ._common import (
     with_datasets,
 )
 from ._locale import localized
+from .palette import WARNING_TEXT
 
 MARKERS = {"online": "🌐", "offline": "🏢", "mixed": "🌐🏢", "unknown": "·"}
 
@@ -135,7 +136,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
                 "value": "normal",
             },
             labelColor={
-                "condition": {"test": is_empty_col, "value": "#D55E00"},
+                "condition": {"test": is_empty_col, "value": WARNING_TEXT},
                 "value": "#333",
             },
         ),
@@ -155,7 +156,7 @@ def _build(journey: Journey, pairs: list[tuple[str, str]], cell: int) -> alt.Lay
                 "value": "normal",
             },
             labelColor={
-                "condition": {"test": is_low_value, "value": "#B34700"},
+                "condition": {"test": is_low_value, "value": WARNING_TEXT},
                 "value": "#333",
             },
         ),

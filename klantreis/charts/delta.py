@@ -26,9 +26,10 @@ from ._common import (
     with_datasets,
 )
 from ._locale import localized
+from .palette import BETTER, WORSE
 
 #: Colour-blind safe: blue for better, orange for worse (Okabe-Ito), grey for equal.
-DELTA_COLOURS = {"better": "#0072B2", "worse": "#E69F00", "same": "#999999"}
+DELTA_COLOURS = {"better": BETTER, "worse": WORSE}
 ROW_PX = 26
 
 

@@ -49,6 +49,7 @@ from ._curve_rows import (
 from ._locale import localized
 from ._phase_marks import phase_mark_layers, phase_marks
 from .describe import curve_description
+from .palette import MUTED_TEXT
 
 #: Pixels per touchpoint of a curve drawn with a fixed ``step`` (the canvas's is its own).
 STEP = 80
@@ -277,7 +278,7 @@ def _row(
         layers += overlay.layers(name, step, dash_legends)
     if not data["points"] and not compact and start == 0:
         layers.append(unit(
-            [{"text": t["no_touchpoints"]}], {"type": "text", "fontSize": 14, "color": "#777"},
+            [{"text": t["no_touchpoints"]}], {"type": "text", "fontSize": 14, "color": MUTED_TEXT},
             {"x": alt.XValue(width / 2), "y": alt.YValue((head + height) / 2), "text": alt.Text("text:N")},
         ))  # fmt: skip
     top_level: dict[str, Any] = {

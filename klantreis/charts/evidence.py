@@ -38,6 +38,7 @@ from ._curve_rows import LabelStyle, Overlay, RowPlacer
 from ._locale import localized
 from ._placement import text_size
 from .emotion import curve_chart
+from .palette import ASSUMED, MUTED_TEXT, WARNING_TEXT
 
 MEASURED_COLOUR = "#333333"
 #: The interval band's width as a share of the room per touchpoint.
@@ -156,6 +157,10 @@ def evidence_curve(
                 unit(name("measured"), {"type": "rule", "opacity": 0.2, "color": MEASURED_COLOUR,
                                         "strokeCap": "butt", "strokeWidth": round(BAND_SHARE * step)},
                      {"y": alt.Y("low:Q"), "y2": alt.Y2("high:Q")}),
+                # the interval's ends as ticks: the translucent band alone is under 3:1 on white
+                *(unit(name("measured"), {"type": "tick", "orient": "horizontal", "thickness": 1.5,
+                                          "size": round(BAND_SHARE * step), "color": MEASURED_COLOUR},
+                       {"y": alt.Y(f"{end}:Q")}) for end in ("low", "high")),
                 unit(name("measured"), {"type": "line", "strokeWidth": 2, "color": MEASURED_COLOUR,
                                         "invalid": "break-paths-filter-domains"},
                      {"strokeDash": alt.StrokeDash("measure:N", scale=alt.Scale(range=[[6, 3]]),
@@ -174,7 +179,7 @@ def evidence_curve(
                 unit(name("flags"), {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2,
                                      "color": PAIN_COLOUR}, {"y2": alt.Y2("measured:Q")}),
                 unit(name("flags"), {"type": "text", "baseline": "top", "fontSize": FLAG_FONT,
-                                     "color": PAIN_COLOUR},
+                                     "color": WARNING_TEXT},
                      {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("mark:N"),
                       "tooltip": tooltip}),
             ]  # fmt: skip
@@ -282,7 +287,7 @@ def pain_ranking(
             title=TEXTS.text("basis", lang),
             legend=alt.Legend(orient="bottom"),
             scale=alt.Scale(
-                domain=[word("measured", lang), word("assumed", lang)], range=[PAIN_COLOUR, "#bbbbbb"]
+                domain=[word("measured", lang), word("assumed", lang)], range=[PAIN_COLOUR, ASSUMED]
             ),
         )
         tooltip = [alt.Tooltip(f"{f}:N", title=title) for f, title in (
@@ -300,7 +305,7 @@ def pain_ranking(
             layers = [
                 unit(
                     [{"text": TEXTS.text("no_evidence", lang)}],
-                    {"type": "text", "fontSize": 14, "color": "#777"},
+                    {"type": "text", "fontSize": 14, "color": MUTED_TEXT},
                     {"text": alt.Text("text:N")},
                 )
             ]

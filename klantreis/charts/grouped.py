@@ -42,7 +42,7 @@ GROUPED_CSS = """
 .kr-grouped ul { margin: 0; padding-left: 1.1em; }
 .kr-grouped .kr-who { font-weight: bold; margin-top: .3em; }
 .kr-grouped .kr-channel { color: #666; }
-.kr-grouped .kr-empty { color: #999; }
+.kr-grouped .kr-empty { color: #666; }
 """
 
 

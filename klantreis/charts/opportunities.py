@@ -11,6 +11,7 @@ from ._aria import described
 from ._common import PALETTE, names_of, no_validation, shorten, text_of, texts, unit, with_datasets
 from ._locale import localized
 from ._placement import Box, Placer, text_size
+from .palette import MUTED_TEXT
 
 MIDPOINT = 3
 #: Font size (px) of the opportunities' labels, and the radius of their points.
@@ -165,7 +166,7 @@ def _build(journey: Journey, size: int, persona: str | None, scenario: str | Non
     )
     names = unit(
         "quadrants",
-        {"type": "text", "fontSize": 13, "fontWeight": "bold", "color": "#777"},
+        {"type": "text", "fontSize": 13, "fontWeight": "bold", "color": MUTED_TEXT},
         {"text": alt.Text("name:N")},
         [{"calculate": "datum.label_x", "as": "x"}, {"calculate": "datum.label_y", "as": "y"}],
     )
