@@ -33,12 +33,21 @@ from .texts import TEXTS, fail, listing
 from .web import read_web
 from .wording import kind_label
 
+
+def read_events(journey: Journey, path: str | Path, *args: Any, **kwargs: Any) -> EvidenceImport:
+    """An event log's paths (see :func:`klantreis.paths.read_events`, which this calls)."""
+    from ..paths.importing import read_events as read
+
+    return read(journey, path, *args, **kwargs)
+
+
 #: The reader of each kind, for callers that take the kind as an argument (the CLI).
-READERS = {
+READERS: dict[str, Callable[..., EvidenceImport]] = {
     "survey": read_survey,
     "calls": read_calls,
     "web": read_web,
     "interviews": read_interviews,
+    "events": read_events,
 }
 
 #: The tables a source's records live in, in the order they are stored.
@@ -153,18 +162,23 @@ def import_file(
     include_partial: bool = False,
     force: bool = False,
     metric: str | None = None,
+    max_mb: float | None = None,
 ) -> Summary:
-    """Read ``path`` as evidence of ``kind`` (``survey``, ``calls``, ``web`` or
-    ``interviews``) and store it in ``journey`` (see :func:`store_import`); returns the
-    summary. ``include_partial`` counts a survey's incomplete responses; ``metric``
-    says what a survey's answers measure (``score``, ``nps``, ``csat``, ``ces``); ``force``
-    stores data that another source already holds (see :func:`store_import`). Bad input
-    raises :class:`~klantreis.errors.JourneyError` and leaves the journey as it was."""
+    """Read ``path`` as evidence of ``kind`` (``survey``, ``calls``, ``web``,
+    ``interviews`` or ``events``, an event log whose paths are held against the map:
+    see docs/paths.md) and store it in ``journey`` (see :func:`store_import`); returns
+    the summary. ``include_partial`` counts a survey's incomplete responses; ``metric``
+    says what a survey's answers measure (``score``, ``nps``, ``csat``, ``ces``);
+    ``max_mb`` limits an event log's size; ``force`` stores data that another source
+    already holds (see :func:`store_import`). Bad input raises
+    :class:`~klantreis.errors.JourneyError` and leaves the journey as it was."""
     if kind not in READERS:
         fail("unknown_kind", journey.language, kind=kind, known=", ".join(READERS))
-    options: dict[str, Any] = {"include_partial": True} if include_partial else {}  # only surveys have them
+    options: dict[str, Any] = {"include_partial": True} if include_partial else {}  # surveys only
     if metric:
-        options["metric"] = metric
+        options["metric"] = metric  # surveys only
+    if max_mb is not None:
+        options["max_mb"] = max_mb  # event logs only
     result = READERS[kind](journey, path, mapping, source, persona, scenario, imported=imported, **options)
     return store_import(journey, result, force)
 
@@ -187,6 +201,7 @@ import_survey = _importer("survey")
 import_calls = _importer("calls")
 import_web = _importer("web")
 import_interviews = _importer("interviews")
+import_events = _importer("events")
 
 
 def remove_source(journey: Journey, source: str) -> dict[str, int]:
@@ -229,6 +244,9 @@ class SourceInfo:
     figures: int
     quotes: int
     personas: tuple[str, ...]
+    #: An event log's cases with a path (all personas) and its scenario.
+    cases: int = 0
+    scenario: str = ""
 
 
 def list_sources(journey: Journey) -> list[SourceInfo]:
@@ -250,7 +268,10 @@ def list_sources(journey: Journey) -> list[SourceInfo]:
             rows_skipped=s["rows_skipped"] or 0,
             figures=len(figures.get(s["id"], [])),
             quotes=quotes.get(s["id"], 0),
-            personas=tuple(dict.fromkeys(r["persona"] for r in figures.get(s["id"], []))),
+            personas=tuple(dict.fromkeys(r["persona"] for r in figures.get(s["id"], [])))
+            or tuple((s.get("paths") or {}).get("personas") or ()),
+            cases=sum(p["cases"] for p in ((s.get("paths") or {}).get("personas") or {}).values()),
+            scenario=(s.get("paths") or {}).get("scenario") or "",
         )
         for s in journey.records("sources")
     ]
@@ -264,6 +285,15 @@ def describe_sources(journey: Journey, language: str | None = None) -> str:
         return TEXTS.text("no_sources", lang)
     lines = []
     for s in sources:
+        if s.kind == "events":  # paths, not figures: its cases and scenario
+            lines.append(TEXTS.text(
+                "source_line_events", lang, id=s.id, kind=kind_label(s.kind, journey.template, lang),
+                file=s.file, period=s.period or "–", imported=s.imported or "–",
+                read=TEXTS.counted("row", s.rows_read, lang), skipped=s.rows_skipped,
+                cases=TEXTS.counted("case", s.cases, lang), scenario=s.scenario or "–",
+                personas=", ".join(s.personas) or "–",
+            ))  # fmt: skip
+            continue
         lines.append(TEXTS.text(
             "source_line", lang, id=s.id, kind=kind_label(s.kind, journey.template, lang), file=s.file,
             period=s.period or "–", imported=s.imported or "–", read=TEXTS.counted("row", s.rows_read, lang),

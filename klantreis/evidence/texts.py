@@ -206,6 +206,8 @@ TEXTS = Catalog(
         "row+": ("rijen", "rows"),
         "figure": ("cijfer", "figure"),
         "figure+": ("cijfers", "figures"),
+        "case": ("klantreis", "case"),
+        "case+": ("klantreizen", "cases"),
         "answer": ("antwoord", "answer"),
         "answer+": ("antwoorden", "answers"),
         "summary_covered": (
@@ -301,6 +303,12 @@ TEXTS = Catalog(
             "({skipped} overgeslagen), {figures}, {quotes}; persona's: {personas}",
             "{id}: {kind}, {file}, period {period}, imported {imported}; {read} "
             "({skipped} skipped), {figures}, {quotes}; personas: {personas}",
+        ),
+        "source_line_events": (
+            "{id}: {kind}, {file}, periode {period}, ingelezen {imported}; {read} "
+            "({skipped} overgeslagen), paden van {cases} in scenario {scenario}; persona's: {personas}",
+            "{id}: {kind}, {file}, period {period}, imported {imported}; {read} "
+            "({skipped} skipped), paths of {cases} in scenario {scenario}; personas: {personas}",
         ),
         "removed": (
             "Bron {source} verwijderd, met {figures} en {quotes}.",

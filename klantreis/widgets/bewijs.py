@@ -1,8 +1,9 @@
 """Step bewijs (evidence): upload a survey export, call log, analytics export or table of
 interview quotes, check how its columns and values map onto the journey (with a
-preview of the first rows), import it, and see the result next to the form. The
-import goes through the session like every other change: the file holds only the
-aggregates, and saving merges with what other notebooks saved."""
+preview of the first rows), import it, and see the result next to the form; below
+it, the paths of an event log as in the report (:mod:`.bewijs_paths`). The import
+goes through the session like every other change: the file holds only the aggregates,
+and saving merges with what other notebooks saved."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from ..evidence.wording import kind_label
 from ..session import ProjectSession
 from ..templates import journey_word
 from .bewijs_mapping import MappingEditor
+from .bewijs_paths import PathsPanel
 from .bewijs_tables import preview_html, result_html, sources_html
 from .bewijs_texts import bt
 from .form import StepForm
@@ -119,7 +121,11 @@ class BewijsForm(StepForm):
             ],
             layout=w.Layout(flex="2 1 520px", padding="0 0 0 12px"),
         )
-        self.body.children = [w.HBox([form, side])]
+        #: The paths of an event log for the chosen journey, as in the report.
+        self.paths = PathsPanel()
+        for choice in (self.persona, self.scenario):
+            choice.observe(self.safely(lambda _: self.draw_paths()), names="value")
+        self.body.children = [w.HBox([form, side]), self.paths.widget]
         self._refresh_quietly()
 
     # ------------------------------------------------------------ choosing
@@ -276,6 +282,13 @@ class BewijsForm(StepForm):
         self.sources.value = sources_html(sources, self.language, self.journey.template)
         self.remove_choice.options = [("", "")] + [(s.id, s.id) for s in sources]
         self.remove_choice.value = ""
+        self.draw_paths()
+
+    def draw_paths(self) -> None:
+        """Show the observed paths of the chosen persona (every persona while none is
+        chosen) in the chosen scenario, when an event log has them."""
+        personas = [self.persona.value] if self.persona.value else self.journey.ids("personas")
+        self.paths.draw(self.journey, personas, self.scenario.value, self.language)
 
 
 def _uploaded(upload: w.FileUpload) -> tuple[str, bytes] | None:

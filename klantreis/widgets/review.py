@@ -11,6 +11,8 @@ import ipywidgets as w
 
 from ..analysis import missing
 from ..model import Journey
+from ..paths.findings import TEXTS as PATH_TEXTS
+from ..paths.findings import review_findings
 from ..session import ProjectSession
 from ..templates import journey_word
 from .comparison import ComparisonPanel
@@ -63,6 +65,9 @@ class ReviewForm(StepForm):
         )
         self.belongs = w.HTML()
         self.missing = w.HTML()
+        #: What the project's event logs found (a touchpoint no case reaches, a
+        #: frequent event not on the map), under its own heading; empty without.
+        self.path_findings = w.HTML()
         self._build_extras(template)
         self.body.children = [
             w.HTML(
@@ -77,6 +82,7 @@ class ReviewForm(StepForm):
             self.belongs,
             w.HTML(f"<h4>{self.t('missing')}</h4>"),
             self.missing,
+            self.path_findings,
         ]
         self._refresh_quietly()
 
@@ -164,6 +170,10 @@ class ReviewForm(StepForm):
         gaps = [*self.step_gaps(), *(g.describe(self.journey, self.language) for g in missing(self.journey))]
         items = "".join(f"<li>{html.escape(g)}</li>" for g in gaps)
         self.missing.value = f"<ul>{items}</ul>" if gaps else f"<p>{self.t('complete')}</p>"
+        found = review_findings(self.journey, self.language)
+        heading = PATH_TEXTS.text("review_heading", self.language)
+        items = "".join(f"<li>{html.escape(f)}</li>" for f in found)
+        self.path_findings.value = f"<h4>{html.escape(heading)}</h4><ul>{items}</ul>" if found else ""
 
     def step_gaps(self) -> list[str]:
         """What the whole project still lacks, before the gaps per journey: an empty
