@@ -6,6 +6,7 @@ the quantiles of the hours to the next touchpoint are exact from a spilled file.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from paths_support import MAPPING, assert_close, comparable, generated_log, jour
 from klantreis.paths import logfile, read_events
 from klantreis.paths import stream as stream_module
 from klantreis.paths.quantiles import ValueFile
+from klantreis.paths.variants import VariantCounts
 
 CHUNK = 7
 
@@ -102,3 +104,28 @@ def test_quantiles_from_a_file_equal_numpy_to_the_last_bit(
         for k in range(keys):
             mine = values[key == k].astype(np.float64)
             assert got[k] == [float(np.quantile(mine, q)) if len(mine) else None for q in (0.5, 0.9)]
+
+
+def test_variant_counts_keep_the_top_paths_with_ties_by_path_and_the_rest_counted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("klantreis.paths.variants.TIE_BLOCK", 7)  # ties compared in blocks
+    rng = np.random.default_rng(5)
+    size = 40  # paths of more than 11 steps do not fit one integer: kept as bytes
+    counts = VariantCounts(2, size)
+    expected: list[Counter[tuple[int, ...]]] = [Counter(), Counter()]
+    for _ in range(6):  # six partitions
+        paths = [tuple(rng.integers(0, size, rng.choice([1, 2, 3, 14]))) for _ in range(300)]
+        paths += [(0, 1), (0, 1), (3,)] * 5  # frequent ones
+        personas = rng.integers(0, 2, len(paths))
+        steps = np.array([s for path in paths for s in path], dtype=np.int64)
+        start = np.cumsum([0] + [len(path) for path in paths[:-1]])
+        end = start + [len(path) for path in paths]
+        counts.add(steps, start, end, personas)
+        for path, p in zip(paths, personas, strict=True):
+            expected[p][tuple(int(s) for s in path)] += 1
+    for p in range(2):
+        ordered = sorted(expected[p].items(), key=lambda kv: (-kv[1], list(kv[0])))
+        top, other, other_cases = counts.top(p, 20)
+        assert top == [(n, list(path)) for path, n in ordered[:20]]
+        assert (other, other_cases) == (len(ordered) - 20, sum(n for _, n in ordered[20:]))

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .quantiles import ValueFile
+from .variants import VariantCounts
 
 CLASSES = ("conforming", "missing", "irregular", "adhoc")
 CONFORMING, MISSING, IRREGULAR, ADHOC = range(4)
@@ -78,7 +79,7 @@ class Tally:
     duplicates: np.ndarray = field(init=False)
     reached: list[np.ndarray] = field(init=False)
     follows: list[np.ndarray] = field(init=False)
-    variants: Counter[tuple[int, bytes]] = field(default_factory=Counter)
+    variants: VariantCounts = field(init=False)
     unmapped: list[Counter[int]] = field(init=False)
     gaps: ValueFile = field(init=False)
     quantiles: list[list[float | None]] | None = field(init=False, default=None)
@@ -94,6 +95,7 @@ class Tally:
         self.follows = [np.zeros((len(m.ids), len(m.ids)), dtype=np.int64) for m in self.maps]
         self.unmapped = [Counter() for _ in self.maps]
         self.gaps = ValueFile(len(self.maps) * self.width)
+        self.variants = VariantCounts(len(self.maps), self.width)
 
     @property
     def width(self) -> int:
@@ -224,7 +226,7 @@ def tally_batch(tally: Tally, batch: Batch, table: np.ndarray) -> None:
     pair = np.flatnonzero(same)
     hours = ((pt[pair + 1] - pt[pair]) / NS_PER_HOUR).astype(np.float32)
     tally.gaps.add(case_persona[pc[pair]] * tally.width + pp[pair], hours)
-    _count_variants(tally, pp, path_start, path_end, personas)
+    tally.variants.add(pp, path_start, path_end, personas)
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -234,35 +236,3 @@ def distinct(values: np.ndarray) -> np.ndarray:
     if not len(ordered):
         return ordered
     return ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
-
-
-def _count_variants(
-    tally: Tally, steps: np.ndarray, path_start: np.ndarray, path_end: np.ndarray, personas: np.ndarray
-) -> None:
-    """Add each case's path (the map positions ``steps[start:end]``) to the variant
-    counts. A path short enough is coded exactly as one integer (its positions + 1 as
-    digits in base: the longest map's size + 1), so equal paths are counted with numpy; only each
-    distinct path, and the rare longer ones, become bytes in Python."""
-    size = max(len(m.ids) for m in tally.maps) + 1
-    longest = int(np.floor(62 / np.log2(size)))  # size ** longest < 2 ** 62
-    length = path_end - path_start
-    short = length <= longest
-    raw = steps.astype(np.int16).tobytes()
-    for i in np.flatnonzero(~short):
-        s, e = path_start[i], path_end[i]
-        tally.variants[(int(personas[i]), raw[2 * s : 2 * e])] += 1
-    if not short.any():
-        return
-    # the code of every path: reduceat over the steps, each step weighted by its place
-    case_of_step = np.repeat(np.arange(len(length)), length)
-    place = np.minimum(np.arange(len(steps)) - path_start[case_of_step], longest)
-    digit = (steps + 1).astype(np.int64) * np.power(np.int64(size), place.astype(np.int64))
-    digit[~short[case_of_step]] = 0
-    code = np.add.reduceat(digit, path_start) if len(steps) else np.zeros(0, dtype=np.int64)
-    for p in np.flatnonzero(np.bincount(personas[short])).tolist():
-        mine = short & (personas == p)
-        _, first, counts = np.unique(code[mine], return_index=True, return_counts=True)
-        where = np.flatnonzero(mine)[first]
-        for i, n in zip(where.tolist(), counts.tolist(), strict=True):
-            s, e = path_start[i], path_end[i]
-            tally.variants[(p, raw[2 * s : 2 * e])] += n

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 
 RECORD = np.dtype([("key", "i4"), ("value", "f4")])
-#: Records read from the file at a time (8 bytes each).
-BLOCK = 1 << 22
+#: Records read from the file at a time (8 bytes each: 8 MB).
+BLOCK = 1 << 20
 _PASSES = ((21, 11), (10, 11), (0, 10))  # (shift, bits) of each pass, high bits first
 
 

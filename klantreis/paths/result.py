@@ -45,13 +45,7 @@ def persona_figures(
     follows = tally.follows[persona]
     pairs = [(int(follows[a, b]), a, b) for a, b in zip(*np.nonzero(follows), strict=True)]
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    variants = [
-        (count, np.frombuffer(raw, dtype=np.int16).tolist())
-        for (p, raw), count in tally.variants.items()
-        if p == persona
-    ]
-    variants.sort(key=lambda v: (-v[0], v[1]))
-    top, rest = variants[:TOP_VARIANTS], variants[TOP_VARIANTS:]
+    top, other_variants, other_cases = tally.variants.top(persona, TOP_VARIANTS)
     return {
         "cases": cases,
         "rows_read": int(rows),
@@ -61,6 +55,6 @@ def persona_figures(
         "touchpoints": touchpoints,
         "follows": [{"from": m.ids[a], "to": m.ids[b], "count": n} for n, a, b in pairs],
         "variants": [{"path": [m.ids[i] for i in path], "cases": n} for n, path in top],
-        "other_variants": {"variants": len(rest), "cases": sum(n for n, _ in rest)},
+        "other_variants": {"variants": other_variants, "cases": other_cases},
         "deviations": {c: int(tally.classes[persona][k]) for k, c in enumerate(CLASSES)},
     }
