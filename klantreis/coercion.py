@@ -113,7 +113,11 @@ def coerce(field: Field, value: Any, scale: Scale | None = None) -> Any:
             raise AssertionError(f"field {field.name} needs the scale")  # pragma: no cover
         return scale.parse(value)
     if kind == FLOAT:
-        return _float(value)
+        real = _float(value)
+        if field.bounds and not field.bounds[0] <= real <= field.bounds[1]:
+            low, high = field.bounds
+            raise FieldValueError(TEXTS.msg("bounds", low=low, high=high, number=value))
+        return real
     if kind == MAPPING:
         if not isinstance(value, dict):
             raise FieldValueError(TEXTS.msg("not_mapping", kind=_kind_of(value)))

@@ -328,6 +328,9 @@ HEAD = Group(
         Field("status", choices=STATUSES, worded=True),
         Field("language", choices=LANGUAGES),
         Field("template", SLUG),
+        # the smallest difference (scale points) between a measured mean and the assumed
+        # emotion that refutes the assumption (klantreis.evidence.figures); empty: 0.5
+        Field("min_difference", FLOAT, bounds=(0, 10)),
     ),
 )
 #: Where the journey starts and where it ends.

@@ -92,6 +92,8 @@ def _head(journey: Journey) -> dict[str, Any]:
     data["language"] = journey.language
     if journey.template:
         data["template"] = journey.template
+    if journey.min_difference is not None:
+        data["min_difference"] = journey.min_difference
     data["scope"] = journey.scope
     data["scale"] = _scale(journey)
     return data

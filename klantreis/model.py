@@ -78,7 +78,17 @@ def _table_property(table: str) -> property:
 
 
 #: The journey's own values that a snapshot keeps (besides the scale and the tables).
-_META = ("language", "template", "_title", "_goal", "_owner", "_status", "_scope", "_review")
+_META = (
+    "language",
+    "template",
+    "_title",
+    "_goal",
+    "_owner",
+    "_status",
+    "_min_difference",
+    "_scope",
+    "_review",
+)
 
 
 class Journey(NamedChanges):
@@ -93,6 +103,7 @@ class Journey(NamedChanges):
         owner: str = "",
         status: str = "",
         template: str = "",
+        min_difference: float | None = None,
         scope: dict[str, str] | None = None,
         scale: Sequence[ScalePoint] | None = None,
         review: dict[str, Any] | None = None,
@@ -112,6 +123,7 @@ class Journey(NamedChanges):
         self._goal = ""
         self._owner = ""
         self._status = ""
+        self._min_difference: float | None = None
         self._scope = {"start": "", "end": ""}
         self._review: dict[str, Any] = {"answers": {}, "notes": ""}
         with self._speaking():
@@ -119,6 +131,7 @@ class Journey(NamedChanges):
             self.set_goal(goal)
             self.set_owner(owner)
             self.set_status(status)
+            self.set_min_difference(min_difference)
             self.set_scope(**(scope or {}))
             if review:
                 self.review = review
@@ -184,6 +197,21 @@ class Journey(NamedChanges):
         """Set where the project stands (``draft``, ``in_progress``, ``done`` or empty);
         any other value is refused."""
         self._status = self._checked(HEAD.field("status"), status, "status")
+
+    @property
+    def min_difference(self) -> float | None:
+        """The project's smallest difference (in scale points) between a measured mean
+        and the assumed emotion that refutes an assumption; None: the default (0.5, see
+        :mod:`klantreis.evidence.figures`)."""
+        return self._min_difference
+
+    @min_difference.setter
+    def min_difference(self, value: float | None) -> None:
+        self.set_min_difference(value)
+
+    def set_min_difference(self, value: float | None) -> None:
+        """Set the meaningful difference of the evidence flags (0 to 10; None: default)."""
+        self._min_difference = self._checked(HEAD.field("min_difference"), value, "min_difference")
 
     @property
     def scope(self) -> dict[str, str]:

@@ -56,7 +56,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
             "additionalProperties": {"type": ["string", "number", "boolean"]},
         }
     if field.kind == FLOAT:
-        return {"type": ["number", "null"]}
+        bounds = {"minimum": field.bounds[0], "maximum": field.bounds[1]} if field.bounds else {}
+        return {"type": ["number", "null"], **bounds}
     if field.kind == MAPPING:
         return {"type": "object"}
     if field.kind == INT:

@@ -154,6 +154,7 @@ def journey_from_data(
         goal=head["goal"],
         owner=head["owner"],
         status=head["status"],
+        min_difference=head["min_difference"],
         language=language,
         template=template_id,
         scope=_scope(data.get("scope"), check),

@@ -108,6 +108,10 @@ class EveryChangeKeepsTheFileValid(RuleBasedStateMachine):
         }  # fmt: skip
         self.change(setters[field])
 
+    @rule(value=st.one_of(st.none(), st.floats(-1, 12, allow_nan=False), st.sampled_from([0.5, 1.0, 0.25])))
+    def set_min_difference(self, value: float | None) -> None:
+        self.change(lambda j: j.set_min_difference(value))
+
     # ----------------------------------------------- personas, phases, scenarios
     @rule(table=st.sampled_from(["personas", "phases", "scenarios"]),
           id=st.sampled_from(PERSONAS + PHASES + SCENARIOS), name=text,
@@ -257,7 +261,7 @@ def test_the_changes_reach_every_kind_of_change() -> None:
         "update_opportunity", "remove", "remove_persona", "remove_phase", "remove_scenario",
         "remove_touchpoint", "remove_opportunity", "move", "move_phase", "move_touchpoint",
         "copy_journey", "set_extra", "set_title", "set_goal", "set_owner", "set_status",
-        "set_scope", "set_answer",
+        "set_min_difference", "set_scope", "set_answer",
         "set_review_notes",
     }  # fmt: skip
     assert changes <= covered, f"no rule for {sorted(changes - covered)}"

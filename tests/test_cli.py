@@ -168,8 +168,8 @@ def test_validate_bad_file_prints_every_problem(tmp_example, capsys):
     assert len(errors) == 2, errors
     assert errors[0] == (
         f"fout: {tmp_example}:{len(lines)}: onbekend: onbekend veld 'onbekend'; bekend: "
-        "klantreis, title, goal, owner, status, language, template, scope, scale, phases, personas, "
-        "scenarios, touchpoints, opportunities, sources, evidence, quotes, review"
+        "klantreis, title, goal, owner, status, language, template, min_difference, scope, scale, phases, "
+        "personas, scenarios, touchpoints, opportunities, sources, evidence, quotes, review"
     )
     assert errors[1].startswith(f"fout: {tmp_example}:{phase_line + 1}: touchpoints[0].phase: "
                                 "fase 'gebruiken-x' bestaat niet; bekend: ")  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..evidence.figures import MIN_N, journey_evidence
+from ..evidence.metric_figures import touchpoint_notes
 from ..evidence.wording import figure_notes
 from ..model import Journey
 
@@ -23,7 +24,10 @@ def data_notes(
     if not journey.ids("sources"):
         return {}
     evidence = journey_evidence(journey, persona, scenario, source, min_n)
-    notes = {row["id"]: figure_notes(row, journey.language) for row in evidence.rows}
+    metrics = touchpoint_notes(journey, persona, scenario, source)  # NPS, CSAT, CES
+    notes = {
+        row["id"]: figure_notes(row, journey.language) + metrics.get(row["id"], []) for row in evidence.rows
+    }
     return {tid: lines for tid, lines in notes.items() if lines}
 
 

@@ -17,6 +17,7 @@ import altair as alt
 
 from ..errors import JourneyError
 from ..evidence.figures import MIN_N, NO_ASSUMPTION, NOT_CONFIRMED, TOO_FEW, UNMEASURED, journey_evidence
+from ..evidence.metric_figures import labelled, metric_figures
 from ..evidence.wording import count_notes, number, score_text, word
 from ..messages import Catalog
 from ..model import Journey
@@ -212,9 +213,11 @@ def evidence_curve(
             word("sources", lang, sources=wave),
         ]
         key = chart.title.subtitle[-1]
+        metrics = [labelled(f, lang) for f in metric_figures(journey, persona, scenario, source)]
         chart.title = alt.TitleParams(
-            TEXTS.text("curve_title", lang), anchor="start", subtitle=[series, " · ".join(notes), key]
-        )
+            TEXTS.text("curve_title", lang), anchor="start",
+            subtitle=[series, *([" · ".join(metrics)] if metrics else []), " · ".join(notes), key],
+        )  # fmt: skip
         return chart
 
 

@@ -54,6 +54,12 @@ class Score:
     ci_high: float | None
 
 
+def project_min_difference(journey: Journey) -> float:
+    """The meaningful difference of ``journey``'s flags: the project's, else 0.5."""
+    own = journey.min_difference
+    return MIN_DIFFERENCE if own is None else float(own)
+
+
 def selected_sources(journey: Journey, source: str | None = None) -> list[str]:
     """The source ids to read: ``[source]`` (refused naming the known ids when the
     project has no such source) or every source."""
@@ -168,10 +174,14 @@ def journey_evidence(
     scenario: str,
     source: str | None = None,
     min_n: int = MIN_N,
-    min_difference: float = MIN_DIFFERENCE,
+    min_difference: float | None = None,
 ) -> JourneyEvidence:
     """The evidence of ``persona`` in ``scenario`` from ``source`` (None: all sources);
-    ``min_n`` and ``min_difference`` set the flag rule (see :func:`status`)."""
+    ``min_n`` and ``min_difference`` set the flag rule (see :func:`status`); without
+    ``min_difference`` the project's own (``min_difference:`` in the project file) or
+    :data:`MIN_DIFFERENCE`."""
+    if min_difference is None:
+        min_difference = project_min_difference(journey)
     sources = selected_sources(journey, source)
     wanted = set(sources)
     kinds = {s["id"]: s for s in journey.records("sources") if s["id"] in wanted}

@@ -22,6 +22,7 @@ from ..charts._canvas_style import CANVAS_CSS, CELL_PAD_EM
 from ..charts._canvas_svg import curve_cells
 from ..charts._words import longest_word_em, word_em
 from ..charts.canvas import Canvas
+from ..evidence.metric_figures import journey_line
 from ._measure import SheetHeights, measure
 from .paper import PHASE_MIN_EM, ROLES, Paper
 from .render import EMOJI_FAMILY, FONT_FAMILY, render
@@ -173,6 +174,7 @@ def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | 
 
     journey = canvas.journey
     grid = canvas.grid()
+    measured = journey_line(journey, canvas.persona, canvas.scenario, canvas.evidence)  # NPS, CSAT, CES
     unit = layout.unit
     size = layout.size or paper.font_pt
     curve_pt = fill.curve if fill else CURVE_SHARE * paper.content_pt[1]
@@ -205,7 +207,7 @@ def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | 
         width = (layout.lane_units + (stop - start) * layout.step_units) * unit
         sections.append(
             f'<section class="kr-sheet"><div class="klantreis-canvas" style="width:{width:.3f}pt">\n'
-            f"<h2>{escape(journey.title)}</h2>\n{canvas.meta_html()}\n{table}\n{legend}\n"
+            f"<h2>{escape(journey.title)}</h2>\n{canvas.meta_html(measured)}\n{table}\n{legend}\n"
             f"{footer_html(canvas, sheet)}\n</div></section>"
         )
     return (

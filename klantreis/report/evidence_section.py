@@ -15,6 +15,7 @@ from ..evidence.wording import kind_label, number, score_text
 from ..messages import Catalog
 from ..model import Journey
 from ..templates import journey_word
+from .evidence_metrics import metrics_table
 
 TEXTS = Catalog("report_evidence", {
     "heading": ("Bewijs", "Evidence"),
@@ -112,9 +113,11 @@ def evidence_section(
         return parts[0] + f"<p>{_t('none', lang, contact=contact)}</p>"
     evidence = journey_evidence(journey, persona, scenario, source, min_n)
     parts.append(_sources_table(journey, persona, scenario, sources, lang))
+    metrics = metrics_table(journey, persona, scenario, source)
     if not evidence.any:
-        return "\n".join([*parts, f"<p>{_t('nothing_here', lang)}</p>"])
+        return "\n".join([*parts, metrics or f"<p>{_t('nothing_here', lang)}</p>"])
     parts.append(chart_html(evidence_curve(journey, persona, scenario, source=source, min_n=min_n)))
+    parts.append(metrics)
     parts.append(_flagged(journey, evidence, lang, source))
     few = [r for r in evidence.rows if r["status"] == TOO_FEW]
     if few:

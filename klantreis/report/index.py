@@ -16,6 +16,7 @@ from ..model import Journey
 from ..templates import journey_uses
 from .assets import REPORT_CSS
 from .evidence_index import measured_comparison
+from .evidence_metrics import metrics_comparison
 from .figures import key_figures
 from .texts import t
 
@@ -80,7 +81,9 @@ def index_html(journey: Journey, results: list[JourneyResult], evidence: str = "
     table = (
         f"<p>{escape(journey.goal)}</p>\n<h2>{escape(t('journeys', lang))}</h2>\n"
         f'<table class="kr-table"><tr>{head}<th></th></tr>\n{"".join(rows)}\n</table>\n'
-        f"<style>{REPORT_CSS}</style>" + measured_comparison(journey, built, evidence or None)
+        f"<style>{REPORT_CSS}</style>"
+        + measured_comparison(journey, built, evidence or None)
+        + metrics_comparison(journey, built, evidence or None)
     )
     return charts_html_page(journey.title, charts, extra_html=Markup(table), language=lang)
 
