@@ -17,6 +17,7 @@ from ..templates import get_template, journey_uses
 from .display import chart_html, curve_table
 from .extras import grouped_views, persona_extras, template_tables
 from .figures import key_figures
+from .tested_section import tested_section
 from .texts import TEXTS, t
 
 
@@ -223,6 +224,8 @@ class Report:
             parts.append(f"<h3>{escape(question)}</h3><p>{escape(answer)}</p>")
         if j.review.get("notes"):
             parts.append(f"<h3>{escape(t('notes', lang))}</h3><p>{escape(j.review['notes'])}</p>")
+        # the research method's loop: success criteria, measured figures, tested or not
+        parts.append(tested_section(j, self.persona, self.scenario, lang, self.evidence_source))
         return HTML("\n".join(parts))
 
     def opportunities(self) -> HTML:

@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..analysis import missing
+from ..evidence.tested import phase_tests, uses_tested
 from ..model import Journey
 from ..paths.findings import TEXTS as PATH_TEXTS
 from ..paths.findings import review_findings
@@ -93,9 +94,12 @@ class ReviewForm(StepForm):
         self.phase_editors: dict[str, ExtraEditors] = {}
         self.comparison = ComparisonPanel(self.language) if template and template.compares_scenarios else None
         self.extras: list[w.Widget] = []
+        #: per phase and journey: tested quantitatively or not (templates with ``getoetst``)
+        self.tested = w.HTML()
         if self.phase_fields:
             self.extras += [w.HTML(f"<h4>{self.t('per_phase')}</h4>"),
-                            field_hints(self.phase_fields, self.language), self.phase_box]  # fmt: skip
+                            field_hints(self.phase_fields, self.language), self.phase_box,
+                            self.tested]  # fmt: skip
         if self.comparison:
             self.extras.append(self.comparison.widget)
 
@@ -174,6 +178,7 @@ class ReviewForm(StepForm):
         heading = PATH_TEXTS.text("review_heading", self.language)
         items = "".join(f"<li>{html.escape(f)}</li>" for f in found)
         self.path_findings.value = f"<h4>{html.escape(heading)}</h4><ul>{items}</ul>" if found else ""
+        self.tested.value = tested_html(self.journey, self.language)
 
     def step_gaps(self) -> list[str]:
         """What the whole project still lacks, before the gaps per journey: an empty
@@ -211,6 +216,26 @@ class ReviewForm(StepForm):
             ]  # fmt: skip
         if self.comparison:
             self.comparison.draw(self.journey)
+
+
+def tested_html(journey: Journey, language: str) -> str:
+    """Per phase, for each journey: "getoetst (bron, n=…)" or "niet getoetst", a value
+    set by hand marked so (see :mod:`klantreis.evidence.tested`); "" for templates
+    without the phase field ``getoetst``."""
+    if not uses_tested(journey):
+        return ""
+    lines: dict[str, list[str]] = {}
+    for persona, scenario in journey.journeys():
+        label = f"{journey.name_of('personas', persona)} ({journey.name_of('scenarios', scenario)})"
+        for test in phase_tests(journey, persona, scenario):
+            lines.setdefault(test.phase, []).append(f"{label}: {test.describe(language)}")
+    items = "".join(
+        f"<li><b>{html.escape(journey.name_of('phases', phase))}</b>: "
+        + "; ".join(html.escape(line) for line in found)
+        + "</li>"
+        for phase, found in lines.items()
+    )
+    return f'<ul class="kr-tested">{items}</ul>' if items else ""
 
 
 #: Changing one of these fields of an opportunity sets its phase again (from its touchpoint).
