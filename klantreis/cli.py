@@ -141,7 +141,7 @@ def _export(args: argparse.Namespace) -> int:
     from .projectfile import load
     from .report.standalone import MAP_SUFFIXES, export_map
 
-    if args.target.lower().endswith(".pdf") or args.blank or args.paper or args.template:
+    if args.target.lower().endswith(".pdf") or args.blank or args.paper or args.template or args.row_mm:
         from .poster import export_pdf
 
         path = export_pdf(
@@ -153,6 +153,7 @@ def _export(args: argparse.Namespace) -> int:
             blank=args.blank,
             template=args.template,
             language=args.language,
+            row_mm=args.row_mm,
         )
         print(TEXTS.text("wrote", args.language, paths=path))
         return 0

@@ -96,6 +96,8 @@ class _Builder:
         p.add_argument("--scenario", default=None, metavar="ID", help=self.t("o_map_scenario"))
         p.add_argument("--paper", default=None, metavar=self.t("m_size"), help=self.t("o_paper"))
         p.add_argument("--blank", action="store_true", help=self.t("o_blank"))
+        p.add_argument("--row-height", type=number_type(float, self.language), default=None, dest="row_mm",
+                       metavar="MM", help=self.t("o_row_height"))  # fmt: skip
         p.add_argument(
             "--template", default=None, metavar=self.t("m_template"), help=self.t("o_blank_template")
         )

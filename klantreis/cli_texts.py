@@ -120,10 +120,14 @@ TEXTS = Catalog("cli_parser", {
                       "for a map or poster: the persona (default: the first)"),
     "o_map_scenario": ("voor een kaart of poster: het scenario (standaard het eerste)",
                        "for a map or poster: the scenario (default: the first)"),
-    "o_paper": ("voor een .pdf: A3 (standaard), A2, A1 of A0, liggend",
-                "for a .pdf: A3 (default), A2, A1 or A0, landscape"),
-    "o_blank": ("voor een .pdf: het lege canvas, om met de hand in te vullen",
-                "for a .pdf: the empty canvas, to fill in by hand"),
+    "o_paper": ("voor een .pdf: A3 (standaard; A1 bij --blank), A2, A1 of A0, liggend",
+                "for a .pdf: A3 (default; A1 with --blank), A2, A1 or A0, landscape"),
+    "o_blank": ("voor een .pdf: het lege canvas, om met de hand of met plakbriefjes in te vullen",
+                "for a .pdf: the empty canvas, to fill in by hand or with sticky notes"),
+    "o_row_height": ("met --blank: de kleinste hoogte van een rij in mm (standaard 80 op A1 en A0, "
+                     "zodat een plakbriefje past; op A3 en A2 delen de rijen één blad)",
+                     "with --blank: the least height of a row in mm (default 80 on A1 and A0, so a "
+                     "sticky note fits; on A3 and A2 the rows share one sheet)"),
     "o_blank_template": ("met --blank en zonder project: het sjabloon-id",
                          "with --blank and no project: the template id"),
     "o_export_language": ("met --template: nl of en", "with --template: nl or en"),

@@ -9,11 +9,14 @@
 - docs/img/poster-a3.png: the student's A3 poster (`klantreis export --to poster.pdf`),
   drawn from the PDF by pdfium;
 - docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);
+- docs/img/leeg-canvas-a1.png: the first A1 sheet of the blank Customer Journey Canvas
+  (`--blank --template canvas`, rows for sticky notes);
 - docs/img/app-start.png, app-emoties.png, wand.png: app mode (`klantreis app`): the
   start page, the emoties step page and the wall (tests/browser/app_driver.py).
 - docs/img/bewijs.png: the student's assumed curve next to the measured one (evidence);
 Screenshots use Debian's chromium (/usr/bin/chromium) through Playwright.
-`--app` regenerates only the app-mode images, `--evidence` only the evidence image.
+`--app` regenerates only the app-mode images, `--evidence` only the evidence image,
+`--blank` only the blank canvases.
 """
 
 from __future__ import annotations
@@ -100,6 +103,11 @@ def evidence_image() -> None:
     save_chart(evidence_curve(journey, "student", "huidig"), IMG / "bewijs.png")  # as in a report
 
 
+def blank_images() -> None:
+    pdf_png(blank_pdf(klantreis.new_journey("flanders"), "A3"), IMG / "leeg-flanders.png")
+    pdf_png(blank_pdf(klantreis.new_journey("canvas"), "A1"), IMG / "leeg-canvas-a1.png", width=1400)
+
+
 def main() -> None:
     """Write the images (only the app-mode ones with ``--app``)."""
     parser = argparse.ArgumentParser(
@@ -107,8 +115,13 @@ def main() -> None:
     )
     parser.add_argument("--app", action="store_true", help="only the app-mode images")
     parser.add_argument("--evidence", action="store_true", help="only the evidence image")
+    parser.add_argument("--blank", action="store_true", help="only the blank canvases")
     args = parser.parse_args()
     IMG.mkdir(parents=True, exist_ok=True)
+    if args.blank:
+        blank_images()
+        print(f"wrote leeg-flanders.png, leeg-canvas-a1.png in {IMG}")
+        return
     if args.evidence:
         evidence_image()
         print(f"wrote bewijs.png in {IMG}")
@@ -124,7 +137,7 @@ def main() -> None:
         emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]), IMG / "emotiecurve.png"
     )
     pdf_png(poster_pdf(journey, "student", "huidig", "A3"), IMG / "poster-a3.png")
-    pdf_png(blank_pdf(klantreis.new_journey("flanders"), "A3"), IMG / "leeg-flanders.png")
+    blank_images()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         canvas_page = export_map(journey, folder / "kaart.html", "student", "huidig")

@@ -195,3 +195,27 @@ def table_cells(document: Any) -> Iterator[Any]:
 
     for page in document.pages:
         yield from (box for box in layout_boxes(page._page_box) if isinstance(box, boxes.TableCellBox))
+
+
+def text_tops_mm(data: bytes, texts: list[str]) -> dict[str, tuple[int, float]]:
+    """Where each of ``texts`` first appears: (page, its top in millimetres from the
+    page's top edge), as pdfium finds it in the text layer; missing texts left out."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    found: dict[str, tuple[int, float]] = {}
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            height = page.get_height()
+            textpage = page.get_textpage()
+            for text in texts:
+                if text in found:
+                    continue
+                hit = textpage.search(text, match_case=True).get_next()
+                if hit is not None:
+                    _, top = textpage.get_charbox(hit[0])[1::2]
+                    found[text] = (number, (height - top) / MM)
+    finally:
+        document.close()
+    return found

@@ -83,6 +83,7 @@ CASES = {
 def test_the_methods_fields_are_on_the_html_canvas(method: str) -> None:
     make, persona, values, key = CASES[method]
     html = canvas(make(), persona).to_html()
+    assert "&lt;" not in html  # the blocks are markup, not escaped text
     words = text_of(html)
     for value in [*values, *key]:
         assert value in words, (method, value)

@@ -23,7 +23,7 @@ def test_export_pdf_calls_the_poster_engine(export, tmp_example: Path, capsys) -
                  "--persona", "student", "--scenario", "gewenst"]) == 0  # fmt: skip
     export.assert_called_once_with(
         "poster.pdf", str(tmp_example), paper="A1", persona="student", scenario="gewenst",
-        blank=False, template=None, language=None,
+        blank=False, template=None, language=None, row_mm=None,
     )  # fmt: skip
     assert capsys.readouterr().out == "geschreven: poster.pdf\n"
 
@@ -31,10 +31,11 @@ def test_export_pdf_calls_the_poster_engine(export, tmp_example: Path, capsys) -
 @mock.patch("klantreis.poster.export_pdf")
 def test_blank_canvas_needs_no_project_file(export, capsys) -> None:
     export.return_value = Path("leeg.pdf")
-    assert main(["export", "--template", "flanders", "--blank", "--to", "leeg.pdf", "--language", "en"]) == 0
+    assert main(["export", "--template", "flanders", "--blank", "--to", "leeg.pdf", "--language", "en",
+                 "--row-height", "90"]) == 0  # fmt: skip
     export.assert_called_once_with(
         "leeg.pdf", None, paper=None, persona=None, scenario=None, blank=True, template="flanders",
-        language="en",
+        language="en", row_mm=90.0,
     )  # fmt: skip
 
 

@@ -216,7 +216,7 @@ class Canvas:
             f"{t['scenario']}: {journey.name_of('scenarios', self.scenario)}",
         ]
         meta = f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
-        return meta + method_html(journey, self.persona)
+        return str(Markup(meta) + method_html(journey, self.persona))
 
     def legend_html(self, extra: str | Markup = "") -> str:
         """The legend under the canvas, one entry per mark the canvas and its curve use
@@ -236,7 +236,7 @@ class Canvas:
         parts.append(f'<span style="color:#D55E00">◯</span> {escape(t["pain"])}')
         if phase_marks(self.journey, self.grid().spans):
             parts.append(f'<span class="kr-dash"></span> {escape(t["phase_mark_legend"])}')
-        return f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>' + key_html(self.journey)
+        return str(Markup(f'<p class="kr-legend">{" · ".join(parts)}{extra}</p>') + key_html(self.journey))
 
     # ------------------------------------------------------------- building
     def _rows(self) -> list[dict[str, Any]]:

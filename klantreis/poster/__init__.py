@@ -47,13 +47,19 @@ def poster_pdf(journey: Journey, persona: str | None = None, scenario: str | Non
     return pdf_bytes(poster_document(printed, sheet))
 
 
-def blank_pdf(journey: Journey, paper: str | Paper = "A3") -> bytes:
+#: The paper of a blank canvas when none is named: big enough for sticky notes.
+BLANK_PAPER = "A1"
+
+
+def blank_pdf(journey: Journey, paper: str | Paper = BLANK_PAPER, row_mm: float | None = None) -> bytes:
     """The PDF of an empty canvas with the journey's lanes, phases and scale (make one
-    from a template with ``klantreis.new_journey(template_id)``) on one sheet."""
+    from a template with ``klantreis.new_journey(template_id)``): rows at least
+    ``row_mm`` high (default: 80 mm on A1 and A0, on A3 and A2 the rows share one
+    sheet), over a second sheet when they need it."""
     from .blank import blank_document
 
     sheet = paper if isinstance(paper, Paper) else get_paper(paper)
-    return pdf_bytes(blank_document(journey, sheet))
+    return pdf_bytes(blank_document(journey, sheet, row_mm))
 
 
 def export_pdf(
@@ -66,16 +72,20 @@ def export_pdf(
     blank: bool = False,
     template: str | None = None,
     language: str | None = None,
+    row_mm: float | None = None,
 ) -> Path:
     """Write a poster (``project``'s journey) or, with ``blank``, an empty canvas (of
-    ``project``, or of ``template`` in ``language``) to ``target`` (.pdf); returns it.
+    ``project``, or of ``template`` in ``language``; on A1 unless ``paper`` says
+    otherwise, rows at least ``row_mm`` high) to ``target`` (.pdf); returns it.
 
     Everything is checked before anything is drawn, and the file is written whole
     (via a temporary file) or not at all.
     """
     path = Path(target)
     _check_target(path)
-    sheet = get_paper(paper)
+    sheet = get_paper(paper or (BLANK_PAPER if blank else None))
+    if row_mm is not None and (not blank or row_mm <= 0 or row_mm > sheet.height / 2):
+        raise JourneyError(TEXTS.msg("bad_row_height", height=sheet.height / 2))
     if template is not None and not blank:
         raise JourneyError(TEXTS.msg("template_needs_blank"))
     if blank and (persona is not None or scenario is not None):
@@ -94,7 +104,9 @@ def export_pdf(
 
         journey, source = load(project), str(project)
     data = (
-        blank_pdf(journey, sheet) if blank else poster_pdf(journey, persona, scenario, sheet, source=source)
+        blank_pdf(journey, sheet, row_mm)
+        if blank
+        else poster_pdf(journey, persona, scenario, sheet, source=source)
     )
     return write_atomic(path, data)
 

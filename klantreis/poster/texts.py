@@ -55,11 +55,17 @@ TEXTS = Catalog(
             "een leeg canvas hoort bij geen persona of scenario; laat --persona en --scenario weg",
             "a blank canvas belongs to no persona or scenario; leave out --persona and --scenario",
         ),
+        "bad_row_height": (
+            "--row-height hoort bij --blank: een hoogte in millimeter, groter dan 0 en hoogstens {height:g}",
+            "--row-height goes with --blank: a height in millimetres, above 0 and at most {height:g}",
+        ),
         # printed on the sheets
         "sheet": ("blad {number} van {total}", "sheet {number} of {total}"),
         "scale": ("Emotie", "Emotion"),
         "date": ("Datum", "Date"),
         "team": ("Team", "Team"),
+        "persona_box": ("Wie is de persona?", "Who is the persona?"),
+        "persona_hint": ("naam, profiel, rol nu", "name, profile, role now"),
         "crucial_hint": ("markeer cruciale touchpoints met ★", "mark crucial touchpoints with ★"),
     },
 )
