@@ -169,9 +169,17 @@ class RecordList:
         }
         self.hints: dict[str, w.HTML] = {s.name: hint_widget(s.hint) for s in fields}
         self.notices: dict[str, Notice] = {s.name: form.new_notice() for s in fields}
-        self.new_name = w.Text(placeholder=form.t(new_label), layout=w.Layout(width="340px"))
+        # sent once, when the field is left (Tab, a click on "add") or Enter is pressed:
+        # a value sent per keystroke is buffered while the kernel is busy, and the add
+        # button's click, sent at once, overtook it (a fast typist lost the last letters)
+        self.new_name = w.Text(
+            placeholder=form.t(new_label), continuous_update=False, layout=w.Layout(width="340px")
+        )
         self.new_id = w.Text(
-            placeholder=form.t("code"), tooltip=form.t("code_tip"), layout=w.Layout(width="160px")
+            placeholder=form.t("code"),
+            tooltip=form.t("code_tip"),
+            continuous_update=False,
+            layout=w.Layout(width="160px"),
         )
         self.add_button = w.Button(description=form.t("add"), icon="plus", button_style="primary")
         self.add_notice = form.new_notice()

@@ -40,7 +40,9 @@ class ReviewForm(StepForm):
         self.notices = {qid: self.new_notice() for qid, _ in [*questions, *extra, ("", "")]}
         question_widgets: list[w.Widget] = []
         for qid, text in [*questions, *extra]:
-            area = w.Textarea(continuous_update=False, rows=2, layout=w.Layout(width="95%"))
+            # the question above is shown as bold text; the tooltip names the field for
+            # screen readers (and for a keyboard user's focus)
+            area = w.Textarea(continuous_update=False, rows=2, tooltip=text, layout=w.Layout(width="95%"))
             area.observe(self.safely(lambda _, q=qid: self._answer(q)), names="value")
             self.answers[qid] = area
             question_widgets += [w.HTML(f"<b>{html.escape(text)}</b>"), area, self.notices[qid].widget]

@@ -56,3 +56,46 @@ def test_report_and_index_have_no_axe_violations(report: list[Path]) -> None:
         finally:
             browser.close()
     assert not found, "\n".join(found)
+
+
+def page_violations(page, path: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe's findings on one page, once its charts are drawn."""
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.kr-chart, .klantreis-chart')]"
+        ".every(el => el.querySelector('svg'))"
+    )
+    page.wait_for_timeout(300)
+    violations = axe_violations(page)
+    return [f"{path.parent.name}/{path.name}:\n{describe(violations)}"] if violations else []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_portfolio_and_chart_pages_have_no_axe_violations(tmp_path: Path, language: str) -> None:
+    """The portfolio's overview (its heatmap's tinted cells) and its journey pages, and a
+    chart saved as its own HTML page (``save_chart``)."""
+    from playwright.sync_api import sync_playwright
+
+    from klantreis.charts import emotion_curve, save_chart
+    from klantreis.portfolio import build_portfolio
+
+    projects = tmp_path / "projects"
+    projects.mkdir()
+    text = EXAMPLE.read_text(encoding="utf-8").replace("language: nl", f"language: {language}", 1)
+    (projects / "sportschool.yaml").write_text(text, encoding="utf-8")
+    result = build_portfolio([projects], tmp_path / "portfolio", language=language, workers=1)
+    assert not result.failed, result.failed
+    pages = [result.index, *sorted(p for p in result.index.parent.rglob("*.html") if p != result.index)]
+    assert len(pages) > 1, pages
+    chart = tmp_path / "curve.html"
+    save_chart(emotion_curve(klantreis.load(projects / "sportschool.yaml"), "student", "huidig"), chart)
+    found: list[str] = []
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for path in [*pages, chart]:
+                found += page_violations(page, path)
+        finally:
+            browser.close()
+    assert not found, "\n".join(found)
