@@ -193,7 +193,7 @@ def _code_chunk(
         event_ids = ids[inverse.ravel()] if len(inverse) else np.zeros(0, dtype=np.int64)
     out = np.empty(len(rows), dtype=RECORD)
     out["persona"] = persona[rows]
-    out["case"] = pd.util.hash_pandas_object(case_col.iloc[rows], index=False).to_numpy()
+    out["case"] = pd.util.hash_pandas_object(case_col.iloc[rows], index=False, categorize=False).to_numpy()
     out["time"] = times[rows]
     out["order"] = start + rows
     out["event"] = event_ids
