@@ -103,10 +103,13 @@ def stream(
             if not spill:
                 kept.append(coded)
                 continue
-            which = coded["case"] % np.uint64(parts)
-            for i, path in enumerate(spill):
-                with path.open("ab") as handle:
-                    coded[which == i].tofile(handle)
+            # each partition's rows, in file order (one stable sort, not a mask per partition)
+            which = (coded["case"] % np.uint64(parts)).astype(np.int64)
+            order = np.argsort(which, kind="stable")
+            bounds = np.searchsorted(which[order], np.arange(parts + 1))
+            for i in np.flatnonzero(np.diff(bounds)).tolist():
+                with spill[i].open("ab") as handle:
+                    coded[order[bounds[i] : bounds[i + 1]]].tofile(handle)
         for path in spill:
             if path.exists():
                 _tally(tally, np.fromfile(path, dtype=RECORD), table, coder)
