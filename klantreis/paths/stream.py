@@ -99,7 +99,7 @@ def stream(
             tally.spill_gaps(Path(tmp) / "hours-to-next.bin")
         kept: list[np.ndarray] = []
         for start, frame in log.chunks(wanted, chunk_rows):
-            coded = _code_chunk(frame, start, roles, coder, log, result)
+            coded = code_chunk(frame, start, roles, coder, log, result)
             if not spill:
                 kept.append(coded)
                 continue
@@ -126,7 +126,7 @@ def _tally(tally: Tally, records: np.ndarray, table: np.ndarray, coder: Coder) -
     tally_batch(tally, batch, table)
 
 
-def _code_chunk(
+def code_chunk(
     frame: pd.DataFrame, start: int, roles: dict[str, str], coder: Coder, log: LogFile, result: StreamResult
 ) -> np.ndarray:
     n = len(frame)
