@@ -38,7 +38,7 @@ def stream_dask(
     try:
         import dask
         import dask.dataframe as dd
-        from distributed import Client
+        from distributed import Client, as_completed
     except ImportError:
         raise JourneyError(TEXTS.msg("no_dask")) from None
     try:
@@ -64,24 +64,29 @@ def stream_dask(
         table = positions(maps, coder.targets)
         codes = np.asarray(coder.codes, dtype=np.int64)
         tallies = [dask.delayed(_tally)(part, maps, table, codes) for part in shuffled.to_delayed()]
-        done = client.gather(client.compute([*tallies, *(dask.delayed(_second)(c) for c in coded)]))
+        # one graph, so each partition is read and coded once
+        futures = client.compute([*(dask.delayed(_second)(c) for c in coded), *tallies])
+        stats = client.gather(futures[: len(coded)])
+        tally = Tally(maps)
+        with tempfile.TemporaryDirectory(prefix="klantreis-paths-") as tmp:
+            # each partition's tally is added as it comes and let go: the client holds
+            # one at a time beside the sum (the hours to the next touchpoint on disk)
+            tally.spill_gaps(Path(tmp) / "hours-to-next.bin")
+            for future in as_completed(futures[len(coded) :]):
+                tally.add(future.result())
+                future.release()
+            tally.finish()
     finally:
         client.close()
-    tally = Tally(maps)
-    with tempfile.TemporaryDirectory(prefix="klantreis-paths-") as tmp:
-        tally.spill_gaps(Path(tmp) / "hours-to-next.bin")
-        for part in done[: len(tallies)]:
-            tally.add(part)
-        tally.finish()
     result = StreamResult(tally, 0, Counter(), Counter(), {}, [], "")
-    for stats in done[len(tallies) :]:  # in the files' order
-        result.rows += stats.rows
-        result.persona_rows.update(stats.persona_rows)
-        result.skipped.update(stats.skipped)
-        for p, skipped in stats.persona_skipped.items():
+    for part in stats:  # in the files' order
+        result.rows += part.rows
+        result.persona_rows.update(part.persona_rows)
+        result.skipped.update(part.skipped)
+        for p, skipped in part.persona_skipped.items():
             result.persona_skipped.setdefault(p, Counter()).update(skipped)
-        result.unreadable_at = (result.unreadable_at + stats.unreadable_at)[:SHOW_UNREADABLE]
-        result.unreadable_example = result.unreadable_example or stats.unreadable_example
+        result.unreadable_at = (result.unreadable_at + part.unreadable_at)[:SHOW_UNREADABLE]
+        result.unreadable_example = result.unreadable_example or part.unreadable_example
     return result
 
 
