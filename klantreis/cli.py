@@ -260,6 +260,7 @@ def _evidence(args: argparse.Namespace) -> int:
             args.persona,
             args.scenario,
             args.max_log_mb,
+            args.scheduler,
         )
     elif args.action == "import":
         text = commands.import_evidence(

@@ -152,6 +152,9 @@ class _Builder:
             "--max-log-mb", type=number_type(float, self.language), default=None, metavar="MB",
             help=self.t("o_max_log_mb"),
         )  # fmt: skip
+        do["import"].add_argument(
+            "--scheduler", default=None, metavar="tcp://HOST:PORT", help=self.t("o_events_scheduler")
+        )
         do["import"].add_argument("--mapping", default=None, metavar="MAPPING.yaml", help=self.t("o_mapping"))
         do["import"].add_argument("--source", default=None, metavar="ID", help=self.t("o_source_id"))
         do["import"].add_argument("--persona", default=None, metavar="ID", help=self.t("o_rows_persona"))

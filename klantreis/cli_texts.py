@@ -152,6 +152,10 @@ TEXTS = Catalog("cli_parser", {
                "interviews of events (gebeurtenissenlog: CSV of Parquet)",
                "kind of data: survey, calls (contact centre), web (web statistics), interviews or "
                "events (an event log: CSV or Parquet)"),
+    "o_events_scheduler": ("voor --kind events: tel een map met Parquet-bestanden op een Dask-cluster "
+                           "(tcp://HOST:POORT; pip install 'klantreis[cluster]')",
+                           "for --kind events: tally a folder of Parquet files on a Dask cluster "
+                           "(tcp://HOST:PORT; pip install 'klantreis[cluster]')"),
     "o_max_log_mb": ("voor --kind events: lees logs tot deze grootte in MB (standaard: geen grens)",
                      "for --kind events: read logs up to this size in MB (default: no limit)"),
     "cmd_paths": ("toon de paden van klanten uit een gebeurtenissenlog naast de kaart",

@@ -32,13 +32,15 @@ def import_events_file(
     persona: str | None = None,
     scenario: str | None = None,
     max_mb: float | None = None,
+    scheduler: str | None = None,
 ) -> str:
     """Import the event log ``log`` into the project file and save it; returns the
-    summary in the project's language."""
+    summary in the project's language. ``scheduler``: tally it on that Dask cluster."""
     journey, project_file = open_project(project)
     result = read_events(
-        journey, Path(log), Path(mapping) if mapping else None, source, persona, scenario, max_mb=max_mb
-    )
+        journey, Path(log), Path(mapping) if mapping else None, source, persona, scenario, max_mb=max_mb,
+        scheduler=scheduler,
+    )  # fmt: skip
     summary = store_import(journey, result)
     save_merged(journey, project_file)
     return summary.report(journey.language)

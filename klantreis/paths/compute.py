@@ -115,6 +115,24 @@ class Tally:
         first = persona * self.width
         return [(q[0], q[1]) for q in self.quantiles[first : first + len(self.maps[persona].ids)]]
 
+    def add(self, other: Tally) -> None:
+        """Add the tally of other cases of the same maps (another partition's)."""
+        self.cases += other.cases
+        self.classes += other.classes
+        self.duplicates += other.duplicates
+        for mine, theirs in ((self.reached, other.reached), (self.follows, other.follows)):
+            for p, counts in enumerate(theirs):
+                mine[p] += counts
+        for p, unmapped in enumerate(other.unmapped):
+            self.unmapped[p].update(unmapped)
+        self.variants.merge(other.variants)
+        for block in other.gaps.blocks():
+            self.gaps.add(block["key"], block["value"])
+        for t in (other.first, other.last):
+            if t is not None:
+                self.first = t if self.first is None else min(self.first, t)
+                self.last = t if self.last is None else max(self.last, t)
+
     def finish(self) -> None:
         """Compute the quantiles of the hours to the next touchpoint (before a spilled
         file of them is removed)."""

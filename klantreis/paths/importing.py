@@ -89,6 +89,7 @@ def read_events(
     max_mb: float | None = None,
     chunk_rows: int | None = None,
     partition_bytes: int | None = None,
+    scheduler: str | None = None,
 ) -> EvidenceImport:
     """Read an event log (CSV or Parquet: one row per event with a case id, a timestamp
     and an event name) and compute every case's path against the map of its persona in
@@ -97,7 +98,8 @@ def read_events(
     journey. Returns an :class:`EvidenceImport` whose source record holds the paths
     (aggregates only) under ``paths``; the journey is not changed. ``chunk_rows`` (rows
     read at a time) and ``partition_bytes`` (log bytes per partition of cases) tune the
-    memory used; the figures do not depend on them."""
+    memory used; the figures do not depend on them. ``scheduler`` (``tcp://HOST:PORT``)
+    tallies a Parquet log on that Dask cluster (:mod:`klantreis.paths.cluster`)."""
     language = journey.language
     if mapping is None:
         fail("mapping_needs", language, mapping="--mapping", roles="case, time, event")
@@ -124,7 +126,12 @@ def read_events(
         show=lambda e, p: f"{e}:{p}" if p is not None and checked.has_patterns(values.key(e) or "") else e,
         persona_of=_persona_reader(journey, checked, wanted, persona),
     )
-    streamed = stream(log, dict(checked.columns), coder, maps, partition_bytes, chunk_rows)
+    if scheduler:
+        from .cluster import stream_dask
+
+        streamed = stream_dask(log, dict(checked.columns), coder, maps, scheduler)
+    else:
+        streamed = stream(log, dict(checked.columns), coder, maps, partition_bytes, chunk_rows)
     tally = streamed.tally
     if streamed.rows == 0:
         evidence_fail("no_rows", language, file=log.name)

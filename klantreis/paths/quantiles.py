@@ -47,7 +47,8 @@ class ValueFile:
         with self.path.open("ab") as handle:
             records.tofile(handle)
 
-    def _blocks(self) -> Iterator[np.ndarray]:
+    def blocks(self) -> Iterator[np.ndarray]:
+        """The values as they were added, in blocks of records (``key``, ``value``)."""
         if self.path is None:
             return iter(self._kept)
         return _read_blocks(self.path)
@@ -88,7 +89,7 @@ class ValueFile:
             group_code = keys << 32 | prefix
             groups, slot = np.unique(group_code, return_inverse=True)
             hist = np.zeros(len(groups) << bits, dtype=np.int64)
-            for block in self._blocks():
+            for block in self.blocks():
                 pattern = block["value"].view(np.uint32).astype(np.int64)
                 code = block["key"].astype(np.int64) << 32 | (pattern >> (shift + bits) << (shift + bits))
                 where = np.searchsorted(groups, code)

@@ -99,14 +99,17 @@ def stream(
             tally.spill_gaps(Path(tmp) / "hours-to-next.bin")
         kept: list[np.ndarray] = []
         for start, frame in log.chunks(wanted, chunk_rows):
-            coded = _code_chunk(frame, start, roles, coder, log, result)
+            coded = code_chunk(frame, start, roles, coder, log, result)
             if not spill:
                 kept.append(coded)
                 continue
-            which = coded["case"] % np.uint64(parts)
-            for i, path in enumerate(spill):
-                with path.open("ab") as handle:
-                    coded[which == i].tofile(handle)
+            # each partition's rows, in file order (one stable sort, not a mask per partition)
+            which = (coded["case"] % np.uint64(parts)).astype(np.int64)
+            order = np.argsort(which, kind="stable")
+            bounds = np.searchsorted(which[order], np.arange(parts + 1))
+            for i in np.flatnonzero(np.diff(bounds)).tolist():
+                with spill[i].open("ab") as handle:
+                    coded[order[bounds[i] : bounds[i + 1]]].tofile(handle)
         for path in spill:
             if path.exists():
                 _tally(tally, np.fromfile(path, dtype=RECORD), table, coder)
@@ -123,7 +126,7 @@ def _tally(tally: Tally, records: np.ndarray, table: np.ndarray, coder: Coder) -
     tally_batch(tally, batch, table)
 
 
-def _code_chunk(
+def code_chunk(
     frame: pd.DataFrame, start: int, roles: dict[str, str], coder: Coder, log: LogFile, result: StreamResult
 ) -> np.ndarray:
     n = len(frame)
@@ -193,7 +196,7 @@ def _code_chunk(
         event_ids = ids[inverse.ravel()] if len(inverse) else np.zeros(0, dtype=np.int64)
     out = np.empty(len(rows), dtype=RECORD)
     out["persona"] = persona[rows]
-    out["case"] = pd.util.hash_pandas_object(case_col.iloc[rows], index=False).to_numpy()
+    out["case"] = pd.util.hash_pandas_object(case_col.iloc[rows], index=False, categorize=False).to_numpy()
     out["time"] = times[rows]
     out["order"] = start + rows
     out["event"] = event_ids

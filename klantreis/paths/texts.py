@@ -24,6 +24,12 @@ TEXTS = Catalog(
             "{file}: the log is {size} MB, more than the limit of {limit} MB. Give a higher "
             "limit with --max-log-mb (0: no limit).",
         ),
+        "scheduler_parquet": (
+            "{file}: met --scheduler wordt een map met Parquet-bestanden gelezen (of één "
+            "Parquet-bestand), geen CSV; zet het log om of lees het zonder --scheduler.",
+            "{file}: --scheduler reads a folder of Parquet files (or one Parquet file), "
+            "not CSV; convert the log or read it without --scheduler.",
+        ),
         "no_parquet": (
             "{file}: om Parquet te lezen is pyarrow nodig: pip install 'klantreis[events]'.",
             "{file}: reading Parquet needs pyarrow: pip install 'klantreis[events]'.",

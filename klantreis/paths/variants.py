@@ -46,10 +46,20 @@ class VariantCounts:
         code = np.add.reduceat(digit, start)
         for p in np.flatnonzero(np.bincount(personas[short])).tolist():
             mine = short & (personas == p)
-            both = np.concatenate([self.codes[p], code[mine]])
-            weight = np.concatenate([self.counts[p], np.ones(int(mine.sum()), dtype=np.int64)])
-            self.codes[p], inverse = np.unique(both, return_inverse=True)
-            self.counts[p] = np.bincount(inverse.ravel(), weights=weight).astype(np.int64)
+            self._fold(p, code[mine], np.ones(int(mine.sum()), dtype=np.int64))
+
+    def merge(self, other: VariantCounts) -> None:
+        """Add the counts of ``other`` (same personas and map size)."""
+        for p in range(len(self.codes)):
+            self._fold(p, other.codes[p], other.counts[p])
+            self.long[p].update(other.long[p])
+
+    def _fold(self, p: int, codes: np.ndarray, counts: np.ndarray) -> None:
+        both = np.concatenate([self.codes[p], codes])
+        weight = np.concatenate([self.counts[p], counts])
+        self.codes[p], inverse = np.unique(both, return_inverse=True)
+        summed = np.bincount(inverse.ravel(), weights=weight, minlength=len(self.codes[p]))
+        self.counts[p] = summed.astype(np.int64)
 
     def top(self, persona: int, n: int) -> tuple[list[tuple[int, list[int]]], int, int]:
         """The ``n`` most frequent paths of ``persona`` as ``(count, positions)``, most
