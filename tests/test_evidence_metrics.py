@@ -158,3 +158,23 @@ def test_validation_refuses_an_unknown_metric_in_the_project_file(project: Path)
     text = project.read_text(encoding="utf-8").replace("metric: score", "metric: promotors", 1)
     with pytest.raises(JourneyError, match="promotors"):
         klantreis.loads(text)
+
+
+def test_a_wide_export_sends_its_nps_question_to_the_whole_journey(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    answers = rng.integers(0, 11, 60)
+    lines = ["ResponseId,Segment,Proefles,Q_NPS"]
+    lines += [f"R_{i},Ik studeer,Tevreden,{a}" for i, a in enumerate(answers)]
+    path = write(tmp_path, "export.csv", "\n".join(lines) + "\n")
+    mapping = {
+        "metric": "nps",
+        "columns": {"persona": "Segment"},
+        "questions": {"Q_NPS": "journey"},
+        "personas": {"Ik studeer": "student"},
+    }
+    result = read_survey(sportschool(), path, mapping=mapping)
+    (r,) = result.evidence
+    n, nps, low, high = nps_by_hand(answers)
+    assert (r["touchpoint"], r["phase"], r["n"]) == ("", "", n)
+    assert close(r["value"], nps) and close(r["ci_low"], low) and close(r["ci_high"], high)
+    assert "de hele reis" in result.report()
