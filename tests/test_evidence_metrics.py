@@ -13,9 +13,9 @@ import pytest
 from evidence_support import SPORTSCHOOL, find, sportschool, t_value, write
 
 import klantreis
-from klantreis import JourneyError
+from klantreis import JourneyError, exchange
 from klantreis.cli import main
-from klantreis.evidence import read_survey
+from klantreis.evidence import read_survey, store_import
 
 Z = 1.959964
 PERSONAS = ("student", "senior", "ouder")
@@ -178,3 +178,16 @@ def test_a_wide_export_sends_its_nps_question_to_the_whole_journey(tmp_path: Pat
     assert (r["touchpoint"], r["phase"], r["n"]) == ("", "", n)
     assert close(r["value"], nps) and close(r["ci_low"], low) and close(r["ci_high"], high)
     assert "de hele reis" in result.report()
+
+
+@pytest.mark.parametrize("target", ["project.xlsx", "tabellen"])
+def test_metrics_and_the_threshold_round_trip_through_spreadsheets(tmp_path: Path, target: str) -> None:
+    journey = sportschool()
+    path, _ = _nps_file(tmp_path, rows=40)
+    read = read_survey(journey, path, metric="nps", imported="2026-04-01")
+    store_import(journey, read)
+    journey.min_difference = 0.75
+    exchange.export_journey(journey, tmp_path / target)
+    back = exchange.read_journey(tmp_path / target)
+    assert back.min_difference == 0.75
+    assert klantreis.dumps(back) == klantreis.dumps(journey)
