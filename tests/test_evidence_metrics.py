@@ -15,7 +15,7 @@ from evidence_support import SPORTSCHOOL, find, sportschool, t_value, write
 import klantreis
 from klantreis import JourneyError, exchange
 from klantreis.cli import main
-from klantreis.evidence import read_survey, store_import
+from klantreis.evidence import read_calls, read_survey, store_import
 
 Z = 1.959964
 PERSONAS = ("student", "senior", "ouder")
@@ -191,3 +191,9 @@ def test_metrics_and_the_threshold_round_trip_through_spreadsheets(tmp_path: Pat
     back = exchange.read_journey(tmp_path / target)
     assert back.min_difference == 0.75
     assert klantreis.dumps(back) == klantreis.dumps(journey)
+
+
+def test_a_metric_for_a_call_log_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "log.csv", "reden,persona\nproefles,student\n")
+    with pytest.raises(JourneyError, match="hoort bij een enquête"):
+        read_calls(sportschool(), path, metric="nps")
