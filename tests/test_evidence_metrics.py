@@ -13,9 +13,9 @@ import pytest
 from evidence_support import SPORTSCHOOL, find, sportschool, t_value, write
 
 import klantreis
-from klantreis import JourneyError
+from klantreis import JourneyError, exchange
 from klantreis.cli import main
-from klantreis.evidence import read_survey
+from klantreis.evidence import read_calls, read_survey, store_import
 
 Z = 1.959964
 PERSONAS = ("student", "senior", "ouder")
@@ -158,3 +158,42 @@ def test_validation_refuses_an_unknown_metric_in_the_project_file(project: Path)
     text = project.read_text(encoding="utf-8").replace("metric: score", "metric: promotors", 1)
     with pytest.raises(JourneyError, match="promotors"):
         klantreis.loads(text)
+
+
+def test_a_wide_export_sends_its_nps_question_to_the_whole_journey(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    answers = rng.integers(0, 11, 60)
+    lines = ["ResponseId,Segment,Proefles,Q_NPS"]
+    lines += [f"R_{i},Ik studeer,Tevreden,{a}" for i, a in enumerate(answers)]
+    path = write(tmp_path, "export.csv", "\n".join(lines) + "\n")
+    mapping = {
+        "metric": "nps",
+        "columns": {"persona": "Segment"},
+        "questions": {"Q_NPS": "journey"},
+        "personas": {"Ik studeer": "student"},
+    }
+    result = read_survey(sportschool(), path, mapping=mapping)
+    (r,) = result.evidence
+    n, nps, low, high = nps_by_hand(answers)
+    assert (r["touchpoint"], r["phase"], r["n"]) == ("", "", n)
+    assert close(r["value"], nps) and close(r["ci_low"], low) and close(r["ci_high"], high)
+    assert "de hele reis" in result.report()
+
+
+@pytest.mark.parametrize("target", ["project.xlsx", "tabellen"])
+def test_metrics_and_the_threshold_round_trip_through_spreadsheets(tmp_path: Path, target: str) -> None:
+    journey = sportschool()
+    path, _ = _nps_file(tmp_path, rows=40)
+    read = read_survey(journey, path, metric="nps", imported="2026-04-01")
+    store_import(journey, read)
+    journey.min_difference = 0.75
+    exchange.export_journey(journey, tmp_path / target)
+    back = exchange.read_journey(tmp_path / target)
+    assert back.min_difference == 0.75
+    assert klantreis.dumps(back) == klantreis.dumps(journey)
+
+
+def test_a_metric_for_a_call_log_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "log.csv", "reden,persona\nproefles,student\n")
+    with pytest.raises(JourneyError, match="hoort bij een enquête"):
+        read_calls(sportschool(), path, metric="nps")

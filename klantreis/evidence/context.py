@@ -162,7 +162,7 @@ def prepare(
 ) -> ImportContext:
     """Check the arguments, read the mapping, open the file and find its columns."""
     language = journey.language
-    metric = check_metric(metric, language)
+    metric = check_metric(metric, language, kind)
     scenario = scenario or journey.default_scenario
     _known_id(journey, "scenarios", "what_scenario", scenario, language)
     if persona:

@@ -39,6 +39,9 @@ TOO_FEW = "too_few"  # measured, but with fewer than min_n answers (or no interv
 NO_ASSUMPTION = "no_assumption"  # measured, but the team assumed no emotion
 UNMEASURED = "unmeasured"  # no score measured
 
+#: The metrics that count (calls, visits, interviews), as opposed to scores, NPS, CSAT, CES.
+COUNTS = ("calls", "visits", "interviews")
+
 #: Days in an average month, for calls per month.
 MONTH_DAYS = 365.25 / 12
 
@@ -200,7 +203,7 @@ def journey_evidence(
     for r in records:
         if r["touchpoint"]:
             by_touchpoint.setdefault(r["touchpoint"], []).append(r)
-        elif r["phase"] and r["metric"] != "score":
+        elif r["phase"] and r["metric"] in COUNTS:
             per_metric = phase_counts.setdefault(r["phase"], {})
             per_metric[r["metric"]] = per_metric.get(r["metric"], 0) + (r["value"] or 0)
     rows = []
@@ -210,7 +213,7 @@ def journey_evidence(
         score_records = [r for r in mine if r["metric"] == "score"]
         score = pooled(score_records, scale)
         assumed = None if missing(step["emotion"]) else int(step["emotion"])
-        counts = {m: _total(mine, m) for m in ("calls", "visits", "interviews")}
+        counts = {m: _total(mine, m) for m in COUNTS}
         per_month = None
         if counts["calls"] is not None and total_months:
             per_month = counts["calls"] / total_months

@@ -52,6 +52,10 @@ TEXTS = Catalog(
             "De maat {value!r} bestaat niet; kies uit {allowed}.",
             "There is no metric {value!r}; choose from {allowed}.",
         ),
+        "metric_kind": (
+            "Een maat (--metric {metric}) hoort bij een enquête, niet bij {kind}.",
+            "A metric (--metric {metric}) belongs to a survey, not to {kind}.",
+        ),
         "bad_range": (
             "{mapping}, range: {value!r} is geen bereik; schrijf twee hele getallen, laag en "
             "hoog, zoals [1, 7].",
@@ -88,10 +92,13 @@ TEXTS = Catalog(
 )
 
 
-def check_metric(metric: str | None, language: str) -> str:
-    """``metric`` (None: ``score``) when it is a survey metric; else refused."""
-    if metric in (None, ""):
+def check_metric(metric: str | None, language: str, kind: str = "survey") -> str:
+    """``metric`` (None: ``score``) when it is a survey metric (and the import a
+    survey's); else refused."""
+    if metric in (None, "", "score"):
         return "score"
+    if kind != "survey":
+        raise JourneyError(TEXTS.text("metric_kind", language, metric=metric, kind=kind))
     if metric not in SURVEY_METRICS:
         raise JourneyError(
             TEXTS.text("bad_metric", language, value=metric, allowed=", ".join(SURVEY_METRICS))

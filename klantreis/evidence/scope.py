@@ -71,7 +71,9 @@ class Scope:
 
     def order(self, persona: str, target: Target) -> tuple[int, int, int, str]:
         """Sort key: persona order, then the journey order of the target (a phase
-        before its touchpoints)."""
+        before its touchpoints; the whole journey first)."""
+        if target.kind == JOURNEY:
+            return (self.personas.index(persona), -1, 0, "")
         if (persona, None) not in self._order:
             self._learn_order(persona)
         rank = self._order.get((persona, target), (len(self.phases) + 1, 0))
@@ -80,7 +82,6 @@ class Scope:
     def _learn_order(self, persona: str) -> None:
         phase_rank = {p: i for i, p in enumerate(self.phases)}
         self._order[(persona, None)] = (0, 0)
-        self._order[(persona, Target(JOURNEY, ""))] = (-1, 0)
         for phase in self.phases:
             self._order[(persona, Target(PHASE, phase))] = (phase_rank[phase], 0)
         steps = self.journey.journey(persona, self.scenario)
