@@ -128,3 +128,12 @@ def test_the_canvas_and_poster_curve_print_n_beside_every_measured_point() -> No
     # the data row says "(…, n=22)"; the curve's own label is the word "n=22"
     for n in {22, 25, 29}:
         assert f"n={n}" in words
+
+
+def test_the_curve_in_words_agrees() -> None:
+    from klantreis.charts.describe import curve_description
+
+    journey = klantreis.load(SPORTSCHOOL)
+    assert "laagste punt 'Bellen met de balie' (boos)" in curve_description(journey, [("senior", "huidig")])
+    text = curve_description(_refuted_low(), [("senior", "huidig")])
+    assert "laagste punt 'Lessen reserveren in de app' (gemeten 1,6)" in text
