@@ -110,3 +110,30 @@ def test_every_measured_point_has_its_n_beside_it() -> None:
     assert texts, "the n labels are drawn as text, not only in the tooltip"
     for row in _rows(chart, "counts"):  # placed beside their point, within a step
         assert abs(row["label_x"] - row["x"]) < 1
+
+
+def test_the_canvas_and_poster_curve_print_n_beside_every_measured_point() -> None:
+    from pdf_helpers import page_words, reader
+
+    from klantreis.charts import canvas
+    from klantreis.poster import poster_pdf
+
+    journey = klantreis.load(SPORTSCHOOL)
+    evidence = journey_evidence(journey, "senior", "huidig")
+    measured = {r["id"]: r["score"].n for r in evidence.rows if r["score"] is not None}
+    chart = canvas(journey, "senior", "huidig").curve_chart()  # what the poster draws
+    counts = {row["id"]: row["n_label"] for row in _rows(chart, "counts")}
+    assert counts == {tid: f"n={n}" for tid, n in measured.items()}  # too few answers too
+    words = page_words(reader(poster_pdf(journey, "senior", "huidig", "A3")), 0)
+    # the data row says "(…, n=22)"; the curve's own label is the word "n=22"
+    for n in {22, 25, 29}:
+        assert f"n={n}" in words
+
+
+def test_the_curve_in_words_agrees() -> None:
+    from klantreis.charts.describe import curve_description
+
+    journey = klantreis.load(SPORTSCHOOL)
+    assert "laagste punt 'Bellen met de balie' (boos)" in curve_description(journey, [("senior", "huidig")])
+    text = curve_description(_refuted_low(), [("senior", "huidig")])
+    assert "laagste punt 'Lessen reserveren in de app' (gemeten 1,6)" in text

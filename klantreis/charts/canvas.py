@@ -149,9 +149,15 @@ class Canvas:
         units per touchpoint column, the y axis in a ``lane``-wide left margin."""
         from .emotion import curve_chart
 
+        overlay = None
+        if self.journey.ids("sources"):  # the measured points with their n (print too)
+            from .evidence import measured_overlay
+
+            overlay = measured_overlay(self.journey, self.persona, self.scenario, self.evidence, compact=True)
         return curve_chart(
-            self.journey, [(self.persona, self.scenario)], step=step, height=height, compact_padding=lane
-        )
+            self.journey, [(self.persona, self.scenario)], step=step, height=height, compact_padding=lane,
+            overlay=overlay,
+        )  # fmt: skip
 
     def curve_svg(self) -> str:
         """The aligned emotion curve as inline SVG; rendered again only when the journey's
@@ -161,7 +167,8 @@ class Canvas:
     def _curve(self, rows: list[dict[str, Any]]) -> tuple[str, str]:
         """(the curve as vl-convert drew it, as inline SVG), cached."""
         journey = self.journey
-        key = repr((rows, journey.ids("phases"), journey.phases["name"].tolist(), journey.scale))
+        key = repr((rows, journey.ids("phases"), journey.phases["name"].tolist(), journey.scale,
+                    journey.records("evidence") if journey.ids("sources") else None))  # fmt: skip
         if self._svg is None or self._svg[0] != key:
             from .export import chart_svg
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..evidence.figures import refuted_values
+from ..evidence.wording import word
 from ..fields import TABLES
+from ..messages import number
 from ..model import Journey
 from ._common import names_of, series_labels, series_rows, text_of
 from ._texts import TEXTS
@@ -37,6 +40,13 @@ def curve_description(journey: Journey, pairs: list[tuple[str, str]]) -> str:
     negatief), hoogste 'Tip van huisgenoten' (blij), laatste 'Afronding' (neutraal)."."""
     lang = journey.language
     points = curve_points(journey, pairs)
+    # a refuted assumption counts with its measured mean, named so (as in the key figures)
+    refuted = {pair: refuted_values(journey, *pair) for pair in pairs}
+    for point, row in zip(points, series_rows(journey, pairs), strict=True):
+        measured = refuted[(row["persona"], row["scenario"])].get(row["id"])
+        if measured is not None and point["emotion"] is not None:
+            point["emotion"] = measured
+            point["label"] = f"{word('measured', lang)} {number(measured, lang)}"
     sentences = []
     for label in series_labels(journey, pairs):
         scored = [p for p in points if p["series"] == label and p["emotion"] is not None]
@@ -62,9 +72,9 @@ def curve_description(journey: Journey, pairs: list[tuple[str, str]]) -> str:
     return " ".join(sentences)
 
 
-def _names(points: list[dict[str, Any]], score: int) -> str:
+def _names(points: list[dict[str, Any]], score: float) -> str:
     return ", ".join(f"'{p['touchpoint']}'" for p in points if p["emotion"] == score)
 
 
-def _label(points: list[dict[str, Any]], score: int) -> str:
+def _label(points: list[dict[str, Any]], score: float) -> str:
     return next(p["label"] for p in points if p["emotion"] == score)

@@ -104,105 +104,7 @@ def evidence_curve(
     persona, scenario = _pair(journey, persona, scenario)
     lang = journey.language
     with no_validation():
-        evidence = journey_evidence(journey, persona, scenario, source, min_n)
-        layout = build_layout(journey, series_rows(journey, [(persona, scenario)]))
-        measured, few, flags, counts = [], [], [], []
-        for row in evidence.rows:
-            score, state = row["score"], row["status"]
-            x = layout.index(row["phase"], row["id"])
-            trusted = state not in (UNMEASURED, TOO_FEW)
-            common = {
-                "x": x,
-                "id": row["id"],
-                "touchpoint": row["name"],
-                "n": score.n if score else None,
-                "status": word(state, lang),
-                "figures": " · ".join(count_notes(row, lang)),
-                "measured_label": score_text(score, lang, row["assumed"]),
-                "assumed": row["assumed"],
-                "sources": ", ".join(row["score_sources"]),
-            }
-            measured.append(
-                {
-                    **common,
-                    "emotion": score.mean if trusted else None,
-                    "low": score.ci_low if trusted else None,
-                    "high": score.ci_high if trusted else None,
-                    "measure": word("measured_band", lang),
-                }
-            )
-            if trusted:  # n beside every measured point, so it survives print
-                counts.append({**common, "emotion": score.mean, "n_label": f"n={score.n}"})
-            if state == TOO_FEW:
-                few.append(
-                    {
-                        **common,
-                        "emotion": score.mean,
-                        "label": f"{word(TOO_FEW, lang)} (n={score.n})",
-                        "lines": [word(TOO_FEW, lang), f"(n={score.n})"],
-                    }
-                )
-            if state == NOT_CONFIRMED:
-                flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
-        tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
-            ("touchpoint", texts(journey)["touchpoint"]),
-            ("measured_label", word("measured", lang).capitalize()),
-            ("status", TEXTS.text("status", lang)),
-            ("figures", TEXTS.text("figures", lang)),
-            ("sources", TEXTS.text("sources", lang)),
-        )]  # fmt: skip
-
-        def layers(name: Callable[[str], str], step: float, legends: bool) -> list[Any]:
-            legend = alt.Legend(title=None, orient="bottom", labelLimit=400) if legends else None
-            return [
-                unit(name("measured"), {"type": "rule", "opacity": 0.2, "color": MEASURED_COLOUR,
-                                        "strokeCap": "butt", "strokeWidth": round(BAND_SHARE * step)},
-                     {"y": alt.Y("low:Q"), "y2": alt.Y2("high:Q")}),
-                # the interval's ends as ticks: the translucent band alone is under 3:1 on white
-                *(unit(name("measured"), {"type": "tick", "orient": "horizontal", "thickness": 1.5,
-                                          "size": round(BAND_SHARE * step), "color": MEASURED_COLOUR},
-                       {"y": alt.Y(f"{end}:Q")}) for end in ("low", "high")),
-                unit(name("measured"), {"type": "line", "strokeWidth": 2, "color": MEASURED_COLOUR,
-                                        "invalid": "break-paths-filter-domains"},
-                     {"strokeDash": alt.StrokeDash("measure:N", scale=alt.Scale(range=[[6, 3]]),
-                                                   legend=legend)}),
-                unit(name("measured"), {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR,
-                                        "invalid": "filter"}, {"tooltip": tooltip}),
-                unit(name("few"), {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5,
-                                   "color": "#888"}, {"tooltip": tooltip}),
-                unit(name("few"), {"type": "text", "baseline": "top", "fontSize": FEW_FONT,
-                                   "lineHeight": FEW_FONT * 1.25,
-                                   "color": "#555"},
-                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("lines:N")}),
-                unit(name("counts"), {"type": "text", "baseline": "top", "fontSize": COUNT_FONT,
-                                      "color": MEASURED_COLOUR},
-                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("n_label:N")}),
-                unit(name("flags"), {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2,
-                                     "color": PAIN_COLOUR}, {"y2": alt.Y2("measured:Q")}),
-                unit(name("flags"), {"type": "text", "baseline": "top", "fontSize": FLAG_FONT,
-                                     "color": WARNING_TEXT},
-                     {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("mark:N"),
-                      "tooltip": tooltip}),
-            ]  # fmt: skip
-
-        def avoid(placer: RowPlacer, data: dict[str, list[dict[str, Any]]]) -> None:
-            step = placer.frame.step
-            placer.avoid_lines(data["measured"], None, 2)
-            placer.avoid_points(data["measured"], lambda _: 4)
-            placer.avoid_points(data["few"], lambda _: 5)
-            for row in data["measured"]:
-                if row["low"] is not None:
-                    placer.avoid_band(row["x"], row["low"], row["high"], round(BAND_SHARE * step))
-            for row in data["flags"]:
-                placer.avoid_rule(row["x"], row["emotion"], row["x"], row["measured"], 2)
-
-        overlay = Overlay(
-            datasets={"measured": measured, "few": few, "flags": flags, "counts": counts}, layers=layers,
-            avoid=avoid,
-            labels={"few": ("lines", LabelStyle(FEW_FONT, clearance=3), 5),
-                    "counts": ("n_label", LabelStyle(COUNT_FONT, clearance=2), 4),
-                    "flags": ("mark", LabelStyle(FLAG_FONT * 1.3, clearance=2), 5)},
-        )  # fmt: skip
+        overlay = measured_overlay(journey, persona, scenario, source, min_n)
         chart = curve_chart(journey, [(persona, scenario)], step=step, height=height, width=width,
                             overlay=overlay)  # fmt: skip
         series = series_labels(journey, [(persona, scenario)])[0]
@@ -219,6 +121,121 @@ def evidence_curve(
             subtitle=[series, *([" · ".join(metrics)] if metrics else []), " · ".join(notes), key],
         )  # fmt: skip
         return chart
+
+
+def measured_overlay(
+    journey: Journey,
+    persona: str,
+    scenario: str,
+    source: str | None = None,
+    min_n: int = MIN_N,
+    compact: bool = False,
+) -> Overlay:
+    """The measured scores of one journey drawn over its emotion curve (see
+    :func:`evidence_curve`); ``compact`` (the canvas and the poster): the measured
+    means, their intervals and hollow points for too few answers, each with its n
+    beside it ("n=22"), without flags or other labels."""
+    lang = journey.language
+    evidence = journey_evidence(journey, persona, scenario, source, min_n)
+    layout = build_layout(journey, series_rows(journey, [(persona, scenario)]))
+    measured, few, flags, counts = [], [], [], []
+    for row in evidence.rows:
+        score, state = row["score"], row["status"]
+        x = layout.index(row["phase"], row["id"])
+        trusted = state not in (UNMEASURED, TOO_FEW)
+        common = {
+            "x": x,
+            "id": row["id"],
+            "touchpoint": row["name"],
+            "n": score.n if score else None,
+            "status": word(state, lang),
+            "figures": " · ".join(count_notes(row, lang)),
+            "measured_label": score_text(score, lang, row["assumed"]),
+            "assumed": row["assumed"],
+            "sources": ", ".join(row["score_sources"]),
+        }
+        measured.append(
+            {
+                **common,
+                "emotion": score.mean if trusted else None,
+                "low": score.ci_low if trusted else None,
+                "high": score.ci_high if trusted else None,
+                "measure": word("measured_band", lang),
+            }
+        )
+        if trusted or (compact and score is not None):  # n beside every measured point (print)
+            counts.append({**common, "emotion": score.mean, "n_label": f"n={score.n}"})
+        if state == TOO_FEW:
+            few.append(
+                {
+                    **common,
+                    "emotion": score.mean,
+                    "label": f"{word(TOO_FEW, lang)} (n={score.n})",
+                    "lines": [word(TOO_FEW, lang), f"(n={score.n})"],
+                }
+            )
+        if state == NOT_CONFIRMED and not compact:
+            flags.append({**common, "emotion": row["assumed"], "measured": score.mean, "mark": "⚠"})
+    tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in (
+        ("touchpoint", texts(journey)["touchpoint"]),
+        ("measured_label", word("measured", lang).capitalize()),
+        ("status", TEXTS.text("status", lang)),
+        ("figures", TEXTS.text("figures", lang)),
+        ("sources", TEXTS.text("sources", lang)),
+    )]  # fmt: skip
+
+    def layers(name: Callable[[str], str], step: float, legends: bool) -> list[Any]:
+        legend = alt.Legend(title=None, orient="bottom", labelLimit=400) if legends else None
+        return [
+            unit(name("measured"), {"type": "rule", "opacity": 0.2, "color": MEASURED_COLOUR,
+                                    "strokeCap": "butt", "strokeWidth": round(BAND_SHARE * step)},
+                 {"y": alt.Y("low:Q"), "y2": alt.Y2("high:Q")}),
+            # the interval's ends as ticks: the translucent band alone is under 3:1 on white
+            *(unit(name("measured"), {"type": "tick", "orient": "horizontal", "thickness": 1.5,
+                                      "size": round(BAND_SHARE * step), "color": MEASURED_COLOUR},
+                   {"y": alt.Y(f"{end}:Q")}) for end in ("low", "high")),
+            unit(name("measured"), {"type": "line", "strokeWidth": 2, "color": MEASURED_COLOUR,
+                                    "invalid": "break-paths-filter-domains"},
+                 {"strokeDash": alt.StrokeDash("measure:N", scale=alt.Scale(range=[[6, 3]]),
+                                               legend=legend)}),
+            unit(name("measured"), {"type": "point", "filled": True, "size": 45, "color": MEASURED_COLOUR,
+                                    "invalid": "filter"}, {"tooltip": tooltip}),
+            unit(name("few"), {"type": "point", "filled": False, "size": 60, "strokeWidth": 1.5,
+                               "color": "#888"}, {"tooltip": tooltip}),
+            *([] if compact else [unit(name("few"), {"type": "text", "baseline": "top", "fontSize": FEW_FONT,
+                                                     "lineHeight": FEW_FONT * 1.25, "color": "#555"},
+                 {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("lines:N")})]),
+            unit(name("counts"), {"type": "text", "baseline": "top", "fontSize": COUNT_FONT,
+                                  "color": MEASURED_COLOUR},
+                 {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("n_label:N")}),
+            unit(name("flags"), {"type": "rule", "strokeDash": [2, 2], "strokeWidth": 2,
+                                 "color": PAIN_COLOUR}, {"y2": alt.Y2("measured:Q")}),
+            unit(name("flags"), {"type": "text", "baseline": "top", "fontSize": FLAG_FONT,
+                                 "color": WARNING_TEXT},
+                 {"x": alt.X("label_x:Q"), "y": alt.Y("label_y:Q"), "text": alt.Text("mark:N"),
+                  "tooltip": tooltip}),
+        ]  # fmt: skip
+
+    def avoid(placer: RowPlacer, data: dict[str, list[dict[str, Any]]]) -> None:
+        step = placer.frame.step
+        placer.avoid_lines(data["measured"], None, 2)
+        placer.avoid_points(data["measured"], lambda _: 4)
+        placer.avoid_points(data["few"], lambda _: 5)
+        for row in data["measured"]:
+            if row["low"] is not None:
+                placer.avoid_band(row["x"], row["low"], row["high"], round(BAND_SHARE * step))
+        for row in data["flags"]:
+            placer.avoid_rule(row["x"], row["emotion"], row["x"], row["measured"], 2)
+
+    counted: dict[str, tuple[str, LabelStyle, float]] = {
+        "counts": ("n_label", LabelStyle(COUNT_FONT, clearance=2), 4)
+    }
+    return Overlay(
+        datasets={"measured": measured, "few": few, "flags": flags, "counts": counts}, layers=layers,
+        avoid=avoid,
+        labels=counted if compact else {"few": ("lines", LabelStyle(FEW_FONT, clearance=3), 5), **counted,
+                                        "flags": ("mark", LabelStyle(FLAG_FONT * 1.3, clearance=2), 5)},
+    )  # fmt: skip
 
 
 def _ranking_room(rows: list[dict[str, Any]]) -> tuple[int, float]:
