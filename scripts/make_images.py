@@ -8,6 +8,7 @@
 - docs/img/emoties.png: the emoties step in a real JupyterLab (tests/browser/lab_driver.py);
 - docs/img/poster-a3.png: the student's A3 poster (`klantreis export --to poster.pdf`),
   drawn from the PDF by pdfium;
+- docs/img/poster-a1.png: the same on A1 (`--paper A1`), drawn at 14 dpi;
 - docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);
 - docs/img/app-start.png, app-emoties.png, wand.png: app mode (`klantreis app`): the
   start page, the emoties step page and the wall (tests/browser/app_driver.py).
@@ -124,6 +125,7 @@ def main() -> None:
         emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]), IMG / "emotiecurve.png"
     )
     pdf_png(poster_pdf(journey, "student", "huidig", "A3"), IMG / "poster-a3.png")
+    pdf_png(poster_pdf(journey, "student", "huidig", "A1"), IMG / "poster-a1.png", width=464)
     pdf_png(blank_pdf(klantreis.new_journey("flanders"), "A3"), IMG / "leeg-flanders.png")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
