@@ -119,10 +119,14 @@ def test_no_word_alone_on_a_line_when_it_fits_beside_the_word_before(document: A
     from klantreis.charts._words import word_em
 
     checked = 0
-    for cell in table_cells(document):
-        row = cell.element.getparent()
-        if "kr-lane-interaction" not in (row.get("class") or ""):
-            continue  # the interaction row holds one text per cell: lines of one paragraph
+    # the interaction row holds one text per cell: its lines are of one paragraph
+    rows = [
+        box
+        for page in document.pages
+        for box in walk(page._page_box)
+        if isinstance(box, boxes.TableRowBox) and "kr-lane-interaction" in classes(box)
+    ]
+    for cell in (c for row in rows for c in row.children):
         lines = [
             "".join(t.text for t in walk(line) if isinstance(t, boxes.TextBox)).replace(NBSP, " ").split()
             for line in walk(cell)
