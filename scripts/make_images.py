@@ -8,6 +8,7 @@
 - docs/img/emoties.png: the emoties step in a real JupyterLab (tests/browser/lab_driver.py);
 - docs/img/poster-a3.png: the student's A3 poster (`klantreis export --to poster.pdf`),
   drawn from the PDF by pdfium;
+- docs/img/poster-a1.png: the same on A1 (`--paper A1`), drawn at 14 dpi;
 - docs/img/leeg-flanders.png: the blank Flanders canvas (`--blank --template flanders`);
 - docs/img/leeg-canvas-a1.png: the first A1 sheet of the blank Customer Journey Canvas
   (`--blank --template canvas`, rows for sticky notes);
@@ -137,6 +138,7 @@ def main() -> None:
         emotion_curve(journey, persona="student", scenario=["huidig", "gewenst"]), IMG / "emotiecurve.png"
     )
     pdf_png(poster_pdf(journey, "student", "huidig", "A3"), IMG / "poster-a3.png")
+    pdf_png(poster_pdf(journey, "student", "huidig", "A1"), IMG / "poster-a1.png", width=464)
     blank_images()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -109,3 +109,48 @@ def test_the_pdf_keeps_dutch_phrases_on_one_line() -> None:
     assert "'" not in " ".join(lines)  # typographic quotes only
     ends = ("’s", "–", " à", "★", " 2", " 15")
     assert not [line for line in lines if line.endswith(ends)]
+
+
+def test_no_word_alone_on_a_line_when_it_fits_beside_the_word_before(document: Any) -> None:
+    """ "…aanbieden; / geen / bonus meer…": a word on a line of its own in the middle of
+    a text, though it and the last word of the line before fit on one line."""
+    from weasyprint.formatting_structure import boxes
+
+    from klantreis.charts._words import word_em
+
+    checked = 0
+    # the interaction row holds one text per cell: its lines are of one paragraph
+    rows = [
+        box
+        for page in document.pages
+        for box in walk(page._page_box)
+        if isinstance(box, boxes.TableRowBox) and "kr-lane-interaction" in classes(box)
+    ]
+    for cell in (c for row in rows for c in row.children):
+        lines = [
+            "".join(t.text for t in walk(line) if isinstance(t, boxes.TextBox)).replace(NBSP, " ").split()
+            for line in walk(cell)
+            if isinstance(line, boxes.LineBox)
+        ]
+        size = cell.style["font_size"]
+        for before, words in zip(lines, lines[1:], strict=False):
+            checked += 1
+            if len(words) == 1 and len(before) > 1:
+                assert word_em(f"{before[-1]} {words[0]}") * size > cell.width * 0.97, (before, words)
+    assert checked > 50
+
+
+@pytest.mark.parametrize("width", [5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0])
+def test_words_are_joined_against_a_lone_word(width: float) -> None:
+    from klantreis.charts._words import _greedy_lines, no_lone_words, word_em
+
+    text = (
+        "Online inschrijven in vijf minuten en een maandelijks opzegbaar abonnement actief aanbieden; "
+        "geen bonus meer op jaarcontracten. Dan doe ik maar weer de loopband."
+    )
+    words = no_lone_words(tokens(text), width)
+    assert " ".join(words).replace(NBSP, " ") == curly_quotes(text)  # nothing lost or moved
+    lines = _greedy_lines(words, width, False)
+    for (first, last), (start, stop) in zip(lines, lines[1:], strict=False):
+        if start == stop and NBSP not in words[start] and last > first:
+            assert word_em(f"{words[start - 1]} {words[start]}") > width * 0.97, words[start]

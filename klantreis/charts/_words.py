@@ -123,9 +123,55 @@ def fit_text(
             for line in lines
         )
     return Markup("<br>").join(
-        Markup(" ").join(_fit_token(token, max_em, language, bold) for token in tokens(line, language))
+        Markup(" ").join(
+            _fit_token(token, max_em, language, bold)
+            for token in no_lone_words(tokens(line, language), max_em, bold)
+        )
         for line in lines
     )
+
+
+#: Two words are joined against a lone word only when they fit this share of the
+#: column (our widths leave out kerning: a little room to spare).
+_PAIR_ROOM = 0.97
+
+
+def no_lone_words(words: list[str], max_em: float, bold: bool = False) -> list[str]:
+    """``words`` (tokens) with no word alone on a line in the middle or at the end of
+    a text in a column ``max_em`` wide: where the lines, filled word by word as the
+    renderer fills them, would leave a word on its own that fits on one line with the
+    word before it, the two are joined by a no-break space, so that word moves down
+    with it ("Dan doe ik / maar weer / de loopband." instead of "Dan doe ik maar /
+    weer / de loopband."). A word too wide for a line with any other stays alone."""
+    out = list(words)
+    for _ in range(len(out)):
+        lines = _greedy_lines(out, max_em, bold)
+        lone = next(
+            (
+                i
+                for i, (first, last) in enumerate(lines)
+                if i and first == last and NBSP not in out[first] and lines[i - 1][1] > lines[i - 1][0]
+                and word_em(f"{out[first - 1]} {out[first]}", bold) <= max_em * _PAIR_ROOM
+            ),
+            None,
+        )  # fmt: skip
+        if lone is None:
+            break
+        first = lines[lone][0]
+        out[first - 1 : first + 1] = [out[first - 1] + NBSP + out[first]]
+    return out
+
+
+def _greedy_lines(words: list[str], max_em: float, bold: bool) -> list[tuple[int, int]]:
+    """The (first, last) word index of each line, filled word by word; a word wider
+    than the column takes its own line(s)."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(words) + 1):
+        if index == len(words) or word_em(" ".join(words[start : index + 1]), bold) > max_em:
+            lines.append((start, index - 1))
+            start = index
+    return lines
 
 
 def _fit_token(token: str, max_em: float, language: str, bold: bool) -> Markup:

@@ -24,6 +24,7 @@ from ..charts._words import longest_word_em, word_em
 from ..charts.canvas import Canvas
 from ..evidence.metric_figures import journey_line
 from ._measure import SheetHeights, measure
+from .furniture import assembly_attrs, assembly_css, legend_html, persona_card
 from .paper import PHASE_MIN_EM, ROLES, Paper
 from .render import EMOJI_FAMILY, FONT_FAMILY, render
 from .texts import TEXTS
@@ -42,6 +43,9 @@ CURVE_SHARE, CURVE_MAX_SHARE = 0.15, 0.25
 FILL, MAX_GROWTH = 0.97, 3.0
 #: Attempts at fitting each sheet's columns on one page before letting rows flow on.
 MAX_ATTEMPTS = 4
+#: The curve chart's padding above and below its plot (curve units; see the
+#: ``padding`` of ``charts.emotion``'s compact chart): its SVG is this much taller.
+CURVE_PAD_UNITS = 12
 
 
 @dataclass(frozen=True)
@@ -103,10 +107,15 @@ def plan(canvas: Canvas, paper: Paper, sheets: int | None = None, size: float | 
     )
 
 
+def line_pt(paper: Paper) -> float:
+    """The width of the poster's lines on ``paper``, in points."""
+    return max(0.5, round(0.5 * paper.scale**0.5, 2))
+
+
 def poster_css(paper: Paper, font_pt: float | None = None) -> str:
     """Page and type rules of a poster on ``paper`` with text of ``font_pt`` points
     (default: the paper's); the canvas's own CSS comes first."""
-    line = max(0.5, round(0.5 * paper.scale**0.5, 2))
+    line = line_pt(paper)
     return f"""{CANVAS_CSS}
 @page {{ size: {paper.width}mm {paper.height}mm; margin: {paper.margin}mm; }}
 html {{ font-family: {FONT_FAMILY}; }}
@@ -122,6 +131,13 @@ body {{ margin: 0; }}
   border-top: {3 * line}pt solid #b86e00; }}
 .kr-poster .kr-emoji {{ font-family: {EMOJI_FAMILY}; }}
 .kr-poster .kr-scale {{ white-space: nowrap; }}
+.kr-poster .kr-key-crucial {{ border-top: {3 * line}pt solid #b86e00; }}
+.kr-poster .kr-ring {{ color: #D55E00; }}
+.kr-poster .kr-persona {{ float: right; width: 50%; margin: 0 0 .4em 1em; padding: .2em .4em;
+  border: {line}pt solid #999; font-size: {ROLES["small"]}em; line-height: 1.2; }}
+.kr-poster .klantreis-canvas table {{ clear: both; }}
+.kr-poster .kr-persona-head {{ font-weight: 600; color: #555; text-transform: uppercase; }}
+.kr-poster .kr-persona-name {{ font-weight: 600; }}
 """
 
 
@@ -168,28 +184,30 @@ class Fill:
     rows: tuple[tuple[str, float], ...] = ()
 
 
-def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | None = None) -> str:
-    """The poster as one HTML document: one ``section`` per sheet."""
-    from ..charts.export import chart_svg
-
+def sheets_html(
+    canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | None = None, *, measuring: bool = False
+) -> str:
+    """The poster as one HTML document: one ``section`` per sheet. ``measuring``: only
+    to measure the rows, so the curve is an empty box as tall as the curve would be
+    (drawing it is what takes time; it is drawn once, for the final poster)."""
     journey = canvas.journey
     grid = canvas.grid()
     measured = journey_line(journey, canvas.persona, canvas.scenario, canvas.evidence)  # NPS, CSAT, CES
     unit = layout.unit
     size = layout.size or paper.font_pt
     curve_pt = fill.curve if fill else CURVE_SHARE * paper.content_pt[1]
-    chart = canvas.curve_chart(
-        step=layout.step_units, height=max(60, round(curve_pt / unit) - 20), lane=layout.lane_units
-    )
-    svg = chart_svg(_without_phase_labels(chart.to_dict()))
+    curve_units = max(60, round(curve_pt / unit) - 20)
+    svg = "" if measuring else _curve_svg(canvas, layout, curve_units)
     cols = (f"{layout.lane_units * unit:.3f}pt", f"{layout.step_units * unit:.3f}pt")
     room = layout.step_units * unit / size - CELL_PAD_EM
     scale = " · ".join(
         f'<span class="kr-scale"><span class="kr-emoji">{escape(p.emoji)}</span> {escape(p.label)}</span>'
         for p in sorted(journey.scale, key=lambda p: -p.score)
     )
-    legend = canvas.legend_html(Markup(" · ") + Markup(scale))
+    legend = legend_html(canvas, grid, Markup(scale))
+    card = persona_card(canvas)
     ranges = layout.ranges()
+    assembly = assembly_css(len(ranges), line_pt(paper))
     heights = dict(fill.rows) if fill else {}
     sections = []
     for number, (start, stop) in enumerate(ranges, start=1):
@@ -200,22 +218,43 @@ def sheets_html(canvas: Canvas, paper: Paper, layout: SheetLayout, fill: Fill | 
             stop,
             cols=cols,
             word_em=room,
-            curve=curve_cells(svg, start, stop, layout.lane_units, layout.step_units, canvas.curve_label()),
+            curve=(
+                _curve_boxes(start, stop, (curve_units + CURVE_PAD_UNITS) * unit)
+                if measuring
+                else curve_cells(svg, start, stop, layout.lane_units, layout.step_units, canvas.curve_label())
+            ),
             sizes=(ROLES["phase"], ROLES["name"]),
             heights=heights,
         )
         width = (layout.lane_units + (stop - start) * layout.step_units) * unit
         sections.append(
-            f'<section class="kr-sheet"><div class="klantreis-canvas" style="width:{width:.3f}pt">\n'
-            f"<h2>{escape(journey.title)}</h2>\n{canvas.meta_html(measured)}\n{table}\n{legend}\n"
+            f"<section{assembly_attrs(number, len(ranges), journey.language)}>"
+            f'<div class="klantreis-canvas" style="width:{width:.3f}pt">\n'
+            f"{card}\n<h2>{escape(journey.title)}</h2>\n{canvas.meta_html(measured)}\n{table}\n{legend}\n"
             f"{footer_html(canvas, sheet)}\n</div></section>"
         )
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(journey.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(journey.title)} – {escape(canvas.label())}</title>\n"
-        f"<style>{poster_css(paper, size)}{WALL_CSS}</style>\n</head>\n"
+        f"<style>{poster_css(paper, size)}{WALL_CSS}{assembly}</style>\n</head>\n"
         f'<body class="kr-poster">\n{chr(10).join(sections)}\n</body>\n</html>\n'
     )
+
+
+def _curve_svg(canvas: Canvas, layout: SheetLayout, height: int) -> str:
+    """The emotion curve drawn for these columns, ``height`` curve units tall."""
+    from ..charts.export import chart_svg
+
+    chart = canvas.curve_chart(step=layout.step_units, height=height, lane=layout.lane_units)
+    return chart_svg(_without_phase_labels(chart.to_dict()))
+
+
+def _curve_boxes(start: int, stop: int, height: float) -> str:
+    """Empty cells in place of the curve's (see ``curve_cells``), ``height`` points tall."""
+    box = f'<div style="height:{height:.3f}pt"></div>'
+    if start == 0:
+        return f'<td colspan="{stop - start + 1}">{box}</td>'
+    return f'<td>{box}</td><td colspan="{stop - start}">{box}</td>'
 
 
 def poster_document(canvas: Canvas, paper: Paper) -> Any:
@@ -228,20 +267,24 @@ def poster_document(canvas: Canvas, paper: Paper) -> Any:
     page, and the rows take what is left."""
     layout = plan(canvas, paper)
     for _ in range(MAX_ATTEMPTS):
-        document = render(sheets_html(canvas, paper, layout))
+        document = render(sheets_html(canvas, paper, layout, measuring=True))
         if len(document.pages) <= layout.sheets or layout.per_sheet == 1:
             break
         fewer = max(1, layout.per_sheet - max(1, layout.per_sheet // 4))
         layout = plan(canvas, paper, sheets=math.ceil(layout.columns / fewer))
     if len(document.pages) > layout.sheets:
-        return document  # rows that go on over pages: nothing to fill
+        return render(sheets_html(canvas, paper, layout))  # rows go on over pages: nothing to fill
     available = paper.content_pt[1]
     curve = CURVE_SHARE * available
     heights = measure(document)
     grown = _grow(canvas, paper, layout, heights, curve)
     if grown is not None:
         layout, heights = grown
-    return render(sheets_html(canvas, paper, layout, _fill(heights, available, curve)))
+    final = render(sheets_html(canvas, paper, layout, _fill(heights, available, curve)))
+    if len(final.pages) > layout.sheets:  # measured without the curve, and it was off
+        heights = measure(render(sheets_html(canvas, paper, layout, Fill(curve))))
+        final = render(sheets_html(canvas, paper, layout, _fill(heights, available, curve)))
+    return final
 
 
 def _grow(
@@ -265,7 +308,7 @@ def _grow(
             bigger = replace(bigger, size=round(min(size, bigger.largest), 2))
             if bigger.sheets != layout.sheets:
                 return None
-        document = render(sheets_html(canvas, paper, bigger, Fill(curve)))
+        document = render(sheets_html(canvas, paper, bigger, Fill(curve), measuring=True))
         found = measure(document)
         if len(document.pages) == layout.sheets and found.total <= available:
             return bigger, found

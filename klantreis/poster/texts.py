@@ -67,5 +67,34 @@ TEXTS = Catalog(
         "persona_box": ("Wie is de persona?", "Who is the persona?"),
         "persona_hint": ("naam, profiel, rol nu", "name, profile, role now"),
         "crucial_hint": ("markeer cruciale touchpoints met ★", "mark crucial touchpoints with ★"),
+        # assembling a poster of several sheets
+        "assembly_next": (
+            "blad {number} sluit hier rechts aan: leg het over de grijze lijmrand tot de stippellijn →",
+            "sheet {number} joins here on the right: lay it over the grey glue strip up to the dashed line →",
+        ),
+        "assembly_prev": ("← blad {number} sluit hier links aan", "← sheet {number} joins here on the left"),
+        # the persona card
+        "persona_role": ("Rol", "Role"),
+        "persona_context": ("Context", "Context"),
+        "persona_needs": ("Behoeften", "Needs"),
+        "persona_frustrations": ("Frustraties", "Frustrations"),
+        # the legend: one entry per mark the poster uses
+        "key_crucial": (
+            "cruciaal touchpoint: ★, getinte kolom en oranje lijn bovenaan",
+            "crucial touchpoint: ★, tinted column and orange line on top",
+        ),
+        "key_side": ("grijze tekst: bijzaak", "grey text: side issue"),
+        "key_pain": (
+            "kring: pijnpunt, het laagste punt van de reis",
+            "ring: pain point, the journey's lowest point",
+        ),
+        "key_phase_mark": (
+            "gestippelde lijn: de fase als geheel beleefd",
+            "dashed line: the phase experienced as a whole",
+        ),
+        "key_measured": (
+            "onder de stippellijn: gemeten cijfers uit de bronnen",
+            "below the dotted line: measured figures from the sources",
+        ),
     },
 )
