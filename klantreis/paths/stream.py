@@ -5,7 +5,10 @@ Each chunk of rows is coded into a few integers per row (persona, a 64-bit hash 
 case id, time, row number, event id, touchpoint code). When the log is small they stay
 in memory; otherwise they are spilled to temporary files, one per partition of case
 hashes, so every case lands whole in one partition; each partition is then tallied on
-its own. Peak memory is one chunk of text plus one partition of codes.
+its own. Peak memory is one chunk of text plus one partition of codes and its tally's
+arrays; the hours to the next touchpoint go to a temporary file too
+(:mod:`klantreis.paths.quantiles`) and the distinct paths are kept as integer codes
+(:mod:`klantreis.paths.variants`).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ class VariantCounts:
     """Counts of distinct paths per persona index."""
 
     def __init__(self, personas: int, size: int) -> None:
-        self.size = size + 1
+        self.size = max(size, 1) + 1
         #: The most steps a path coded as one integer can have: size ** longest < 2 ** 62.
         self.longest = max(1, int(62 // math.log2(self.size)))
         self.codes = [np.zeros(0, dtype=np.int64) for _ in range(personas)]
