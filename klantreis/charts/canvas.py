@@ -20,6 +20,7 @@ from ._canvas_evidence import data_notes, notes_html
 from ._canvas_fields import lane_fields, lane_values
 from ._canvas_grid import Grid, canvas_lanes
 from ._canvas_method import key_html, method_html, touchpoint_labels
+from ._canvas_opportunities import opportunity_list
 from ._canvas_style import (
     CANVAS_CSS,
     CELL_PAD_EM,
@@ -408,20 +409,4 @@ class Canvas:
         if lane == "user_goal":
             goal = fit_text(phase.get("user_goal"), room, lang, typeset=self.typeset)
             return goal + lane_fields(self.journey, lane, phase, room, self.typeset)
-        t = texts(self.journey)
-        items = []
-        # an opportunity of the phase goes where the phase starts, one of a touchpoint
-        # beside its touchpoint
-        for op in self._opportunities().to_dict("records"):
-            of_phase = text_of(op["phase"]) == span["phase_id"] and not span.get("continued")
-            if of_phase or (not text_of(op["phase"]) and text_of(op["touchpoint"]) in span["ids"]):
-                rating = []
-                if text_of(op["impact"]):
-                    rating.append(f"{t['impact'].lower()} {op['impact']}")
-                if text_of(op["effort"]):
-                    rating.append(f"{t['effort'].lower()} {op['effort']}")
-                extra = (Markup(' <span class="kr-muted">(') + escape(", ".join(rating)) + Markup(")</span>")
-                         if rating else Markup(""))  # fmt: skip
-                text = fit_text(op["description"], room, lang, typeset=self.typeset)
-                items.append(Markup("<li>") + text + extra + Markup("</li>"))
-        return Markup("<ul>") + Markup("").join(items) + Markup("</ul>") if items else Markup("")
+        return opportunity_list(self.journey, self._opportunities(), span, room, self.typeset)
