@@ -163,3 +163,11 @@ def test_the_methods_fields_are_on_the_poster(method: str) -> None:
     words = all_words(reader(poster_pdf(make(), persona, paper="A3")))
     for value in [*values, *key]:
         assert not missing_words(value, words), (method, value, missing_words(value, words))
+
+
+@pytest.mark.slow
+def test_the_poster_names_the_desired_role_once_on_its_persona_card() -> None:
+    """The poster's persona card carries the template's persona fields, so the canvas's
+    persona box is left out there: the role is printed once, not twice."""
+    words = all_words(reader(poster_pdf(kaart8(), "ondernemer", paper="A3")))
+    assert words.count("regisseur") == 1

@@ -168,8 +168,9 @@ def test_the_mapping_examples_in_the_docs_are_valid_for_the_example_project(jour
     from klantreis.evidence.scope import Scope
 
     text = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
-    assert len(blocks) == 9
+    # the mappings (a block that starts with ``kind:``; the others are project-file fragments)
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", text, flags=re.S) if b.startswith("kind:")]
+    assert len(blocks) == 10
     scope = Scope(journey, "huidig")
     kinds = []
     for block in blocks:
@@ -180,4 +181,4 @@ def test_the_mapping_examples_in_the_docs_are_valid_for_the_example_project(jour
         resolve_personas(checked, scope, "nl")
         resolve_answers(checked, journey.scale, "nl")
         kinds.append(mapping.kind)
-    assert kinds == ["survey"] * 6 + ["calls", "web", "interviews"]
+    assert kinds == ["survey"] * 6 + ["calls", "web", "interviews", "survey"]

@@ -101,9 +101,11 @@ def side_by_side_html(journey: Journey, persona: str) -> Markup:
     return Markup("\n".join(out))
 
 
-def method_html(journey: Journey, persona: str) -> Markup:
-    """What goes beside the title: the persona box and the side-by-side columns."""
-    blocks = [b for b in (persona_fields_html(journey, persona), side_by_side_html(journey, persona)) if b]
+def method_html(journey: Journey, persona: str, persona_box: bool = True) -> Markup:
+    """What goes beside the title: the persona box (unless ``persona_box`` is False: a
+    poster's persona card shows those fields already) and the side-by-side columns."""
+    box = persona_fields_html(journey, persona) if persona_box else Markup("")
+    blocks = [b for b in (box, side_by_side_html(journey, persona)) if b]
     return Markup(f'<div class="kr-method">{"".join(blocks)}</div>') if blocks else Markup("")
 
 

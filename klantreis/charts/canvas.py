@@ -215,16 +215,17 @@ class Canvas:
         """ "persona name – scenario name"."""
         return series_labels(self.journey, [(self.persona, self.scenario)])[0]
 
-    def meta_html(self, extra: str = "") -> str:
+    def meta_html(self, extra: str = "", persona_box: bool = True) -> str:
         """The line under the title: persona and scenario (and ``extra``, escaped), then
-        the template's persona fields placed there (see :mod:`._canvas_method`)."""
+        the template's persona fields placed there (see :mod:`._canvas_method`; without
+        the persona box when ``persona_box`` is False)."""
         journey, t = self.journey, texts(self.journey)
         parts = [
             f"{t['persona']}: {journey.name_of('personas', self.persona)}",
             f"{t['scenario']}: {journey.name_of('scenarios', self.scenario)}",
         ]
         meta = f'<p class="kr-meta">{" · ".join(escape(p) for p in [*parts, extra] if p)}</p>'
-        return str(Markup(meta) + method_html(journey, self.persona))
+        return str(Markup(meta) + method_html(journey, self.persona, persona_box))
 
     def legend_html(self, extra: str | Markup = "") -> str:
         """The legend under the canvas, one entry per mark the canvas and its curve use

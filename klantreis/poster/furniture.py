@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 
 from ..charts._canvas_evidence import FIGURES_STYLE
 from ..charts._canvas_grid import Grid
+from ..charts._canvas_method import key_html
 from ..charts._common import build_layout, series_labels, texts
 from ..charts._curve_data import by_series, curve_annotations, mark_pain, point_rows
 from ..charts._phase_marks import phase_marks
@@ -52,7 +53,7 @@ def persona_card(canvas: Canvas) -> str:
 
 def legend_html(canvas: Canvas, grid: Grid, scale: Markup) -> str:
     """The legend: the smiley scale (``scale``, trusted HTML), then one entry for each
-    mark that appears on this poster."""
+    mark that appears on this poster, then the template's key of its touchpoint labels."""
     journey, lang = canvas.journey, canvas.journey.language
     t = texts(journey)
     entries = [Markup(f"{escape(TEXTS.text('scale', lang))}: ") + scale]
@@ -82,7 +83,8 @@ def legend_html(canvas: Canvas, grid: Grid, scale: Markup) -> str:
             + escape(TEXTS.text("key_measured", lang))
             + Markup("</span>")
         )
-    return f'<p class="kr-legend">{Markup(" · ").join(entries)}</p>'
+    # then the key of the template's own labels on touchpoints (Touch/Tell/Sell/Care)
+    return f'<p class="kr-legend">{Markup(" · ").join(entries)}</p>' + key_html(journey)
 
 
 def assembly_css(sheets: int, line: float) -> str:

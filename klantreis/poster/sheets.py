@@ -230,7 +230,8 @@ def sheets_html(
         sections.append(
             f"<section{assembly_attrs(number, len(ranges), journey.language)}>"
             f'<div class="klantreis-canvas" style="width:{width:.3f}pt">\n'
-            f"{card}\n<h2>{escape(journey.title)}</h2>\n{canvas.meta_html(measured)}\n{table}\n{legend}\n"
+            f"{card}\n<h2>{escape(journey.title)}</h2>\n"
+            f"{canvas.meta_html(measured, persona_box=False)}\n{table}\n{legend}\n"
             f"{footer_html(canvas, sheet)}\n</div></section>"
         )
     return (
