@@ -97,3 +97,23 @@ def test_an_event_mapping_file_sets_the_kind_and_keeps_its_page_patterns(project
     figures = saved(project)["sources"][-1]["paths"]["personas"]["student"]
     assert figures["cases"] == 240
     assert "Customer journeys: Sanne (22), student</td><td>240</td>" in form.result.value
+
+
+def test_an_event_on_a_touchpoint_off_the_personas_map_is_refused_beside_the_button(project: Path) -> None:
+    session = without(project, "weblog-2026q1")
+    before = project.read_bytes()
+    form = BewijsForm(session)
+    form.kind.value = "events"
+    form.upload.value = upload("log-maart.csv", _log())
+    form.editor.targets["app_login"].value = "whatsapp-vraag"  # not on the student's map
+    form.import_button.click()  # whose journey? said in the form's words
+    assert form.import_notice.text == (
+        "Niet opgeslagen: zeg wiens reis het log beschrijft: kies hierboven een persona, of "
+        "kies een kolom voor de persona."
+    )
+    form.persona.value = "student"
+    assert not form.run_import()
+    assert form.import_notice.kind == "error"
+    assert "whatsapp-vraag" in form.import_notice.text and "app_login" in form.import_notice.text
+    assert project.read_bytes() == before
+    assert form.paths.specs == []

@@ -211,6 +211,8 @@ class BewijsForm(StepForm):
     def _base_for_kind(self) -> EvidenceMapping | None:
         if self.base is None or (self.base.kind and self.base.kind != self.kind.value):
             return None
+        if not self.base.kind and self.kind.value == "events":
+            return None  # a mapping without a kind is an evidence mapping, not a log's
         return self.base
 
     # ------------------------------------------------------------ actions
@@ -219,6 +221,8 @@ class BewijsForm(StepForm):
         next to the form, a refusal next to the import button."""
         if self.path is None:
             return self.refuse_here(bt("choose_file", self.language), self.file_notice)
+        if self._persona_unsaid():
+            return self.refuse_here(bt("events_persona", self.language), self.import_notice)
         name = bt("mapping_name", self.language)
         try:
             if self.kind.value == "events":
@@ -247,6 +251,16 @@ class BewijsForm(StepForm):
         saved = self.save_mapping(mapping.data, source or slugify(path.stem))
         self.import_notice.show("ok", f"{bt('imported', self.language)} {saved}".strip())
         return True
+
+    def _persona_unsaid(self) -> bool:
+        """An event log of a project with several personas, with neither a persona
+        chosen nor a persona column: the import could not tell whose paths they are."""
+        return (
+            self.kind.value == "events"
+            and not self.persona.value
+            and not self.editor.role("persona")
+            and len(self.journey.ids("personas")) > 1
+        )
 
     def in_form_words(self, err: JourneyError) -> str:
         """A refused import's message; when the file has answers off the scale or

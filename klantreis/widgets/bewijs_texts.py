@@ -122,6 +122,12 @@ TEXTS = Catalog("widgets_bewijs", {
         "Per pagina gekoppeld volgens het koppelbestand: {values}.",
         "Mapped by page as the mapping file says: {values}.",
     ),
+    "events_persona": (
+        "zeg wiens reis het log beschrijft: kies hierboven een persona, of kies een kolom "
+        "voor de persona.",
+        "say whose journey the log describes: choose a persona above, or choose a column "
+        "for the persona.",
+    ),
     "r_cases": ("Klantreizen: {persona}", "Customer journeys: {persona}"),
     "r_not_on_map": ("Niet op de kaart", "Not on the map"),
     "mapping_name": ("de koppeling in het formulier", "the mapping in the form"),
