@@ -79,6 +79,16 @@ def test_an_event_log_mapped_in_the_form_stores_its_paths_and_shows_them(project
     assert "<td>Klantreizen: Sanne (22), student</td><td>6</td>" in shown
     assert "<td>Niet op de kaart</td><td>nieuwsbrief_klik (2)</td>" in shown
     assert len(form.paths.specs) == 3 and "<h4>Wat klanten echt doen</h4>" in form.paths.html
+    # the mapping kept for the next log places every event as before, nothing guessed
+    assert form.saved_mapping is not None
+    again = BewijsForm(form.session)
+    again.upload.value = upload("log-april.csv", _log())
+    again.mapping_upload.value = upload("koppeling.yaml", form.saved_mapping.read_bytes())
+    assert again.kind.value == "events" and again.editor.suggested == set()
+    assert {e: d.value for e, d in again.editor.targets.items()} == {
+        "proefles_geboekt": "proefles", "welkomstmail_geopend": "welkomstmail",
+        "app_login": "app-inloggen", "nieuwsbrief_klik": "",
+    }  # fmt: skip
 
 
 def test_an_event_mapping_file_sets_the_kind_and_keeps_its_page_patterns(project: Path) -> None:
