@@ -11,7 +11,12 @@ the project file all the time. Printed:
 - *click → saved*: median, p95 and max, from the click until the page's status line
   says it saved (target 500 ms);
 - *page usable*: median and max from opening all pages at once until each shows its
-  smileys (target 8 s);
+  smileys (target 8 s). The server first settles (its warm kernels ready, as on a
+  laptop started before the room arrives). With ``--via-start S`` every tab opens the
+  start page first and, S seconds later, all open the step at once (a room that read
+  the start page; the time counts from the step). *opening CPU*: the CPU seconds the
+  server, its kernels and the browser used until the pages were usable (on a machine
+  with 2 free cores the opening takes at least half their sum);
 - *server CPU per save*: CPU seconds of the server and all kernels (the merge and the
   page refresh of every save happen there) over the run, per save (target 100 ms),
   apart from the browsers' own CPU;
@@ -20,7 +25,10 @@ the project file all the time. Printed:
 Ratios above 1.00 miss the target. Not a test: timings depend on the machine (the
 browsers share its cores with the server here).
 
-    python benchmarks/bench_workshop.py [--participants 10] [--seconds 60]
+    python benchmarks/bench_workshop.py [--participants 10] [--seconds 60] [--via-start S]
+
+``--seconds 0``: only the page-usable part. The load average is printed with the
+figures (on a shared machine they depend on it).
 """
 
 from __future__ import annotations
@@ -134,6 +142,35 @@ def marked(marker: str) -> list[int]:
     return found
 
 
+def opening_cpu(pid: int, marker: str) -> dict[str, float]:
+    """CPU seconds so far of the server, its kernels and the browser."""
+    family = descendants(pid)
+    kernels = [p for p in family if is_kernel(p)]
+    return {
+        "server": cpu_seconds([pid, *(p for p in family if p not in kernels)]),
+        "kernels": cpu_seconds(kernels),
+        "browser": cpu_seconds(marked(marker)),
+    }
+
+
+def is_kernel(pid: int) -> bool:
+    try:
+        return b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def settle(pid: int, timeout: float = 120) -> None:
+    """Wait until the server and its kernels have (almost) stopped using CPU: its warm
+    kernels are ready."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = cpu_seconds([pid, *descendants(pid)])
+        time.sleep(1)
+        if cpu_seconds([pid, *descendants(pid)]) - before < 0.05:
+            return
+
+
 def ratio(value: float, target: float) -> str:
     return f"{value / target:.2f}"
 
@@ -142,6 +179,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--participants", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--via-start", type=float, default=None, metavar="S")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -154,6 +192,13 @@ def main() -> int:
             pages = [
                 browser.new_context(viewport={"width": 1280, "height": 900}).new_page() for _ in range(n)
             ]
+            settle(server.process.pid)
+            load_before = os.getloadavg()[0]
+            if args.via_start is not None:
+                for page in pages:
+                    page.goto(server.url, wait_until="commit")
+                time.sleep(args.via_start)
+            open_cpu = opening_cpu(server.process.pid, marker)
             started = time.perf_counter()
             for page in pages:
                 page.goto(server.step_url("emoties"), wait_until="commit")
@@ -163,6 +208,7 @@ def main() -> int:
                     if i not in usable and page.locator(".kr-smileys").count():
                         usable[i] = time.perf_counter() - started
                 time.sleep(0.1)
+            open_cpu = {k: v - open_cpu[k] for k, v in opening_cpu(server.process.pid, marker).items()}
             watcher = FileWatcher(project)
             watcher.start()
             family = [server.process.pid, *descendants(server.process.pid)]
@@ -207,7 +253,9 @@ def main() -> int:
     p95 = saved[min(len(saved) - 1, int(0.95 * len(saved)))] if saved else float("nan")
     per_save = 1000 * cpu / max(1, len(saved))
     times = sorted(usable.values())
-    print(f"participants {n}, {args.seconds:.0f} s: {len(clicks)} actions, {len(saved)} saved")
+    via = "" if args.via_start is None else f", via the start page {args.via_start:.0f} s before"
+    print(f"participants {n}, {args.seconds:.0f} s{via}: {len(clicks)} actions, {len(saved)} saved")
+    print(f"load average (1 min): {load_before:.1f} before opening, {os.getloadavg()[0]:.1f} at the end")
     print(f"lost {lost}, reverted {reverted} (touchpoints; target 0)")
     if saved:
         print(
@@ -220,6 +268,10 @@ def main() -> int:
             f"page usable ({len(times)}/{n}): median {statistics.median(times):.1f} s, max {times[-1]:.1f} s"
             f"  (max / target: {ratio(times[-1], TARGETS['usable_max_s'])})"
         )
+    print(
+        f"opening CPU (s; on 2 free cores at least the sum / 2 of wall time): {sum(open_cpu.values()):.1f} = "
+        + ", ".join(f"{k} {v:.1f}" for k, v in open_cpu.items())
+    )
     print(
         f"server + kernels CPU per save: {per_save:.0f} ms"
         f"  (/ target: {ratio(per_save, TARGETS['server_ms_per_save'])})"

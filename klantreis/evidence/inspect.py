@@ -77,9 +77,13 @@ def inspect_file(
     """Open ``path`` (CSV or .xlsx) and look at it as evidence of ``kind``. Bad files
     raise :class:`~klantreis.errors.JourneyError` with the same messages as an import."""
     source = open_source(path, language)
-    return FileView(
-        source, kind, list(source.columns), _preview(source), find_columns(source, kind, mapping, language)
-    )
+    if kind == "events":  # an event log: the paths' own roles (case, time, event, ...)
+        from ..paths.mapping import find_event_columns
+
+        roles = find_event_columns(list(source.columns), mapping.data if mapping else None)
+    else:
+        roles = find_columns(source, kind, mapping, language)
+    return FileView(source, kind, list(source.columns), _preview(source), roles)
 
 
 def _preview(source: SourceFile) -> pd.DataFrame:

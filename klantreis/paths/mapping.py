@@ -25,6 +25,17 @@ from ..evidence.mapping import load_mapping
 from .texts import fail, text
 
 ROLES = ("case", "time", "event", "page", "persona")
+#: Headers recognised for a role (compared as :func:`~klantreis.evidence.layouts.header_key`
+#: does: without case, ``_-/.`` as spaces), for the workbook's form.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "case": ("case", "case id", "visitor", "visitor id", "bezoeker", "bezoeker id", "klant", "klant id",
+             "customer", "customer id", "client id", "user", "user id", "session", "session id", "sessie"),
+    "time": ("time", "timestamp", "event time", "tijd", "tijdstip", "tijdstempel", "datetime", "date",
+             "datum", "datum tijd"),
+    "event": ("event", "event name", "gebeurtenis", "gebeurtenisnaam", "actie", "action", "activity"),
+    "page": ("page", "page path", "pagina", "paginapad", "url", "page location"),
+    "persona": ("persona", "segment", "doelgroep", "klantgroep", "klanttype", "customer segment"),
+}  # fmt: skip
 REQUIRED_ROLES = ("case", "time", "event")
 KEYS = ("kind", "columns", "events", "personas")
 _GLOB = set("*?[")
@@ -73,17 +84,37 @@ class EventMapping:
         return None
 
 
-def as_event_mapping(mapping: Any, language: str) -> EventMapping:
-    """A checked :class:`EventMapping` from a file path, a plain dict or one already
-    checked. Its shape is checked here; its ids against the journey on import."""
+def as_event_mapping(mapping: Any, language: str, name: str = "mapping") -> EventMapping:
+    """A checked :class:`EventMapping` from a file path, a plain dict (called ``name`` in
+    messages) or one already checked. Its shape is checked here; its ids against the
+    journey on import."""
     if isinstance(mapping, EventMapping):
         return mapping
     if isinstance(mapping, str | Path):
         name = Path(mapping).name
         data = _raw_yaml(Path(mapping), language)
     else:
-        name, data = "mapping", mapping
+        data = mapping
     return _checked(data, name, language)
+
+
+def find_event_columns(columns: list[str], mapping: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Role -> column of a log's header: the mapping's ``columns`` where the file has
+    them, else a header recognised by its name (:data:`SYNONYMS`); each column once."""
+    from ..evidence.layouts import header_key
+
+    named = dict((mapping or {}).get("columns") or {})
+    found = {role: str(col) for role, col in named.items() if role in ROLES and col in columns}
+    keys = {header_key(c): c for c in reversed(columns)}  # the first of equal headers
+    for role in ROLES:
+        if role in found:
+            continue
+        for synonym in SYNONYMS[role]:
+            column = keys.get(synonym)
+            if column is not None and column not in found.values():
+                found[role] = column
+                break
+    return found
 
 
 def _raw_yaml(path: Path, language: str) -> Any:

@@ -23,9 +23,11 @@ from ..errors import JourneyError
 from ..evidence import KINDS, import_file, list_sources, load_mapping, mapping_from_data, remove_source
 from ..evidence.inspect import FileView, inspect_file
 from ..evidence.mapping import EvidenceMapping
+from ..evidence.metrics import SURVEY_METRICS
 from ..evidence.storing import record_counts
 from ..evidence.texts import text as evidence_text
 from ..evidence.wording import kind_label
+from ..paths.mapping import as_event_mapping
 from ..session import ProjectSession
 from ..templates import journey_word
 from .bewijs_mapping import MappingEditor
@@ -36,6 +38,8 @@ from .form import StepForm
 from .record_list import named_items
 
 FILE_TYPES = ".csv,.tsv,.txt,.xlsx,.xlsm"
+#: The kinds the form offers: the evidence kinds and an event log (paths).
+FORM_KINDS = (*KINDS, "events")
 
 
 class BewijsForm(StepForm):
@@ -64,9 +68,16 @@ class BewijsForm(StepForm):
         #: Where the last import's mapping was saved for the next wave (None: not yet).
         self.saved_mapping: Path | None = None
         self.kind = w.ToggleButtons(
-            options=[(kind_label(k, self.journey.template, lang), k) for k in KINDS],
+            options=[(kind_label(k, self.journey.template, lang), k) for k in FORM_KINDS],
             value="survey",
             description=bt("kind", lang),
+        )
+        #: What a survey's answers measure (score, NPS, CSAT, CES); surveys only.
+        self.metric = w.Dropdown(
+            options=[(bt(f"metric_{m}", lang), m) for m in SURVEY_METRICS],
+            value="score",
+            description=bt("metric", lang),
+            tooltip=bt("metric_tip", lang),
         )
         self.upload = w.FileUpload(accept=FILE_TYPES, multiple=False, description=bt("file", lang))
         self.mapping_upload = w.FileUpload(
@@ -92,12 +103,14 @@ class BewijsForm(StepForm):
         self.upload.observe(self.safely(lambda _: self._file_chosen()), names="value")
         self.mapping_upload.observe(self.safely(lambda _: self._mapping_chosen()), names="value")
         self.kind.observe(self.safely(lambda _: self._reopen()), names="value")
+        self.metric.observe(self.safely(lambda _: self._reopen()), names="value")
         self.import_button.on_click(self.safely(lambda _: self.run_import()))
         self.remove_button.on_click(self.safely(lambda _: self.remove()))
         form = w.VBox(
             [
                 w.HTML(f"<p>{html.escape(bt('intro', lang, contact=self._contact))}</p>"),
                 self.kind,
+                self.metric,
                 w.HBox([self.upload, self.mapping_upload]),
                 self.file_notice.widget,
                 self.mapping_notice.widget,
@@ -160,14 +173,16 @@ class BewijsForm(StepForm):
         path.write_bytes(content)
         self.mapping_notice.clear()
         try:
-            self.base = load_mapping(path, self.language)
+            self.base = _load_any_mapping(path, self.language)
         except JourneyError as err:
             self.base = None
             self.mapping_notice.error(err.text(self.language).replace(path.name, Path(name).name))
             return
-        if self.base.kind and self.base.kind in KINDS:
-            with self.filling():
+        with self.filling():
+            if self.base.kind and self.base.kind in FORM_KINDS:
                 self.kind.value = self.base.kind
+            if self.base.data.get("metric") in SURVEY_METRICS:
+                self.metric.value = self.base.data["metric"]
         self.mapping_notice.show("ok", bt("mapping_loaded", self.language, name=Path(name).name))
         self._reopen()
 
@@ -175,6 +190,9 @@ class BewijsForm(StepForm):
         """Open the chosen file as the chosen kind; show its first rows and mapping."""
         self.file_notice.clear()
         self.view = None
+        survey = self.kind.value == "survey"
+        self.metric.layout.display = None if survey else "none"
+        self.editor.metric = self.metric.value if survey else "score"
         if self.path is None:
             self.preview.value = ""
             self.editor.show(None, self.kind.value)
@@ -193,6 +211,8 @@ class BewijsForm(StepForm):
     def _base_for_kind(self) -> EvidenceMapping | None:
         if self.base is None or (self.base.kind and self.base.kind != self.kind.value):
             return None
+        if not self.base.kind and self.kind.value == "events":
+            return None  # a mapping without a kind is an evidence mapping, not a log's
         return self.base
 
     # ------------------------------------------------------------ actions
@@ -201,18 +221,25 @@ class BewijsForm(StepForm):
         next to the form, a refusal next to the import button."""
         if self.path is None:
             return self.refuse_here(bt("choose_file", self.language), self.file_notice)
+        if self._persona_unsaid():
+            return self.refuse_here(bt("events_persona", self.language), self.import_notice)
+        name = bt("mapping_name", self.language)
         try:
-            mapping = mapping_from_data(
-                self.editor.mapping(), bt("mapping_name", self.language), self.language
-            )
+            if self.kind.value == "events":
+                mapping: Any = as_event_mapping(self.editor.mapping(), self.language, name)
+            else:
+                mapping = mapping_from_data(self.editor.mapping(), name, self.language)
         except JourneyError as err:
             return self.refuse_here(err.text(self.language), self.import_notice)
         done: dict[str, Any] = {}
         kind, path, source = self.kind.value, self.path, self.source.value.strip() or None
         persona, scenario = self.persona.value or None, self.scenario.value or None
+        metric = self.editor.metric if kind == "survey" else None
 
         def change(journey: Any) -> None:
-            done["summary"] = import_file(journey, kind, path, mapping, source, persona, scenario)
+            done["summary"] = import_file(
+                journey, kind, path, mapping, source, persona, scenario, metric=metric
+            )
 
         try:
             self.session.apply(change)
@@ -224,6 +251,16 @@ class BewijsForm(StepForm):
         saved = self.save_mapping(mapping.data, source or slugify(path.stem))
         self.import_notice.show("ok", f"{bt('imported', self.language)} {saved}".strip())
         return True
+
+    def _persona_unsaid(self) -> bool:
+        """An event log of a project with several personas, with neither a persona
+        chosen nor a persona column: the import could not tell whose paths they are."""
+        return (
+            self.kind.value == "events"
+            and not self.persona.value
+            and not self.editor.role("persona")
+            and len(self.journey.ids("personas")) > 1
+        )
 
     def in_form_words(self, err: JourneyError) -> str:
         """A refused import's message; when the file has answers off the scale or
@@ -289,6 +326,19 @@ class BewijsForm(StepForm):
         chosen) in the chosen scenario, when an event log has them."""
         personas = [self.persona.value] if self.persona.value else self.journey.ids("personas")
         self.paths.draw(self.journey, personas, self.scenario.value, self.language)
+
+
+def _load_any_mapping(path: Path, language: str) -> EvidenceMapping:
+    """A mapping file of any kind the form offers; an event log's (``kind: events``) is
+    checked as :mod:`klantreis.paths.mapping` does and held as plain data."""
+    try:
+        head = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        head = None  # the evidence loader names what is wrong, with file and line
+    if isinstance(head, dict) and head.get("kind") == "events":
+        checked = as_event_mapping(path, language)
+        return EvidenceMapping(checked.data, checked.file)
+    return load_mapping(path, language)
 
 
 def _uploaded(upload: w.FileUpload) -> tuple[str, bytes] | None:

@@ -29,9 +29,14 @@ def named_words(journey: Journey, table: str) -> list[tuple[str, str]]:
 
 
 #: The mapping section that places the values of each kind's "target" column.
-SECTIONS = {"survey": "questions", "calls": "reasons", "web": "pages", "interviews": "touchpoints"}
+SECTIONS = {
+    "survey": "questions", "calls": "reasons", "web": "pages", "interviews": "touchpoints",
+    "events": "events",
+}  # fmt: skip
 #: The role whose values that section maps (a wide survey maps its columns instead).
-TARGET_ROLES = {"survey": "touchpoint", "calls": "reason", "web": "page", "interviews": "touchpoint"}
+TARGET_ROLES = {
+    "survey": "touchpoint", "calls": "reason", "web": "page", "interviews": "touchpoint", "events": "event",
+}  # fmt: skip
 _STYLE = {"description_width": "220px"}
 _WIDE_LAYOUT = w.Layout(width="560px")
 PHASE = "phase:"
@@ -46,6 +51,8 @@ class MappingEditor:
         self.language = language
         self.view: FileView | None = None
         self.kind = "survey"
+        #: What a survey's answers measure (``score``, ``nps``, ``csat``, ``ces``).
+        self.metric = "score"
         self.base: dict[str, Any] = {}
         self.columns: dict[str, w.Dropdown] = {}
         self.targets: dict[str, w.Dropdown] = {}
@@ -78,7 +85,7 @@ class MappingEditor:
         self._filling = True
         for role in _roles(kind):
             dropdown = w.Dropdown(
-                description=role_text(f"role_{role}", self.language),
+                description=_role_label(kind, role, self.language),
                 options=options,
                 value=view.roles.get(role, ""),
                 style=_STYLE,
@@ -102,6 +109,8 @@ class MappingEditor:
         """True for a survey read one column per question."""
         if self.base.get("format"):
             return bool(self.base["format"] == "wide")
+        if self.metric != "score" and self.role("score") and not self.role("touchpoint"):
+            return False  # respondent, persona, score: the metric of the whole journey
         return not (self.role("touchpoint") and self.role("score"))
 
     def _rebuild_values(self) -> None:
@@ -117,6 +126,8 @@ class MappingEditor:
         else:
             column = self.role(TARGET_ROLES[self.kind])
             items = view.distinct(column) if column else []
+            if self.kind == "events":  # names the mapping file places by their page stay so
+                items = [(item, n) for item, n in items if values.key(item) not in self._by_page()]
             heading = bt("value_targets_phases" if self.kind in ("calls", "web") else "value_targets",
                          lang, column=column or "–")  # fmt: skip
         phases = self.kind in ("calls", "web")
@@ -126,6 +137,9 @@ class MappingEditor:
             for item, count in items
         }
         self._target_part = [w.HTML(f"<i>{heading}</i>"), *self.targets.values()] if self.targets else []
+        if self.kind == "events" and self._by_page():
+            note = bt("by_page", lang, values=", ".join(f"‘{k}’" for k in self._by_page().values()))
+            self._target_part.append(w.HTML(f'<div class="kr-hint">{html.escape(note)}</div>'))
         chosen = {item: d.value for item, d in self.personas.items()}
         self.personas = {}
         persona_column = self.role("persona")
@@ -166,7 +180,21 @@ class MappingEditor:
             *answer_part,
         ]
 
+    def _by_page(self) -> dict[str, str]:
+        """Event names (matching key -> as written) that the mapping file places by their
+        page (``"page_view:/catalogus*": zoeken``) while a page column is chosen."""
+        if self.kind != "events" or not self.role("page"):
+            return {}
+        found = {}
+        for item in self.base.get("events") or {}:
+            event, sep, _ = str(item).partition(":")
+            if sep:
+                found[values.key(event) or event] = event
+        return found
+
     def _answer_columns(self) -> list[str]:
+        if self.metric != "score":
+            return []  # NPS, CSAT and CES answers are numbers on their own range
         if self.kind == "survey" and self.wide():
             return [c for c, d in self.targets.items() if d.value]
         role = {"survey": "score", "interviews": "emotion"}.get(self.kind)
@@ -305,10 +333,13 @@ class MappingEditor:
         says on top (a value set to "(niet gebruiken)" is left out)."""
         data = {k: v for k, v in self.base.items() if k != "kind"}
         columns = {role: d.value for role, d in self.columns.items() if d.value}
-        if columns:
+        if columns or self.kind == "events":
             data["columns"] = columns
         if self.kind == "survey":
             data["format"] = "wide" if self.wide() else "long"
+            data.pop("metric", None)
+            if self.metric != "score":
+                data["metric"] = self.metric
         section = SECTIONS[self.kind]
         data[section] = _merged(
             data.get(section), self.targets, _target_value if section in ("reasons", "pages") else str
@@ -341,5 +372,11 @@ def _target_value(value: str) -> Any:
 
 def _roles(kind: str) -> tuple[str, ...]:
     from ..evidence.columns import ROLES
+    from ..paths.mapping import ROLES as EVENT_ROLES
 
-    return ROLES[kind]
+    return EVENT_ROLES if kind == "events" else ROLES[kind]
+
+
+def _role_label(kind: str, role: str, language: str) -> str:
+    """A column role in words; an event log's roles in this step's own words."""
+    return bt(f"events_role_{role}", language) if kind == "events" else role_text(f"role_{role}", language)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from ..evidence.metric_figures import labelled, metric_figures
 from ..evidence.records import Summary
 from ..evidence.storing import SourceInfo
 from ..evidence.texts import text as evidence_text
@@ -64,6 +65,8 @@ def _names(journey: Journey, table_name: str, ids: Iterable[str]) -> str:
 
 def result_html(summary: Summary, journey: Journey, language: str) -> str:
     """What an import read, skipped and covered, as a two-column table with names."""
+    if summary.kind == "events":
+        return events_html(summary, journey, language)
     unit = evidence_text("unit_answers" if summary.kind == "survey" else "unit_rows", language)
     skipped = ", ".join(f"{n} {evidence_text(f'reason_{r}', language)}" for r, n in summary.skipped.items())
     covered = _names(journey, "touchpoints", summary.touchpoints)
@@ -82,7 +85,41 @@ def result_html(summary: Summary, journey: Journey, language: str) -> str:
     for column, counts in summary.unmapped.items():
         values = ", ".join(f"{v} ({n:g})" for v, n in counts.items())
         rows.append((bt("r_unmapped", language, column=column), values))
+    rows += metric_rows(summary, journey, language)
     return table([bt("r_what", language), bt("r_value", language)], rows)
+
+
+def events_html(summary: Summary, journey: Journey, language: str) -> str:
+    """What an event log's import read: rows, what was skipped, the customer journeys
+    (cases) per persona, the touchpoints observed and the events not on the map."""
+    from ..paths.texts import text as paths_text
+
+    skipped = ", ".join(f"{n} {paths_text(f'skip_{r}', language)}" for r, n in summary.skipped.items())
+    rows = [
+        (bt("r_file", language), f"{summary.file} ({kind_label(summary.kind, journey.template, language)})"),
+        (bt("r_source", language), summary.source),
+        (bt("r_read", language), f"{summary.rows_read - summary.rows_skipped} / {summary.rows_read}"),
+        (bt("r_skipped", language, unit=evidence_text("unit_rows", language)), skipped or "–"),
+        (bt("r_covered", language), _names(journey, "touchpoints", summary.touchpoints) or "–"),
+    ]
+    for persona, cases in getattr(summary, "cases", {}).items():
+        rows.append((bt("r_cases", language, persona=_names(journey, "personas", [persona])), str(cases)))
+    unmapped = getattr(summary, "events_unmapped", {})
+    if unmapped:
+        listed = ", ".join(f"{e} ({n})" for e, n in sorted(unmapped.items(), key=lambda kv: (-kv[1], kv[0])))
+        rows.append((bt("r_not_on_map", language), listed))
+    return table([bt("r_what", language), bt("r_value", language)], rows)
+
+
+def metric_rows(summary: Summary, journey: Journey, language: str) -> list[tuple[str, str]]:
+    """The NPS, CSAT and CES figures the import stored, per persona, each with where it
+    belongs, n and its interval (as the report says them)."""
+    rows = []
+    for persona in summary.personas:
+        name = _names(journey, "personas", [persona])
+        for figure in metric_figures(journey, persona, summary.scenario, summary.source):
+            rows.append((bt("r_metric", language, persona=name), labelled(figure, language)))
+    return rows
 
 
 def sources_html(sources: Sequence[SourceInfo], language: str, template_id: str | None = None) -> str:

@@ -8,15 +8,18 @@ from ..messages import Catalog
 
 TEXTS = Catalog("widgets_bewijs", {
     "intro": (
-        "Leg naast wat het team aanneemt wat er gemeten is: een enquête, {contact} "
-        "(contactredenen), webstatistiek of citaten uit interviews. Kies de soort, kies het "
-        "bestand (CSV of Excel), controleer de koppeling van kolommen en waarden en klik op "
-        "Inlezen. Het projectbestand bewaart alleen de totalen per touchpoint, nooit de "
-        "antwoorden van één persoon.",
-        "Put what was measured next to what the team assumes: a survey, {contact} "
-        "(contact reasons), web statistics or interview quotes. Choose the kind and the file "
-        "(CSV or Excel), check how columns and values map, and click Import. The project "
-        "file keeps only the totals per touchpoint, never one person's answers.",
+        "Leg naast wat het team aanneemt wat er gemeten is: een enquête (een score, NPS, "
+        "CSAT of CES), {contact} (contactredenen), webstatistiek, citaten uit interviews of "
+        "een gebeurtenissenlog van website of app (de paden die klanten echt volgden). Kies "
+        "de soort, kies het bestand (CSV of Excel), controleer de koppeling van kolommen en "
+        "waarden en klik op Inlezen. Het projectbestand bewaart alleen de totalen per "
+        "touchpoint, nooit de antwoorden of klikken van één persoon.",
+        "Put what was measured next to what the team assumes: a survey (a score, NPS, CSAT "
+        "or CES), {contact} (contact reasons), web statistics, interview quotes or an event "
+        "log of a website or app (the paths customers really took). Choose the kind and the "
+        "file (CSV or Excel), check how columns and values map, and click Import. The "
+        "project file keeps only the totals per touchpoint, never one person's answers or "
+        "clicks.",
     ),
     "kind": ("Soort", "Kind"),
     "file": ("Bestand", "File"),
@@ -98,6 +101,35 @@ TEXTS = Catalog("widgets_bewijs", {
     "s_rows": ("Rijen gebruikt", "Rows used"),
     "s_figures": ("Cijfers", "Figures"),
     "s_quotes": ("Citaten", "Quotes"),
+    "metric": ("Maat", "Metric"),
+    "metric_tip": (
+        "Wat de antwoorden meten: een score op de schaal van het project (gemiddelde), of "
+        "NPS (0–10), CSAT of CES.",
+        "What the answers measure: a score on the project's scale (mean), or NPS (0–10), "
+        "CSAT or CES.",
+    ),
+    "metric_score": ("score (gemiddelde op de schaal)", "score (mean on the scale)"),
+    "metric_nps": ("NPS (0–10)", "NPS (0–10)"),
+    "metric_csat": ("CSAT (tevredenheid)", "CSAT (satisfaction)"),
+    "metric_ces": ("CES (moeite)", "CES (effort)"),
+    "r_metric": ("Gemeten: {persona}", "Measured: {persona}"),
+    "events_role_case": ("de klant of sessie (case)", "the customer or session (case)"),
+    "events_role_time": ("het tijdstip", "the time"),
+    "events_role_event": ("de gebeurtenis", "the event"),
+    "events_role_page": ("de pagina (optioneel)", "the page (optional)"),
+    "events_role_persona": ("de persona (optioneel)", "the persona (optional)"),
+    "by_page": (
+        "Per pagina gekoppeld volgens het koppelbestand: {values}.",
+        "Mapped by page as the mapping file says: {values}.",
+    ),
+    "events_persona": (
+        "zeg wiens reis het log beschrijft: kies hierboven een persona, of kies een kolom "
+        "voor de persona.",
+        "say whose journey the log describes: choose a persona above, or choose a column "
+        "for the persona.",
+    ),
+    "r_cases": ("Klantreizen: {persona}", "Customer journeys: {persona}"),
+    "r_not_on_map": ("Niet op de kaart", "Not on the map"),
     "mapping_name": ("de koppeling in het formulier", "the mapping in the form"),
 })  # fmt: skip
 
