@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import JourneyError
 from ..lab import project_language
 from ..supervise import run_server
+from ..widgets.connection import APP_ENV
 from ..widgets.start import PROJECT_ENV, WORKDIR_ENV
 from .access import DEFAULT_HOST, Access, decide_access
 from .texts import TEXTS
@@ -64,5 +65,6 @@ def server_environment(project: Path, access: Access) -> dict[str, str]:
     env = dict(os.environ)
     env[PROJECT_ENV] = str(project)
     env[WORKDIR_ENV] = os.getcwd()
+    env[APP_ENV] = "1"  # the forms' messages say "reload the page", not "run the cell"
     env.update(access.environment())
     return env

@@ -6,8 +6,9 @@ Every form holds one :class:`ConnectionGuard` (anywidget: its JavaScript and CSS
 in the package). In the browser it watches the kernel the form was made by; once that
 kernel is gone it makes the whole form inert (``.kr-form``: no click or key reaches
 it), greys it out and shows one line in the project's language: the connection with
-Python is gone, run the cell again. A lost connection that comes back (the same
-kernel) lifts the block again.
+Python is gone, run the cell again (in app mode, where participants see no cells:
+reload the page). A lost connection that comes back (the same kernel) lifts the block
+again.
 
 The guard also brings the stylesheet every form shares (``form.css``): rows of fields
 wrap, and no widget is wider than the panel.
@@ -15,6 +16,7 @@ wrap, and no widget is wider than the panel.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import anywidget
@@ -26,6 +28,15 @@ from .texts import tr
 HERE = Path(__file__).parent
 #: The class of a form's outermost box: what the guard blocks.
 FORM_CLASS = "kr-form"
+#: Set (to "1") in the environment of ``klantreis app``'s kernels: the forms are pages
+#: without notebook cells, so what to do after a lost connection is to reload the page.
+APP_ENV = "KLANTREIS_APP"
+
+
+def connection_text(key: str, language: str, /, **values: str) -> str:
+    """The text ``key`` about a lost connection: its app-mode wording ("herlaad de
+    pagina") in a kernel of ``klantreis app``, its notebook wording otherwise."""
+    return tr(f"{key}_app" if os.environ.get(APP_ENV) == "1" else key, language, **values)
 
 
 class ConnectionGuard(anywidget.AnyWidget):
@@ -37,7 +48,7 @@ class ConnectionGuard(anywidget.AnyWidget):
     message = traitlets.Unicode().tag(sync=True)
 
     def __init__(self, language: str):
-        super().__init__(message=tr("disconnected", language))
+        super().__init__(message=connection_text("disconnected", language))
         self.add_class("kr-connection")
 
 

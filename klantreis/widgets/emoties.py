@@ -15,6 +15,7 @@ from ..coercion import missing
 from ..model import Journey
 from ..session import ProjectSession
 from ..templates import journey_uses
+from .connection import connection_text
 from .curve import CurvePanel
 from .emotion_sheet import EmotionSheet, RowNotice
 from .extra_editors import ExtraEditors, field_hints
@@ -146,7 +147,8 @@ class EmotiesForm(StepForm):
             "fields": fields,
             # the rows' own messages after a lost connection (emotion_sheet.js)
             "resent_text": self.t("resent"),
-            "lost_text": self.t("lost_edit", fields="{fields}"),  # the browser names the fields
+            # the browser names the fields
+            "lost_text": connection_text("lost_edit", self.language, fields="{fields}"),
             "notices": {kind: {"style": STYLES[kind], "mark": MARKS[kind]} for kind in STYLES},
         }
 

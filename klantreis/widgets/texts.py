@@ -38,6 +38,11 @@ TEXTS = Catalog(
             "wordt niet opgeslagen.",
             "The connection to Python is gone — run the cell again. Nothing you do here now is saved.",
         ),
+        "disconnected_app": (
+            "De verbinding met de server is weg — herlaad de pagina. Wat je hier nu doet, "
+            "wordt niet opgeslagen.",
+            "The connection to the server is gone — reload the page. Nothing you do here now is saved.",
+        ),
         "resent": (
             "De verbinding viel even weg; deze wijziging is daarna opnieuw verstuurd.",
             "The connection dropped for a moment; this change was sent again afterwards.",
@@ -47,6 +52,12 @@ TEXTS = Catalog(
             "Voer de cel opnieuw uit en vul het opnieuw in.",
             "Not saved: the connection to Python was lost before {fields} arrived. "
             "Run the cell again and fill it in again.",
+        ),
+        "lost_edit_app": (
+            "Niet opgeslagen: de verbinding met de server viel weg voordat {fields} aankwam. "
+            "Herlaad de pagina en vul het opnieuw in.",
+            "Not saved: the connection to the server was lost before {fields} arrived. "
+            "Reload the page and fill it in again.",
         ),
         # project
         "no_project": (

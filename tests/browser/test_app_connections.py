@@ -207,11 +207,11 @@ def test_edits_pending_when_the_kernel_dies_are_named_as_not_saved(tmp_path: Pat
                 notice.filter(has_text="Niet opgeslagen").wait_for(state="visible")
                 assert notice.get_attribute("role") == "alert"
                 assert (
-                    f"Niet opgeslagen: de verbinding met Python viel weg voordat {fields} aankwam."
-                    in notice.inner_text()
+                    f"Niet opgeslagen: de verbinding met de server viel weg voordat {fields} aankwam. "
+                    "Herlaad de pagina" in notice.inner_text()
                 ), notice.inner_text()
             line = page.locator(".kr-connection-line").first
-            assert "De verbinding met Python is weg" in line.inner_text()
+            assert "De verbinding met de server is weg — herlaad de pagina" in line.inner_text()
             assert page.evaluate(
                 "() => document.querySelector('.kr-emotion-sheet').closest('.kr-form').inert"
             ), "the form still takes input"
