@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import JourneyError
+from ..dask_client import connect
 from .compute import Batch, MapOrder, Tally, positions, tally_batch
 from .logfile import LogFile
 from .stream import RECORD, SHOW_UNREADABLE, Coder, StreamResult, code_chunk
@@ -33,18 +33,11 @@ def stream_dask(
     (``tcp://HOST:PORT``); the figures equal :func:`klantreis.paths.stream.stream`'s."""
     if not log.parquet:
         fail("scheduler_parquet", log.language, file=log.name)
-    from ..portfolio.jobs import TEXTS
+    client = connect(scheduler)
+    import dask
+    import dask.dataframe as dd
+    from distributed import as_completed
 
-    try:
-        import dask
-        import dask.dataframe as dd
-        from distributed import Client, as_completed
-    except ImportError:
-        raise JourneyError(TEXTS.msg("no_dask")) from None
-    try:
-        client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError) as err:
-        raise JourneyError(TEXTS.msg("no_scheduler", address=scheduler, reason=err)) from None
     try:
         wanted = list(dict.fromkeys(roles.values()))
         frame = dd.read_parquet([str(p) for p in log.parts], columns=wanted)

@@ -17,19 +17,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
 
+from ..dask_client import connect
 from ..errors import JourneyError
-from ..messages import Catalog
-
-TEXTS = Catalog("portfolio_jobs", {
-    "no_dask": (
-        "voor --scheduler is Dask nodig: pip install 'klantreis[cluster]'",
-        "--scheduler needs Dask: pip install 'klantreis[cluster]'",
-    ),
-    "no_scheduler": (
-        "geen Dask-scheduler bereikt op {address} ({reason}); start er een met `dask scheduler`",
-        "no Dask scheduler reached at {address} ({reason}); start one with `dask scheduler`",
-    ),
-})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -85,15 +74,9 @@ def run_local(jobs: list[Job], workers: int | None = None) -> Iterator[tuple[Job
 def run_dask(jobs: list[Job], scheduler: str) -> Iterator[tuple[Job, dict[str, Any]]]:
     """Run ``jobs`` on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``): the
     project files go as bytes, the pages come back as HTML."""
-    try:
-        from distributed import Client
-        from distributed import as_completed as dask_completed
-    except ImportError:
-        raise JourneyError(TEXTS.msg("no_dask")) from None
-    try:
-        client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError) as err:
-        raise JourneyError(TEXTS.msg("no_scheduler", address=scheduler, reason=err)) from None
+    client = connect(scheduler)
+    from distributed import as_completed as dask_completed
+
     try:
         futures = {
             client.submit(build_project, job.key, job.slug, job.data, key=f"klantreis-{i}-{job.slug}"): job
