@@ -1,5 +1,6 @@
 """The print furniture around a poster's table: the persona card (who travels this
-journey), and the legend that explains every mark this poster uses, and only those."""
+journey), and the legend that explains every mark this poster uses, and only those,
+with the key of the template's touchpoint labels."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from markupsafe import Markup, escape
 
 from ..charts._canvas_evidence import FIGURES_STYLE
 from ..charts._canvas_grid import Grid
+from ..charts._canvas_method import key_html
 from ..charts._common import build_layout, series_labels, texts
 from ..charts._curve_data import by_series, curve_annotations, mark_pain, point_rows
 from ..charts._phase_marks import phase_marks
@@ -82,7 +84,8 @@ def legend_html(canvas: Canvas, grid: Grid, scale: Markup) -> str:
             + escape(TEXTS.text("key_measured", lang))
             + Markup("</span>")
         )
-    return f'<p class="kr-legend">{Markup(" · ").join(entries)}</p>'
+    # then the key of the template's touchpoint labels (Touch, Tell, Sell, Care), as the canvas's
+    return f'<p class="kr-legend">{Markup(" · ").join(entries)}</p>{key_html(journey)}'
 
 
 def assembly_css(sheets: int, line: float) -> str:
