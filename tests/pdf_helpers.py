@@ -190,11 +190,17 @@ def layout_boxes(box: Any) -> Iterator[Any]:
 
 
 def table_cells(document: Any) -> Iterator[Any]:
-    """Every table cell box of a rendered WeasyPrint ``document``, page by page."""
+    """Every cell box of a rendered WeasyPrint ``document``, page by page: a table's
+    cells, and the parts of a poster's grid (see ``klantreis.poster.grid``)."""
     from weasyprint.formatting_structure import boxes
 
     for page in document.pages:
-        yield from (box for box in layout_boxes(page._page_box) if isinstance(box, boxes.TableCellBox))
+        for box in layout_boxes(page._page_box):
+            if isinstance(box, boxes.TableCellBox):
+                yield box
+            element = getattr(box, "element", None)
+            if element is not None and "kr-grid" in (element.get("class") or "").split():
+                yield from box.children
 
 
 def text_tops_mm(data: bytes, texts: list[str]) -> dict[str, tuple[int, float]]:

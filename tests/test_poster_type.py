@@ -120,13 +120,8 @@ def test_no_word_alone_on_a_line_when_it_fits_beside_the_word_before(document: A
 
     checked = 0
     # the interaction row holds one text per cell: its lines are of one paragraph
-    rows = [
-        box
-        for page in document.pages
-        for box in walk(page._page_box)
-        if isinstance(box, boxes.TableRowBox) and "kr-lane-interaction" in classes(box)
-    ]
-    for cell in (c for row in rows for c in row.children):
+    cells = [cell for cell in table_cells(document) if cell.element.get("data-row") == "interaction"]
+    for cell in cells:
         lines = [
             "".join(t.text for t in walk(line) if isinstance(t, boxes.TextBox)).replace(NBSP, " ").split()
             for line in walk(cell)

@@ -2,8 +2,9 @@
 touchpoint, and the emotion curve aligned underneath. Plain HTML and CSS (printable on
 A3 landscape), the curve as inline SVG: no JavaScript needed.
 
-The pieces (:meth:`Canvas.grid`, :meth:`Canvas.table`, :meth:`Canvas.column_em`) are
-also what the PDF poster (:mod:`klantreis.poster`) lays out over one or more sheets."""
+The pieces (:meth:`Canvas.grid`, :meth:`Canvas.column_em`, the cells of
+:meth:`Canvas.table`) are also what the PDF poster (:mod:`klantreis.poster`) lays out
+over one or more sheets, as a grid read phase by phase (:mod:`klantreis.poster.grid`)."""
 
 from __future__ import annotations
 

@@ -29,38 +29,36 @@ def _boxes(box: Any) -> Iterator[Any]:
 
 
 def _row_key(box: Any) -> str | None:
-    """The lane id of a table row box ("" for the head row; None: not a row or the
-    curve's)."""
-    if getattr(box, "element_tag", None) != "tr":
+    """The row of a part of the sheet's grid: a lane id, ``""`` for the phase heads,
+    ``-`` for the curve (None: not a part of the grid; see :mod:`.grid`)."""
+    element = getattr(box, "element", None)
+    if element is None or getattr(box, "element_tag", None) not in ("div", "h3"):
         return None
-    classes = (box.element.get("class") or "").split()
-    lane = [c[len("kr-lane-") :] for c in classes if c.startswith("kr-lane-")]
-    if lane:
-        return lane[0]
-    return None if "kr-curve" in classes else ""
+    key = element.get("data-row")
+    return None if key is None else str(key)
 
 
 def measure(document: Any) -> SheetHeights:
-    """The heights of ``document``'s sheets (one page each)."""
+    """The heights of ``document``'s sheets (one page each): a row is as tall as its
+    tallest part (every part of a grid row is stretched to the row's height)."""
     rows: dict[str, float] = {}
     curve = 0.0
     rests = []
     for page in document.pages:
         top = page._page_box.content_box_y()
         used = 0.0
-        in_rows = 0.0
+        here: dict[str, float] = {}
         for box in _boxes(page._page_box):
             if getattr(box, "element_tag", None) == "section":
                 used = max(used, box.position_y + box.margin_height() - top)
-            if getattr(box, "element_tag", None) != "tr":
-                continue
             key = _row_key(box)
-            in_rows += box.height
-            if key is None:
-                curve = max(curve, box.height)
-            else:
-                rows[key] = max(rows.get(key, 0.0), box.height)
-        rests.append(used - in_rows)
+            if key is not None:
+                here[key] = max(here.get(key, 0.0), box.margin_height())
+        drawn = here.pop("-", 0.0)
+        curve = max(curve, drawn)
+        for key, height in here.items():
+            rows[key] = max(rows.get(key, 0.0), height)
+        rests.append(used - sum(here.values()) - drawn)
     total = max(rests, default=0.0) + sum(rows.values()) + curve
     return SheetHeights(
         tuple((key, height * PT_PER_PX) for key, height in rows.items()), curve * PT_PER_PX, total * PT_PER_PX

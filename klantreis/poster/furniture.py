@@ -1,5 +1,6 @@
 """The print furniture around a poster's table: the persona card (who travels this
-journey), and the legend that explains every mark this poster uses, and only those."""
+journey), and the legend that explains every mark this poster uses, and only those,
+with the key of the template's touchpoint labels."""
 
 from __future__ import annotations
 

@@ -19,12 +19,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..charts._canvas_style import CANVAS_CSS, CELL_PAD_EM
-from ..charts._canvas_svg import curve_cells
 from ..charts._words import longest_word_em, word_em
 from ..charts.canvas import Canvas
 from ..evidence.metric_figures import journey_line
 from ._measure import SheetHeights, measure
 from .furniture import assembly_attrs, assembly_css, legend_html, persona_card
+from .grid import GRID_CSS, curve_parts, grid_html
 from .paper import PHASE_MIN_EM, ROLES, Paper
 from .render import EMOJI_FAMILY, FONT_FAMILY, render
 from .texts import TEXTS
@@ -129,6 +129,10 @@ body {{ margin: 0; }}
 .kr-poster .klantreis-canvas tr.kr-curve td {{ border: none; }}
 .kr-poster .klantreis-canvas tr.kr-lane-touchpoints td.kr-crucial {{
   border-top: {3 * line}pt solid #b86e00; }}
+{GRID_CSS}
+.kr-poster .klantreis-canvas .kr-grid > * {{ border-width: {line}pt; }}
+.kr-poster .klantreis-canvas .kr-grid > .kr-crucial.kr-cell-touchpoints {{
+  border-top: {3 * line}pt solid #b86e00; }}
 .kr-poster .kr-emoji {{ font-family: {EMOJI_FAMILY}; }}
 .kr-poster .kr-scale {{ white-space: nowrap; }}
 .kr-poster .kr-key-crucial {{ border-top: {3 * line}pt solid #b86e00; }}
@@ -212,7 +216,8 @@ def sheets_html(
     sections = []
     for number, (start, stop) in enumerate(ranges, start=1):
         sheet = TEXTS.text("sheet", journey.language, number=number, total=len(ranges))
-        table = canvas.table(
+        table = grid_html(
+            canvas,
             grid,
             start,
             stop,
@@ -221,7 +226,7 @@ def sheets_html(
             curve=(
                 _curve_boxes(start, stop, (curve_units + CURVE_PAD_UNITS) * unit)
                 if measuring
-                else curve_cells(svg, start, stop, layout.lane_units, layout.step_units, canvas.curve_label())
+                else curve_parts(svg, start, stop, layout.lane_units, layout.step_units, canvas.curve_label())
             ),
             sizes=(ROLES["phase"], ROLES["name"]),
             heights=heights,
@@ -250,12 +255,12 @@ def _curve_svg(canvas: Canvas, layout: SheetLayout, height: int) -> str:
     return chart_svg(_without_phase_labels(chart.to_dict()))
 
 
-def _curve_boxes(start: int, stop: int, height: float) -> str:
-    """Empty cells in place of the curve's (see ``curve_cells``), ``height`` points tall."""
+def _curve_boxes(start: int, stop: int, height: float) -> list[tuple[int, int, str]]:
+    """Empty boxes in place of the curve's parts (see ``curve_parts``), ``height`` points tall."""
     box = f'<div style="height:{height:.3f}pt"></div>'
     if start == 0:
-        return f'<td colspan="{stop - start + 1}">{box}</td>'
-    return f'<td>{box}</td><td colspan="{stop - start}">{box}</td>'
+        return [(1, stop - start + 1, box)]
+    return [(1, 1, box), (2, stop - start, box)]
 
 
 def poster_document(canvas: Canvas, paper: Paper) -> Any:
@@ -264,7 +269,7 @@ def poster_document(canvas: Canvas, paper: Paper) -> Any:
     First the columns go over the fewest sheets that hold them at the paper's least
     type size; when a sheet's text runs longer than the page, over more sheets (wider
     columns, shorter rows), and after a few tries the rows simply go on on the next
-    page, the column heads and lane names repeated. Then the text grows to fill the
+    page (the grid's heads are not repeated there). Then the text grows to fill the
     page, and the rows take what is left."""
     layout = plan(canvas, paper)
     for _ in range(MAX_ATTEMPTS):
