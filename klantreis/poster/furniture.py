@@ -85,7 +85,8 @@ def legend_html(canvas: Canvas, grid: Grid, scale: Markup) -> str:
             + Markup("</span>")
         )
     # then the key of the template's own labels on touchpoints (Touch/Tell/Sell/Care)
-    return f'<p class="kr-legend">{Markup(" · ").join(entries)}</p>' + key_html(journey)
+    # (in the f-string: adding Markup to a str would escape the legend's own HTML)
+    return f'<p class="kr-legend">{Markup(" · ").join(entries)}</p>{key_html(journey)}'
 
 
 def assembly_css(sheets: int, line: float) -> str:
