@@ -106,9 +106,10 @@ class BewijsForm(StepForm):
         self.metric.observe(self.safely(lambda _: self._reopen()), names="value")
         self.import_button.on_click(self.safely(lambda _: self.run_import()))
         self.remove_button.on_click(self.safely(lambda _: self.remove()))
+        people = journey_word(self.journey.template, "people", lang)
         form = w.VBox(
             [
-                w.HTML(f"<p>{html.escape(bt('intro', lang, contact=self._contact))}</p>"),
+                w.HTML(f"<p>{html.escape(bt('intro', lang, contact=self._contact, people=people))}</p>"),
                 self.kind,
                 self.metric,
                 w.HBox([self.upload, self.mapping_upload]),

@@ -10,13 +10,13 @@ TEXTS = Catalog("widgets_bewijs", {
     "intro": (
         "Leg naast wat het team aanneemt wat er gemeten is: een enquête (een score, NPS, "
         "CSAT of CES), {contact} (contactredenen), webstatistiek, citaten uit interviews of "
-        "een gebeurtenissenlog van website of app (de paden die klanten echt volgden). Kies "
+        "een gebeurtenissenlog van website of app (de paden die {people} echt volgden). Kies "
         "de soort, kies het bestand (CSV of Excel), controleer de koppeling van kolommen en "
         "waarden en klik op Inlezen. Het projectbestand bewaart alleen de totalen per "
         "touchpoint, nooit de antwoorden of klikken van één persoon.",
         "Put what was measured next to what the team assumes: a survey (a score, NPS, CSAT "
         "or CES), {contact} (contact reasons), web statistics, interview quotes or an event "
-        "log of a website or app (the paths customers really took). Choose the kind and the "
+        "log of a website or app (the paths {people} really took). Choose the kind and the "
         "file (CSV or Excel), check how columns and values map, and click Import. The "
         "project file keeps only the totals per touchpoint, never one person's answers or "
         "clicks.",
