@@ -73,6 +73,7 @@ PROBLEMS = r"""(maxWidth) => {
       for (const [x, y] of pts) out.push([m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f, w * scale / 2]);
     };
     for (const path of svg.querySelectorAll('.mark-line.role-mark path, .mark-trail.role-mark path')) {
+      if (!(path.getAttribute('d') || '').trim()) continue;  // a line without points (no data in it)
       const total = path.getTotalLength();
       const pts = [];
       for (let at = 0; at <= total; at += 1.5) { const p = path.getPointAtLength(at); pts.push([p.x, p.y]); }
