@@ -212,11 +212,17 @@ def commit_text(field: Locator, text: str) -> None:
 
 
 def add_item(page: Page, placeholder: str, name: str, button: str = "Toevoegen") -> None:
-    """Type a name into a list editor's "new" field and press its add button."""
+    """Type a name into a list editor's "new" field and press its add button, then wait
+    (up to 20 s) until the form has emptied the field, as a person sees it empty before
+    typing the next name: the field is sent when it is left, so a name typed before the
+    kernel emptied it would be emptied too."""
     field = page.get_by_placeholder(placeholder, exact=True)
     field.fill(name)
     row = page.locator(".widget-hbox", has=field).last
     row.get_by_role("button", name=button).click()
+    deadline = time.monotonic() + 20
+    while field.input_value() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def choose(page: Page, label: str, option: str) -> None:
