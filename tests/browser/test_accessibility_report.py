@@ -99,3 +99,26 @@ def test_portfolio_and_chart_pages_have_no_axe_violations(tmp_path: Path, langua
         finally:
             browser.close()
     assert not found, "\n".join(found)
+
+
+@pytest.mark.xdist_group("accessibility_every_page")
+@pytest.mark.parametrize("example", ["sportschool", "medewerker", "telers"])
+def test_every_report_page_of_every_example_has_no_axe_violations(tmp_path: Path, example: str) -> None:
+    """Every journey (persona × scenario) of each example (three templates, their own scale
+    colours, evidence and observed paths where the example has them) and its index."""
+    from playwright.sync_api import sync_playwright
+
+    project = EXAMPLE.parent / f"{example}.yaml"
+    results = klantreis.build(project, tmp_path / "out", jobs=2)
+    assert all(r.ok for r in results), [r.error for r in results]
+    assert len(results) >= 2  # every journey with touchpoints: the index compares them
+    found: list[str] = []
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for path in [tmp_path / "out" / "index.html", *(r.html for r in results)]:
+                found += page_violations(page, path)
+        finally:
+            browser.close()
+    assert not found, "\n".join(found)
