@@ -297,23 +297,15 @@ class Canvas:
         (``curve_first``) above them. ``sizes``: the size (em) of the phase names and
         of the touchpoint names, each set smaller where its longest word needs it;
         ``heights``: the least height (CSS) of the head row (``""``) and of lanes by id."""
-        t = texts(self.journey)
         heights = heights or {}
         spans = grid.spans_between(start, stop)
         colgroup = [f'<col style="width:{cols[0]}">'] + [f'<col style="width:{cols[1]}">'] * (stop - start)
         head = ['<th scope="col"></th>']
         for span in spans:
-            phase = grid.phases.get(span["phase_id"], {})
-            duration = text_of(phase.get("duration"))
-            name = sized_name(
-                span["phase"], word_em * span["slots"], sizes[0], self.journey.language, self.typeset
-            )
-            if span["continued"]:
-                name += Markup(' <span class="kr-duration">(') + escape(t["continued"]) + Markup(")</span>")
+            name, duration = self.phase_head(grid, span, word_em, sizes[0])
             head.append(
-                f'<th scope="col" colspan="{span["slots"]}" class="kr-phase kr-shade-{span["shade"]}">{name}'
-                + (f'<span class="kr-duration">{escape(duration)}</span>' if duration else "")
-                + "</th>"
+                f'<th scope="col" colspan="{span["slots"]}" class="kr-phase kr-shade-{span["shade"]}">'
+                f"{name}{duration}</th>"
             )
         body = []
         for lane in grid.lanes:
@@ -347,6 +339,17 @@ class Canvas:
             f"<thead><tr{row_height(heights.get(''))}>{''.join(head)}</tr></thead>\n"
             f"<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>"
         )
+
+    def phase_head(
+        self, grid: Grid, span: dict[str, Any], word_em: float, size: float
+    ) -> tuple[Markup, Markup]:
+        """A phase's head (table or poster grid): its name sized to the span's columns,
+        "(vervolg)" on a continued sheet, and its duration line (empty without one)."""
+        lang, duration = self.journey.language, text_of(grid.phases.get(span["phase_id"], {}).get("duration"))
+        name = sized_name(span["phase"], word_em * span["slots"], size, lang, self.typeset)
+        if span["continued"]:
+            name += Markup(' <span class="kr-duration">(%s)</span>') % texts(self.journey)["continued"]
+        return name, Markup('<span class="kr-duration">%s</span>') % duration if duration else Markup("")
 
     def _touchpoint_cell(self, lane: str, row: dict[str, Any], room: float, name_em: float = 1.0) -> Markup:
         t = texts(self.journey)

@@ -7,13 +7,11 @@ by row and column, so the sheet looks as the canvas's table does (see
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from ..charts._canvas_grid import Grid
 from ..charts._canvas_style import PHASE_LANES
 from ..charts._canvas_svg import crop_svg, inline_svg
-from ..charts._common import text_of, texts
-from ..charts._words import sized_name
 from ..charts.canvas import Canvas
 
 #: The grid's own rules: every cell draws its right and bottom line, the heads their
@@ -70,7 +68,6 @@ def grid_html(canvas: Canvas, grid: Grid, start: int, stop: int, *, cols: tuple[
     (arguments as :meth:`Canvas.table`'s; ``curve`` from :func:`curve_parts`). Every
     part carries ``data-row``: the lane id, ``""`` for the phase heads, ``-`` for the
     curve (what :mod:`._measure` reads)."""
-    t = texts(canvas.journey)
     heights = heights or {}
     lanes = grid.lanes
     spans = grid.spans_between(start, stop)
@@ -88,17 +85,10 @@ def grid_html(canvas: Canvas, grid: Grid, start: int, stop: int, *, cols: tuple[
     for span in spans:
         phase = grid.phases.get(span["phase_id"], {})
         column = span["first"] - start + 2
-        duration = text_of(phase.get("duration"))
-        name = sized_name(
-            span["phase"], word_em * span["slots"], sizes[0], canvas.journey.language, canvas.typeset
-        )
-        if span["continued"]:
-            name += Markup(' <span class="kr-duration">(') + escape(t["continued"]) + Markup(")</span>")
+        name, duration = canvas.phase_head(grid, span, word_em, sizes[0])
         parts.append(
             f'<h3 class="kr-head kr-phase kr-shade-{span["shade"]}" data-row="" '
-            f'style="{_place(1, column, span["slots"])}"><span>{name}</span>'
-            + (f'<span class="kr-duration">{escape(duration)}</span>' if duration else "")
-            + "</h3>"
+            f'style="{_place(1, column, span["slots"])}"><span>{name}</span>{duration}</h3>'
         )
         # the cells of the phase's own lanes (its goal, its opportunities), as the table's
         phase_cells = {
