@@ -321,6 +321,7 @@ def _serve(args: argparse.Namespace) -> int:
         token=args.token,
         password=args.password,
         open_browser=not args.no_browser,
+        participants=getattr(args, "participants", None),
     )
 
 

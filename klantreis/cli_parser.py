@@ -10,6 +10,7 @@ from .cli_argparse import Parser, number_type
 from .cli_texts import TEXTS
 from .messages import LANGUAGES
 from .version import __version__
+from .workshop_size import DEFAULT_PARTICIPANTS
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "paths", "lab",
@@ -217,6 +218,13 @@ class _Builder:
 
     def _app(self, p: Parser) -> None:
         self._server(p, 8866)
+        p.add_argument(
+            "--participants",
+            type=number_type(int, self.language),
+            default=None,
+            metavar="N",
+            help=self.t("o_participants", default=DEFAULT_PARTICIPANTS),
+        )
 
     def _wall(self, p: Parser) -> None:
         self._server(p, 8867)

@@ -4,6 +4,7 @@ and who gets in (localhost, or a token/password on the network)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,44 @@ def test_kernels_of_vanished_tabs_are_culled_after_a_few_minutes(monkeypatch: py
     monkeypatch.setenv(CULL_ENV, "4")
     config = server_config("127.0.0.1", 8866).WarmKernelManager
     assert (config.cull_idle_timeout, config.cull_interval) == (4, 2)
+
+
+def test_a_warm_kernel_is_kept_for_each_participant(tmp_path: Path) -> None:
+    """``klantreis app --participants 10`` keeps ten kernels ready: the number travels
+    on the server's command line into the kernel manager's pool size."""
+    from klantreis.app import server_command
+    from klantreis.app.server import server_config
+    from klantreis.workshop_size import DEFAULT_PARTICIPANTS
+
+    project = tmp_path / "p.yaml"
+    command = server_command("app", project, 8866, "127.0.0.1", open_browser=False, participants=10)
+    assert command[command.index("--participants") + 1] == "10"
+    assert "--participants" not in server_command("app", project, 8866, "127.0.0.1", open_browser=False)
+    assert server_config("127.0.0.1", 8866, participants=10).WarmKernelManager.warm_kernels == 10
+    assert server_config("127.0.0.1", 8866).WarmKernelManager.warm_kernels == DEFAULT_PARTICIPANTS
+
+
+@pytest.mark.parametrize("value", ["0", "61", "-3"])
+def test_an_impossible_number_of_participants_is_refused_before_the_server_starts(
+    tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from klantreis.cli import main
+
+    project = tmp_path / "p.yaml"
+    assert main(["app", str(project), "--participants", value, "--no-browser"]) != 0
+    err = capsys.readouterr().err
+    assert f"--participants {value} kan niet" in err and "van 1 tot 60" in err
+    assert not project.exists()
+
+
+def test_a_busy_server_waits_for_a_steps_form_instead_of_showing_an_empty_page() -> None:
+    """When ten pages open at once on a two-core laptop the server reads each step's
+    output (its form) late; with nbclient's 4 s default it gave up and the page came
+    up without a form, for good (4 of 10 pages in the workshop benchmark)."""
+    import nbformat
+    from voila.execute import VoilaExecutor
+
+    from klantreis.app.server import server_config
+
+    executor = VoilaExecutor(nbformat.v4.new_notebook(), config=server_config("127.0.0.1", 8866))
+    assert executor.iopub_timeout >= 60

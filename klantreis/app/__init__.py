@@ -13,6 +13,7 @@ from ..lab import project_language
 from ..supervise import run_server
 from ..widgets.connection import APP_ENV
 from ..widgets.start import PROJECT_ENV, WORKDIR_ENV
+from ..workshop_size import MAX_PARTICIPANTS
 from .access import DEFAULT_HOST, Access, decide_access
 from .texts import TEXTS
 
@@ -20,8 +21,11 @@ APP_PORT = 8866
 WALL_PORT = 8867
 
 
-def server_command(mode: str, project: Path, port: int, host: str, *, open_browser: bool) -> list[str]:
-    """The command line of the server process."""
+def server_command(
+    mode: str, project: Path, port: int, host: str, *, open_browser: bool, participants: int | None = None
+) -> list[str]:
+    """The command line of the server process (``participants``: warm kernels to keep;
+    the server's default when None)."""
     command = [
         sys.executable,
         "-m",
@@ -33,6 +37,8 @@ def server_command(mode: str, project: Path, port: int, host: str, *, open_brows
         "--host",
         host,
     ]
+    if participants is not None:
+        command += ["--participants", str(participants)]
     return [*command, "--browser"] if open_browser else command
 
 
@@ -45,18 +51,23 @@ def serve(
     token: str | None = None,
     password: bool = False,
     open_browser: bool = True,
+    participants: int | None = None,
 ) -> int:
     """Serve ``project`` in ``mode`` (``app`` or ``wall``) until a stop signal; prints
-    the warnings and the made-up token or password first. Returns the exit code."""
+    the warnings and the made-up token or password first. ``participants``: how many
+    people open a page at the same moment (app mode keeps a warm kernel ready for
+    each). Returns the exit code."""
     path = Path(project).expanduser().resolve()
     language = project_language(path)
     port = port if port is not None else (APP_PORT if mode == "app" else WALL_PORT)
     if not 0 < port < 65536:
         raise JourneyError(TEXTS.text("bad_port", language, port=port))
+    if participants is not None and not 0 < participants <= MAX_PARTICIPANTS:
+        raise JourneyError(TEXTS.text("bad_participants", language, n=participants, most=MAX_PARTICIPANTS))
     access = decide_access(host, token, password, language=language)
     for note in access.notes:
         print(note, file=sys.stderr, flush=True)
-    command = server_command(mode, path, port, host, open_browser=open_browser)
+    command = server_command(mode, path, port, host, open_browser=open_browser, participants=participants)
     return run_server(command, server_environment(path, access))
 
 

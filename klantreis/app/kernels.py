@@ -1,32 +1,41 @@
-"""Warm kernels for app mode, so a step page is usable sooner.
+"""Warm kernels for app mode, so a room of participants gets its pages quickly.
 
-Starting a kernel and importing klantreis (pandas, ipywidgets, Altair) takes a
-second or two before a step's form can even be built. The server keeps a few
-kernels started and with those imports done; a page that opens takes one (it is
-never given to a second page) and a new one is warmed in the background. When none
-is ready yet (right after the server started, or when many participants open a page
-at once) the page waits for the next one to finish warming: that kernel is already
-part way, and starting yet another one beside it would only slow both down. The step
-notebook itself still runs when the page opens, so every form shows the project
-file as it is at that moment.
+Starting a kernel and importing klantreis (pandas, ipywidgets, Altair) costs two to
+three CPU-seconds before a step's form can even be built; ten participants opening
+a step together would wait for ten of those. The server therefore keeps a pool of
+kernels started, with those imports done: as many as the room has participants
+(``klantreis app --participants N``). A page that opens takes one (never given to a
+second page); the step notebook itself still runs when the page opens, so every
+form shows the project file as it is at that moment.
+
+The pool is refilled *after* the room has opened its pages: only once no page asked
+for a kernel for ``refill_delay`` seconds (15: a page is still loading for a while after
+it got its kernel), and one kernel at a time, so warming never
+takes the CPU from pages that are opening (on a two-core laptop, ten kernels warming
+beside ten opening pages made every page wait). When a room moves on to the next
+step, its old pages' kernels stop and the refilled pool serves the new pages.
+
+When more pages open than kernels are ready, a page waits for a kernel that is
+already warming (it is part way) as long as there are fewer such pages than warming
+kernels; any further page starts a kernel of its own.
 
 A page's kernel normally stops when its tab closes (the page says so as it unloads).
 A tab that disappears without that (a laptop lid shut, a browser that crashed) leaves
 its kernel running; once its connection is gone (closed, or closed by the server
-after missed pings) and it did nothing for ``cull_idle_timeout`` seconds, the
-server stops it (jupyter_server's culler). Warm kernels waiting for a page are
-never culled.
+after missed pings) and it did nothing for ``cull_idle_timeout`` seconds, the server
+stops it (jupyter_server's culler). Warm kernels waiting for a page are never culled.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import time
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import ApiPath
-from traitlets import Integer, Unicode
+from traitlets import Float, Integer, Unicode
 
 WARM_UP = "import klantreis.widgets, klantreis.charts, klantreis.widgets.show"
 
@@ -36,41 +45,56 @@ class WarmKernelManager(AsyncMappingKernelManager):
 
     warm_kernels = Integer(2, config=True, help="How many warm kernels to keep ready.")
     warm_kernel_name = Unicode("python3", config=True, help="The kernel spec of warm kernels.")
+    refill_delay = Float(
+        15.0, config=True, help="Seconds without a page asking for a kernel before the pool is refilled."
+    )
 
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
         self._warm: list[str] = []
-        self._warming: set[asyncio.Task[None]] = set()
+        self._warming: set[asyncio.Task[bool]] = set()
         self._unconnected: set[str] = set()
+        self._waiting = 0  # pages waiting for a kernel that is warming
+        self._last_asked = 0.0  # time.monotonic() of the last page that asked for a kernel
+        self._refill: asyncio.Task[None] | None = None
 
     async def start_kernel(  # type: ignore[override]  # jupyter_server's own override of it differs too
         self, *, kernel_id: str | None = None, path: str | None = None, **kwargs: Any
     ) -> str:
-        """A warm kernel for a new page (of the asked kind): a ready one, else the next
-        one that finishes warming; a fresh one when none is on its way. Either way a
-        new warm kernel is started behind it."""
+        """A warm kernel for a new page (of the asked kind): a ready one, else one that
+        is warming (see the module text); else a fresh one. The pool is refilled once
+        the room has opened its pages."""
         wanted = kwargs.get("kernel_name") or self.warm_kernel_name
         if kernel_id is None and wanted == self.warm_kernel_name:
+            self._last_asked = time.monotonic()
             ready = await self._take_warm()
             if ready is not None:
                 return ready
         api_path = None if path is None else ApiPath(path)
         started = await super().start_kernel(kernel_id=kernel_id, path=api_path, **kwargs)
+        self._last_asked = time.monotonic()  # its page is only now starting to load
         self.fill()
         return str(started)
 
     async def _take_warm(self) -> str | None:
-        """A ready warm kernel, waiting for one being warmed if needed; None when no
-        kernel is ready or warming (warming is off, or it failed)."""
-        while True:
-            if self._warm:
-                ready = self._warm.pop(0)
-                self.fill()
-                return ready
-            warming = [task for task in self._warming if not task.done()]
-            if not warming:
-                return None
-            await asyncio.wait(warming, return_when=asyncio.FIRST_COMPLETED)
+        """A ready warm kernel, or one being warmed while fewer pages wait for one than
+        are warming; None otherwise (the page starts its own)."""
+        try:
+            while True:
+                if self._warm:
+                    ready = self._warm.pop(0)
+                    self.fill()
+                    return ready
+                warming = [task for task in self._warming if not task.done()]
+                if self._waiting >= len(warming):
+                    return None
+                self._waiting += 1
+                try:
+                    await asyncio.wait(warming, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    self._waiting -= 1
+        finally:
+            self._last_asked = time.monotonic()
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """jupyter_server's check of an idle kernel, for a kernel that had no connection
@@ -87,13 +111,31 @@ class WarmKernelManager(AsyncMappingKernelManager):
             self._unconnected.discard(kernel_id)
 
     def fill(self) -> None:
-        """Start warming kernels until the pool is full (in the background)."""
-        while len(self._warm) + len(self._warming) < self.warm_kernels:
+        """Make sure the pool is being refilled (in the background; see the module text)."""
+        if self.warm_kernels > 0 and (self._refill is None or self._refill.done()):
+            self._refill = asyncio.ensure_future(self._refill_pool())
+
+    def _missing(self) -> int:
+        return self.warm_kernels - len(self._warm) - sum(not task.done() for task in self._warming)
+
+    async def _refill_pool(self) -> None:
+        """Warm kernels one after another until the pool is full, each only once no page
+        asked for a kernel for ``refill_delay`` seconds."""
+        while self._missing() > 0:
+            quiet = self._last_asked + self.refill_delay - time.monotonic()
+            if quiet > 0:
+                await asyncio.sleep(quiet)
+                continue
             task = asyncio.ensure_future(self._warm_one())
             self._warming.add(task)
             task.add_done_callback(self._warming.discard)
+            await asyncio.wait([task])
+            if task.cancelled() or not task.result():
+                return  # warming failed: pages start their own kernels (see _warm_one)
 
-    async def _warm_one(self) -> None:
+    async def _warm_one(self) -> bool:
+        """Start a kernel, import klantreis in it and add it to the pool; False when
+        that failed (logged)."""
         try:
             kernel_id = await super().start_kernel(
                 kernel_name=self.warm_kernel_name, path=ApiPath(""), env=dict(os.environ)
@@ -108,5 +150,6 @@ class WarmKernelManager(AsyncMappingKernelManager):
                 client.stop_channels()
         except Exception as err:  # noqa: BLE001 - pages then start their own kernels
             self.log.warning("klantreis: could not warm a kernel: %s", err)
-            return
+            return False
         self._warm.append(kernel_id)
+        return True

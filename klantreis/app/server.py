@@ -26,6 +26,7 @@ from ..messages import current_language
 from ..resources import data_dir
 from ..widgets.start import PROJECT_ENV
 from ..widgets.texts import tr
+from ..workshop_size import DEFAULT_PARTICIPANTS
 from .access import PASSWORD_ENV, TOKEN_ENV, is_local, share_urls
 from .handlers import routes
 from .pages import NAV_CSS, nav_bar, step_notebooks
@@ -43,6 +44,11 @@ PING_PATIENCE = 3
 #: before the server stops it (a tab closed without saying so, e.g. a shut laptop).
 CULL_ENV = "KLANTREIS_CULL_SECONDS"
 CULL_SECONDS = 300
+#: How long the server waits for a step's output after its kernel said the step ran.
+#: The output (the form) is read from the kernel's stream only as fast as a busy server
+#: gets to it: with ten pages opening on a two-core laptop, nbclient's default of 4 s
+#: ran out and a page came up without its form, for good.
+OUTPUT_WAIT_SECONDS = 120
 #: Voilà's own routes a wall-only server keeps: logging in, and the login page's styles.
 _WALL_KEEPS = ("/login", "/logout", "/voila/static/")
 
@@ -174,12 +180,15 @@ def _seconds(text: str, default: float) -> float:
     return seconds if seconds > 0 else default
 
 
-def server_config(host: str, port: int, *, open_browser: bool = False) -> Config:
+def server_config(
+    host: str, port: int, *, open_browser: bool = False, participants: int = DEFAULT_PARTICIPANTS
+) -> Config:
     """Voilà's settings for app mode: our template, light theme, one fixed port
-    (no silent move to another one), only errors in the log, warm kernels talking
-    over Unix sockets (named after each kernel's own connection file, so kernels
-    started at the same moment never share one), token or password from the
-    environment."""
+    (no silent move to another one), only errors in the log, a warm kernel ready for
+    each of ``participants`` (see :mod:`klantreis.app.kernels`), talking over Unix
+    sockets (named after each kernel's own connection file, so kernels started at the
+    same moment never share one), patience for a busy server's step output, token or
+    password from the environment."""
     config = Config()
     config.KernelManager.transport = "ipc"
     config.Voila.ip = host
@@ -193,6 +202,8 @@ def server_config(host: str, port: int, *, open_browser: bool = False) -> Config
     config.WarmKernelManager.cull_idle_timeout = max(1, round(cull))
     config.WarmKernelManager.cull_interval = max(1, min(60, round(cull / 2)))
     config.WarmKernelManager.cull_connected = False
+    config.WarmKernelManager.warm_kernels = max(0, participants)
+    config.VoilaExecutor.iopub_timeout = OUTPUT_WAIT_SECONDS
     config.VoilaConfiguration.theme = "light"
     config.VoilaConfiguration.show_tracebacks = False
     token = os.environ.get(TOKEN_ENV, "")
@@ -211,13 +222,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--host", required=True)
     parser.add_argument("--browser", action="store_true", help="open a browser on this computer")
+    parser.add_argument("--participants", type=int, default=DEFAULT_PARTICIPANTS, help="warm kernels to keep")
     args = parser.parse_args(argv)
     project = args.project.expanduser().resolve()
     os.environ[PROJECT_ENV] = str(project)
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(SHARE), os.environ.get("JUPYTER_PATH", "")) if p
     )
-    config = server_config(args.host, args.port, open_browser=args.browser)
+    config = server_config(args.host, args.port, open_browser=args.browser, participants=args.participants)
     server = KlantreisServer(project=project, mode=args.mode, config=config)
     server.initialize([str(data_dir("workbook"))])
     server.start()

@@ -99,6 +99,10 @@ TEXTS = Catalog(
             "Kies --token of --password, niet allebei.",
             "Choose --token or --password, not both.",
         ),
+        "bad_participants": (
+            "--participants {n} kan niet: kies een aantal deelnemers van 1 tot {most}.",
+            "--participants {n} is not possible: choose a number of participants from 1 to {most}.",
+        ),
         "bad_port": (
             "Poort {port} kan niet: kies een getal van 1 tot 65535.",
             "Port {port} is not possible: choose a number from 1 to 65535.",
