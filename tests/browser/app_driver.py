@@ -96,8 +96,11 @@ def running(
 ) -> Iterator[Server]:
     """Run ``klantreis COMMAND PROJECT --port P --no-browser OPTIONS`` until the block
     ends (``env``: more environment variables); yield once it answers HTTP at
-    ``ready_path``."""
+    ``ready_path``. An app is started for two participants unless OPTIONS say how
+    many (the tests open one or two pages; fewer kernels warming beside them)."""
     logs.mkdir(parents=True, exist_ok=True)
+    if command == "app" and not any(o.startswith("--participants") for o in options):
+        options = (*options, "--participants=2")
     port = free_port()
     args = klantreis_command(command, str(project), f"--port={port}", "--no-browser", *options)
     log = logs / f"{command}-{port}.log"
