@@ -36,6 +36,15 @@ FOCUSED = """() => {
 }"""
 
 
+#: The persona list has ``name`` chosen and the fields below it show that persona.
+SHOWS = """name => {
+  const list = document.querySelector('.kr-form select[size]');
+  const chosen = list && list.selectedIndex >= 0 ? list.options[list.selectedIndex].text.trim() : '';
+  const fields = [...document.querySelectorAll('.kr-form input')].map(i => i.value);
+  return chosen === name && fields.includes(name);
+}"""
+
+
 class Keyboard:
     """Tab through a page, checking every form control on the way."""
 
@@ -99,10 +108,13 @@ def test_every_step_with_the_keyboard_alone(tmp_path: Path) -> None:
                 keys.tab_to("Toevoegen", "button")
                 keys.press("Enter")
                 wait_for_file(project, lambda j: "Sanne" in list(j.personas["name"]), what="persona, Enter")
+                # as a person does: see the list show the new persona chosen before going on
+                page.wait_for_function(SHOWS, arg="Sanne")
                 keys.tab_to("Kies er een om te bewerken", "select")  # the list of personas: Pim, Sanne
                 keys.press("Home")
                 keys.press("ArrowDown")
                 keys.press("ArrowUp")  # Pim, chosen with the arrow keys
+                page.wait_for_function(SHOWS, arg="Pim")  # and his fields, before typing his role
                 keys.tab_to("Rol", "input")
                 keys.type("Leaseklant")
                 journey = wait_for_file(
