@@ -340,10 +340,11 @@ def went_back(intended: list[Any], seen: list[Any]) -> str:
 
 
 def shot(page: Page, folder: Path | None, name: str) -> None:
-    """A full-page screenshot ``folder/name.png`` (nothing when ``folder`` is None)."""
+    """A full-page screenshot ``folder/name.png`` (nothing when ``folder`` is None);
+    patient, as a full page on a loaded machine took longer than Playwright's 30 s."""
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=True, timeout=120_000)
 
 
 @contextmanager
