@@ -191,10 +191,11 @@ def serve_at_once(url: str, n: int) -> list[float]:
         return sorted(pool.map(fetch, range(n)))
 
 
-def server_alone(project: Path, logs: Path, n: int) -> tuple[list[float], dict[str, float]]:
-    """``n`` step pages requested at once from a settled server of their own, over
-    plain HTTP; the seconds until each arrived, and the CPU it cost."""
-    with running("app", project, logs, f"--participants={n}") as server:
+def server_alone(project: Path, logs: Path, n: int, pool: int) -> tuple[list[float], dict[str, float]]:
+    """``n`` step pages requested at once from a settled server of their own (started
+    for ``pool`` participants), over plain HTTP; the seconds until each arrived, and
+    the CPU it cost."""
+    with running("app", project, logs, f"--participants={pool}") as server:
         settle(server.process.pid)
         before = opening_cpu(server.process.pid, "--no-such-marker")
         times = serve_at_once(server.step_url("emoties"), n)
@@ -229,6 +230,10 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--via-start", type=float, default=None, metavar="S")
+    parser.add_argument(
+        "--pool", type=int, default=None, metavar="K",
+        help="start the app with --participants K (default: the number of participants)",
+    )  # fmt: skip
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -236,8 +241,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         project = make_project(Path(tmp) / "workshop.yaml", n)
         marker = f"--kr-bench={uuid.uuid4().hex}"
-        served, served_cpu = server_alone(project, Path(tmp) / "logs", n)
-        with running("app", project, Path(tmp) / "logs", f"--participants={n}") as server:
+        pool = n if args.pool is None else args.pool
+        served, served_cpu = server_alone(project, Path(tmp) / "logs", n, pool)
+        with running("app", project, Path(tmp) / "logs", f"--participants={pool}") as server:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, marker])
             pages = [
                 browser.new_context(viewport={"width": 1280, "height": 900}).new_page() for _ in range(n)
@@ -307,7 +313,10 @@ def main() -> int:
     per_save = 1000 * cpu / max(1, len(saved))
     times = sorted(usable.values())
     via = "" if args.via_start is None else f", via the start page {args.via_start:.0f} s before"
-    print(f"participants {n}, {args.seconds:.0f} s{via}: {len(clicks)} actions, {len(saved)} saved")
+    print(
+        f"participants {n} (app started for {pool}), {args.seconds:.0f} s{via}:"
+        f" {len(clicks)} actions, {len(saved)} saved"
+    )
     print(f"load average (1 min): {load_before:.1f} before opening, {os.getloadavg()[0]:.1f} at the end")
     print(f"lost {lost}, reverted {reverted} (touchpoints; target 0)")
     if saved:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
+import uuid
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from .texts import TEXTS
 
 _CACHE: OrderedDict[tuple[str, str, str, str], tuple[str, str, str, str]] = OrderedDict()
 _CACHE_SIZE = 32
+#: The cookie that tells participants' browsers apart on the start page (a random id).
+SEAT_COOKIE = "klantreis_seat"
 _RENDER_LOCK = threading.Lock()
 
 
@@ -62,7 +66,20 @@ class StartHandler(_Base):
         except JourneyError as err:
             self.write_html(message_page(TEXTS.text("unreadable", None, message=err), current_language()))
             return
+        self._count_participant()
         self.write_html(start_page(journey, self.base_url, self.notebooks))
+
+    def _count_participant(self) -> None:
+        """Tell the kernel pool a participant is here (one per browser, told apart by a
+        cookie), so a kernel is warmed for them while they read this page."""
+        seat = getattr(self.kernel_manager, "seat", None)
+        if seat is None:
+            return
+        browser = self.get_cookie(SEAT_COOKIE) or ""
+        if not re.fullmatch(r"[0-9a-f]{32}", browser):
+            browser = uuid.uuid4().hex
+            self.set_cookie(SEAT_COOKIE, browser, path=self.base_url, httponly=True, samesite="Lax")
+        seat(browser)
 
 
 class CreateHandler(_Base):

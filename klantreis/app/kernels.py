@@ -37,6 +37,8 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from jupyter_server.utils import ApiPath
 from traitlets import Float, Integer, Unicode
 
+from ..workshop_size import MAX_PARTICIPANTS
+
 WARM_UP = "import klantreis.widgets, klantreis.charts, klantreis.widgets.show"
 
 
@@ -49,8 +51,14 @@ class WarmKernelManager(AsyncMappingKernelManager):
         15.0, config=True, help="Seconds without a page asking for a kernel before the pool is refilled."
     )
 
+    seat_minutes = Float(
+        60.0, config=True, help="Minutes a browser that opened the start page counts as a participant."
+    )
+    most_kernels = Integer(MAX_PARTICIPANTS, config=True, help="The largest the pool grows with the room.")
+
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
+        self._seats: dict[str, float] = {}  # browser -> time.monotonic() it opened the start page
         self._warm: list[str] = []
         self._warming: set[asyncio.Task[bool]] = set()
         self._unconnected: set[str] = set()
@@ -110,13 +118,30 @@ class WarmKernelManager(AsyncMappingKernelManager):
         if kernel_id not in self:
             self._unconnected.discard(kernel_id)
 
+    def seat(self, browser: str) -> None:
+        """A browser (an id from its cookie) opened the start page: count it as a
+        participant and grow the pool when the room is larger than it."""
+        now = time.monotonic()
+        self._seats[browser] = now
+        for old in [b for b, seen in self._seats.items() if now - seen > 60 * self.seat_minutes]:
+            del self._seats[old]
+        self.fill()
+
+    @property
+    def pool_size(self) -> int:
+        """How many warm kernels to keep: ``warm_kernels``, or the participants seen on
+        the start page when there are more (at most ``most_kernels``)."""
+        if self.warm_kernels <= 0:
+            return 0
+        return max(self.warm_kernels, min(len(self._seats), self.most_kernels))
+
     def fill(self) -> None:
         """Make sure the pool is being refilled (in the background; see the module text)."""
-        if self.warm_kernels > 0 and (self._refill is None or self._refill.done()):
+        if self.pool_size > 0 and (self._refill is None or self._refill.done()):
             self._refill = asyncio.ensure_future(self._refill_pool())
 
     def _missing(self) -> int:
-        return self.warm_kernels - len(self._warm) - sum(not task.done() for task in self._warming)
+        return self.pool_size - len(self._warm) - sum(not task.done() for task in self._warming)
 
     async def _refill_pool(self) -> None:
         """Warm kernels one after another until the pool is full, each only once no page
