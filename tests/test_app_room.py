@@ -30,6 +30,7 @@ class _Counting(WarmKernelManager):
 
 def test_the_pool_is_as_large_as_the_participants_seen_on_the_start_page() -> None:
     manager = _Counting(warm_kernels=2, most_kernels=4)
+    assert _Counting(warm_kernels=40, most_kernels=4).pool_size == 40  # --participants decides
     assert manager.pool_size == 2
     for browser in ("a", "b", "a", "c"):  # a reloads: still three participants
         manager.seat(browser)
@@ -94,3 +95,18 @@ def test_browsers_on_the_start_page_get_warm_kernels(tmp_path: Path) -> None:
         Browser().open(server.url)
         Browser().open(server.url)  # two more browsers
         assert wait_for_kernel_count(pid, 4) == 4 and kernel_count_stays(pid, 4, 4)
+
+
+def test_no_kernel_is_warmed_ahead_when_memory_is_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    import klantreis.app.kernels as kernels
+
+    real = kernels.available_memory_mb()
+    assert real is None or real > 0  # the real reading, where there is one
+    manager = WarmKernelManager(warm_kernels=3, spare_memory_mb=1024)
+    monkeypatch.setattr(kernels, "available_memory_mb", lambda: 900)
+    started: list[str] = []
+    monkeypatch.setattr(manager, "_warm_one", lambda: started.append("kernel"))
+    asyncio.run(manager._refill_pool())
+    assert started == [] and manager._warm == []

@@ -37,7 +37,9 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from jupyter_server.utils import ApiPath
 from traitlets import Float, Integer, Unicode
 
-from ..workshop_size import MAX_PARTICIPANTS
+#: The most warm kernels the start page's visitors make the pool grow to (each holds
+#: ~175 MB; ``--participants`` may ask for more).
+ROOM_GROWS_TO = 30
 
 WARM_UP = "import klantreis.widgets, klantreis.charts, klantreis.widgets.show"
 
@@ -54,7 +56,12 @@ class WarmKernelManager(AsyncMappingKernelManager):
     seat_minutes = Float(
         60.0, config=True, help="Minutes a browser that opened the start page counts as a participant."
     )
-    most_kernels = Integer(MAX_PARTICIPANTS, config=True, help="The largest the pool grows with the room.")
+    most_kernels = Integer(
+        ROOM_GROWS_TO, config=True, help="The largest the pool grows with the browsers on the start page."
+    )
+    spare_memory_mb = Integer(
+        1024, config=True, help="No kernel is warmed ahead when less memory than this is available."
+    )
 
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
@@ -151,6 +158,10 @@ class WarmKernelManager(AsyncMappingKernelManager):
             if quiet > 0:
                 await asyncio.sleep(quiet)
                 continue
+            free = available_memory_mb()
+            if free is not None and free < self.spare_memory_mb:
+                self.log.warning("klantreis: only %d MB of memory free; no more kernels warmed ahead", free)
+                return
             task = asyncio.ensure_future(self._warm_one())
             self._warming.add(task)
             task.add_done_callback(self._warming.discard)
@@ -178,3 +189,16 @@ class WarmKernelManager(AsyncMappingKernelManager):
             return False
         self._warm.append(kernel_id)
         return True
+
+
+def available_memory_mb() -> int | None:
+    """The memory the system can still give (MB), from /proc/meminfo; None where that
+    is not known."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            for line in info:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        return None
+    return None
