@@ -8,12 +8,12 @@ kernels started, with those imports done: as many as the room has participants
 second page); the step notebook itself still runs when the page opens, so every
 form shows the project file as it is at that moment.
 
-The pool is refilled *after* the room has opened its pages: only once no page asked
-for a kernel for ``refill_delay`` seconds (15: a page is still loading for a while after
-it got its kernel), and one kernel at a time, so warming never
-takes the CPU from pages that are opening (on a two-core laptop, ten kernels warming
-beside ten opening pages made every page wait). When a room moves on to the next
-step, its old pages' kernels stop and the refilled pool serves the new pages.
+The pool is refilled *after* the room has opened its pages, and one kernel at a
+time: only once no page asked for a kernel for ``refill_delay`` seconds (15; a page
+still loads for a while after it got its kernel). So warming never takes the CPU from
+pages that are opening (on a two-core laptop, ten kernels warming beside ten opening
+pages made every page wait). When a room moves on to the next step, its old pages'
+kernels stop and the refilled pool serves the new pages.
 
 When more pages open than kernels are ready, a page waits for a kernel that is
 already warming (it is part way) as long as there are fewer such pages than warming
@@ -54,7 +54,7 @@ class WarmKernelManager(AsyncMappingKernelManager):
     )
 
     seat_minutes = Float(
-        60.0, config=True, help="Minutes a browser that opened the start page counts as a participant."
+        180.0, config=True, help="Minutes a browser that opened the start page counts as a participant."
     )
     most_kernels = Integer(
         ROOM_GROWS_TO, config=True, help="The largest the pool grows with the browsers on the start page."
