@@ -13,20 +13,25 @@ from klantreis.cli import main
 @mock.patch("klantreis.app.serve", return_value=0)
 def test_app_passes_every_option(serve: mock.Mock) -> None:
     assert (
-        main(["app", "reis.yaml", "--port", "9000", "--host", "0.0.0.0", "--token", "geheim", "--no-browser"])
+        main([
+            "app", "reis.yaml", "--port", "9000", "--host", "0.0.0.0", "--token", "geheim", "--no-browser",
+            "--participants", "12",
+        ])
         == 0
-    )
+    )  # fmt: skip
     serve.assert_called_once_with(
-        "app", "reis.yaml", port=9000, host="0.0.0.0", token="geheim", password=False, open_browser=False
-    )
+        "app", "reis.yaml", port=9000, host="0.0.0.0", token="geheim", password=False, open_browser=False,
+        participants=12,
+    )  # fmt: skip
 
 
 @mock.patch("klantreis.app.serve", return_value=0)
 def test_defaults_are_localhost_without_token(serve: mock.Mock) -> None:
     main(["wall", "reis.yaml"])
     serve.assert_called_once_with(
-        "wall", "reis.yaml", port=None, host="127.0.0.1", token=None, password=False, open_browser=True
-    )
+        "wall", "reis.yaml", port=None, host="127.0.0.1", token=None, password=False, open_browser=True,
+        participants=None,
+    )  # fmt: skip
     main(["app", "reis.yaml", "--password"])
     assert serve.call_args.kwargs["password"] is True
 
