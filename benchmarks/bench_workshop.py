@@ -148,15 +148,17 @@ def marked(marker: str) -> list[int]:
     return found
 
 
-def opening_cpu(pid: int, marker: str) -> dict[str, float]:
-    """CPU seconds so far of the server, its kernels and the browser."""
+def opening_cpu(pid: int, marker: str | None = None) -> dict[str, float]:
+    """CPU seconds so far of the server, its kernels and (with its ``marker``) the browser."""
     family = descendants(pid)
     kernels = [p for p in family if is_kernel(p)]
-    return {
+    cpu = {
         "server": cpu_seconds([pid, *(p for p in family if p not in kernels)]),
         "kernels": cpu_seconds(kernels),
-        "browser": cpu_seconds(browser_processes(marker)),
     }
+    if marker is not None:
+        cpu["browser"] = cpu_seconds(browser_processes(marker))
+    return cpu
 
 
 def browser_processes(marker: str) -> list[int]:
@@ -197,10 +199,10 @@ def server_alone(project: Path, logs: Path, n: int, pool: int) -> tuple[list[flo
     the CPU it cost."""
     with running("app", project, logs, f"--participants={pool}") as server:
         settle(server.process.pid)
-        before = opening_cpu(server.process.pid, "--no-such-marker")
+        before = opening_cpu(server.process.pid)
         times = serve_at_once(server.step_url("emoties"), n)
-        after = opening_cpu(server.process.pid, "--no-such-marker")
-    return times, {k: after[k] - before[k] for k in ("server", "kernels")}
+        after = opening_cpu(server.process.pid)
+    return times, {k: after[k] - before[k] for k in before}
 
 
 def is_kernel(pid: int) -> bool:

@@ -10,7 +10,7 @@ from .cli_argparse import Parser, number_type
 from .cli_texts import TEXTS
 from .messages import LANGUAGES
 from .version import __version__
-from .workshop_size import DEFAULT_PARTICIPANTS
+from .workshop_size import DEFAULT_PARTICIPANTS, KERNEL_MB
 
 #: The commands in the order the overview lists them; ``evidence`` has actions.
 COMMANDS = ("templates", "new", "validate", "export", "import", "build", "evidence", "paths", "lab",
@@ -223,7 +223,7 @@ class _Builder:
             type=number_type(int, self.language),
             default=None,
             metavar="N",
-            help=self.t("o_participants", default=DEFAULT_PARTICIPANTS),
+            help=self.t("o_participants", default=DEFAULT_PARTICIPANTS, mb=KERNEL_MB),
         )
 
     def _wall(self, p: Parser) -> None:

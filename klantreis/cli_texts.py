@@ -198,9 +198,9 @@ TEXTS = Catalog("cli_parser", {
                "address to listen on (default 127.0.0.1: only this computer; 0.0.0.0: the whole "
                "network, which needs a token or password)"),
     "o_participants": ("hoeveel deelnemers tegelijk een stap openen; zoveel kernels staan klaar, "
-                       "elk ~150 MB geheugen (standaard {default})",
+                       "elk ~{mb} MB geheugen (standaard {default})",
                        "how many participants open a step at the same moment; that many kernels are "
-                       "kept ready, ~150 MB of memory each (default {default})"),
+                       "kept ready, ~{mb} MB of memory each (default {default})"),
     "o_token": ("toegangscode die deelnemers nodig hebben", "access code participants need"),
     "o_password": ("vraag om een wachtwoord", "ask for a password to use"),
     "overview_commands": ("Opdrachten:", "Commands:"),

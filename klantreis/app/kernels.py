@@ -37,9 +37,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from jupyter_server.utils import ApiPath
 from traitlets import Float, Integer, Unicode
 
-#: The most warm kernels the start page's visitors make the pool grow to (each holds
-#: ~175 MB; ``--participants`` may ask for more).
-ROOM_GROWS_TO = 30
+from ..workshop_size import ROOM_GROWS_TO
 
 WARM_UP = "import klantreis.widgets, klantreis.charts, klantreis.widgets.show"
 
@@ -81,7 +79,6 @@ class WarmKernelManager(AsyncMappingKernelManager):
         the room has opened its pages."""
         wanted = kwargs.get("kernel_name") or self.warm_kernel_name
         if kernel_id is None and wanted == self.warm_kernel_name:
-            self._last_asked = time.monotonic()
             ready = await self._take_warm()
             if ready is not None:
                 return ready
@@ -93,7 +90,9 @@ class WarmKernelManager(AsyncMappingKernelManager):
 
     async def _take_warm(self) -> str | None:
         """A ready warm kernel, or one being warmed while fewer pages wait for one than
-        are warming; None otherwise (the page starts its own)."""
+        are warming; None otherwise (the page starts its own). While it asks, and from
+        when it got an answer, the pool is not refilled (see ``refill_delay``)."""
+        self._last_asked = time.monotonic()
         try:
             while True:
                 if self._warm:
